@@ -1,0 +1,152 @@
+// The public derivative functions: derivative, jvp, grad, valueAndGrad,
+// jacobian and hessian. Each one selects its inputs (selection.ts), seeds
+// them through an engine (engines.ts) and reads the results (results.ts);
+// no derivative arithmetic happens here.
+//
+// Matrices (jacobian, hessian) have one column per selected scalar input, in
+// order: parameters in `wrt` order, array parameters element by element.
+
+import type { Real } from "../dual.js";
+import { Var } from "../reverse/tape.js";
+import { adjoints, forwardRun, forwardSeed, reverseInputs, reverseRun, unit } from "./engines.js";
+import { scalarResult, split, vectorResult } from "./results.js";
+import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
+
+export type Mode = "forward" | "reverse";
+
+export interface DerivativeOptions extends WrtOptions {
+  /** "forward" (default): one pass per input scalar; "reverse": one pass and one backward sweep per output. */
+  readonly mode?: Mode;
+}
+
+/** A gradient: one parameter → its shape; several → one entry per parameter. */
+export type Gradient = number | number[] | (number | number[])[];
+export type Matrix = number[][];
+
+// Arguments may be Duals or tape variables when derivatives nest; the public
+// types describe the common, top-level use with plain numbers.
+type AnyFunction = (...args: any[]) => unknown;
+
+function checkMode(sel: Selection, mode: unknown): Mode {
+  if (mode === undefined || mode === "forward" || mode === "reverse") return mode ?? "forward";
+  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
+}
+
+/** Value and flat gradient of a scalar function over the selected slots (for checkGradient too). */
+export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode): { value: Real; gradient: Real[] } {
+  const n = sel.values.length;
+  if (mode === "reverse") {
+    const run = reverseRun(f, sel);
+    const output = scalarResult(sel, run.result);
+    return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
+  }
+  if (n === 0) return { value: scalarResult(sel, f(...sel.args)), gradient: [] };
+  let value: Real = 0;
+  const gradient = sel.values.map((_, k) => {
+    const { result, tag } = forwardRun(f, sel, unit(n, k));
+    const [primal, tangent] = split(scalarResult(sel, result), tag);
+    if (k === 0) value = primal;
+    return tangent;
+  });
+  return { value, gradient };
+}
+
+/** d f / d x for f: ℝ → ℝ (or ℝ → ℝᵐ, giving an array). */
+export function derivative<F extends AnyFunction>(f: F): (x: number) => number {
+  return (x: number) => {
+    const sel = select("derivative", f, [x]);
+    const { result, tag } = forwardRun(f, sel, [1]);
+    if (isReal(result)) return split(result, tag)[1] as number;
+    return vectorResult(sel, result).map((r) => split(r, tag)[1]) as unknown as number;
+  };
+}
+
+/**
+ * Value and directional derivative of f at args along tangents: one entry
+ * per selected parameter, each shaped like it (a number, or an array).
+ */
+export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: readonly (number | ArrayLike<number>)[], options: WrtOptions = {}): [number | number[], number | number[]] {
+  const sel = select("jvp", f, args, options);
+  if (!Array.isArray(tangents) || tangents.length !== sel.params.length) {
+    throw new RangeError(`${sel.caller}: expected ${sel.params.length} tangent(s), one per selected parameter, but got ${Array.isArray(tangents) ? tangents.length : typeof tangents}`);
+  }
+  const flat = sel.params.flatMap((param, i): number[] => {
+    const t = tangents[i];
+    const argument = sel.args[param];
+    const expected = isReal(argument) ? -1 : (argument as ArrayLike<Real>).length;
+    const given = typeof t === "number" ? -1 : t?.length;
+    if (given !== expected) {
+      const name = sel.signature.parameters[param] ?? `argument ${param}`;
+      const shape = (n: number | undefined) => (n === -1 ? "a number" : `an array of ${n}`);
+      throw new TypeError(`${sel.caller}: the tangent for ${name} must be ${shape(expected)}, like ${name} itself, but is ${shape(given)}`);
+    }
+    return typeof t === "number" ? [t] : Array.from(t);
+  });
+  const { result, tag } = forwardRun(f, sel, flat);
+  if (isReal(result)) return split(result, tag) as [number, number];
+  const parts = vectorResult(sel, result).map((r) => split(r, tag));
+  return [parts.map((p) => p[0]), parts.map((p) => p[1])] as [number[], number[]];
+}
+
+function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
+  const sel = select(api, f, args, options);
+  const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode));
+  return [value as number, sel.shape(gradient) as Gradient];
+}
+
+/** The gradient of a scalar function with respect to its differentiable parameters. */
+export function grad<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Gradient {
+  return (...args) => gradientCall("grad", f, options, args)[1];
+}
+
+/** [f(args), gradient] from the same passes. */
+export function valueAndGrad<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => [number, Gradient] {
+  return (...args) => gradientCall("valueAndGrad", f, options, args);
+}
+
+/** The Jacobian of a vector-valued function: rows are outputs, columns the selected input scalars. */
+export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Matrix {
+  return (...args) => {
+    const sel = select("jacobian", f, args, options);
+    const n = sel.values.length;
+    if (checkMode(sel, options.mode) === "reverse") {
+      const run = reverseRun(f, sel);
+      return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
+    }
+    const columns = sel.values.map((_, k) => {
+      const { result, tag } = forwardRun(f, sel, unit(n, k));
+      return vectorResult(sel, result).map((r) => split(r, tag)[1]);
+    });
+    const rows = n === 0 ? vectorResult(sel, f(...sel.args)).length : columns[0].length;
+    return Array.from({ length: rows }, (_, i) => columns.map((column) => column[i])) as Matrix;
+  };
+}
+
+/**
+ * The Hessian of a scalar function over the selected input scalars.
+ * mode "forward" (default): forward over forward, nested Duals, n² passes;
+ * "reverse": forward over reverse, one tape and one sweep per column, n passes.
+ */
+export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Matrix {
+  return (...args) => {
+    const sel = select("hessian", f, args, options);
+    const n = sel.values.length;
+    const mode = checkMode(sel, options.mode);
+    return sel.values.map((_, j) => {
+      if (mode === "reverse") {
+        const run = reverseInputs(sel);
+        const { result, tag } = forwardRun(f, sel, unit(n, j), run.inputs);
+        return adjoints(run, split(scalarResult(sel, result), tag)[1]);
+      }
+      const { gradient, tag } = gradientAlong(f, sel, j);
+      return gradient.map((g) => split(g, tag)[1]);
+    }) as Matrix;
+  };
+}
+
+/** The gradient evaluated with slot j perturbed along a fresh outer tag: column j of the Hessian. */
+function gradientAlong(f: AnyFunction, sel: Selection, j: number): { gradient: Real[]; tag: number } {
+  const { args, tag } = forwardSeed(sel, unit(sel.values.length, j));
+  const inner = select("hessian", f, args, { wrt: [...sel.params] }, sel.signature);
+  return { gradient: flatGradient(f, inner, "forward").gradient, tag };
+}

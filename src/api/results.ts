@@ -1,0 +1,30 @@
+// Reading what a differentiated function returned: checking that it is a
+// number (or a vector of numbers) and splitting it into the part that does
+// not depend on a tag and the tangent along that tag.
+
+import { Dual, type Real } from "../dual.js";
+import { isReal, type Selection } from "./selection.js";
+
+/** [primal, tangent] of x with respect to one tag; a value without that tag is a constant. */
+export function split(x: Real, tag: number): [Real, Real] {
+  return x instanceof Dual && x.tag === tag ? [x.primal, x.tangent] : [x, 0];
+}
+
+function returned(result: unknown): string {
+  if (Array.isArray(result) || ArrayBuffer.isView(result)) return "an array";
+  if (result === null) return "null";
+  return `${typeof result === "object" ? "an object" : `a ${typeof result}`} (${String(result)})`;
+}
+
+/** The result of a function that must return one number. */
+export function scalarResult(sel: Selection, result: unknown, hint = "use jacobian for a function that returns an array"): Real {
+  if (isReal(result)) return result;
+  throw new TypeError(`${sel.caller}: ${sel.signature.name} returned ${returned(result)}, but a number was expected; ${hint}`);
+}
+
+/** The result of a vector-valued function; a single number counts as a vector of one. */
+export function vectorResult(sel: Selection, result: unknown): Real[] {
+  if (isReal(result)) return [result];
+  if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) return Array.from(result as ArrayLike<Real>);
+  throw new TypeError(`${sel.caller}: ${sel.signature.name} returned ${returned(result)}; a number, an array of numbers or a Float64Array was expected`);
+}

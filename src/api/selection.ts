@@ -1,0 +1,149 @@
+// Which inputs a derivative is taken with respect to, flattened to scalars.
+//
+// Every API function starts here: it checks the call (arity, `wrt`, input
+// kinds, finite values), lists the differentiable scalars ("slots") in order
+// — a number parameter is one slot, an array parameter one slot per element —
+// rebuilds the argument list with chosen values in those slots, and shapes a
+// flat list of per-slot results back into the parameters' shapes.
+
+import { Dual, type Real } from "../dual.js";
+import { primal } from "../ops.js";
+import { Var } from "../reverse/tape.js";
+import { describe, signatureOf, type Signature } from "./signature.js";
+
+/** Parameters to differentiate: indices, names, or a list of either. */
+export type Wrt = number | string | readonly (number | string)[];
+
+export interface WrtOptions {
+  /** Default: every argument that is a number, an array of numbers or a Float64Array. */
+  readonly wrt?: Wrt;
+}
+
+export interface Slot {
+  readonly param: number;
+  /** Element index within an array parameter; -1 for a scalar parameter. */
+  readonly index: number;
+}
+
+export function isReal(x: unknown): x is Real {
+  return typeof x === "number" || x instanceof Dual || x instanceof Var;
+}
+
+function isRealArray(x: unknown): x is ArrayLike<Real> {
+  return x instanceof Float64Array || (Array.isArray(x) && x.every(isReal));
+}
+
+function kindName(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array with non-numeric elements";
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  return typeof x === "object" ? `an object (${(x as object).constructor?.name ?? "Object"})` : `a ${typeof x}`;
+}
+
+export class Selection {
+  readonly slots: Slot[] = [];
+  readonly values: Real[] = [];
+
+  constructor(
+    /** `grad(loss)`, the prefix of every message. */
+    readonly caller: string,
+    readonly signature: Signature,
+    readonly args: readonly unknown[],
+    /** Selected argument positions, in the order results are given. */
+    readonly params: readonly number[],
+  ) {
+    for (const param of params) {
+      const arg = args[param];
+      if (isReal(arg)) {
+        this.add({ param, index: -1 }, arg);
+      } else {
+        const array = arg as ArrayLike<Real>;
+        for (let index = 0; index < array.length; index++) this.add({ param, index }, array[index]);
+      }
+    }
+  }
+
+  private add(slot: Slot, value: Real): void {
+    const p = primal(value);
+    if (!Number.isFinite(p)) {
+      throw new RangeError(`${this.caller}: ${this.slotName(slot)} is ${p}; derivatives are taken at finite inputs only`);
+    }
+    this.slots.push(slot);
+    this.values.push(value);
+  }
+
+  /** `w0`, `xs[3]` or `argument 2`, for messages. */
+  slotName(slot: Slot): string {
+    const name = this.signature.parameters[slot.param] ?? `argument ${slot.param}`;
+    return slot.index < 0 ? name : `${name}[${slot.index}]`;
+  }
+
+  /** The arguments with slot k holding reals[k]; selected arrays become plain arrays (a Float64Array cannot hold Duals). */
+  with(reals: readonly Real[]): unknown[] {
+    const args = [...this.args];
+    for (const param of this.params) {
+      if (!isReal(args[param])) args[param] = Array.from(args[param] as ArrayLike<Real>);
+    }
+    this.slots.forEach((slot, k) => {
+      if (slot.index < 0) args[slot.param] = reals[k];
+      else (args[slot.param] as Real[])[slot.index] = reals[k];
+    });
+    return args;
+  }
+
+  /** One selected parameter → its shape (a value, or an array); several → one entry each. */
+  shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
+    const perParam = this.params.map((param) => {
+      const entries = flat.filter((_, k) => this.slots[k].param === param);
+      return isReal(this.args[param]) ? entries[0] : entries;
+    });
+    return perParam.length === 1 ? perParam[0] : perParam;
+  }
+}
+
+function resolveWrt(caller: string, signature: Signature, args: readonly unknown[], wrt: Wrt): number[] {
+  const list = typeof wrt === "number" || typeof wrt === "string" ? [wrt] : [...wrt];
+  if (list.length === 0) throw new RangeError(`${caller}: wrt is empty; name at least one parameter`);
+  const params = list.map((entry) => {
+    if (typeof entry === "number") {
+      if (!Number.isInteger(entry) || entry < 0 || entry >= args.length) {
+        throw new RangeError(`${caller}: wrt index ${entry} is out of range; ${describe(signature)} was called with ${args.length} argument(s)`);
+      }
+      return entry;
+    }
+    const index = signature.parameters.indexOf(entry);
+    if (index < 0) {
+      throw new RangeError(`${caller}: wrt names '${entry}', which is not a parameter of ${describe(signature)}`);
+    }
+    return index;
+  });
+  const repeated = params.find((p, i) => params.indexOf(p) !== i);
+  if (repeated !== undefined) throw new RangeError(`${caller}: wrt selects parameter ${signature.parameters[repeated] ?? repeated} twice`);
+  for (const p of params) {
+    if (!isReal(args[p]) && !isRealArray(args[p])) {
+      throw new TypeError(
+        `${caller}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindName(args[p])}; ` +
+          `only a number, an array of numbers or a Float64Array can be differentiated`,
+      );
+    }
+  }
+  return params;
+}
+
+/** Checks the call and selects the differentiable inputs. */
+export function select(api: string, f: Function, args: readonly unknown[], options: WrtOptions = {}, signature = signatureOf(f)): Selection {
+  const caller = `${api}(${signature.name})`;
+  const declared = signature.parameters.length;
+  if (args.length < signature.required || (!signature.variadic && args.length > declared)) {
+    const expected = signature.required < declared ? `${signature.required} to ${declared}` : `${declared}`;
+    throw new RangeError(`${caller}: ${describe(signature)} takes ${expected} argument(s), but ${args.length} were given`);
+  }
+  const params =
+    options.wrt === undefined
+      ? args.flatMap((arg, i) => (isReal(arg) || isRealArray(arg) ? [i] : []))
+      : resolveWrt(caller, signature, args, options.wrt);
+  if (params.length === 0) {
+    throw new TypeError(`${caller}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
+  }
+  return new Selection(caller, signature, args, params);
+}

@@ -1,0 +1,86 @@
+// checkGradient: automatic against numerical derivatives, like JAX's
+// check_grads or PyTorch's gradcheck. On a mismatch it throws an error whose
+// message is a table of the entries that disagree.
+
+import { flatGradient, type DerivativeOptions } from "../api/derivatives.js";
+import { select } from "../api/selection.js";
+import { differencesPerInput, type FiniteDifferenceOptions } from "./finite.js";
+
+export interface CheckOptions extends DerivativeOptions, FiniteDifferenceOptions {
+  /** Relative tolerance (default 1e-6): |automatic − numerical| ≤ atol + rtol · |numerical|. */
+  readonly rtol?: number;
+  /** Absolute tolerance (default 1e-8). */
+  readonly atol?: number;
+}
+
+export interface GradientComparison {
+  readonly input: string;
+  readonly automatic: number;
+  readonly numerical: number;
+  readonly absoluteError: number;
+  readonly relativeError: number;
+}
+
+export interface GradientCheck {
+  readonly value: number;
+  readonly entries: readonly GradientComparison[];
+  readonly maxAbsoluteError: number;
+  readonly maxRelativeError: number;
+}
+
+export class GradientCheckError extends Error {
+  constructor(
+    message: string,
+    readonly mismatches: readonly GradientComparison[],
+    readonly check: GradientCheck,
+  ) {
+    super(message);
+    this.name = "GradientCheckError";
+  }
+}
+
+const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(8) : String(x));
+
+function table(rows: readonly GradientComparison[]): string {
+  const header = ["input", "automatic", "numerical", "abs error", "rel error"];
+  const cells = rows.map((r) => [r.input, show(r.automatic), show(r.numerical), r.absoluteError.toExponential(2), r.relativeError.toExponential(2)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => "  " + c.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join("  ");
+  return [line(header), ...cells.map(line)].join("\n");
+}
+
+/** Compares the automatic gradient with finite differences; throws GradientCheckError on any disagreement. */
+export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: CheckOptions = {}): GradientCheck {
+  const { rtol = 1e-6, atol = 1e-8 } = options;
+  const sel = select("checkGradient", f, args, options);
+  const { value, gradient } = flatGradient(f, sel, options.mode ?? "forward");
+  const { differences } = differencesPerInput("checkGradient", f, args, options);
+  const entries = gradient.map((g, k): GradientComparison => {
+    const automatic = g as number;
+    const numerical = differences[k][0].derivative;
+    const absoluteError = Math.abs(automatic - numerical);
+    return {
+      input: sel.slotName(sel.slots[k]),
+      automatic,
+      numerical,
+      absoluteError: Number.isNaN(absoluteError) ? Infinity : absoluteError,
+      relativeError: absoluteError / Math.max(Math.abs(numerical), Number.MIN_VALUE),
+    };
+  });
+  const check: GradientCheck = {
+    value: value as number,
+    entries,
+    maxAbsoluteError: Math.max(0, ...entries.map((e) => e.absoluteError)),
+    maxRelativeError: Math.max(0, ...entries.map((e) => e.relativeError)),
+  };
+  const mismatches = entries.filter((e) => !(e.absoluteError <= atol + rtol * Math.abs(e.numerical)));
+  if (mismatches.length > 0) {
+    throw new GradientCheckError(
+      `${sel.caller}: ${mismatches.length} of ${entries.length} partial derivatives disagree with finite differences ` +
+        `(rtol ${rtol}, atol ${atol}):\n${table(mismatches)}`,
+      mismatches,
+      check,
+    );
+  }
+  return check;
+}

@@ -1,0 +1,88 @@
+// Numerical derivatives: central differences refined by Richardson
+// extrapolation (Ridders' method). The central difference
+// D(h) = (f(x + h) − f(x − h)) / 2h has error c₂h² + c₄h⁴ + …; evaluating it
+// at shrinking steps and extrapolating to h = 0 cancels those terms one by
+// one, and the tableau's own differences estimate the remaining error.
+// These run the function on plain numbers only: they are the independent
+// oracle the automatic routes are checked against.
+
+import type { Gradient } from "../api/derivatives.js";
+import { select, type WrtOptions } from "../api/selection.js";
+
+export interface FiniteDifference {
+  readonly derivative: number;
+  /** Estimated absolute error of `derivative`. */
+  readonly error: number;
+}
+
+export interface FiniteDifferenceOptions {
+  /** First (largest) step; default 0.01 · max(1, |x|). The step shrinks by 1.4 per level. */
+  readonly step?: number;
+}
+
+const SHRINK = 1.4;
+const LEVELS = 10;
+
+/** g′(0) for g: ℝ → ℝ, given the scale of the input (for the default step). */
+export function centralDifference(g: (t: number) => number, scale = 1, options: FiniteDifferenceOptions = {}): FiniteDifference {
+  let h = options.step ?? 0.01 * Math.max(1, Math.abs(scale));
+  const central = (step: number) => (g(step) - g(-step)) / (2 * step);
+  // Step off the edge of the domain (log near 0, say) is NaN: shrink until it is not.
+  let first = central(h);
+  for (let tries = 0; !Number.isFinite(first) && tries < 40; tries++) first = central((h /= SHRINK));
+
+  let previous = [first];
+  let best: FiniteDifference = { derivative: first, error: Infinity };
+  for (let level = 1; level < LEVELS; level++) {
+    h /= SHRINK;
+    const row = [central(h)];
+    let factor = SHRINK * SHRINK;
+    for (let j = 1; j <= level; j++) {
+      row[j] = (row[j - 1] * factor - previous[j - 1]) / (factor - 1);
+      factor *= SHRINK * SHRINK;
+      const error = Math.max(Math.abs(row[j] - row[j - 1]), Math.abs(row[j] - previous[j - 1]));
+      if (error <= best.error) best = { derivative: row[j], error };
+    }
+    // Higher orders stopped helping: rounding error has taken over.
+    if (Math.abs(row[level] - previous[level - 1]) >= 2 * best.error) break;
+    previous = row;
+  }
+  return best;
+}
+
+type AnyFunction = (...args: any[]) => unknown;
+
+function asNumber(api: string, value: unknown): number {
+  if (typeof value !== "number") throw new TypeError(`${api}: the function must return plain numbers when called with plain numbers, got ${typeof value}`);
+  return value;
+}
+
+/** Per selected scalar input, the numerical derivative of each output (a number result is a vector of one). */
+export function differencesPerInput(api: string, f: AnyFunction, args: unknown[], options: WrtOptions & FiniteDifferenceOptions) {
+  const sel = select(api, f, args, options);
+  const values = sel.values as number[];
+  const differences = values.map((x, k) => {
+    const at = (t: number) => {
+      const shifted = [...values];
+      shifted[k] = x + t;
+      const out = f(...sel.with(shifted));
+      return typeof out === "number" ? [out] : Array.from(out as ArrayLike<unknown>, (o) => asNumber(api, o));
+    };
+    const outputs = at(0).length;
+    return Array.from({ length: outputs }, (_, i) => centralDifference((t) => at(t)[i], x, options));
+  });
+  return { sel, differences };
+}
+
+/** The gradient by finite differences, shaped like grad's result. */
+export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options: WrtOptions & FiniteDifferenceOptions = {}): Gradient {
+  const { sel, differences } = differencesPerInput("numericalGradient", f, args, options);
+  return sel.shape(differences.map((d) => d[0].derivative)) as Gradient;
+}
+
+/** The Jacobian by finite differences: rows are outputs, columns the selected input scalars. */
+export function numericalJacobian<F extends AnyFunction>(f: F, args: Parameters<F>, options: WrtOptions & FiniteDifferenceOptions = {}): number[][] {
+  const { differences } = differencesPerInput("numericalJacobian", f, args, options);
+  const rows = differences[0]?.length ?? 0;
+  return Array.from({ length: rows }, (_, i) => differences.map((column) => column[i].derivative));
+}

@@ -1,0 +1,49 @@
+// Dual numbers for forward mode, with tags against perturbation confusion.
+//
+// A Dual carries a primal value and a tangent. Either may itself be a Dual of
+// an older tag (or a reverse-mode tape variable), which is how derivatives
+// nest: every call of derivative/jvp/grad takes a fresh tag, and an operation
+// on arguments with different tags differentiates only with respect to the
+// newest one, treating the others as constants (ForwardDiff.jl's design).
+// The operations themselves live in ops.ts, generated from the rules table.
+
+import type { Var } from "./reverse/tape.js";
+
+/** A value the runtime's operations accept: a plain number, a Dual, or a reverse-mode variable. */
+export type Real = number | Dual | Var;
+
+let newestTag = 0;
+
+/** A tag no Dual has carried before; later tags nest outside earlier ones. */
+export function freshTag(): number {
+  return ++newestTag;
+}
+
+export class Dual {
+  constructor(
+    readonly tag: number,
+    readonly primal: Real,
+    readonly tangent: Real,
+  ) {}
+
+  toString(): string {
+    return `Dual(${String(this.primal)}, ${String(this.tangent)})`;
+  }
+
+  /**
+   * JavaScript's own operators would silently drop the tangent, so using a
+   * Dual with `*`, `+` or `<` is an error rather than a wrong derivative.
+   */
+  [Symbol.toPrimitive](hint: string): string {
+    if (hint === "string") return this.toString();
+    throw new TypeError(operatorMisuse("a Dual number"));
+  }
+}
+
+export function operatorMisuse(what: string): string {
+  return (
+    `${what} was used with a JavaScript operator (such as *, +, < or ===), which would lose its derivative. ` +
+    `Use dualts' operations (mul, add, …) on it, compare primal(x) instead of x, ` +
+    `or mark the function @differentiable and compile it with the dualts transform.`
+  );
+}

@@ -1,0 +1,16 @@
+// The public entry point of dualts' runtime: the operations generated from
+// the rules table, Dual numbers, the derivative API, the reverse-mode tape
+// and its graph, and the finite-difference checks.
+
+export { Dual, type Real } from "./dual.js";
+export * from "./ops.js";
+export { derivative, jvp, grad, valueAndGrad, jacobian, hessian } from "./api/derivatives.js";
+export type { DerivativeOptions, Gradient, Matrix, Mode } from "./api/derivatives.js";
+export type { Wrt, WrtOptions } from "./api/selection.js";
+export { Tape, Var } from "./reverse/tape.js";
+export { trace, label, toDot, toMermaid, type Trace } from "./reverse/graph.js";
+export { centralDifference, numericalGradient, numericalJacobian } from "./check/finite.js";
+export type { FiniteDifference, FiniteDifferenceOptions } from "./check/finite.js";
+export { checkGradient, GradientCheckError } from "./check/checkGradient.js";
+export type { CheckOptions, GradientCheck, GradientComparison } from "./check/checkGradient.js";
+export { rules, ruleNames, type Rule, type RuleName } from "./rules/table.js";

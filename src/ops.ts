@@ -1,0 +1,178 @@
+// The runtime's operations, generated from the rules table.
+//
+// Each operation accepts plain numbers, Duals and reverse-mode variables
+// alike and dispatches on the newest kind among its arguments:
+//
+//   all numbers       → the rule's primal
+//   a Dual of tag t   → a Dual of tag t: primal by recursion on the primals,
+//                       tangent = Σ ∂op/∂argᵢ · tangentᵢ over the arguments
+//                       that carry tag t (the others are constants for t)
+//   a tape variable   → a new node on its tape with the rule's partials
+//
+// Tag order is nesting order, and tape variables sit below every Dual, so a
+// Dual over tape variables is forward-over-reverse. Partials over plain
+// numbers use the compiled functions of rules/compile.ts; anything deeper
+// evaluates the rule against `realAlgebra`, i.e. these same operations.
+
+import type { Algebra } from "./rules/algebra.js";
+import { compiledPartials, numericPartials } from "./rules/compile.js";
+import { rules, type Rule, type RuleName } from "./rules/table.js";
+import { Dual, type Real } from "./dual.js";
+import { Var } from "./reverse/tape.js";
+
+/** The plain number under any number of Dual and tape layers. */
+export function primal(x: Real): number {
+  while (typeof x !== "number") x = x instanceof Dual ? x.primal : x.value;
+  return x;
+}
+
+/** The argument that decides the result's kind: the Dual with the newest tag, else a tape variable. */
+function newest(args: readonly Real[]): Dual | Var | undefined {
+  let top: Dual | Var | undefined;
+  for (const a of args) {
+    if (typeof a === "number") continue;
+    if (a instanceof Dual) {
+      if (!(top instanceof Dual) || a.tag > top.tag) top = a;
+    } else if (top === undefined) {
+      top = a;
+    } else if (top instanceof Var && top.tape !== a.tape) {
+      throw new Error(
+        "Values from two different reverse-mode tapes met in one operation: nested reverse mode is not supported. " +
+          "Use forward mode for the outer derivative (hessian does this for you).",
+      );
+    }
+  }
+  return top;
+}
+
+export function apply(rule: Rule, args: readonly Real[]): Real {
+  const top = newest(args);
+  if (top === undefined) return rule.primal(...(args as number[]));
+  if (top instanceof Var) return record(rule, args, top);
+  const tag = top.tag;
+  const carries = args.map((a) => a instanceof Dual && a.tag === tag);
+  const primals = args.map((a, i) => (carries[i] ? (a as Dual).primal : a));
+  const z = apply(rule, primals);
+  return new Dual(tag, z, tangent(rule, primals, z, args, carries));
+}
+
+/** Σ ∂op/∂argᵢ · tangentᵢ over the arguments that carry the tag. */
+function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly Real[], carries: readonly boolean[]): Real {
+  const compiled = compiledPartials[rule.name as RuleName];
+  const overNumbers = typeof z === "number" && primals.every((p) => typeof p === "number");
+  if (compiled && overNumbers) {
+    const [x, y] = primals as number[];
+    let sum = 0;
+    let sumIsNumber = true;
+    let deep: Real = 0;
+    for (let i = 0; i < args.length; i++) {
+      if (!carries[i]) continue;
+      const d = (args[i] as Dual).tangent;
+      const p = compiled[i](x, y, z);
+      if (typeof d === "number" && sumIsNumber) sum += p * d;
+      else {
+        sumIsNumber = false;
+        deep = add(deep, mul(p, d));
+      }
+    }
+    return sumIsNumber ? sum : add(deep, sum);
+  }
+  const partials = rule.partials(realAlgebra, primals, z);
+  let sum: Real = 0;
+  for (let i = 0; i < args.length; i++) {
+    if (carries[i]) sum = add(sum, mul(partials[i], (args[i] as Dual).tangent));
+  }
+  return sum;
+}
+
+/** A new tape node: all Dual layers are gone by now, so every argument is a number or a variable. */
+function record(rule: Rule, args: readonly Real[], top: Var): Var {
+  const values = args.map((a) => (typeof a === "number" ? a : (a as Var).value));
+  const z = rule.primal(...values);
+  const compiled = compiledPartials[rule.name as RuleName];
+  const partials = compiled
+    ? args.map((a, i) => (typeof a === "number" ? 0 : compiled[i](values[0], values[1], z)))
+    : numericPartials(rule, values, z).map((p, i) => (typeof args[i] === "number" ? 0 : p));
+  return top.tape.record(rule.name, z, args as (Var | number)[], partials);
+}
+
+/** The rules' algebra over Reals: how partials are evaluated for nested Duals and forward-over-reverse. */
+export const realAlgebra: Algebra<Real, boolean> = {
+  constant: (value) => value,
+  mathConstant: (name) => Math[name],
+  add: (a, b) => add(a, b),
+  sub: (a, b) => sub(a, b),
+  mul: (a, b) => mul(a, b),
+  div: (a, b) => div(a, b),
+  neg: (a) => neg(a),
+  call: (fn, ...args) => apply(rules[fn], args),
+  eq: (a, b) => primal(a) === primal(b),
+  lt: (a, b) => primal(a) < primal(b),
+  gt: (a, b) => primal(a) > primal(b),
+  and: (a, b) => a && b,
+  select: (condition, whenTrue, whenFalse) => (condition ? whenTrue : whenFalse),
+};
+
+/** An operation on one number stays a number; on a Dual or variable it is a Real. */
+export interface UnaryOperation {
+  (x: number): number;
+  (x: Real): Real;
+}
+export interface BinaryOperation {
+  (x: number, y: number): number;
+  (x: Real, y: Real): Real;
+}
+export interface VariadicOperation {
+  (...xs: number[]): number;
+  (...xs: Real[]): Real;
+}
+
+const unary = (rule: Rule) => ((x: Real) => apply(rule, [x])) as UnaryOperation;
+const binary = (rule: Rule) => ((x: Real, y: Real) => apply(rule, [x, y])) as BinaryOperation;
+const variadic = (rule: Rule) => ((...xs: Real[]) => apply(rule, xs)) as VariadicOperation;
+
+// Adding or multiplying by a constant 0 or 1 creates no tape node and no Dual.
+export const add: BinaryOperation = ((x: Real, y: Real) =>
+  x === 0 ? y : y === 0 ? x : apply(rules.add, [x, y])) as BinaryOperation;
+export const mul: BinaryOperation = ((x: Real, y: Real) =>
+  x === 1 ? y : y === 1 ? x : apply(rules.mul, [x, y])) as BinaryOperation;
+export const sub = binary(rules.sub);
+export const div = binary(rules.div);
+export const mod = binary(rules.mod);
+export const pow = binary(rules.pow);
+export const neg = unary(rules.neg);
+export const exp = unary(rules.exp);
+export const expm1 = unary(rules.expm1);
+export const log = unary(rules.log);
+export const log1p = unary(rules.log1p);
+export const log2 = unary(rules.log2);
+export const log10 = unary(rules.log10);
+export const sqrt = unary(rules.sqrt);
+export const cbrt = unary(rules.cbrt);
+export const sin = unary(rules.sin);
+export const cos = unary(rules.cos);
+export const tan = unary(rules.tan);
+export const asin = unary(rules.asin);
+export const acos = unary(rules.acos);
+export const atan = unary(rules.atan);
+export const atan2 = binary(rules.atan2);
+export const sinh = unary(rules.sinh);
+export const cosh = unary(rules.cosh);
+export const tanh = unary(rules.tanh);
+export const asinh = unary(rules.asinh);
+export const acosh = unary(rules.acosh);
+export const atanh = unary(rules.atanh);
+export const abs = unary(rules.abs);
+export const sign = unary(rules.sign);
+export const floor = unary(rules.floor);
+export const ceil = unary(rules.ceil);
+export const round = unary(rules.round);
+export const trunc = unary(rules.trunc);
+export const max = variadic(rules.max);
+export const min = variadic(rules.min);
+export const hypot = variadic(rules.hypot);
+
+/** Every rule as a runtime operation, by rule name (for code that iterates the table). */
+export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fromEntries(
+  Object.entries(rules).map(([name, rule]) => [name, (...args: Real[]) => apply(rule, args)]),
+) as Record<RuleName, (...args: Real[]) => Real>;
