@@ -5,7 +5,7 @@
 export { Dual, type Real } from "./dual.js";
 export * from "./ops.js";
 export { derivative, jvp, grad, valueAndGrad, jacobian, hessian } from "./api/derivatives.js";
-export type { DerivativeOptions, Gradient, Matrix, Mode } from "./api/derivatives.js";
+export type { DerivativeOptions, Gradient, Matrix, Mode, ScalarDerivative } from "./api/derivatives.js";
 export type { Wrt, WrtOptions } from "./api/selection.js";
 export { Tape, Var } from "./reverse/tape.js";
 export { trace, label, toDot, toMermaid, type Trace } from "./reverse/graph.js";

@@ -26,6 +26,14 @@ export function primal(x: Real): number {
   return x;
 }
 
+/**
+ * Outside an operation's domain (log of a negative number) the value is NaN,
+ * and so is every derivative: log′(−1) = 1/x would be a number, and wrong.
+ */
+function outsideDomain(z: Real, args: readonly Real[]): boolean {
+  return Number.isNaN(primal(z)) && !args.some((a) => Number.isNaN(primal(a)));
+}
+
 /** The argument that decides the result's kind: the Dual with the newest tag, else a tape variable. */
 function newest(args: readonly Real[]): Dual | Var | undefined {
   let top: Dual | Var | undefined;
@@ -58,6 +66,7 @@ export function apply(rule: Rule, args: readonly Real[]): Real {
 
 /** Σ ∂op/∂argᵢ · tangentᵢ over the arguments that carry the tag. */
 function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly Real[], carries: readonly boolean[]): Real {
+  if (outsideDomain(z, primals)) return NaN;
   const compiled = compiledPartials[rule.name as RuleName];
   const overNumbers = typeof z === "number" && primals.every((p) => typeof p === "number");
   if (compiled && overNumbers) {
@@ -90,7 +99,9 @@ function record(rule: Rule, args: readonly Real[], top: Var): Var {
   const values = args.map((a) => (typeof a === "number" ? a : (a as Var).value));
   const z = rule.primal(...values);
   const compiled = compiledPartials[rule.name as RuleName];
-  const partials = compiled
+  const partials = outsideDomain(z, values)
+    ? args.map(() => NaN)
+    : compiled
     ? args.map((a, i) => (typeof a === "number" ? 0 : compiled[i](values[0], values[1], z)))
     : numericPartials(rule, values, z).map((p, i) => (typeof args[i] === "number" ? 0 : p));
   return top.tape.record(rule.name, z, args as (Var | number)[], partials);

@@ -51,14 +51,20 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode): { valu
   return { value, gradient };
 }
 
+/** A derivative takes numbers at the top level and Reals when nested inside another derivative. */
+export interface ScalarDerivative {
+  (x: number): number;
+  (x: Real): Real;
+}
+
 /** d f / d x for f: ℝ → ℝ (or ℝ → ℝᵐ, giving an array). */
-export function derivative<F extends AnyFunction>(f: F): (x: number) => number {
-  return (x: number) => {
+export function derivative<F extends AnyFunction>(f: F): ScalarDerivative {
+  return ((x: Real) => {
     const sel = select("derivative", f, [x]);
     const { result, tag } = forwardRun(f, sel, [1]);
     if (isReal(result)) return split(result, tag)[1] as number;
     return vectorResult(sel, result).map((r) => split(r, tag)[1]) as unknown as number;
-  };
+  }) as ScalarDerivative;
 }
 
 /**

@@ -28,8 +28,12 @@ export function centralDifference(g: (t: number) => number, scale = 1, options: 
   let h = options.step ?? 0.01 * Math.max(1, Math.abs(scale));
   const central = (step: number) => (g(step) - g(-step)) / (2 * step);
   // Step off the edge of the domain (log near 0, say) is NaN: shrink until it is not.
+  // Then go ten times further in, where the Taylor series converges quickly.
   let first = central(h);
-  for (let tries = 0; !Number.isFinite(first) && tries < 40; tries++) first = central((h /= SHRINK));
+  if (!Number.isFinite(first)) {
+    for (let tries = 0; !Number.isFinite(first) && tries < 40; tries++) first = central((h /= SHRINK));
+    first = central((h /= 10));
+  }
 
   let previous = [first];
   let best: FiniteDifference = { derivative: first, error: Infinity };

@@ -1,0 +1,58 @@
+// Nested derivatives: tags keep perturbations apart (ForwardDiff's
+// perturbation-confusion test), higher derivatives by nesting, forward over
+// reverse, and the errors for what cannot nest.
+
+import { describe, expect, test } from "vitest";
+import { add, derivative, Dual, exp, grad, hessian, mul, sin, cos, Tape, type Real } from "../src/index.js";
+
+describe("nesting", () => {
+  test("D(x ↦ x · D(y ↦ x + y)(1))(1) is 1, not 2 (no perturbation confusion)", () => {
+    const inner = (x: Real) => derivative((y: Real) => add(x, y))(1);
+    expect(derivative((x: Real) => mul(x, inner(x)))(1)).toBe(1);
+  });
+
+  test("the inner derivative of a closure over the outer variable", () => {
+    // d/dx [x · d/dy (x·y)] = d/dx [x · x] = 2x
+    const f = (x: Real) => mul(x, derivative((y: Real) => mul(x, y))(1));
+    expect(derivative(f)(3)).toBe(6);
+  });
+
+  test("second and third derivatives by nesting", () => {
+    const d2 = derivative((x: Real) => derivative((t: Real) => sin(t))(x));
+    const d3 = derivative((x: Real) => d2(x));
+    for (const x of [-1, 0.3, 2]) {
+      expect(d2(x)).toBeCloseTo(-Math.sin(x), 14);
+      expect(d3(x)).toBeCloseTo(-Math.cos(x), 14);
+    }
+  });
+
+  test("forward over reverse: derivative of a reverse-mode gradient", () => {
+    // g(x) = d/dx exp(x²) by reverse mode; its derivative by forward mode.
+    const g = (x: Real) => grad((t: Real) => exp(mul(t, t)), { mode: "reverse" })(x as never) as unknown as Real;
+    expect(() => derivative(g)(0.5)).toThrow(/reverse mode was asked for inside another derivative/);
+    // Forward over reverse is what hessian's reverse mode does, seeding the tape first:
+    const h = hessian((t: Real) => exp(mul(t, t)), { mode: "reverse" })(0.5);
+    expect(h[0][0]).toBeCloseTo((2 + 4 * 0.25) * Math.exp(0.25), 12);
+  });
+
+  test("values of two tapes cannot meet", () => {
+    const a = new Tape().input(1);
+    const b = new Tape().input(2);
+    expect(() => mul(a, b)).toThrow(/two different reverse-mode tapes/);
+  });
+
+  test("JavaScript operators on a Dual throw instead of silently dropping the tangent", () => {
+    const d = new Dual(1, 2, 1);
+    expect(() => (d as unknown as number) * 2).toThrow(/JavaScript operator.*mul, add/);
+    expect(() => (d as unknown as number) < 2).toThrow(/compare primal\(x\)/);
+    expect(`${d}`).toBe("Dual(2, 1)");
+    expect(() => derivative((x: number) => x * x)(3)).toThrow(/JavaScript operator/);
+  });
+
+  test("cos is the derivative of sin through two tags", () => {
+    const f = (x: Real) => mul(cos(x), derivative((y: Real) => sin(mul(x, y)))(1));
+    // f(x) = cos(x) · x·cos(x) = x·cos²(x); f′ = cos² − 2x·sin·cos
+    const x = 0.7;
+    expect(derivative(f)(x)).toBeCloseTo(Math.cos(x) ** 2 - 2 * x * Math.sin(x) * Math.cos(x), 14);
+  });
+});
