@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
+import dualts from "./transformer/vite.js";
 
 export default defineConfig({
+  // Test files that mark functions @differentiable are compiled by the transform, as a user's would be.
+  plugins: [dualts()],
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

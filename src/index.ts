@@ -13,4 +13,6 @@ export { centralDifference, numericalGradient, numericalJacobian } from "./check
 export type { FiniteDifference, FiniteDifferenceOptions } from "./check/finite.js";
 export { checkGradient, GradientCheckError } from "./check/checkGradient.js";
 export type { CheckOptions, GradientCheck, GradientComparison } from "./check/checkGradient.js";
+export { differentiable, derivativeInfo, type DerivativeInfo } from "./registry.js";
+export { noDerivative } from "./ops.js";
 export { rules, ruleNames, type Rule, type RuleName } from "./rules/table.js";

@@ -34,6 +34,14 @@ function outsideDomain(z: Real, args: readonly Real[]): boolean {
   return Number.isNaN(primal(z)) && !args.some((a) => Number.isNaN(primal(a)));
 }
 
+/**
+ * The value without its derivative (JAX's stop_gradient, Swift's
+ * withoutDerivative(at:)): the plain number under any Dual or tape layer.
+ */
+export function noDerivative(x: Real): number {
+  return primal(x);
+}
+
 /** The argument that decides the result's kind: the Dual with the newest tag, else a tape variable. */
 function newest(args: readonly Real[]): Dual | Var | undefined {
   let top: Dual | Var | undefined;
@@ -187,3 +195,6 @@ export const hypot = variadic(rules.hypot);
 export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fromEntries(
   Object.entries(rules).map(([name, rule]) => [name, (...args: Real[]) => apply(rule, args)]),
 ) as Record<RuleName, (...args: Real[]) => Real>;
+
+/** The operations generated generic code calls (ops.mul, ops.exp, ops.primal, …). */
+export const genericOperations = { ...operations, add, mul, primal } as Record<string, (...args: Real[]) => Real> & { primal(x: Real): number };

@@ -8,7 +8,7 @@
 
 import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
-import { adjoints, forwardRun, forwardSeed, reverseInputs, reverseRun, unit } from "./engines.js";
+import { adjoints, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -36,17 +36,16 @@ function checkMode(sel: Selection, mode: unknown): Mode {
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
   if (mode === "reverse") {
-    const run = reverseRun(f, sel);
+    const run = reverseRun(runnable(f, sel), sel);
     const output = scalarResult(sel, run.result);
     return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
   }
-  if (n === 0) return { value: scalarResult(sel, f(...sel.args)), gradient: [] };
+  if (n === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
   let value: Real = 0;
   const gradient = sel.values.map((_, k) => {
-    const { result, tag } = forwardRun(f, sel, unit(n, k));
-    const [primal, tangent] = split(scalarResult(sel, result), tag);
-    if (k === 0) value = primal;
-    return tangent;
+    const pass = forwardPass(f, sel, unit(n, k));
+    if (k === 0) value = scalarResult(sel, pass.value);
+    return pass.tangent as Real;
   });
   return { value, gradient };
 }
@@ -61,9 +60,10 @@ export interface ScalarDerivative {
 export function derivative<F extends AnyFunction>(f: F): ScalarDerivative {
   return ((x: Real) => {
     const sel = select("derivative", f, [x]);
-    const { result, tag } = forwardRun(f, sel, [1]);
-    if (isReal(result)) return split(result, tag)[1] as number;
-    return vectorResult(sel, result).map((r) => split(r, tag)[1]) as unknown as number;
+    const pass = forwardPass(f, sel, [1]);
+    if (Array.isArray(pass.value)) return pass.tangent;
+    scalarResult(sel, pass.value, "derivative handles number and array results");
+    return pass.tangent;
   }) as ScalarDerivative;
 }
 
@@ -88,10 +88,9 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
     }
     return typeof t === "number" ? [t] : Array.from(t);
   });
-  const { result, tag } = forwardRun(f, sel, flat);
-  if (isReal(result)) return split(result, tag) as [number, number];
-  const parts = vectorResult(sel, result).map((r) => split(r, tag));
-  return [parts.map((p) => p[0]), parts.map((p) => p[1])] as [number[], number[]];
+  const pass = forwardPass(f, sel, flat);
+  if (!Array.isArray(pass.value)) scalarResult(sel, pass.value, "jvp handles number and array results");
+  return [pass.value, pass.tangent] as [number | number[], number | number[]];
 }
 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
@@ -116,14 +115,15 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     const sel = select("jacobian", f, args, options);
     const n = sel.values.length;
     if (checkMode(sel, options.mode) === "reverse") {
-      const run = reverseRun(f, sel);
+      const run = reverseRun(runnable(f, sel), sel);
       return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
     }
     const columns = sel.values.map((_, k) => {
-      const { result, tag } = forwardRun(f, sel, unit(n, k));
-      return vectorResult(sel, result).map((r) => split(r, tag)[1]);
+      const pass = forwardPass(f, sel, unit(n, k));
+      vectorResult(sel, pass.value);
+      return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
     });
-    const rows = n === 0 ? vectorResult(sel, f(...sel.args)).length : columns[0].length;
+    const rows = n === 0 ? vectorResult(sel, runnable(f, sel)(...sel.args)).length : columns[0].length;
     return Array.from({ length: rows }, (_, i) => columns.map((column) => column[i])) as Matrix;
   };
 }
@@ -138,13 +138,14 @@ export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions 
     const sel = select("hessian", f, args, options);
     const n = sel.values.length;
     const mode = checkMode(sel, options.mode);
+    const g = runnable(f, sel);
     return sel.values.map((_, j) => {
       if (mode === "reverse") {
         const run = reverseInputs(sel);
-        const { result, tag } = forwardRun(f, sel, unit(n, j), run.inputs);
+        const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
         return adjoints(run, split(scalarResult(sel, result), tag)[1]);
       }
-      const { gradient, tag } = gradientAlong(f, sel, j);
+      const { gradient, tag } = gradientAlong(g, sel, j);
       return gradient.map((g) => split(g, tag)[1]);
     }) as Matrix;
   };

@@ -1,10 +1,86 @@
 // Running a function once in forward or reverse mode: seeding the selected
-// scalars with Duals or tape variables. What the API functions do with the
-// results (gradients, Jacobians, Hessians) is in derivatives.ts.
+// scalars with Duals or tape variables, or — for a function compiled by the
+// transform — calling its generated JVP with tangent arguments. What the API
+// functions do with the results (gradients, Jacobians, Hessians) is in
+// derivatives.ts.
 
 import { Dual, freshTag, type Real } from "../dual.js";
+import { genericOperations } from "../ops.js";
+import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { Tape, Var } from "../reverse/tape.js";
-import type { Selection } from "./selection.js";
+import { split } from "./results.js";
+import { isReal, type Selection } from "./selection.js";
+
+/**
+ * f as a function over Reals: a compiled function's generic form, or f
+ * itself. JavaScript operators applied to a Dual throw; for a function the
+ * transform has not processed, the error says how to enable it.
+ */
+export function runnable(f: Function, sel: Selection): (...args: unknown[]) => unknown {
+  const info = derivativeInfo(f);
+  if (info) return (...args) => info.generic(genericOperations, ...args);
+  return (...args) => {
+    try {
+      return f(...args);
+    } catch (error) {
+      if (error instanceof TypeError && /JavaScript operator/.test(error.message)) {
+        throw new TypeError(
+          `${sel.caller}: ${sel.signature.name} applies JavaScript operators to its inputs and was not compiled by the dualts transform. ` +
+            `Mark it /** @differentiable */ (or wrap it in differentiable(…)) and compile with the transform: ` +
+            `the tspc plugin "dualts/transformer", the Vite plugin "dualts/vite", or \`dualts gen\`. ` +
+            `Functions written with dualts' operations (mul, add, …) need no transform.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  };
+}
+
+/** The value and tangent of one forward pass: numbers for a scalar result, arrays for a vector one. */
+export interface ForwardPass {
+  readonly value: unknown;
+  readonly tangent: unknown;
+}
+
+/** One forward pass along `tangents` (one per selected slot): the generated JVP where there is one, else Duals. */
+export function forwardPass(f: Function, sel: Selection, tangents: readonly Real[]): ForwardPass {
+  const info = derivativeInfo(f);
+  if (info && sel.plain) return generatedPass(info, sel, tangents);
+  const { result, tag } = forwardRun(runnable(f, sel), sel, tangents);
+  if (isReal(result)) {
+    const [value, tangent] = split(result, tag);
+    return { value, tangent };
+  }
+  if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) {
+    const parts = Array.from(result as ArrayLike<Real>, (r) => split(r, tag));
+    return { value: parts.map((p) => p[0]), tangent: parts.map((p) => p[1]) };
+  }
+  return { value: result, tangent: undefined };
+}
+
+/** Calls the generated JVP: each differentiable parameter followed by its tangent (zeros where not selected). */
+function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly Real[]): ForwardPass {
+  const perParam = new Map<number, number | number[]>();
+  sel.slots.forEach((slot, k) => {
+    if (slot.index < 0) perParam.set(slot.param, tangents[k] as number);
+    else {
+      if (!perParam.has(slot.param)) perParam.set(slot.param, new Array<number>((sel.args[slot.param] as ArrayLike<number>).length).fill(0));
+      (perParam.get(slot.param) as number[])[slot.index] = tangents[k] as number;
+    }
+  });
+  const args: unknown[] = [];
+  sel.args.forEach((arg, i) => {
+    args.push(arg);
+    if (info.wrt.includes(i)) {
+      args.push(perParam.get(i) ?? (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0)));
+    }
+  });
+  const [value, tangent] = info.jvp(...args);
+  // As at run time: where the value is NaN (outside a domain), so is the derivative.
+  if (typeof value === "number") return { value, tangent: Number.isNaN(value) ? NaN : tangent };
+  return { value, tangent: Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t)) };
+}
 
 /** The arguments with slot k holding Dual(tag, value, tangents[k]) for a fresh tag; a zero tangent seeds no Dual. */
 export function forwardSeed(sel: Selection, tangents: readonly Real[], values: readonly Real[] = sel.values): { args: unknown[]; tag: number } {
@@ -13,7 +89,7 @@ export function forwardSeed(sel: Selection, tangents: readonly Real[], values: r
   return { args: sel.with(reals), tag };
 }
 
-/** Runs f once on forwardSeed's arguments. */
+/** Runs f (a function over Reals) once on forwardSeed's arguments. */
 export function forwardRun(f: Function, sel: Selection, tangents: readonly Real[], values: readonly Real[] = sel.values): { result: unknown; tag: number } {
   const { args, tag } = forwardSeed(sel, tangents, values);
   return { result: f(...args), tag };

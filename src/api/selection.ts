@@ -9,6 +9,7 @@
 import { Dual, type Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { Var } from "../reverse/tape.js";
+import { derivativeInfo } from "../registry.js";
 import { describe, signatureOf, type Signature } from "./signature.js";
 
 /** Parameters to differentiate: indices, names, or a list of either. */
@@ -62,6 +63,13 @@ export class Selection {
       }
     }
   }
+
+  /** True when no argument holds a Dual or tape variable: the generated JVP can run on it. */
+  get plain(): boolean {
+    return (this.isPlain ??= this.args.every((a) => !(a instanceof Dual || a instanceof Var) && !(Array.isArray(a) && a.some((x) => x instanceof Dual || x instanceof Var))));
+  }
+
+  private isPlain?: boolean;
 
   private add(slot: Slot, value: Real): void {
     const p = primal(value);
@@ -138,10 +146,21 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
     const expected = signature.required < declared ? `${signature.required} to ${declared}` : `${declared}`;
     throw new RangeError(`${caller}: ${describe(signature)} takes ${expected} argument(s), but ${args.length} were given`);
   }
+  const compiled = derivativeInfo(f);
   const params =
-    options.wrt === undefined
-      ? args.flatMap((arg, i) => (isReal(arg) || isRealArray(arg) ? [i] : []))
-      : resolveWrt(caller, signature, args, options.wrt);
+    options.wrt !== undefined
+      ? resolveWrt(caller, signature, args, options.wrt)
+      : compiled
+        ? [...compiled.wrt]
+        : args.flatMap((arg, i) => (isReal(arg) || isRealArray(arg) ? [i] : []));
+  const outside = compiled && params.find((p) => !compiled.wrt.includes(p));
+  if (compiled && outside !== undefined) {
+    const differentiable = compiled.wrt.map((i) => compiled.parameters[i]).join(", ");
+    throw new RangeError(
+      `${caller}: ${compiled.name} was compiled differentiable only with respect to ${differentiable || "nothing"}, not ${compiled.parameters[outside]}; ` +
+        `add it to wrt(…) in its @differentiable tag`,
+    );
+  }
   if (params.length === 0) {
     throw new TypeError(`${caller}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
   }

@@ -13,6 +13,8 @@ export interface Signature {
   readonly required: number;
 }
 
+import { derivativeInfo } from "../registry.js";
+
 const identifier = /^[A-Za-z_$][\w$]*/;
 
 function stripComments(text: string): string {
@@ -55,6 +57,8 @@ function splitTopLevel(text: string): string[] {
 }
 
 export function signatureOf(f: Function): Signature {
+  const info = derivativeInfo(f);
+  if (info) return { name: info.name, parameters: info.parameters, variadic: false, required: info.parameters.length };
   const name = f.name || "the function";
   const source = stripComments(Function.prototype.toString.call(f)).trim();
   const text = source.startsWith("class") ? undefined : parameterText(source);

@@ -92,6 +92,20 @@ function numberLiteral(value: number): Source {
 
 const isLiteral = (e: Source, value: number) => e.text === String(value);
 
+/** The value of a plain numeric literal such as `2` or `-0.5`, else undefined. */
+function literalValue(e: Source): number | undefined {
+  return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/.test(e.text) ? Number(e.text) : undefined;
+}
+
+/** Folds an operation on two literals (`2 - 1` → `1`, `2 === 0` → `false`); undefined when either is not a literal. */
+function fold(a: Source, b: Source, op: (x: number, y: number) => number | boolean): Source | undefined {
+  const x = literalValue(a);
+  const y = literalValue(b);
+  if (x === undefined || y === undefined) return undefined;
+  const value = op(x, y);
+  return typeof value === "boolean" ? source(String(value), ATOM) : numberLiteral(value);
+}
+
 /**
  * Prints partials as source text. It folds the trivial cases a careful
  * person would not write (`1 * a`, `0 + a`, `a / 1`) so that generated code
@@ -101,10 +115,10 @@ export const sourceAlgebra: Algebra<Source, Source> & { variable(name: string): 
   variable: (name) => source(name, ATOM),
   constant: numberLiteral,
   mathConstant: (name) => source(`Math.${name}`, ATOM),
-  add: (a, b) => (isLiteral(a, 0) ? b : isLiteral(b, 0) ? a : binary(a, "+", b, ADDITIVE)),
+  add: (a, b) => fold(a, b, (x, y) => x + y) ?? (isLiteral(a, 0) ? b : isLiteral(b, 0) ? a : binary(a, "+", b, ADDITIVE)),
   sub: (a, b) =>
-    isLiteral(b, 0) ? a : isLiteral(a, 0) ? sourceAlgebra.neg(b) : binary(a, "-", b, ADDITIVE),
-  mul: (a, b) => (isLiteral(a, 1) ? b : isLiteral(b, 1) ? a : binary(a, "*", b, MULTIPLICATIVE)),
+    fold(a, b, (x, y) => x - y) ?? (isLiteral(b, 0) ? a : isLiteral(a, 0) ? sourceAlgebra.neg(b) : binary(a, "-", b, ADDITIVE)),
+  mul: (a, b) => fold(a, b, (x, y) => x * y) ?? (isLiteral(a, 1) ? b : isLiteral(b, 1) ? a : binary(a, "*", b, MULTIPLICATIVE)),
   div: (a, b) => (isLiteral(b, 1) ? a : binary(a, "/", b, MULTIPLICATIVE)),
   neg: (a) => {
     // `--x` would be a decrement and `- -x` is hard to read: parenthesise.
@@ -112,17 +126,38 @@ export const sourceAlgebra: Algebra<Source, Source> & { variable(name: string): 
     return source(`-${inner}`, UNARY);
   },
   call: (fn, ...args) =>
-    fn === "pow"
+    fn === "pow" && isLiteral(args[1], 1)
+      ? args[0]
+      : fn === "pow"
       ? // `**` is right-associative and a unary operand must be parenthesised.
         source(`${operand(args[0], ATOM)} ** ${operand(args[1], EXPONENT)}`, EXPONENT)
       : source(`Math.${fn}(${args.map((a) => a.text).join(", ")})`, ATOM),
-  eq: (a, b) => binary(a, "===", b, EQUALITY),
-  lt: (a, b) => binary(a, "<", b, RELATIONAL),
-  gt: (a, b) => binary(a, ">", b, RELATIONAL),
-  and: (a, b) => binary(a, "&&", b, LOGICAL_AND),
+  eq: (a, b) => fold(a, b, (x, y) => x === y) ?? binary(a, "===", b, EQUALITY),
+  lt: (a, b) => fold(a, b, (x, y) => x < y) ?? binary(a, "<", b, RELATIONAL),
+  gt: (a, b) => fold(a, b, (x, y) => x > y) ?? binary(a, ">", b, RELATIONAL),
+  and: (a, b) => (a.text === "false" || b.text === "false" ? source("false", ATOM) : a.text === "true" ? b : b.text === "true" ? a : binary(a, "&&", b, LOGICAL_AND)),
   select: (condition, whenTrue, whenFalse) =>
-    source(
+    condition.text === "true" ? whenTrue : condition.text === "false" ? whenFalse : source(
       `${operand(condition, CONDITIONAL + 1)} ? ${operand(whenTrue, CONDITIONAL + 1)} : ${operand(whenFalse, CONDITIONAL)}`,
       CONDITIONAL,
     ),
 };
+
+/** `a * b`, `-a`, `a ** b` or `Math.exp(a)`: an operation spelled as in source, parenthesised by precedence, nothing folded. */
+export function printOperation(spelling: string, args: readonly Source[]): Source {
+  const binaryPrecedence: Record<string, number> = { "+": ADDITIVE, "-": ADDITIVE, "*": MULTIPLICATIVE, "/": MULTIPLICATIVE, "%": MULTIPLICATIVE };
+  if (spelling === "-" && args.length === 1) {
+    const inner = args[0].text.startsWith("-") ? `(${args[0].text})` : operand(args[0], UNARY);
+    return source(`-${inner}`, UNARY);
+  }
+  if (spelling === "**") return source(`${operand(args[0], ATOM)} ** ${operand(args[1], EXPONENT)}`, EXPONENT);
+  if (spelling in binaryPrecedence) return binary(args[0], spelling, args[1], binaryPrecedence[spelling]);
+  return source(`${spelling}(${args.map((a) => a.text).join(", ")})`, ATOM);
+}
+
+/** Source text of unknown shape: parenthesised wherever it is used unless it is a plain name, literal, access or call. */
+export function opaque(text: string): Source {
+  return source(text, /^[\w$.]+(\[[\w$.]+\])*$|^[\w$.]+\([^()]*\)$/.test(text) ? ATOM : 0);
+}
+
+export { source as sourceOf, ATOM as ATOM_PRECEDENCE };

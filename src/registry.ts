@@ -1,0 +1,82 @@
+// Where the transform's generated code is found at run time, and the
+// `differentiable` marker itself.
+//
+// The transform stores a function's derivative information on the function
+// object under Symbol.for("dualts.derivative"); any copy of the runtime can
+// read it and no registry module needs to be loaded first. `differentiable`
+// is the marker for function expressions and class methods: the transform
+// rewrites `differentiable(fn)` into `differentiable(fn, info)`; at run time
+// it attaches the information and returns fn unchanged.
+
+import type { Real } from "./dual.js";
+
+export const DERIVATIVE = Symbol.for("dualts.derivative");
+
+export interface DerivativeInfo {
+  readonly name: string;
+  readonly parameters: readonly string[];
+  readonly kinds: readonly ("scalar" | "array" | "data")[];
+  /** Parameter indices the generated code differentiates. */
+  readonly wrt: readonly number[];
+  readonly result: "scalar" | "array";
+  /** The JVP: each differentiable parameter followed by its tangent; returns [value, tangent]. */
+  readonly jvp: (...args: any[]) => [any, any];
+  /** The function over dualts' generic operations: (ops, ...args). */
+  readonly generic: (ops: GenericOperations, ...args: any[]) => any;
+}
+
+/** What generated generic code calls: every rule by name, and primal for comparisons. */
+export type GenericOperations = Record<string, (...args: Real[]) => Real> & { primal(x: Real): number };
+
+export function derivativeInfo(f: Function): DerivativeInfo | undefined {
+  return (f as unknown as Record<symbol, DerivativeInfo | undefined>)[DERIVATIVE];
+}
+
+function attach<F extends Function>(f: F, info: DerivativeInfo): F {
+  Object.defineProperty(f, DERIVATIVE, { value: info, configurable: true });
+  return f;
+}
+
+/** The information with its functions bound to an object, for methods. */
+function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
+  return { ...info, jvp: info.jvp.bind(self), generic: info.generic.bind(self) };
+}
+
+interface MethodContext {
+  readonly kind: string;
+  readonly name: string | symbol;
+  addInitializer(initializer: (this: any) => void): void;
+}
+
+function isMethodContext(x: unknown): x is MethodContext {
+  return typeof x === "object" && x !== null && (x as MethodContext).kind === "method";
+}
+
+function decorate(info: DerivativeInfo | undefined) {
+  return (method: Function, context: MethodContext) => {
+    if (info) {
+      context.addInitializer(function (this: Record<string | symbol, unknown>) {
+        this[context.name] = attach(method.bind(this), bound(info, this));
+      });
+    }
+    return method;
+  };
+}
+
+/**
+ * Marks a function expression or a class method as differentiable:
+ *   const sq = differentiable((x: number) => x * x);
+ *   class M { @differentiable energy(x: number) { … } }
+ * The transform fills in the derivative; without it the function is returned as it is.
+ */
+export function differentiable<F extends Function>(fn: F, info?: DerivativeInfo): F;
+export function differentiable(method: Function, context: MethodContext): Function;
+export function differentiable(options: { readonly wrt?: readonly string[] } | DerivativeInfo): (method: Function, context: MethodContext) => Function;
+export function differentiable(first: any, second?: any): any {
+  if (typeof first === "function") {
+    if (isMethodContext(second)) return decorate(undefined)(first, second);
+    return second ? attach(first, second as DerivativeInfo) : first;
+  }
+  // A decorator with options, or the transform's information object.
+  return decorate(typeof first?.jvp === "function" ? (first as DerivativeInfo) : undefined);
+}

@@ -1,0 +1,200 @@
+// Stage 3: activity analysis. Which variables carry a tangent?
+//
+// A variable is active when a value that depends differentiably on a `wrt`
+// parameter can reach it: through a declaration, an assignment, an element
+// write or push into a local array, or a for…of over an active array. The
+// analysis is flow-insensitive and runs to a fixed point, so loops need no
+// special care; it over-approximates (a variable active anywhere is active
+// everywhere), which costs a tangent, never correctness. Comparisons,
+// `.length` and the step functions (floor, sign, …) are inactive: their
+// derivative is zero. Everything else — index arithmetic, data reads —
+// stays untouched by the emitters.
+
+import ts from "typescript";
+import { rules, type RuleName } from "../src/rules/table.js";
+import { partialSources } from "../src/rules/compile.js";
+import type { DifferentiableFunction } from "./find.js";
+
+export interface Activity {
+  /** Names that carry a tangent. */
+  readonly active: Set<string>;
+  /** Names holding arrays (parameters typed as arrays, local arrays, element-written names). */
+  readonly arrays: Set<string>;
+  /** Names declared in the function: its parameters and its variables. */
+  readonly locals: Set<string>;
+}
+
+const ARITHMETIC = new Set([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken,
+]);
+
+export const COMPOUND: ReadonlyMap<ts.SyntaxKind, ts.SyntaxKind> = new Map([
+  [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.PlusToken],
+  [ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.MinusToken],
+  [ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.AsteriskToken],
+  [ts.SyntaxKind.SlashEqualsToken, ts.SyntaxKind.SlashToken],
+  [ts.SyntaxKind.PercentEqualsToken, ts.SyntaxKind.PercentToken],
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken, ts.SyntaxKind.AsteriskAsteriskToken],
+]);
+
+export function isArithmetic(kind: ts.SyntaxKind): boolean {
+  return ARITHMETIC.has(kind);
+}
+
+export function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || COMPOUND.has(kind);
+}
+
+/** Math functions whose every partial is zero: their results carry no tangent. */
+export const stepFunctions = new Set(
+  (Object.keys(rules) as RuleName[]).filter((name) => rules[name].arity !== "variadic" && partialSources(rules[name]).every((p) => p === "0")),
+);
+
+/** The rule behind `Math.f(…)`, if f is in the table. */
+export function mathRule(call: ts.CallExpression): RuleName | undefined {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Math") return undefined;
+  const name = callee.name.text;
+  return name in rules && rules[name as RuleName].spelling === `Math.${name}` ? (name as RuleName) : name === "pow" ? "pow" : undefined;
+}
+
+/** Strips parentheses and type assertions: `(x as number)!` is x. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+    e = e.expression;
+  }
+  return e;
+}
+
+export function isStringy(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteral(u) || ts.isTemplateExpression(u) || ts.isNoSubstitutionTemplateLiteral(u);
+}
+
+export const NO_DERIVATIVE = "noDerivative";
+
+/** Does e depend differentiably on an active variable? */
+export function isActive(e: ts.Expression, active: ReadonlySet<string>): boolean {
+  e = unwrap(e);
+  if (ts.isIdentifier(e)) return active.has(e.text);
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken && (isStringy(e.left) || isStringy(e.right))) return false;
+    if (isArithmetic(op) || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      return isActive(e.left, active) || isActive(e.right, active);
+    }
+    if (op === ts.SyntaxKind.CommaToken) return isActive(e.right, active);
+    if (isAssignment(op)) return isActive(e.right, active) || (COMPOUND.has(op) && isActive(e.left, active));
+    return false; // comparisons, equality, bitwise, in, instanceof
+  }
+  if (ts.isPrefixUnaryExpression(e)) {
+    const op = e.operator;
+    return (op === ts.SyntaxKind.MinusToken || op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) && isActive(e.operand, active);
+  }
+  if (ts.isPostfixUnaryExpression(e)) return isActive(e.operand, active);
+  if (ts.isConditionalExpression(e)) return isActive(e.whenTrue, active) || isActive(e.whenFalse, active);
+  if (ts.isCallExpression(e)) {
+    const rule = mathRule(e);
+    if (rule && stepFunctions.has(rule)) return false;
+    if (ts.isIdentifier(e.expression) && e.expression.text === NO_DERIVATIVE) return false;
+    const receiverActive = ts.isPropertyAccessExpression(e.expression) && isActive(e.expression.expression, active);
+    return receiverActive || e.arguments.some((a) => isActive(a, active));
+  }
+  if (ts.isElementAccessExpression(e)) return isActive(e.expression, active);
+  if (ts.isPropertyAccessExpression(e)) return e.name.text !== "length" && isActive(e.expression, active);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.some((x) => isActive(ts.isSpreadElement(x) ? x.expression : x, active));
+  if (ts.isFunctionLike(e) || ts.isTypeOfExpression(e) || ts.isLiteralExpression(e)) return false;
+  let found = false;
+  ts.forEachChild(e, (child) => {
+    if (!found && ts.isExpression(child)) found = isActive(child, active);
+  });
+  return found;
+}
+
+/** Calls f on every node of the function body, not descending into nested functions. */
+export function forEachOwnNode(fn: DifferentiableFunction, f: (node: ts.Node) => void): void {
+  const visit = (node: ts.Node) => {
+    f(node);
+    if (!ts.isFunctionLike(node) || node === fn) ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+}
+
+const ARRAY_TYPE = /^(readonly\s+number\s*\[\]|number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
+const SCALAR_TYPE = /^number$/;
+
+/** "scalar", "array", or undefined for a parameter that is data by its type. */
+export function parameterKind(p: ts.ParameterDeclaration, sf: ts.SourceFile): "scalar" | "array" | undefined {
+  if (!p.type) return "scalar";
+  const text = p.type.getText(sf).replace(/\s+/g, " ").trim();
+  if (SCALAR_TYPE.test(text)) return "scalar";
+  if (ARRAY_TYPE.test(text)) return "array";
+  return undefined;
+}
+
+function isArrayInitializer(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isArrayLiteralExpression(u)) return true;
+  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return ["Array", "Float64Array"].includes(u.expression.text);
+  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression)) {
+    const inner = u.expression.expression;
+    return u.expression.name.text === "fill" && isArrayInitializer(inner);
+  }
+  return false;
+}
+
+export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], sf: ts.SourceFile): Activity {
+  const active = new Set<string>();
+  const arrays = new Set<string>();
+  const locals = new Set<string>();
+  fn.parameters.forEach((p, i) => {
+    if (!ts.isIdentifier(p.name)) return;
+    locals.add(p.name.text);
+    if (parameterKind(p, sf) === "array") arrays.add(p.name.text);
+    if (wrt.includes(i)) active.add(p.name.text);
+  });
+  forEachOwnNode(fn, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      locals.add(node.name.text);
+      if (node.initializer && isArrayInitializer(node.initializer)) arrays.add(node.name.text);
+    }
+    if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) arrays.add(node.expression.text);
+  });
+
+  const mark = (name: string) => {
+    if (!locals.has(name) || active.has(name)) return false;
+    active.add(name);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    forEachOwnNode(fn, (node) => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isActive(node.initializer, active)) {
+        changed = mark(node.name.text) || changed;
+        if (arrays.has(unwrapName(node.initializer))) arrays.add(node.name.text);
+      } else if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && isActive(node.right, active)) {
+        const target = unwrap(node.left);
+        if (ts.isIdentifier(target)) changed = mark(target.text) || changed;
+        else if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression)) changed = mark(target.expression.text) || changed;
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push") {
+        const target = node.expression.expression;
+        if (ts.isIdentifier(target) && node.arguments.some((a) => isActive(a, active))) {
+          arrays.add(target.text);
+          changed = mark(target.text) || changed;
+        }
+      } else if (ts.isForOfStatement(node) && isActive(node.expression, active)) {
+        const init = node.initializer;
+        if (ts.isVariableDeclarationList(init) && init.declarations.length === 1 && ts.isIdentifier(init.declarations[0].name)) {
+          changed = mark(init.declarations[0].name.text) || changed;
+        }
+      }
+    });
+  }
+  return { active, arrays, locals };
+}
+
+function unwrapName(e: ts.Expression): string {
+  const u = unwrap(e);
+  return ts.isIdentifier(u) ? u.text : "";
+}

@@ -1,0 +1,72 @@
+// The transform's diagnostics: a stable code per problem, a message that
+// names the construct and says how to fix it, and its position.
+// Every code is documented in the README's diagnostics table.
+
+import ts from "typescript";
+
+export const codes = {
+  noDerivative: "DUALTS1001",
+  generator: "DUALTS1002",
+  async: "DUALTS1003",
+  outerWrite: "DUALTS1004",
+  eval: "DUALTS1005",
+  nonNumericResult: "DUALTS1006",
+  wrtMissing: "DUALTS1007",
+  unsupported: "DUALTS1008",
+  activeLoopHeader: "DUALTS1009",
+  badMarker: "DUALTS1010",
+  closure: "DUALTS1011",
+  parameterWrite: "DUALTS1012",
+  internal: "DUALTS1099",
+} as const;
+
+export type DiagnosticCode = (typeof codes)[keyof typeof codes];
+
+export interface DualtsDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly fileName: string;
+  /** 1-based line and column of the construct. */
+  readonly line: number;
+  readonly column: number;
+  readonly start: number;
+  readonly length: number;
+}
+
+export class DiagnosticSink {
+  readonly diagnostics: DualtsDiagnostic[] = [];
+
+  constructor(readonly sourceFile: ts.SourceFile) {}
+
+  report(code: DiagnosticCode, node: ts.Node, message: string): void {
+    const start = node.getStart(this.sourceFile);
+    const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(start);
+    this.diagnostics.push({
+      code,
+      message,
+      fileName: this.sourceFile.fileName,
+      line: line + 1,
+      column: character + 1,
+      start,
+      length: node.getEnd() - start,
+    });
+  }
+}
+
+/** `file.ts:3:14 - error DUALTS1001: …`, the way TypeScript prints its own. */
+export function formatDiagnostic(d: DualtsDiagnostic): string {
+  return `${d.fileName}:${d.line}:${d.column} - error ${d.code}: ${d.message}`;
+}
+
+/** As a TypeScript diagnostic, for tspc to print and fail the build with. */
+export function toTypeScriptDiagnostic(d: DualtsDiagnostic, file: ts.SourceFile): ts.Diagnostic {
+  return {
+    category: ts.DiagnosticCategory.Error,
+    code: Number(d.code.slice("DUALTS".length)),
+    file,
+    start: d.start,
+    length: d.length,
+    messageText: `${d.code}: ${d.message}`,
+    source: "dualts",
+  };
+}

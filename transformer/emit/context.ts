@@ -1,0 +1,57 @@
+// What the emitters share while generating one function's derivative code.
+
+import ts from "typescript";
+import type { Activity } from "../activity.js";
+import { codes, type DiagnosticCode, type DiagnosticSink } from "../diagnostics.js";
+import type { Names, Writer } from "./writer.js";
+
+/** A differentiable function of the same file, as a call site sees it. */
+export interface Callee {
+  readonly jvpName: string;
+  readonly genericName: string;
+  readonly parameters: readonly { readonly name: string; readonly kind: "scalar" | "array" }[];
+  readonly wrt: readonly number[];
+}
+
+export interface EmitContext {
+  readonly sf: ts.SourceFile;
+  readonly sink: DiagnosticSink;
+  readonly activity: Activity;
+  readonly names: Names;
+  /** Differentiable functions declared in this file, by name. */
+  readonly callees: ReadonlyMap<string, Callee>;
+  /** Names imported from other modules: calls to them are resolved at run time. */
+  readonly imported: ReadonlySet<string>;
+  /** The function being differentiated, for messages. */
+  readonly functionName: string;
+  /** Set when a diagnostic was reported: the generated code is then discarded. */
+  failed: boolean;
+  /** Helpers the file needs (the run-time lookup of imported derivatives). */
+  readonly needs: Set<"call">;
+}
+
+export function report(cx: EmitContext, code: DiagnosticCode, node: ts.Node, message: string): void {
+  cx.failed = true;
+  cx.sink.report(code, node, message);
+}
+
+export function unsupported(cx: EmitContext, node: ts.Node, what: string, fix: string): void {
+  report(cx, codes.unsupported, node, `${what} is not supported on differentiated values in ${cx.functionName}: ${fix}`);
+}
+
+export function text(cx: EmitContext, node: ts.Node): string {
+  return node.getText(cx.sf);
+}
+
+/** The first line of a statement, for `// tangent of:` comments. */
+export function sourceLine(cx: EmitContext, node: ts.Node): string {
+  return text(cx, node).split("\n")[0].trim();
+}
+
+/** `file.ts:3:14`, for run-time errors that point at a call site. */
+export function where(cx: EmitContext, node: ts.Node): string {
+  const { line, character } = cx.sf.getLineAndCharacterOfPosition(node.getStart(cx.sf));
+  return `${cx.sf.fileName.split(/[\\/]/).pop()}:${line + 1}:${character + 1}`;
+}
+
+export type { Writer };

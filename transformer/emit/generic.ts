@@ -1,0 +1,141 @@
+// Stage 4b: the generic form — the same function over dualts' operations,
+// so it runs on reverse-mode tape variables and nested Duals:
+//
+//   function loss_generic(ops: any, w0: any, w1: any, xs: any, ys: any): any {
+//     let total = 0;
+//     for (let i = 0; i < xs.length; i++) {
+//       const z = ops.add(w0, ops.mul(w1, xs[i]));
+//       …
+//
+// The function's own text is kept and only the active expressions in it are
+// rewritten: arithmetic and Math calls on active values become ops calls,
+// and an active value read where a plain number is needed (a comparison, an
+// index, a step function) becomes ops.primal(value).
+
+import ts from "typescript";
+import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { text, where, type EmitContext } from "./context.js";
+import { operatorRule } from "./tangent.js";
+
+type Position = "value" | "primal";
+
+function mentionsActive(cx: EmitContext, node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return cx.activity.active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  let found = false;
+  ts.forEachChild(node, (c) => {
+    if (!found && !ts.isFunctionLike(c)) found = mentionsActive(cx, c);
+  });
+  return found;
+}
+
+const primalOf = (code: string, position: Position) => (position === "primal" ? `ops.primal(${code})` : code);
+
+/** The children's positions inside a node that is not itself an active expression. */
+function childPosition(parent: ts.Node, child: ts.Node): Position {
+  if (ts.isVariableDeclaration(parent) && parent.initializer === child) return "value";
+  if ((ts.isReturnStatement(parent) || ts.isExpressionStatement(parent)) && parent.expression === child) return "value";
+  if (ts.isArrowFunction(parent) && parent.body === child) return "value";
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === "push" && parent.arguments.includes(child as ts.Expression)) return "value";
+  return "primal";
+}
+
+/** Rebuilds a node's text with each child rewritten; the gaps (punctuation, comments) are kept. */
+function splice(cx: EmitContext, node: ts.Node): string {
+  const start = node.getStart(cx.sf);
+  let out = "";
+  let cursor = start;
+  ts.forEachChild(node, (child) => {
+    const childStart = child.getStart(cx.sf);
+    out += cx.sf.text.slice(cursor, childStart) + rewrite(cx, child, childPosition(node, child));
+    cursor = child.getEnd();
+  });
+  return out + cx.sf.text.slice(cursor, node.getEnd());
+}
+
+function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
+  const target = unwrap(e.left);
+  const targetText = ts.isElementAccessExpression(target)
+    ? `${text(cx, target.expression)}[${rewrite(cx, target.argumentExpression, "primal")}]`
+    : text(cx, target);
+  const value = rewrite(cx, e.right, "value");
+  const arithmetic = COMPOUND.get(e.operatorToken.kind);
+  return arithmetic ? `${targetText} = ops.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
+}
+
+function call(cx: EmitContext, e: ts.CallExpression, position: Position): string {
+  const args = (pos: Position) => e.arguments.map((a) => rewrite(cx, a, pos)).join(", ");
+  const rule = mathRule(e);
+  if (rule && !stepFunctions.has(rule)) return primalOf(`ops.${rule}(${args("value")})`, position);
+  const callee = unwrap(e.expression);
+  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `ops.primal(${args("value")})`;
+  if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
+    return primalOf(`${cx.callees.get(callee.text)!.genericName}(ops, ${args("value")})`, position);
+  }
+  if (ts.isIdentifier(callee) && cx.imported.has(callee.text)) {
+    cx.needs.add("call");
+    return primalOf(`__dualtsGeneric(${callee.text}, ${JSON.stringify(where(cx, e))})(ops, ${args("value")})`, position);
+  }
+  return splice(cx, e);
+}
+
+/** The text of node with its active parts written over ops. */
+export function rewrite(cx: EmitContext, node: ts.Node, position: Position): string {
+  if (ts.isFunctionLike(node) || !mentionsActive(cx, node)) return text(cx, node);
+  if (!ts.isExpression(node) || !isActive(node, cx.activity.active)) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && cx.activity.active.has(node.name.text)) {
+      return `${node.name.text} = ${rewrite(cx, node.initializer, "value")}`;
+    }
+    if (ts.isCallExpression(node)) return call(cx, node, position);
+    if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand) && cx.activity.active.has(node.operand.text)) {
+      const step = node.operator === ts.SyntaxKind.PlusPlusToken ? "add" : node.operator === ts.SyntaxKind.MinusMinusToken ? "sub" : undefined;
+      if (step) return `${node.operand.text} = ops.${step}(${node.operand.text}, 1)`;
+    }
+    return splice(cx, node);
+  }
+  const e = node;
+  if (ts.isIdentifier(e)) return primalOf(e.text, position);
+  if (ts.isParenthesizedExpression(e)) return `(${rewrite(cx, e.expression, position)})`;
+  if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) return rewrite(cx, e.expression, position);
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (isAssignment(op)) return assignment(cx, e);
+    if (isArithmetic(op) && !isStringy(e.left) && !isStringy(e.right)) {
+      return primalOf(`ops.${operatorRule(op)}(${rewrite(cx, e.left, "value")}, ${rewrite(cx, e.right, "value")})`, position);
+    }
+    return splice(cx, e);
+  }
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return primalOf(`ops.neg(${rewrite(cx, e.operand, "value")})`, position);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusToken) return rewrite(cx, e.operand, position);
+  if (ts.isCallExpression(e)) return call(cx, e, position);
+  if (ts.isConditionalExpression(e)) {
+    return `${rewrite(cx, e.condition, "primal")} ? ${rewrite(cx, e.whenTrue, position)} : ${rewrite(cx, e.whenFalse, position)}`;
+  }
+  if (ts.isElementAccessExpression(e)) return primalOf(`${text(cx, e.expression)}[${rewrite(cx, e.argumentExpression, "primal")}]`, position);
+  if (ts.isArrayLiteralExpression(e)) return `[${e.elements.map((x) => rewrite(cx, x, "value")).join(", ")}]`;
+  return splice(cx, e);
+}
+
+/** An active local array may not be a Float64Array in the generic form: it holds Duals or tape variables. */
+function arrayInitializers(cx: EmitContext, body: string, fn: ts.Node): string {
+  let out = body;
+  const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && cx.activity.active.has(node.name.text) && node.initializer) {
+      const init = unwrap(node.initializer);
+      if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Float64Array" && init.arguments?.length === 1) {
+        out = out.replace(text(cx, init), `new Array(${text(cx, init.arguments[0])}).fill(0)`);
+      }
+    }
+    if (!ts.isFunctionLike(node) || node === fn) ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return out;
+}
+
+export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
+  const parameters = ["ops: any", ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
+  const body = fn.body!;
+  const rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
+  const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;
+  return header + arrayInitializers(cx, rewritten, fn);
+}
+

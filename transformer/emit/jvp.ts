@@ -1,0 +1,265 @@
+// Stage 4a: the JVP function — each primal statement followed by its tangent.
+//
+//   function loss_jvp(w0: number, dw0: number, w1: number, dw1: number, xs: number[], ys: number[]): [number, number] {
+//     let total = 0;
+//     let dtotal = 0;
+//     for (let i = 0; i < xs.length; i++) {
+//       const z = w0 + w1 * xs[i];
+//       // tangent of: const z = w0 + w1 * xs[i];
+//       const dz = dw0 + dw1 * xs[i];
+//       …
+//     }
+//     return [-total / xs.length, …];
+//   }
+//
+// Control flow is kept as written (conditions read primal values); inactive
+// statements are copied unchanged; every active parameter x gets a tangent
+// parameter dx right after it.
+
+import ts from "typescript";
+import { rules } from "../../src/rules/table.js";
+import { COMPOUND, isActive, unwrap } from "../activity.js";
+import { sourceLine, text, unsupported, type EmitContext } from "./context.js";
+import { Writer } from "./writer.js";
+import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
+
+function zerosLike(array: string): string {
+  return `new Array(${array}.length).fill(0)`;
+}
+
+/** The tangent array's initial value for a local array declared with `init`. */
+function tangentArrayInitializer(cx: EmitContext, w: Writer, name: string, init: ts.Expression): string {
+  const u = unwrap(init);
+  if (ts.isArrayLiteralExpression(u)) {
+    return `[${u.elements.map((e) => (ts.isSpreadElement(e) ? "" : emitExpression(cx, w, e).tangent?.text ?? "0")).join(", ")}]`;
+  }
+  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array" && u.arguments?.length === 1 && !isActive(u.arguments[0], cx.activity.active)) {
+    return `new Float64Array(${name}.length)`;
+  }
+  return zerosLike(name);
+}
+
+function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.VariableDeclaration, statement: ts.Node): void {
+  if (!ts.isIdentifier(d.name)) {
+    if (d.initializer && isActive(d.initializer, cx.activity.active)) unsupported(cx, d.name, "destructuring", "declare one variable per value");
+    else w.line(`${keyword} ${text(cx, d)};`);
+    return;
+  }
+  const name = d.name.text;
+  const type = d.type ? `: ${text(cx, d.type)}` : "";
+  if (!cx.activity.active.has(name)) {
+    w.line(`${keyword} ${text(cx, d)};`);
+    return;
+  }
+  const tangent = cx.names.tangent(name);
+  if (!d.initializer) {
+    w.line(`${keyword} ${name}${type};`);
+    w.line(`let ${tangent}${cx.activity.arrays.has(name) ? ": number[]" : " = 0"};`);
+    return;
+  }
+  if (cx.activity.arrays.has(name)) {
+    const init = unwrap(d.initializer);
+    if (ts.isIdentifier(init) || ts.isCallExpression(init)) {
+      const value = emitExpression(cx, w, d.initializer);
+      w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+      w.line(`${keyword} ${tangent} = ${value.tangent?.text ?? zerosLike(name)};`);
+      return;
+    }
+    w.line(`${keyword} ${name}${type} = ${isActive(d.initializer, cx.activity.active) ? emitExpression(cx, w, d.initializer).primal.text : text(cx, d.initializer)};`);
+    w.line(`${keyword} ${tangent} = ${tangentArrayInitializer(cx, w, name, d.initializer)};`);
+    return;
+  }
+  const value = emitExpression(cx, w, d.initializer, name);
+  w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+  w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+  w.line(`${keyword} ${tangent} = ${value.tangent?.text ?? "0"};`);
+}
+
+/** `target op= value` as the value `target op value`, for the tangent. */
+function assignedValue(cx: EmitContext, w: Writer, operator: ts.SyntaxKind, right: ts.Expression, current: Emitted): Emitted {
+  const value = emitExpression(cx, w, right);
+  const arithmetic = COMPOUND.get(operator);
+  if (!arithmetic) return value;
+  return applyRule(cx, w, rules[operatorRule(arithmetic)!], [current, value]);
+}
+
+function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, statement: ts.Node): void {
+  const target = unwrap(e.left);
+  const operator = e.operatorToken.kind;
+  if (ts.isIdentifier(target) && cx.activity.active.has(target.text)) {
+    const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: { text: cx.names.tangent(target.text), precedence: 20 }, simple: true };
+    const value = assignedValue(cx, w, operator, e.right, current);
+    // The tangent first: it may read the old value of the target.
+    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    w.line(`${cx.names.tangent(target.text)} = ${value.tangent?.text ?? "0"};`);
+    w.line(`${target.text} = ${value.primal.text};`);
+    return;
+  }
+  if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression) && cx.activity.active.has(target.expression.text)) {
+    const array = target.expression.text;
+    let index = text(cx, target.argumentExpression);
+    if (!isPure(target.argumentExpression)) index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
+    const tangentArray = cx.names.tangent(array);
+    const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: { text: `${tangentArray}[${index}]`, precedence: 20 }, simple: true };
+    const value = assignedValue(cx, w, operator, e.right, current);
+    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    w.line(`${tangentArray}[${index}] = ${value.tangent?.text ?? "0"};`);
+    w.line(`${array}[${index}] = ${value.primal.text};`);
+    return;
+  }
+  if (isActive(e, cx.activity.active)) unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
+  else w.line(`${text(cx, e)};`);
+}
+
+function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionStatement): void {
+  const e = unwrap(s.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return emitAssignment(cx, w, e, s);
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") {
+    const array = unwrap(e.expression.expression);
+    if (ts.isIdentifier(array) && cx.activity.active.has(array.text)) {
+      const values = e.arguments.map((a) => emitExpression(cx, w, a));
+      w.line(`${array.text}.push(${values.map((v) => v.primal.text).join(", ")});`);
+      w.line(`${cx.names.tangent(array.text)}.push(${values.map((v) => v.tangent?.text ?? "0").join(", ")});`);
+      return;
+    }
+  }
+  if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && ts.isIdentifier(e.operand)) {
+    w.line(`${text(cx, s.expression)};`); // x++ leaves the tangent unchanged
+    return;
+  }
+  if (isActive(e, cx.activity.active) && !isConsoleCall(e)) {
+    unsupported(cx, e, "an expression statement with a differentiated value", "assign it to a variable");
+    return;
+  }
+  w.line(`${text(cx, s.expression)};`);
+}
+
+function isConsoleCall(e: ts.Expression): boolean {
+  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "console";
+}
+
+function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
+  const e = unwrap(returned);
+  if (ts.isArrayLiteralExpression(e)) {
+    const values = e.elements.map((x) => emitExpression(cx, w, x));
+    w.line(`return [[${values.map((v) => v.primal.text).join(", ")}], [${values.map((v) => v.tangent?.text ?? "0").join(", ")}]];`);
+    return;
+  }
+  if (ts.isIdentifier(e) && cx.activity.arrays.has(e.text)) {
+    w.line(`return [${e.text}, ${cx.activity.active.has(e.text) ? cx.names.tangent(e.text) : zerosLike(e.text)}];`);
+    return;
+  }
+  const value = emitExpression(cx, w, returned);
+  w.line(`return [${value.primal.text}, ${value.tangent?.text ?? "0"}];`);
+}
+
+function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
+  const init = s.initializer;
+  const iterated = unwrap(s.expression);
+  if (!isActive(s.expression, cx.activity.active)) {
+    w.block(`for (${text(cx, init)} of ${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
+    return;
+  }
+  if (!ts.isIdentifier(iterated) || !ts.isVariableDeclarationList(init) || !ts.isIdentifier(init.declarations[0].name)) {
+    unsupported(cx, s, "this for…of loop", "iterate over a named array into a single variable: for (const v of values)");
+    return;
+  }
+  const element = init.declarations[0].name.text;
+  const index = cx.names.temp();
+  w.block(`for (let ${index} = 0; ${index} < ${iterated.text}.length; ${index}++)`, () => {
+    w.line(`const ${element} = ${iterated.text}[${index}];`);
+    w.line(`const ${cx.names.tangent(element)} = ${cx.names.tangent(iterated.text)}[${index}];`);
+    emitBody(cx, w, s.statement);
+  });
+}
+
+function loopHeaderIsActive(cx: EmitContext, s: ts.ForStatement): boolean {
+  const parts = [s.condition, s.incrementor].filter((p): p is ts.Expression => p !== undefined);
+  const init = s.initializer;
+  if (init && ts.isVariableDeclarationList(init)) parts.push(...init.declarations.flatMap((d) => (d.initializer ? [d.initializer] : [])));
+  else if (init) parts.push(init);
+  return parts.some((p) => isActive(p, cx.activity.active) && !(ts.isPostfixUnaryExpression(p) || ts.isPrefixUnaryExpression(p)));
+}
+
+/** The statements of a body, block or single statement, without the braces. */
+function emitBody(cx: EmitContext, w: Writer, s: ts.Statement): void {
+  if (ts.isBlock(s)) s.statements.forEach((x) => emitStatement(cx, w, x));
+  else emitStatement(cx, w, s);
+}
+
+export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void {
+  if (!containsActive(cx, s)) {
+    w.line(text(cx, s));
+    return;
+  }
+  if (ts.isVariableStatement(s)) {
+    const keyword = s.declarationList.flags & ts.NodeFlags.Const ? "const" : s.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
+    s.declarationList.declarations.forEach((d) => emitDeclaration(cx, w, keyword, d, s));
+  } else if (ts.isExpressionStatement(s)) emitExpressionStatement(cx, w, s);
+  else if (ts.isReturnStatement(s)) emitReturn(cx, w, s.expression!);
+  else if (ts.isBlock(s)) w.block("", () => emitBody(cx, w, s));
+  else if (ts.isIfStatement(s)) {
+    w.block(`if (${text(cx, s.expression)})`, () => emitBody(cx, w, s.thenStatement));
+    if (s.elseStatement) w.block("else", () => emitBody(cx, w, s.elseStatement!));
+  } else if (ts.isForStatement(s)) {
+    if (loopHeaderIsActive(cx, s)) {
+      unsupported(cx, s, "a loop header that computes a differentiated value", "keep the loop counter inactive and compute the value in the body");
+      return;
+    }
+    const header = `for (${s.initializer ? text(cx, s.initializer) : ""}; ${s.condition ? text(cx, s.condition) : ""}; ${s.incrementor ? text(cx, s.incrementor) : ""})`;
+    w.block(header, () => emitBody(cx, w, s.statement));
+  } else if (ts.isForOfStatement(s)) emitForOf(cx, w, s);
+  else if (ts.isWhileStatement(s)) w.block(`while (${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
+  else if (ts.isDoStatement(s)) w.block("do", () => emitBody(cx, w, s.statement), `} while (${text(cx, s.expression)});`);
+  else if (ts.isSwitchStatement(s)) {
+    w.block(`switch (${text(cx, s.expression)})`, () => {
+      for (const clause of s.caseBlock.clauses) {
+        w.block(ts.isCaseClause(clause) ? `case ${text(cx, clause.expression)}:` : "default:", () => clause.statements.forEach((x) => emitStatement(cx, w, x)));
+      }
+    });
+  } else if (ts.isLabeledStatement(s)) {
+    w.line(`${s.label.text}:`);
+    emitStatement(cx, w, s.statement);
+  } else unsupported(cx, s, `a ${ts.SyntaxKind[s.kind]}`, "see the supported subset in the README");
+}
+
+/** Does the statement read or write any active variable? Statements that do not are copied unchanged. */
+function containsActive(cx: EmitContext, node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return cx.activity.active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  if (ts.isReturnStatement(node)) return true;
+  let found = false;
+  ts.forEachChild(node, (c) => {
+    if (!found && !ts.isFunctionLike(c)) found = containsActive(cx, c);
+  });
+  return found;
+}
+
+export interface JvpSignature {
+  readonly name: string;
+  readonly parameters: readonly ts.ParameterDeclaration[];
+  readonly wrt: readonly number[];
+  readonly result: "scalar" | "array";
+}
+
+/** The whole JVP function as source text: a declaration, or (for differentiable(…) calls) an expression. */
+export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, signature: JvpSignature, asExpression: boolean): string {
+  const w = new Writer();
+  const parameters = signature.parameters.flatMap((p, i) => {
+    const own = text(cx, p);
+    if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
+    const type = p.type ? `: ${text(cx, p.type)}` : "";
+    return [own, `${cx.names.tangent(p.name.text)}${type}`];
+  });
+  const resultType = signature.result === "array" ? "[number[], number[]]" : "[number, number]";
+  const header = asExpression
+    ? `function (${parameters.join(", ")}): ${resultType}`
+    : `function ${signature.name}(${parameters.join(", ")}): ${resultType}`;
+  w.block(header, () => {
+    const body = fn.body!;
+    if (ts.isBlock(body)) body.statements.forEach((s) => emitStatement(cx, w, s));
+    else emitReturn(cx, w, body);
+  });
+  return w.text();
+}

@@ -1,0 +1,74 @@
+// Stage 4c: registration — how grad(f) finds f's generated code.
+//
+// The derivative information is stored on the function object itself under
+// Symbol.for("dualts.derivative"), so no import is needed and any copy of
+// the runtime finds it:
+//
+//   Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
+//     name: "loss", parameters: ["w0", "w1", "xs", "ys"], kinds: [...], wrt: [0, 1],
+//     result: "scalar", jvp: loss_jvp, generic: loss_generic } });
+//
+// Calls to differentiable functions of other modules go through two small
+// helpers, written once per file that needs them.
+
+export interface Registration {
+  readonly name: string;
+  readonly parameters: readonly string[];
+  readonly kinds: readonly ("scalar" | "array" | "data")[];
+  readonly wrt: readonly number[];
+  readonly result: "scalar" | "array";
+  readonly jvp: string;
+  readonly generic: string;
+}
+
+export const DERIVATIVE_KEY = `Symbol.for("dualts.derivative")`;
+
+/** The information object, with the two functions given as names or as function expressions. */
+export function infoObject(r: Registration): string {
+  return [
+    "{",
+    `  name: ${JSON.stringify(r.name)},`,
+    `  parameters: ${JSON.stringify(r.parameters)},`,
+    `  kinds: ${JSON.stringify(r.kinds)},`,
+    `  wrt: ${JSON.stringify(r.wrt)},`,
+    `  result: ${JSON.stringify(r.result)},`,
+    `  jvp: ${r.jvp},`,
+    `  generic: ${r.generic},`,
+    "}",
+  ].join("\n");
+}
+
+export function registerDeclaration(r: Registration): string {
+  return `Object.defineProperty(${r.name}, ${DERIVATIVE_KEY}, { value: ${infoObject(r)} });`;
+}
+
+export const runtimeHelpers = `
+/** dualts: the derivative registered on a function by the transform (for calls across modules). */
+function __dualtsDerivative(f: any, where: string): any {
+  const derivative = f?.[${DERIVATIVE_KEY}];
+  if (!derivative) {
+    throw new TypeError(where + ": " + (f?.name || "the callee") + " has no derivative: mark it @differentiable and compile its module with the dualts transform");
+  }
+  return derivative;
+}
+
+/** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
+function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any, any] {
+  const derivative = __dualtsDerivative(f, where);
+  const slots: any[] = [];
+  args.forEach((arg, i) => {
+    slots.push(arg);
+    if (derivative.wrt.includes(i)) {
+      slots.push(tangents[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+    } else if (tangents[i] !== undefined) {
+      throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
+    }
+  });
+  return derivative.jvp(...slots);
+}
+
+/** dualts: f over dualts' generic operations. */
+function __dualtsGeneric(f: any, where: string): any {
+  return __dualtsDerivative(f, where).generic;
+}
+`;

@@ -1,0 +1,234 @@
+// The tangent of an expression, for the JVP emitter.
+//
+// emitExpression returns the expression's primal as source text and its
+// tangent (null where it carries none). Intermediate values that a partial
+// derivative needs are hoisted into temporaries first, so nothing is
+// computed twice:
+//
+//   const p = 1 / (1 + Math.exp(-z));
+// becomes
+//   const t1 = Math.exp(-z);
+//   const t2 = 1 + t1;
+//   const p = 1 / t2;
+//   const dp = -(p / t2) * (t1 * -dz);
+//
+// The partials are the rules table's, printed by the source algebra.
+
+import ts from "typescript";
+import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
+import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
+import { isActive, isArithmetic, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { codes } from "../diagnostics.js";
+import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
+
+export interface Emitted {
+  readonly primal: Source;
+  /** null: the value carries no tangent. */
+  readonly tangent: Source | null;
+  /** A name, literal or pure access: safe to repeat in a partial. */
+  readonly simple: boolean;
+}
+
+const OPERATOR_RULES: Partial<Record<ts.SyntaxKind, RuleName>> = {
+  [ts.SyntaxKind.PlusToken]: "add",
+  [ts.SyntaxKind.MinusToken]: "sub",
+  [ts.SyntaxKind.AsteriskToken]: "mul",
+  [ts.SyntaxKind.SlashToken]: "div",
+  [ts.SyntaxKind.PercentToken]: "mod",
+  [ts.SyntaxKind.AsteriskAsteriskToken]: "pow",
+};
+
+export function operatorRule(kind: ts.SyntaxKind): RuleName | undefined {
+  return OPERATOR_RULES[kind];
+}
+
+/** Names, literals and reads such as xs[i] or Math.PI, which can be repeated without cost or effect. */
+export function isSimple(e: ts.Expression): boolean {
+  e = unwrap(e);
+  if (ts.isIdentifier(e) || ts.isNumericLiteral(e) || ts.isStringLiteral(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(e.operand);
+  if (ts.isPropertyAccessExpression(e)) return isSimple(e.expression);
+  if (ts.isElementAccessExpression(e)) return isSimple(e.expression) && isSimple(e.argumentExpression);
+  return false;
+}
+
+function passive(cx: EmitContext, e: ts.Expression): Emitted {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return { primal: opaque(text(cx, e)), tangent: null, simple: isSimple(e) };
+}
+
+/** Binds a value to a fresh temporary so it can be used more than once. */
+export function hoist(cx: EmitContext, w: Writer, value: Emitted): Emitted {
+  if (value.simple) return value;
+  const name = cx.names.temp();
+  w.line(`const ${name} = ${value.primal.text};`);
+  return { primal: sourceOf(name, ATOM_PRECEDENCE), tangent: value.tangent, simple: true };
+}
+
+/** tangent · partial, without the ceremony of · 1 and · −1; null for a zero partial. */
+function scaled(tangent: Source, partial: Source): Source | null {
+  if (partial.text === "0") return null;
+  if (partial.text === "1") return tangent;
+  if (partial.text === "-1") return sourceAlgebra.neg(tangent);
+  return sourceAlgebra.mul(tangent, partial);
+}
+
+/** Σ terms, written with − where a term is a negation. */
+export function sum(terms: readonly Source[]): Source | null {
+  let total: Source | null = null;
+  for (const term of terms) {
+    if (total === null) total = term;
+    else if (term.text.startsWith("-") && term.precedence < ATOM_PRECEDENCE) total = sourceAlgebra.sub(total, sourceOf(term.text.slice(1), term.precedence));
+    else total = sourceAlgebra.add(total, term);
+  }
+  return total;
+}
+
+/**
+ * Applies a rule to emitted arguments: primal spelled as in source, tangent
+ * Σ tangentᵢ · ∂rule/∂argᵢ over the arguments that carry one. `result` names
+ * the variable the value is declared into, which a partial may use as z.
+ */
+export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[], result?: string): Emitted {
+  const placeholder = (i: number | "z") => sourceAlgebra.variable(`\u0001${i}\u0002`);
+  const probe = rule.partials(sourceAlgebra, args.map((_, i) => placeholder(i)), placeholder("z"));
+  const carrying = args.map((a) => a.tangent !== null);
+  const needed = (p: number | "z") => probe.some((partial, i) => carrying[i] && partial.text.includes(placeholder(p).text));
+  const operands = args.map((a, i) => (needed(i) ? hoist(cx, w, a) : a));
+  let primal = printOperation(rule.spelling, operands.map((a) => a.primal));
+  let z = primal;
+  let hoisted = false;
+  if (needed("z")) {
+    if (result) z = sourceOf(result, ATOM_PRECEDENCE);
+    else {
+      primal = z = hoist(cx, w, { primal, tangent: null, simple: false }).primal;
+      hoisted = true;
+    }
+  }
+  const partials = rule.partials(sourceAlgebra, operands.map((a) => a.primal), z);
+  const terms = operands.flatMap((a, i) => {
+    const term = a.tangent === null ? null : scaled(a.tangent, partials[i]);
+    return term ? [term] : [];
+  });
+  return { primal, tangent: sum(terms) ?? sourceOf("0", ATOM_PRECEDENCE), simple: hoisted };
+}
+
+function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: string): Emitted {
+  const rule = mathRule(call);
+  if (rule) {
+    if (stepFunctions.has(rule)) return passive(cx, call);
+    if (call.arguments.some(ts.isSpreadElement)) {
+      unsupported(cx, call, `Math.${rule}(...spread)`, "list the arguments, or write a loop");
+      return passive(cx, call);
+    }
+    return applyRule(cx, w, rules[rule], call.arguments.map((a) => emitExpression(cx, w, a)), result);
+  }
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
+  if (ts.isIdentifier(callee) && (cx.callees.has(callee.text) || cx.imported.has(callee.text))) {
+    return emitDifferentiableCall(cx, w, call, callee.text);
+  }
+  const name = text(cx, call.expression);
+  report(cx, codes.noDerivative, call,
+    `${name}(…) has no derivative, but its arguments depend on the differentiated parameters of ${cx.functionName}: ` +
+      `mark ${name} @differentiable, use a Math function, or wrap an argument in noDerivative(…) if its derivative should be ignored`);
+  return passive(cx, call);
+}
+
+function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
+  const args = call.arguments.map((a) => emitExpression(cx, w, a));
+  const value = cx.names.temp();
+  const tangent = cx.names.tangent(value);
+  const callee = cx.callees.get(name);
+  if (!callee) {
+    // Imported: its derivative is looked up at run time, where its wrt is known.
+    cx.needs.add("call");
+    w.line(`const [${value}, ${tangent}] = __dualtsCall(${name}, ${JSON.stringify(where(cx, call))}, [${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
+    return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+  }
+  if (args.length !== callee.parameters.length) {
+    unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument");
+    return passive(cx, call);
+  }
+  const slots = args.flatMap((a, i) => {
+    const parameter = callee.parameters[i];
+    if (!callee.wrt.includes(i)) {
+      if (a.tangent !== null) {
+        report(cx, codes.noDerivative, call.arguments[i],
+          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on the differentiated parameters of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`);
+      }
+      return [a.primal.text];
+    }
+    const zero = parameter.kind === "array" ? `new Array(${hoist(cx, w, a).primal.text}.length).fill(0)` : "0";
+    return [a.primal.text, a.tangent?.text ?? zero];
+  });
+  w.line(`const [${value}, ${tangent}] = ${callee.jvpName}(${slots.join(", ")});`);
+  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+}
+
+function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
+  const value = cx.names.temp();
+  const tangent = cx.names.tangent(value);
+  w.line(`let ${value}: number;`);
+  w.line(`let ${tangent}: number;`);
+  const branch = (b: ts.Expression) => () => {
+    const r = emitExpression(cx, w, b);
+    w.line(`${value} = ${r.primal.text};`);
+    w.line(`${tangent} = ${r.tangent?.text ?? "0"};`);
+  };
+  w.block(`if (${text(cx, e.condition)})`, branch(e.whenTrue), "}");
+  w.block("else", branch(e.whenFalse));
+  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+}
+
+/** The primal and tangent of e, with whatever temporaries it needs written to w first. */
+export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, result?: string): Emitted {
+  const { active } = cx.activity;
+  if (!isActive(e, active)) return passive(cx, e);
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) {
+    return { primal: sourceOf(u.text, ATOM_PRECEDENCE), tangent: sourceOf(cx.names.tangent(u.text), ATOM_PRECEDENCE), simple: true };
+  }
+  if (ts.isBinaryExpression(u)) {
+    const rule = operatorRule(u.operatorToken.kind);
+    if (rule && isArithmetic(u.operatorToken.kind) && !isStringy(u.left) && !isStringy(u.right)) {
+      return applyRule(cx, w, rules[rule], [emitExpression(cx, w, u.left), emitExpression(cx, w, u.right)], result);
+    }
+    unsupported(cx, u, `the operator '${u.operatorToken.getText(cx.sf)}'`, "use arithmetic operators, or branch with if/else on a comparison");
+    return passive(cx, u);
+  }
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken) {
+    return applyRule(cx, w, rules.neg, [emitExpression(cx, w, u.operand)], result);
+  }
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.PlusToken) return emitExpression(cx, w, u.operand, result);
+  if (ts.isCallExpression(u)) return emitCall(cx, w, u, result);
+  if (ts.isConditionalExpression(u)) return emitConditional(cx, w, u);
+  if (ts.isElementAccessExpression(u) && ts.isIdentifier(u.expression) && cx.activity.arrays.has(u.expression.text)) {
+    let index = text(cx, u.argumentExpression);
+    if (!isPure(u.argumentExpression)) {
+      const temp = cx.names.temp();
+      w.line(`const ${temp} = ${index};`);
+      index = temp;
+    }
+    const array = u.expression.text;
+    return {
+      primal: sourceOf(`${array}[${index}]`, ATOM_PRECEDENCE),
+      tangent: sourceOf(`${cx.names.tangent(array)}[${index}]`, ATOM_PRECEDENCE),
+      simple: isSimple(u.argumentExpression),
+    };
+  }
+  unsupported(cx, u, `'${text(cx, u).slice(0, 40)}'`, "see the supported subset in the README");
+  return passive(cx, u);
+}
+
+/** No calls, assignments or increments: evaluating it twice is the same as once. */
+export function isPure(e: ts.Node): boolean {
+  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isPostfixUnaryExpression(e)) return false;
+  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  let pure = true;
+  ts.forEachChild(e, (c) => {
+    if (pure) pure = isPure(c);
+  });
+  return pure;
+}

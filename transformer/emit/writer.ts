@@ -1,0 +1,78 @@
+// Writing generated code: lines with indentation, and names that cannot
+// collide with the user's (`x` → `dx`, temporaries t1, t2, …).
+
+export class Writer {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  line(text: string): void {
+    this.lines.push("  ".repeat(this.depth) + text);
+  }
+
+  comment(text: string): void {
+    this.line(`// ${text.replace(/\s+/g, " ").trim()}`);
+  }
+
+  /** `header {`, the body indented, `}`. */
+  block(header: string, body: () => void, footer = "}"): void {
+    this.line(`${header} {`);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line(footer);
+  }
+
+  text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+/** Names for generated variables, stable across runs and distinct from every identifier in the file. */
+export class Names {
+  private readonly tangents = new Map<string, string>();
+  private temps = 0;
+
+  constructor(private readonly used: Set<string>) {}
+
+  private fresh(candidates: string[]): string {
+    for (const c of candidates) {
+      if (!this.used.has(c)) {
+        this.used.add(c);
+        return c;
+      }
+    }
+    for (let i = 2; ; i++) {
+      const c = `${candidates[0]}${i}`;
+      if (!this.used.has(c)) {
+        this.used.add(c);
+        return c;
+      }
+    }
+  }
+
+  /** The tangent of a variable: `x` → `dx` (or `d_x`, … if the user already has a `dx`). */
+  tangent(name: string): string {
+    let t = this.tangents.get(name);
+    if (!t) {
+      t = this.fresh([`d${name}`, `d_${name}`]);
+      this.tangents.set(name, t);
+    }
+    return t;
+  }
+
+  /** A temporary for an intermediate value. */
+  temp(): string {
+    for (;;) {
+      const c = `t${++this.temps}`;
+      if (!this.used.has(c)) {
+        this.used.add(c);
+        return c;
+      }
+    }
+  }
+
+  /** A top-level generated name such as `loss_jvp`. */
+  global(base: string): string {
+    return this.fresh([base]);
+  }
+}

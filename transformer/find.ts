@@ -1,0 +1,139 @@
+// Stage 1: find the functions marked differentiable, and what `wrt` says.
+//
+//   /** @differentiable wrt(w0, w1) */ function loss(…) { … }      a JSDoc tag
+//   const sq = differentiable((x: number) => x * x);              a call
+//   const sq = differentiable((x, k) => x * k, { wrt: ["x"] });   a call with options
+//   class M { @differentiable energy(x: number) { … } }           a decorator
+//
+// The JSDoc tag is read from the comment text itself, so it is seen whether
+// or not the compiler parsed JSDoc (tsc skips most tags unless asked).
+
+import ts from "typescript";
+import { codes, type DiagnosticSink } from "./diagnostics.js";
+
+export type DifferentiableFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export interface MarkedFunction {
+  readonly node: DifferentiableFunction;
+  readonly kind: "declaration" | "call" | "method";
+  /** The name generated code is named after: the function's, the variable's, or the method's. */
+  readonly name: string;
+  /** The marker: the declaration (JSDoc), the differentiable(…) call, or the decorator. */
+  readonly marker: ts.Node;
+  /** Parameter indices selected by wrt, or undefined for the default. */
+  readonly wrt?: number[];
+}
+
+const MARKER = "differentiable";
+
+function isMarkerCallee(e: ts.Expression): boolean {
+  return (ts.isIdentifier(e) && e.text === MARKER) || (ts.isPropertyAccessExpression(e) && e.name.text === MARKER);
+}
+
+/** The `@differentiable …` line of the JSDoc comment right before a node, if any. */
+function jsDocTag(node: ts.Node, sf: ts.SourceFile): string | undefined {
+  const ranges = ts.getLeadingCommentRanges(sf.text, node.getFullStart()) ?? [];
+  for (const range of ranges) {
+    const text = sf.text.slice(range.pos, range.end);
+    if (!text.startsWith("/**")) continue;
+    // The tag must open a line of the comment; a mention inside prose does not count.
+    const match = /^\s*(?:\/\*\*)?\s*\*?\s*@differentiable\b(.*?)(?:\*\/)?\s*$/m.exec(text);
+    if (match) return match[1].trim();
+  }
+  return undefined;
+}
+
+function parameterNames(fn: DifferentiableFunction): (string | undefined)[] {
+  return fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+}
+
+/** Resolves wrt names to parameter indices, reporting names that are not parameters. */
+function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where: ts.Node, sink: DiagnosticSink, fnName: string): number[] | undefined {
+  const params = parameterNames(fn);
+  const indices: number[] = [];
+  for (const name of names) {
+    const index = params.indexOf(name);
+    if (index < 0) {
+      sink.report(codes.wrtMissing, where,
+        `wrt names '${name}', which is not a parameter of ${fnName}(${params.map((p) => p ?? "…").join(", ")}); list only its parameters`);
+      return undefined;
+    }
+    indices.push(index);
+  }
+  return indices;
+}
+
+function wrtFromTag(tag: string, fn: DifferentiableFunction, where: ts.Node, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
+  if (tag === "") return undefined;
+  const match = /^wrt\s*\(([^)]*)\)$/.exec(tag);
+  if (!match) {
+    sink.report(codes.badMarker, where, `cannot read '@differentiable ${tag}': write '@differentiable' or '@differentiable wrt(a, b)'`);
+    return null;
+  }
+  const names = match[1].split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return resolveWrt(names, fn, where, sink, fnName) ?? null;
+}
+
+/** `{ wrt: ["x", "y"] }` written as a literal; anything else is reported. */
+function wrtFromOptions(options: ts.Expression | undefined, fn: DifferentiableFunction, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
+  if (options === undefined) return undefined;
+  const wrt = ts.isObjectLiteralExpression(options)
+    ? options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "wrt")
+    : undefined;
+  const list = wrt?.initializer;
+  if (!list || !ts.isArrayLiteralExpression(list) || !list.elements.every(ts.isStringLiteral)) {
+    sink.report(codes.badMarker, options, `the options of differentiable(…) must be written as { wrt: ["name", …] }, with parameter names as string literals`);
+    return null;
+  }
+  return resolveWrt(list.elements.map((e) => (e as ts.StringLiteral).text), fn, options, sink, fnName) ?? null;
+}
+
+function nameOfCall(call: ts.CallExpression): string {
+  const parent = call.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name.getText();
+  const fn = call.arguments[0];
+  if (fn && ts.isFunctionExpression(fn) && fn.name) return fn.name.text;
+  return "anonymous";
+}
+
+export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): MarkedFunction[] {
+  const found: MarkedFunction[] = [];
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.body) {
+      const tag = jsDocTag(node, sf);
+      if (tag !== undefined) {
+        const name = node.name?.text;
+        if (!name) {
+          sink.report(codes.badMarker, node, "a @differentiable function needs a name: give the default export a name");
+        } else {
+          const wrt = wrtFromTag(tag, node, node.name!, sink, name);
+          if (wrt !== null) found.push({ node, kind: "declaration", name, marker: node, wrt });
+        }
+      }
+    } else if (ts.isCallExpression(node) && isMarkerCallee(node.expression)) {
+      const fn = node.arguments[0];
+      if (node.arguments.length > 2 || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+        sink.report(codes.badMarker, node,
+          "differentiable(…) takes the function itself, written in place, e.g. differentiable((x: number) => x * x), and optionally { wrt: [...] }");
+      } else {
+        const name = nameOfCall(node);
+        const wrt = wrtFromOptions(node.arguments[1], fn, sink, name);
+        if (wrt !== null) found.push({ node: fn, kind: "call", name, marker: node, wrt });
+      }
+    } else if (ts.isMethodDeclaration(node) && node.body) {
+      const decorator = ts.getDecorators(node)?.find((d) =>
+        isMarkerCallee(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression));
+      if (decorator) {
+        const name = node.name.getText(sf);
+        const options = ts.isCallExpression(decorator.expression) ? decorator.expression.arguments[0] : undefined;
+        const wrt = wrtFromOptions(options, node, sink, name);
+        if (wrt !== null) found.push({ node, kind: "method", name, marker: decorator, wrt });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}

@@ -1,0 +1,137 @@
+// Runs the stages over one source file: find → activity → fence → emit.
+// Produces, per marked function, the generated code as TypeScript text;
+// apply.ts puts it into the file. Nothing here throws on user code: an
+// internal failure becomes a DUALTS1099 diagnostic at the function.
+
+import ts from "typescript";
+import { analyzeActivity, parameterKind } from "./activity.js";
+import { codes, DiagnosticSink, type DualtsDiagnostic } from "./diagnostics.js";
+import { findMarkedFunctions, type MarkedFunction } from "./find.js";
+import { fence } from "./fence.js";
+import type { Callee, EmitContext } from "./emit/context.js";
+import { emitGeneric } from "./emit/generic.js";
+import { emitJvp } from "./emit/jvp.js";
+import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
+import { Names } from "./emit/writer.js";
+
+export interface GeneratedFunction {
+  readonly marked: MarkedFunction;
+  /** Declarations to put after a function declaration (its JVP and generic form). */
+  readonly declarations?: string;
+  /** For a declaration: the registration statement, run before any other code of its scope. */
+  readonly registration?: string;
+  /** For differentiable(…) calls and decorators: the information object, written in place. */
+  readonly info?: string;
+}
+
+export interface FileResult {
+  readonly functions: GeneratedFunction[];
+  /** Helper functions the file needs (run-time lookup of other modules' derivatives). */
+  readonly helpers?: string;
+  readonly diagnostics: DualtsDiagnostic[];
+}
+
+function identifiersOf(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ts.Node) => {
+    if (ts.isIdentifier(n)) names.add(n.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return names;
+}
+
+function importedNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const s of sf.statements) {
+    const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
+    if (!clause || clause.isTypeOnly) continue;
+    if (clause.name) names.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) bindings.elements.forEach((e) => names.add(e.name.text));
+  }
+  return names;
+}
+
+function defaultWrt(m: MarkedFunction, sf: ts.SourceFile): number[] {
+  return m.node.parameters.flatMap((p, i) => (parameterKind(p, sf) !== undefined && ts.isIdentifier(p.name) && !p.dotDotDotToken ? [i] : []));
+}
+
+function resultKind(m: MarkedFunction, sf: ts.SourceFile): "scalar" | "array" {
+  const type = m.node.type?.getText(sf) ?? "";
+  if (/\[\]|Array|Float64Array/.test(type)) return "array";
+  const body = m.node.body;
+  if (body && !ts.isBlock(body) && ts.isArrayLiteralExpression(body)) return "array";
+  return "scalar";
+}
+
+export function transformFile(sf: ts.SourceFile): FileResult {
+  const sink = new DiagnosticSink(sf);
+  const marked = findMarkedFunctions(sf, sink);
+  const used = identifiersOf(sf);
+  const globals = new Names(used);
+  const imported = importedNames(sf);
+  // Functions registered at run time (differentiable(…) constants) are called like imported ones.
+  for (const m of marked) if (m.kind === "call") imported.add(m.name);
+
+  const plans = marked.map((m) => {
+    const wrt = m.wrt ?? defaultWrt(m, sf);
+    const parameters = m.node.parameters.map((p, i) => ({
+      name: ts.isIdentifier(p.name) ? p.name.text : `argument${i}`,
+      kind: parameterKind(p, sf) ?? ("data" as const),
+    }));
+    const names = m.kind === "declaration" ? { jvp: globals.global(`${m.name}_jvp`), generic: globals.global(`${m.name}_generic`) } : undefined;
+    return { m, wrt, parameters, names };
+  });
+  const callees = new Map<string, Callee>();
+  for (const { m, wrt, parameters, names } of plans) {
+    if (names) {
+      callees.set(m.name, {
+        jvpName: names.jvp,
+        genericName: names.generic,
+        wrt,
+        parameters: parameters.map((p) => ({ name: p.name, kind: p.kind === "array" ? "array" : "scalar" })),
+      });
+    }
+  }
+
+  const needs = new Set<"call">();
+  const functions: GeneratedFunction[] = [];
+  for (const { m, wrt, parameters, names } of plans) {
+    try {
+      const activity = analyzeActivity(m.node, wrt, sf);
+      if (!fence(m, activity, sink)) continue;
+      const cx: EmitContext = {
+        sf, sink, activity, callees, imported, needs, failed: false,
+        names: new Names(new Set(used)),
+        functionName: m.name,
+      };
+      const result = resultKind(m, sf);
+      const asExpression = names === undefined;
+      const jvp = emitJvp(cx, m.node, { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result }, asExpression);
+      const generic = emitGeneric(cx, m.node, names?.generic ?? "", asExpression);
+      if (cx.failed) continue;
+      const registration: Registration = {
+        name: m.name,
+        parameters: parameters.map((p) => p.name),
+        kinds: parameters.map((p) => p.kind),
+        wrt,
+        result,
+        jvp: names?.jvp ?? jvp,
+        generic: names?.generic ?? generic,
+      };
+      functions.push(
+        names
+          ? { marked: m, declarations: `${jvp}\n\n${generic}`, registration: registerDeclaration(registration) }
+          : { marked: m, info: infoObject(registration) },
+      );
+    } catch (error) {
+      const deep = error instanceof RangeError && /call stack/i.test(error.message);
+      sink.report(deep ? codes.unsupported : codes.internal, m.node,
+        deep
+          ? `${m.name} nests expressions too deeply for the transform; split the expression into several statements`
+          : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
+    }
+  }
+  return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.diagnostics };
+}
