@@ -53,7 +53,7 @@ function isMethodContext(x: unknown): x is MethodContext {
 }
 
 function decorate(info: DerivativeInfo | undefined) {
-  return (method: Function, context: MethodContext) => {
+  return <M extends Function>(method: M, context: MethodContext): M => {
     if (info) {
       context.addInitializer(function (this: Record<string | symbol, unknown>) {
         this[context.name] = attach(method.bind(this), bound(info, this));
@@ -70,8 +70,8 @@ function decorate(info: DerivativeInfo | undefined) {
  * The transform fills in the derivative; without it the function is returned as it is.
  */
 export function differentiable<F extends Function>(fn: F, info?: DerivativeInfo): F;
-export function differentiable(method: Function, context: MethodContext): Function;
-export function differentiable(options: { readonly wrt?: readonly string[] } | DerivativeInfo): (method: Function, context: MethodContext) => Function;
+export function differentiable<M extends Function>(method: M, context: MethodContext): M;
+export function differentiable(options: { readonly wrt?: readonly string[] } | DerivativeInfo): <M extends Function>(method: M, context: MethodContext) => M;
 export function differentiable(first: any, second?: any): any {
   if (typeof first === "function") {
     if (isMethodContext(second)) return decorate(undefined)(first, second);

@@ -35,7 +35,7 @@ function synthesize(code: string): ts.Statement[] {
 
 function synthesizeExpression(code: string): ts.Expression {
   const [statement] = synthesize(`(${code});`);
-  return (statement as ts.ExpressionStatement).expression;
+  return ((statement as ts.ExpressionStatement).expression as ts.ParenthesizedExpression).expression;
 }
 
 function isImport(s: ts.Statement): boolean {

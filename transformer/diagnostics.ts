@@ -40,6 +40,12 @@ export class DiagnosticSink {
 
   report(code: DiagnosticCode, node: ts.Node, message: string): void {
     const start = node.getStart(this.sourceFile);
+    this.reportAt(code, start, node.getEnd() - start, message);
+  }
+
+  /** At a text position (inside a comment, say); one diagnostic per position: the first found explains it. */
+  reportAt(code: DiagnosticCode, start: number, length: number, message: string): void {
+    if (this.diagnostics.some((d) => d.start === start)) return;
     const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(start);
     this.diagnostics.push({
       code,
@@ -48,8 +54,13 @@ export class DiagnosticSink {
       line: line + 1,
       column: character + 1,
       start,
-      length: node.getEnd() - start,
+      length,
     });
+  }
+
+  /** In the order they appear in the file. */
+  sorted(): DualtsDiagnostic[] {
+    return [...this.diagnostics].sort((a, b) => a.start - b.start);
   }
 }
 

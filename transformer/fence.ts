@@ -60,7 +60,7 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
       if (captured) {
         sink.report(codes.closure, captured, `the nested function uses '${captured.text}', which carries a derivative; closures over differentiated values are not supported: write a loop, or mark the helper @differentiable and pass '${captured.text}' as an argument`);
       }
-    } else if (ts.isReturnStatement(node) && node.expression) {
+    } else if (ts.isReturnStatement(node) && node.expression && !fn.type) {
       const e = unwrap(node.expression);
       if (ts.isObjectLiteralExpression(e) || ts.isStringLiteral(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && isActive(e, activity.active) === false && isStringResult(e))) {
         sink.report(codes.nonNumericResult, node.expression, `${name} returns ${ts.isObjectLiteralExpression(e) ? "an object" : "a string"}; a differentiable function returns a number or an array of numbers`);

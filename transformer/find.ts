@@ -30,15 +30,22 @@ function isMarkerCallee(e: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === MARKER) || (ts.isPropertyAccessExpression(e) && e.name.text === MARKER);
 }
 
+interface Tag {
+  /** What follows @differentiable on its line, e.g. "wrt(w0, w1)". */
+  readonly text: string;
+  /** Where "@differentiable" stands in the file, for diagnostics. */
+  readonly start: number;
+}
+
 /** The `@differentiable …` line of the JSDoc comment right before a node, if any. */
-function jsDocTag(node: ts.Node, sf: ts.SourceFile): string | undefined {
+function jsDocTag(node: ts.Node, sf: ts.SourceFile): Tag | undefined {
   const ranges = ts.getLeadingCommentRanges(sf.text, node.getFullStart()) ?? [];
   for (const range of ranges) {
     const text = sf.text.slice(range.pos, range.end);
     if (!text.startsWith("/**")) continue;
     // The tag must open a line of the comment; a mention inside prose does not count.
     const match = /^\s*(?:\/\*\*)?\s*\*?\s*@differentiable\b(.*?)(?:\*\/)?\s*$/m.exec(text);
-    if (match) return match[1].trim();
+    if (match) return { text: match[1].trim(), start: range.pos + match.index + match[0].indexOf("@") };
   }
   return undefined;
 }
@@ -47,14 +54,22 @@ function parameterNames(fn: DifferentiableFunction): (string | undefined)[] {
   return fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
 }
 
+/** Where a diagnostic about a marker goes: a node, or a span of a comment. */
+type Place = ts.Node | { readonly start: number; readonly length: number };
+
+function reportAt(sink: DiagnosticSink, code: Parameters<DiagnosticSink["report"]>[0], where: Place, message: string): void {
+  if ("kind" in where) sink.report(code, where, message);
+  else sink.reportAt(code, where.start, where.length, message);
+}
+
 /** Resolves wrt names to parameter indices, reporting names that are not parameters. */
-function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where: ts.Node, sink: DiagnosticSink, fnName: string): number[] | undefined {
+function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where: Place, sink: DiagnosticSink, fnName: string): number[] | undefined {
   const params = parameterNames(fn);
   const indices: number[] = [];
   for (const name of names) {
     const index = params.indexOf(name);
     if (index < 0) {
-      sink.report(codes.wrtMissing, where,
+      reportAt(sink, codes.wrtMissing, where,
         `wrt names '${name}', which is not a parameter of ${fnName}(${params.map((p) => p ?? "…").join(", ")}); list only its parameters`);
       return undefined;
     }
@@ -63,11 +78,12 @@ function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where:
   return indices;
 }
 
-function wrtFromTag(tag: string, fn: DifferentiableFunction, where: ts.Node, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
-  if (tag === "") return undefined;
-  const match = /^wrt\s*\(([^)]*)\)$/.exec(tag);
+function wrtFromTag(tag: Tag, fn: DifferentiableFunction, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
+  if (tag.text === "") return undefined;
+  const where = { start: tag.start, length: "@differentiable".length + 1 + tag.text.length };
+  const match = /^wrt\s*\(([^)]*)\)$/.exec(tag.text);
   if (!match) {
-    sink.report(codes.badMarker, where, `cannot read '@differentiable ${tag}': write '@differentiable' or '@differentiable wrt(a, b)'`);
+    reportAt(sink, codes.badMarker, where, `cannot read '@differentiable ${tag.text}': write '@differentiable' or '@differentiable wrt(a, b)'`);
     return null;
   }
   const names = match[1].split(",").map((s) => s.trim()).filter((s) => s.length > 0);
@@ -108,7 +124,7 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
         if (!name) {
           sink.report(codes.badMarker, node, "a @differentiable function needs a name: give the default export a name");
         } else {
-          const wrt = wrtFromTag(tag, node, node.name!, sink, name);
+          const wrt = wrtFromTag(tag, node, sink, name);
           if (wrt !== null) found.push({ node, kind: "declaration", name, marker: node, wrt });
         }
       }

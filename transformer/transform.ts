@@ -100,7 +100,9 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   for (const { m, wrt, parameters, names } of plans) {
     try {
       const activity = analyzeActivity(m.node, wrt, sf);
-      if (!fence(m, activity, sink)) continue;
+      const fenced = fence(m, activity, sink);
+      // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
+      if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
       const cx: EmitContext = {
         sf, sink, activity, callees, imported, needs, failed: false,
         names: new Names(new Set(used)),
@@ -110,7 +112,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const asExpression = names === undefined;
       const jvp = emitJvp(cx, m.node, { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result }, asExpression);
       const generic = emitGeneric(cx, m.node, names?.generic ?? "", asExpression);
-      if (cx.failed) continue;
+      if (cx.failed || !fenced) continue;
       const registration: Registration = {
         name: m.name,
         parameters: parameters.map((p) => p.name),
@@ -133,5 +135,5 @@ export function transformFile(sf: ts.SourceFile): FileResult {
           : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
     }
   }
-  return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.diagnostics };
+  return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };
 }

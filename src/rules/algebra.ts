@@ -56,6 +56,8 @@ export const numberAlgebra: Algebra<number, boolean> = {
 export interface Source {
   readonly text: string;
   readonly precedence: number;
+  /** For `-a`: the a, so a caller can fold the sign into a subtraction. */
+  readonly negated?: Source;
 }
 
 // JavaScript operator precedences (higher binds tighter).
@@ -123,7 +125,7 @@ export const sourceAlgebra: Algebra<Source, Source> & { variable(name: string): 
   neg: (a) => {
     // `--x` would be a decrement and `- -x` is hard to read: parenthesise.
     const inner = a.text.startsWith("-") ? `(${a.text})` : operand(a, UNARY);
-    return source(`-${inner}`, UNARY);
+    return { ...source(`-${inner}`, UNARY), negated: a };
   },
   call: (fn, ...args) =>
     fn === "pow" && isLiteral(args[1], 1)

@@ -19,7 +19,8 @@
 import ts from "typescript";
 import { rules } from "../../src/rules/table.js";
 import { COMPOUND, isActive, unwrap } from "../activity.js";
-import { sourceLine, text, unsupported, type EmitContext } from "./context.js";
+import { codes } from "../diagnostics.js";
+import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
 
@@ -167,7 +168,7 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
     return;
   }
   const element = init.declarations[0].name.text;
-  const index = cx.names.temp();
+  const index = cx.names.index();
   w.block(`for (let ${index} = 0; ${index} < ${iterated.text}.length; ${index}++)`, () => {
     w.line(`const ${element} = ${iterated.text}[${index}];`);
     w.line(`const ${cx.names.tangent(element)} = ${cx.names.tangent(iterated.text)}[${index}];`);
@@ -205,7 +206,8 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
     if (s.elseStatement) w.block("else", () => emitBody(cx, w, s.elseStatement!));
   } else if (ts.isForStatement(s)) {
     if (loopHeaderIsActive(cx, s)) {
-      unsupported(cx, s, "a loop header that computes a differentiated value", "keep the loop counter inactive and compute the value in the body");
+      report(cx, codes.activeLoopHeader, s.initializer ?? s,
+        `the header of this loop computes a value that carries a derivative in ${cx.functionName}; keep the loop counter a plain number and compute the value in the body`);
       return;
     }
     const header = `for (${s.initializer ? text(cx, s.initializer) : ""}; ${s.condition ? text(cx, s.condition) : ""}; ${s.incrementor ? text(cx, s.incrementor) : ""})`;

@@ -65,21 +65,35 @@ export function hoist(cx: EmitContext, w: Writer, value: Emitted): Emitted {
   return { primal: sourceOf(name, ATOM_PRECEDENCE), tangent: value.tangent, simple: true };
 }
 
-/** tangent · partial, without the ceremony of · 1 and · −1; null for a zero partial. */
-function scaled(tangent: Source, partial: Source): Source | null {
-  if (partial.text === "0") return null;
-  if (partial.text === "1") return tangent;
-  if (partial.text === "-1") return sourceAlgebra.neg(tangent);
-  return sourceAlgebra.mul(tangent, partial);
+/** One term of a tangent sum: ± tangent · partial. */
+interface Term {
+  readonly negative: boolean;
+  readonly value: Source;
 }
 
-/** Σ terms, written with − where a term is a negation. */
-export function sum(terms: readonly Source[]): Source | null {
+/** tangent · partial as a careful person writes it: no · 1, − for · −1, / y for · (1 / y); null for a zero partial. */
+function scaled(tangent: Source, partial: Source): Term | null {
+  if (partial.text === "0") return null;
+  // A negated tangent lends its sign to the term: −dz · p is written as a subtraction.
+  if (tangent.negated) {
+    const term = scaled(tangent.negated, partial);
+    return term && { negative: !term.negative, value: term.value };
+  }
+  if (partial.text === "1") return { negative: false, value: tangent };
+  if (partial.text === "-1") return { negative: true, value: tangent };
+  const negated = /^-\((.*)\)$/s.exec(partial.text);
+  if (negated) return { negative: true, value: sourceAlgebra.mul(tangent, sourceOf(negated[1], 0)) };
+  const reciprocal = /^1 \/ (.*)$/s.exec(partial.text);
+  if (reciprocal && partial.precedence < ATOM_PRECEDENCE) return { negative: false, value: sourceAlgebra.div(tangent, opaque(reciprocal[1])) };
+  return { negative: false, value: sourceAlgebra.mul(tangent, partial) };
+}
+
+/** Σ ± terms, with − where a term is negative. */
+export function sum(terms: readonly Term[]): Source | null {
   let total: Source | null = null;
-  for (const term of terms) {
-    if (total === null) total = term;
-    else if (term.text.startsWith("-") && term.precedence < ATOM_PRECEDENCE) total = sourceAlgebra.sub(total, sourceOf(term.text.slice(1), term.precedence));
-    else total = sourceAlgebra.add(total, term);
+  for (const { negative, value } of terms) {
+    if (total === null) total = negative ? sourceAlgebra.neg(value) : value;
+    else total = negative ? sourceAlgebra.sub(total, value) : sourceAlgebra.add(total, value);
   }
   return total;
 }

@@ -71,6 +71,11 @@ export class Names {
     }
   }
 
+  /** A loop counter: i, j, k, … */
+  index(): string {
+    return this.fresh(["i", "j", "k", "index"]);
+  }
+
   /** A top-level generated name such as `loss_jvp`. */
   global(base: string): string {
     return this.fresh([base]);

@@ -1,0 +1,106 @@
+// diagnostics: none
+
+// Calls between differentiable functions: in the same file (recursion
+// included) and imported from another module (looked up at run time).
+import { softplus } from "./activations.js";
+Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
+        name: "sigmoid",
+        parameters: ["z"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: sigmoid_jvp,
+        generic: sigmoid_generic,
+    } });
+Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
+        name: "power",
+        parameters: ["x", "n"],
+        kinds: ["scalar", "scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: power_jvp,
+        generic: power_generic,
+    } });
+Object.defineProperty(model, Symbol.for("dualts.derivative"), { value: {
+        name: "model",
+        parameters: ["w", "x"],
+        kinds: ["scalar", "scalar"],
+        wrt: [0, 1],
+        result: "scalar",
+        jvp: model_jvp,
+        generic: model_generic,
+    } });
+/** @differentiable */
+export function sigmoid(z) {
+    return 1 / (1 + Math.exp(-z));
+}
+function sigmoid_jvp(z, dz) {
+    const t1 = Math.exp(-z);
+    const t2 = 1 + t1;
+    const t3 = 1 / t2;
+    return [t3, dz * t1 * (t3 / t2)];
+}
+function sigmoid_generic(ops, z) {
+    return ops.div(1, (ops.add(1, ops.exp(ops.neg(z)))));
+}
+/** @differentiable wrt(x) */
+export function power(x, n) {
+    return n === 0 ? 1 : x * power(x, n - 1);
+}
+function power_jvp(x, dx, n) {
+    let t1;
+    let dt1;
+    if (n === 0) {
+        t1 = 1;
+        dt1 = 0;
+    }
+    else {
+        const [t2, dt2] = power_jvp(x, dx, n - 1);
+        t1 = x * t2;
+        dt1 = dx * t2 + dt2 * x;
+    }
+    return [t1, dt1];
+}
+function power_generic(ops, x, n) {
+    return n === 0 ? 1 : ops.mul(x, power_generic(ops, x, n - 1));
+}
+/** @differentiable */
+export function model(w, x) {
+    return sigmoid(w * x) + softplus(w) + power(w, 3);
+}
+function model_jvp(w, dw, x, dx) {
+    const [t1, dt1] = sigmoid_jvp(w * x, dw * x + dx * w);
+    const [t2, dt2] = __dualtsCall(softplus, "input.ts:18:27", [w], [dw]);
+    const [t3, dt3] = power_jvp(w, dw, 3);
+    return [t1 + t2 + t3, dt1 + dt2 + dt3];
+}
+function model_generic(ops, w, x) {
+    return ops.add(ops.add(sigmoid_generic(ops, ops.mul(w, x)), __dualtsGeneric(softplus, "input.ts:18:27")(ops, w)), power_generic(ops, w, 3));
+}
+/** dualts: the derivative registered on a function by the transform (for calls across modules). */
+function __dualtsDerivative(f, where) {
+    const derivative = f?.[Symbol.for("dualts.derivative")];
+    if (!derivative) {
+        throw new TypeError(where + ": " + (f?.name || "the callee") + " has no derivative: mark it @differentiable and compile its module with the dualts transform");
+    }
+    return derivative;
+}
+/** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
+function __dualtsCall(f, where, args, tangents) {
+    const derivative = __dualtsDerivative(f, where);
+    const slots = [];
+    args.forEach((arg, i) => {
+        slots.push(arg);
+        if (derivative.wrt.includes(i)) {
+            slots.push(tangents[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+        }
+        else if (tangents[i] !== undefined) {
+            throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
+        }
+    });
+    return derivative.jvp(...slots);
+}
+/** dualts: f over dualts' generic operations. */
+function __dualtsGeneric(f, where) {
+    return __dualtsDerivative(f, where).generic;
+}

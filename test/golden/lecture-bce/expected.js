@@ -1,0 +1,71 @@
+// diagnostics: none
+
+Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
+        name: "loss",
+        parameters: ["w0", "w1", "xs", "ys"],
+        kinds: ["scalar", "scalar", "array", "array"],
+        wrt: [0, 1],
+        result: "scalar",
+        jvp: loss_jvp,
+        generic: loss_generic,
+    } });
+Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
+        name: "polynomial",
+        parameters: ["w0", "w1", "w2"],
+        kinds: ["scalar", "scalar", "scalar"],
+        wrt: [0, 1, 2],
+        result: "scalar",
+        jvp: polynomial_jvp,
+        generic: polynomial_generic,
+    } });
+// The lecture's functions as a user writes them: plain TypeScript, marked.
+/** @differentiable wrt(w0, w1) */
+export function loss(w0, w1, xs, ys) {
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = w0 + w1 * xs[i];
+        const p = 1 / (1 + Math.exp(-z));
+        total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+    }
+    return -total / xs.length;
+}
+function loss_jvp(w0, dw0, w1, dw1, xs, ys) {
+    let total = 0;
+    // tangent of: let total = 0;
+    let dtotal = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = w0 + w1 * xs[i];
+        // tangent of: const z = w0 + w1 * xs[i];
+        const dz = dw0 + dw1 * xs[i];
+        const t1 = Math.exp(-z);
+        const t2 = 1 + t1;
+        const p = 1 / t2;
+        // tangent of: const p = 1 / (1 + Math.exp(-z));
+        const dp = dz * t1 * (p / t2);
+        const t3 = 1 - p;
+        const t4 = 1 - ys[i];
+        // tangent of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        dtotal = dtotal + (dp / p * ys[i] - dp / t3 * t4);
+        total = total + (ys[i] * Math.log(p) + t4 * Math.log(t3));
+    }
+    return [-total / xs.length, -(dtotal / xs.length)];
+}
+function loss_generic(ops, w0, w1, xs, ys) {
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = ops.add(w0, ops.mul(w1, xs[i]));
+        const p = ops.div(1, (ops.add(1, ops.exp(ops.neg(z)))));
+        total = ops.add(total, ops.add(ops.mul(ys[i], ops.log(p)), ops.mul((1 - ys[i]), ops.log(ops.sub(1, p)))));
+    }
+    return ops.div(ops.neg(total), xs.length);
+}
+/** @differentiable */
+export function polynomial(w0, w1, w2) {
+    return w0 + 3 * w1 ** 2 + 5 * w2 ** 3;
+}
+function polynomial_jvp(w0, dw0, w1, dw1, w2, dw2) {
+    return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, dw0 + dw1 * (2 * w1) * 3 + dw2 * (3 * w2 ** 2) * 5];
+}
+function polynomial_generic(ops, w0, w1, w2) {
+    return ops.add(ops.add(w0, ops.mul(3, ops.pow(w1, 2))), ops.mul(5, ops.pow(w2, 3)));
+}

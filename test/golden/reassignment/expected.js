@@ -1,0 +1,96 @@
+// diagnostics: none
+
+Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
+        name: "square",
+        parameters: ["x"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: square_jvp,
+        generic: square_generic,
+    } });
+Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
+        name: "expOfItself",
+        parameters: ["x"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: expOfItself_jvp,
+        generic: expOfItself_generic,
+    } });
+// Reassignment, compound assignment and increments: the tangent of
+// `y = y * y` must use the old y.
+/** @differentiable */
+export function square(x) {
+    let y = x;
+    y = y * y;
+    y += Math.sin(y);
+    y *= 2;
+    y -= x / 3;
+    y /= 1 + x * x;
+    y **= 2;
+    return y;
+}
+function square_jvp(x, dx) {
+    let y = x;
+    // tangent of: let y = x;
+    let dy = dx;
+    // tangent of: y = y * y;
+    dy = dy * y + dy * y;
+    y = y * y;
+    // tangent of: y += Math.sin(y);
+    dy = dy + dy * Math.cos(y);
+    y = y + Math.sin(y);
+    // tangent of: y *= 2;
+    dy = dy * 2;
+    y = y * 2;
+    // tangent of: y -= x / 3;
+    dy = dy - dx / 3;
+    y = y - x / 3;
+    const t1 = 1 + x * x;
+    const t2 = y / t1;
+    // tangent of: y /= 1 + x * x;
+    dy = dy / t1 - (dx * x + dx * x) * (t2 / t1);
+    y = t2;
+    // tangent of: y **= 2;
+    dy = dy * (2 * y);
+    y = y ** 2;
+    return [y, dy];
+}
+function square_generic(ops, x) {
+    let y = x;
+    y = ops.mul(y, y);
+    y = ops.add(y, ops.sin(y));
+    y = ops.mul(y, 2);
+    y = ops.sub(y, ops.div(x, 3));
+    y = ops.div(y, ops.add(1, ops.mul(x, x)));
+    y = ops.pow(y, 2);
+    return y;
+}
+/** @differentiable */
+export function expOfItself(x) {
+    let y = x;
+    y = Math.exp(y);
+    let n = 0;
+    n++;
+    return y * n;
+}
+function expOfItself_jvp(x, dx) {
+    let y = x;
+    // tangent of: let y = x;
+    let dy = dx;
+    const t1 = Math.exp(y);
+    // tangent of: y = Math.exp(y);
+    dy = dy * t1;
+    y = t1;
+    let n = 0;
+    n++;
+    return [y * n, dy * n];
+}
+function expOfItself_generic(ops, x) {
+    let y = x;
+    y = ops.exp(y);
+    let n = 0;
+    n++;
+    return ops.mul(y, n);
+}
