@@ -74,8 +74,20 @@ export function isStringy(e: ts.Expression): boolean {
 
 export const NO_DERIVATIVE = "noDerivative";
 
+// isActive is asked about every subexpression while emitting, which would be
+// quadratic on long expressions: remember answers while the active set is unchanged.
+const memo = new WeakMap<ts.Node, { set: ReadonlySet<string>; size: number; value: boolean }>();
+
 /** Does e depend differentiably on an active variable? */
 export function isActive(e: ts.Expression, active: ReadonlySet<string>): boolean {
+  const known = memo.get(e);
+  if (known && known.set === active && known.size === active.size) return known.value;
+  const value = computeActive(e, active);
+  memo.set(e, { set: active, size: active.size, value });
+  return value;
+}
+
+function computeActive(e: ts.Expression, active: ReadonlySet<string>): boolean {
   e = unwrap(e);
   if (ts.isIdentifier(e)) return active.has(e.text);
   if (ts.isBinaryExpression(e)) {

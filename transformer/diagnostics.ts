@@ -73,7 +73,8 @@ export function formatDiagnostic(d: DualtsDiagnostic): string {
 export function toTypeScriptDiagnostic(d: DualtsDiagnostic, file: ts.SourceFile): ts.Diagnostic {
   return {
     category: ts.DiagnosticCategory.Error,
-    code: Number(d.code.slice("DUALTS".length)),
+    // Far above TypeScript's own codes (1xxx–18xxx), so "TS991001" cannot be mistaken for one of them.
+    code: 990000 + Number(d.code.slice("DUALTS".length)),
     file,
     start: d.start,
     length: d.length,

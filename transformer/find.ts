@@ -128,7 +128,7 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
           if (wrt !== null) found.push({ node, kind: "declaration", name, marker: node, wrt });
         }
       }
-    } else if (ts.isCallExpression(node) && isMarkerCallee(node.expression)) {
+    } else if (ts.isCallExpression(node) && isMarkerCallee(node.expression) && !ts.isDecorator(node.parent)) {
       const fn = node.arguments[0];
       if (node.arguments.length > 2 || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
         sink.report(codes.badMarker, node,
@@ -148,8 +148,17 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
         if (wrt !== null) found.push({ node, kind: "method", name, marker: decorator, wrt });
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(sf);
+  // An explicit stack: a very long expression must not exhaust the call stack.
+  const pending: ts.Node[] = [sf];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    visit(node);
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   return found;
 }

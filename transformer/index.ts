@@ -9,7 +9,7 @@
 
 import ts from "typescript";
 import { applyToSourceFile } from "./apply.js";
-import { formatDiagnostic, toTypeScriptDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
+import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
 import { transformFile } from "./transform.js";
 
 export { codes, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
@@ -17,9 +17,20 @@ export { codes, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js
 /** A `before` transformer factory; each file's diagnostics go to `report`. */
 export function dualtsTransformer(report: (diagnostics: DualtsDiagnostic[], file: ts.SourceFile) => void = () => {}): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sf) => {
-    const result = transformFile(sf);
-    if (result.diagnostics.length > 0) report(result.diagnostics, sf);
-    return applyToSourceFile(sf, result, context);
+    try {
+      const result = transformFile(sf);
+      if (result.diagnostics.length > 0) report(result.diagnostics, sf);
+      return applyToSourceFile(sf, result, context);
+    } catch (error) {
+      // The last line of defence: never crash the compiler; say where and why instead.
+      const sink = new DiagnosticSink(sf);
+      const deep = error instanceof RangeError;
+      sink.reportAt(deep ? codes.unsupported : codes.internal, 0, 0, deep
+        ? "this file nests expressions too deeply for the dualts transform; split long expressions into several statements"
+        : `internal error in the dualts transform: ${(error as Error).message}. Please report it with this file.`);
+      report(sink.diagnostics, sf);
+      return sf;
+    }
   };
 }
 
@@ -37,11 +48,20 @@ export interface TransformResult {
 export function transformSource(code: string, options: TransformOptions = {}): TransformResult {
   const diagnostics: DualtsDiagnostic[] = [];
   const fileName = options.fileName ?? "input.ts";
-  const output = ts.transpileModule(code, {
+  let output: ts.TranspileOutput;
+  try {
+    output = ts.transpileModule(code, {
     fileName,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true, experimentalDecorators: false },
     transformers: { before: [dualtsTransformer((d) => diagnostics.push(...d))] },
-  });
+    });
+  } catch (error) {
+    // TypeScript itself gave up (a file nested beyond its parser's stack): a diagnostic, not a crash.
+    const sf = ts.createSourceFile(fileName, "", ts.ScriptTarget.Latest);
+    const sink = new DiagnosticSink(sf);
+    sink.reportAt(codes.unsupported, 0, 0, `TypeScript could not compile this file (${(error as Error).message}); split very long or deeply nested expressions`);
+    return { code: "", diagnostics: sink.diagnostics };
+  }
   return { code: output.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, "\n"), diagnostics, sourceMap: output.sourceMapText };
 }
 
@@ -65,7 +85,7 @@ export default function dualtsPlugin(_program: ts.Program, _config: unknown, ext
   return dualtsTransformer((diagnostics, file) => {
     for (const d of diagnostics) {
       if (extras) extras.addDiagnostic(toTypeScriptDiagnostic(d, file));
-      else throw new Error(formatDiagnostic(d));
+      else console.error(formatDiagnostic(d));
     }
   });
 }

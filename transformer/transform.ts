@@ -33,11 +33,14 @@ export interface FileResult {
 
 function identifiersOf(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (n: ts.Node) => {
+  const pending: ts.Node[] = [sf];
+  while (pending.length > 0) {
+    const n = pending.pop()!;
     if (ts.isIdentifier(n)) names.add(n.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+    ts.forEachChild(n, (child) => {
+      pending.push(child);
+    });
+  }
   return names;
 }
 

@@ -82,8 +82,9 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
 export function rewrite(cx: EmitContext, node: ts.Node, position: Position): string {
   if (ts.isFunctionLike(node) || !mentionsActive(cx, node)) return text(cx, node);
   if (!ts.isExpression(node) || !isActive(node, cx.activity.active)) {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && cx.activity.active.has(node.name.text)) {
-      return `${node.name.text} = ${rewrite(cx, node.initializer, "value")}`;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      // `const v` of a for…of has no initializer: the name stays as it is.
+      return node.initializer ? `${node.name.text} = ${rewrite(cx, node.initializer, "value")}` : node.name.text;
     }
     if (ts.isCallExpression(node)) return call(cx, node, position);
     if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand) && cx.activity.active.has(node.operand.text)) {
@@ -93,7 +94,8 @@ export function rewrite(cx: EmitContext, node: ts.Node, position: Position): str
     return splice(cx, node);
   }
   const e = node;
-  if (ts.isIdentifier(e)) return primalOf(e.text, position);
+  // An array of differentiated values is used as it is (its length, its elements): never as one number.
+  if (ts.isIdentifier(e)) return cx.activity.arrays.has(e.text) ? e.text : primalOf(e.text, position);
   if (ts.isParenthesizedExpression(e)) return `(${rewrite(cx, e.expression, position)})`;
   if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) return rewrite(cx, e.expression, position);
   if (ts.isBinaryExpression(e)) {

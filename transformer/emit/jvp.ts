@@ -72,7 +72,7 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
   }
   const value = emitExpression(cx, w, d.initializer, name);
   w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
-  w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+  if (value.tangent) w.comment(`tangent of: ${sourceLine(cx, statement)}`);
   w.line(`${keyword} ${tangent} = ${value.tangent?.text ?? "0"};`);
 }
 

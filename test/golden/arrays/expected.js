@@ -48,7 +48,6 @@ export function sumOfSquares(v) {
 }
 function sumOfSquares_jvp(v, dv) {
     let total = 0;
-    // tangent of: let total = 0;
     let dtotal = 0;
     for (let k = 0; k < v.length; k++) {
         const x = v[k];
@@ -61,9 +60,7 @@ function sumOfSquares_jvp(v, dv) {
 }
 function sumOfSquares_generic(ops, v) {
     let total = 0;
-    for (const ops, primal; (x); of)
-        ops.primal(v);
-    {
+    for (const x of v) {
         total = ops.add(total, ops.mul(x, x));
     }
     return total;
@@ -93,7 +90,7 @@ function linear_jvp(x, dx, a) {
 function linear_generic(ops, x, a) {
     const y = new Array(a.length).fill(0);
     for (let i = 0; i < a.length; i++) {
-        for (let j = 0; j < ops.primal(x).length; j++) {
+        for (let j = 0; j < x.length; j++) {
             y[i] = ops.add(y[i], ops.mul(a[i][j], x[j]));
         }
     }
@@ -113,7 +110,6 @@ function cumulative_jvp(v, dv) {
     const out = [];
     const dout = [];
     let running = 0;
-    // tangent of: let running = 0;
     let drunning = 0;
     for (let i = 0; i < v.length; i++) {
         // tangent of: running += v[i];
@@ -127,9 +123,9 @@ function cumulative_jvp(v, dv) {
 function cumulative_generic(ops, v) {
     const out = [];
     let running = 0;
-    for (let i = 0; i < ops.primal(v).length; i++) {
+    for (let i = 0; i < v.length; i++) {
         running = ops.add(running, v[i]);
-        ops.primal(out).push(ops.mul(running, running));
+        out.push(ops.mul(running, running));
     }
     return out;
 }

@@ -108,7 +108,6 @@ export function loops(x, n) {
 }
 function loops_jvp(x, dx, n) {
     let total = 0;
-    // tangent of: let total = 0;
     let dtotal = 0;
     for (let i = 0; i < n; i++) {
         if (i === 2)

@@ -31,7 +31,6 @@ export function loss(w0, w1, xs, ys) {
 }
 function loss_jvp(w0, dw0, w1, dw1, xs, ys) {
     let total = 0;
-    // tangent of: let total = 0;
     let dtotal = 0;
     for (let i = 0; i < xs.length; i++) {
         const z = w0 + w1 * xs[i];

@@ -1,9 +1,0 @@
-// A differentiable function that calls a function with no derivative: tspc
-// must fail with DUALTS1001 at the call, in TypeScript's own format.
-function helper(x) {
-    return x * x;
-}
-/** @differentiable */
-export function model(w) {
-    return 2 * helper(w);
-}
