@@ -83,7 +83,9 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       name: ts.isIdentifier(p.name) ? p.name.text : `argument${i}`,
       kind: parameterKind(p, sf) ?? ("data" as const),
     }));
-    const names = m.kind === "declaration" ? { jvp: globals.global(`${m.name}_jvp`), generic: globals.global(`${m.name}_generic`) } : undefined;
+    const names = m.kind === "declaration"
+      ? { jvp: globals.global(`${m.name}_jvp`), chunk: globals.global(`${m.name}_chunkJvp`), generic: globals.global(`${m.name}_generic`) }
+      : undefined;
     return { m, wrt, parameters, names };
   });
   const callees = new Map<string, Callee>();
@@ -91,6 +93,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     if (names) {
       callees.set(m.name, {
         jvpName: names.jvp,
+        chunkName: names.chunk,
         genericName: names.generic,
         wrt,
         parameters: parameters.map((p) => ({ name: p.name, kind: p.kind === "array" ? "array" : "scalar" })),
@@ -99,23 +102,30 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   }
 
   const needs = new Set<"call">();
-  const functions: GeneratedFunction[] = [];
+  const emitted: { m: MarkedFunction; names?: { jvp: string; chunk: string; generic: string }; registration: Registration; code: string[]; chunk?: string }[] = [];
   for (const { m, wrt, parameters, names } of plans) {
     try {
       const activity = analyzeActivity(m.node, wrt, sf);
       const fenced = fence(m, activity, sink);
       // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
       if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-      const cx: EmitContext = {
-        sf, sink, activity, callees, imported, needs, failed: false,
-        names: new Names(new Set(used)),
-        functionName: m.name,
+      const context = (lanes: boolean): EmitContext => {
+        const fresh = new Names(new Set(used));
+        return {
+          sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name,
+          lanes: lanes ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
+        };
       };
+      const cx = context(false);
       const result = resultKind(m, sf);
       const asExpression = names === undefined;
-      const jvp = emitJvp(cx, m.node, { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result }, asExpression);
+      const signature = { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result };
+      const jvp = emitJvp(cx, m.node, signature, asExpression);
       const generic = emitGeneric(cx, m.node, names?.generic ?? "", asExpression);
       if (cx.failed || !fenced) continue;
+      // The chunk-mode JVP: the same emitter with K lanes per tangent; where it cannot, the plain JVP serves alone.
+      const chunked = context(true);
+      const chunk = emitJvp(chunked, m.node, { ...signature, name: names?.chunk ?? "" }, asExpression);
       const registration: Registration = {
         name: m.name,
         parameters: parameters.map((p) => p.name),
@@ -125,11 +135,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         jvp: names?.jvp ?? jvp,
         generic: names?.generic ?? generic,
       };
-      functions.push(
-        names
-          ? { marked: m, declarations: `${jvp}\n\n${generic}`, registration: registerDeclaration(registration) }
-          : { marked: m, info: infoObject(registration) },
-      );
+      emitted.push({ m, names, registration, code: [jvp, generic], chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk });
     } catch (error) {
       const deep = error instanceof RangeError && /call stack/i.test(error.message);
       sink.report(deep ? codes.unsupported : codes.internal, m.node,
@@ -138,5 +144,24 @@ export function transformFile(sf: ts.SourceFile): FileResult {
           : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
     }
   }
+
+  // A chunk-mode JVP that calls a function without one cannot run: drop it too, until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const missing = plans.filter((p) => p.names && !emitted.some((e) => e.m === p.m && e.chunk)).map((p) => p.names!.chunk);
+    for (const e of emitted) {
+      if (e.chunk && missing.some((name) => e.chunk!.includes(`${name}(`))) {
+        e.chunk = undefined;
+        changed = true;
+      }
+    }
+  }
+
+  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk }) => {
+    const full: Registration = { ...registration, chunkJvp: chunk && (names?.chunk ?? chunk) };
+    return names
+      ? { marked: m, declarations: [...code, ...(chunk ? [chunk] : [])].join("\n\n"), registration: registerDeclaration(full) }
+      : { marked: m, info: infoObject(full) };
+  });
   return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };
 }

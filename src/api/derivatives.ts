@@ -8,7 +8,8 @@
 
 import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
-import { adjoints, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
+import { derivativeInfo } from "../registry.js";
+import { adjoints, chunkedPasses, chunkSize, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -17,6 +18,11 @@ export type Mode = "forward" | "reverse";
 export interface DerivativeOptions extends WrtOptions {
   /** "forward" (default): one pass per input scalar; "reverse": one pass and one backward sweep per output. */
   readonly mode?: Mode;
+  /**
+   * Forward mode on a compiled function: tangents carried per pass (default: ≤ 12, balanced).
+   * 1 runs the plain JVP once per input; functions written over the runtime take one pass per input.
+   */
+  readonly chunk?: number;
 }
 
 /** A gradient: one parameter → its shape; several → one entry per parameter. */
@@ -33,8 +39,14 @@ function checkMode(sel: Selection, mode: unknown): Mode {
 }
 
 /** Value and flat gradient of a scalar function over the selected slots (for checkGradient too). */
-export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode): { value: Real; gradient: Real[] } {
+export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
+  const info = derivativeInfo(f);
+  const lanes = chunkSize(n, chunk, sel.caller);
+  if (mode === "forward" && n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
+    const { value, tangents } = chunkedPasses(info, sel, lanes);
+    return { value: scalarResult(sel, value), gradient: tangents as Real[] };
+  }
   if (mode === "reverse") {
     const run = reverseRun(runnable(f, sel), sel);
     const output = scalarResult(sel, run.result);
@@ -95,7 +107,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   const sel = select(api, f, args, options);
-  const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode));
+  const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode), options.chunk);
   return [value as number, sel.shape(gradient) as Gradient];
 }
 
@@ -117,6 +129,13 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     if (checkMode(sel, options.mode) === "reverse") {
       const run = reverseRun(runnable(f, sel), sel);
       return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
+    }
+    const info = derivativeInfo(f);
+    const lanes = chunkSize(n, options.chunk, sel.caller);
+    if (n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
+      const { value, tangents } = chunkedPasses(info, sel, lanes);
+      const rows = vectorResult(sel, value).length;
+      return Array.from({ length: rows }, (_, i) => tangents.map((t) => (typeof t === "number" ? t : (t as number[])[i]))) as Matrix;
     }
     const columns = sel.values.map((_, k) => {
       const pass = forwardPass(f, sel, unit(n, k));

@@ -135,3 +135,47 @@ export function adjoints(run: { tape: Tape; inputs: Var[] }, output: Real): numb
   run.tape.backward(output);
   return run.inputs.map((input) => input.adjoint);
 }
+
+/** ForwardDiff's choice: at most 12 lanes, the chunks balanced (n = 13 → 7 + 6, not 12 + 1). */
+export function chunkSize(n: number, requested: number | undefined, caller: string): number {
+  if (requested !== undefined) {
+    if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`${caller}: chunk must be a whole number of at least 1, not ${requested}`);
+    return Math.max(1, Math.min(requested, n));
+  }
+  const chunks = Math.ceil(n / 12);
+  return Math.max(1, Math.ceil(n / chunks));
+}
+
+/**
+ * Forward passes of a compiled function's chunk-mode JVP, K seeds per pass:
+ * ⌈n / K⌉ passes instead of n. Returns the value and, per selected slot, the
+ * derivative of the result (a number, or an array for a vector result).
+ */
+export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
+  const n = sel.slots.length;
+  const tangents = new Array<unknown>(n);
+  let value: unknown;
+  for (let start = 0; start < n; start += lanes) {
+    const seeds = new Map<number, Float64Array>();
+    const args: unknown[] = [];
+    sel.args.forEach((arg, i) => {
+      args.push(arg);
+      if (!info.wrt.includes(i)) return;
+      const seed = new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes);
+      seeds.set(i, seed);
+      args.push(seed);
+    });
+    for (let lane = 0; lane < lanes && start + lane < n; lane++) {
+      const slot = sel.slots[start + lane];
+      seeds.get(slot.param)![(slot.index < 0 ? 0 : slot.index * lanes) + lane] = 1;
+    }
+    const [result, tangent] = info.chunkJvp!(lanes, ...args) as [unknown, Float64Array];
+    value = result;
+    for (let lane = 0; lane < lanes && start + lane < n; lane++) {
+      tangents[start + lane] = typeof result === "number"
+        ? (Number.isNaN(result) ? NaN : tangent[lane])
+        : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
+    }
+  }
+  return { value, tangents };
+}

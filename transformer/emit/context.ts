@@ -8,6 +8,7 @@ import type { Names, Writer } from "./writer.js";
 /** A differentiable function of the same file, as a call site sees it. */
 export interface Callee {
   readonly jvpName: string;
+  readonly chunkName: string;
   readonly genericName: string;
   readonly parameters: readonly { readonly name: string; readonly kind: "scalar" | "array" }[];
   readonly wrt: readonly number[];
@@ -28,6 +29,8 @@ export interface EmitContext {
   failed: boolean;
   /** Helpers the file needs (the run-time lookup of imported derivatives). */
   readonly needs: Set<"call">;
+  /** Present when emitting the chunk-mode JVP (K tangents per pass). */
+  readonly lanes?: import("./lanes.js").Lanes;
 }
 
 export function report(cx: EmitContext, code: DiagnosticCode, node: ts.Node, message: string): void {

@@ -23,21 +23,51 @@ import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
+import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef, type Lanes } from "./lanes.js";
 
-function zerosLike(array: string): string {
-  return `new Array(${array}.length).fill(0)`;
+/** A zero tangent for an array of the given length (flat, K lanes per element, in chunk mode). */
+function zerosLike(cx: EmitContext, array: string): string {
+  return cx.lanes ? `new Float64Array(${array}.length * ${cx.lanes.count})` : `new Array(${array}.length).fill(0)`;
 }
 
-/** The tangent array's initial value for a local array declared with `init`. */
-function tangentArrayInitializer(cx: EmitContext, w: Writer, name: string, init: ts.Expression): string {
+/** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */
+function zeroTangentArray(cx: EmitContext, name: string, init: ts.Expression): string {
   const u = unwrap(init);
-  if (ts.isArrayLiteralExpression(u)) {
-    return `[${u.elements.map((e) => (ts.isSpreadElement(e) ? "" : emitExpression(cx, w, e).tangent?.text ?? "0")).join(", ")}]`;
+  if (!cx.lanes && ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array") return `new Float64Array(${name}.length)`;
+  return zerosLike(cx, name);
+}
+
+function emitArrayDeclaration(cx: EmitContext, w: Writer, keyword: string, name: string, type: string, initializer: ts.Expression): void {
+  const tangent = cx.names.tangent(name);
+  const init = unwrap(initializer);
+  if (ts.isArrayLiteralExpression(init)) {
+    if (init.elements.some(ts.isSpreadElement)) return unsupported(cx, init, "a spread in an array of differentiated values", "push the elements in a loop");
+    const values = init.elements.map((e) => emitExpression(cx, w, e));
+    w.line(`${keyword} ${name}${type} = [${values.map((v) => v.primal.text).join(", ")}];`);
+    if (values.length === 0) w.line(`${keyword} ${tangent}: number[] = [];`);
+    else if (!cx.lanes) w.line(`${keyword} ${tangent} = [${values.map((v) => v.tangent?.text ?? "0").join(", ")}];`);
+    else {
+      w.line(`${keyword} ${tangent} = ${zerosLike(cx, name)};`);
+      values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, name, String(j)), v.tangent));
+    }
+    return;
   }
-  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array" && u.arguments?.length === 1 && !isActive(u.arguments[0], cx.activity.active)) {
-    return `new Float64Array(${name}.length)`;
+  if (ts.isIdentifier(init)) {
+    w.line(`${keyword} ${name}${type} = ${init.text};`);
+    w.line(`${keyword} ${tangent} = ${cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text)};`);
+    return;
   }
-  return zerosLike(name);
+  if (isActive(initializer, cx.activity.active)) {
+    // An array returned by a differentiable call: its tangent comes back with it.
+    noLanes(cx);
+    const value = emitExpression(cx, w, initializer);
+    const tangentArray = laneArray(cx, value.tangent) ?? value.tangent?.text;
+    w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+    w.line(`${keyword} ${tangent} = ${tangentArray ?? zerosLike(cx, name)};`);
+    return;
+  }
+  w.line(`${keyword} ${name}${type} = ${text(cx, initializer)};`);
+  w.line(`${keyword} ${tangent} = ${zeroTangentArray(cx, name, initializer)};`);
 }
 
 function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.VariableDeclaration, statement: ts.Node): void {
@@ -52,28 +82,20 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
     w.line(`${keyword} ${text(cx, d)};`);
     return;
   }
-  const tangent = cx.names.tangent(name);
+  const isArray = cx.activity.arrays.has(name);
   if (!d.initializer) {
     w.line(`${keyword} ${name}${type};`);
-    w.line(`let ${tangent}${cx.activity.arrays.has(name) ? ": number[]" : " = 0"};`);
+    if (isArray) {
+      noLanes(cx);
+      w.line(`let ${cx.names.tangent(name)}: number[];`);
+    } else declareTangent(cx, w, "let", name, null);
     return;
   }
-  if (cx.activity.arrays.has(name)) {
-    const init = unwrap(d.initializer);
-    if (ts.isIdentifier(init) || ts.isCallExpression(init)) {
-      const value = emitExpression(cx, w, d.initializer);
-      w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
-      w.line(`${keyword} ${tangent} = ${value.tangent?.text ?? zerosLike(name)};`);
-      return;
-    }
-    w.line(`${keyword} ${name}${type} = ${isActive(d.initializer, cx.activity.active) ? emitExpression(cx, w, d.initializer).primal.text : text(cx, d.initializer)};`);
-    w.line(`${keyword} ${tangent} = ${tangentArrayInitializer(cx, w, name, d.initializer)};`);
-    return;
-  }
+  if (isArray) return emitArrayDeclaration(cx, w, keyword, name, type, d.initializer);
   const value = emitExpression(cx, w, d.initializer, name);
   w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
   if (value.tangent) w.comment(`tangent of: ${sourceLine(cx, statement)}`);
-  w.line(`${keyword} ${tangent} = ${value.tangent?.text ?? "0"};`);
+  declareTangent(cx, w, keyword, name, value.tangent);
 }
 
 /** `target op= value` as the value `target op value`, for the tangent. */
@@ -88,11 +110,11 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
   const target = unwrap(e.left);
   const operator = e.operatorToken.kind;
   if (ts.isIdentifier(target) && cx.activity.active.has(target.text)) {
-    const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: { text: cx.names.tangent(target.text), precedence: 20 }, simple: true };
+    const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: tangentRef(cx, target.text), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
     // The tangent first: it may read the old value of the target.
     w.comment(`tangent of: ${sourceLine(cx, statement)}`);
-    w.line(`${cx.names.tangent(target.text)} = ${value.tangent?.text ?? "0"};`);
+    assignTangent(cx, w, tangentRef(cx, target.text), value.tangent);
     w.line(`${target.text} = ${value.primal.text};`);
     return;
   }
@@ -100,11 +122,10 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     const array = target.expression.text;
     let index = text(cx, target.argumentExpression);
     if (!isPure(target.argumentExpression)) index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
-    const tangentArray = cx.names.tangent(array);
-    const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: { text: `${tangentArray}[${index}]`, precedence: 20 }, simple: true };
+    const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: tangentElement(cx, array, index), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
     w.comment(`tangent of: ${sourceLine(cx, statement)}`);
-    w.line(`${tangentArray}[${index}] = ${value.tangent?.text ?? "0"};`);
+    assignTangent(cx, w, tangentElement(cx, array, index), value.tangent);
     w.line(`${array}[${index}] = ${value.primal.text};`);
     return;
   }
@@ -122,7 +143,12 @@ function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionSta
     if (ts.isIdentifier(array) && cx.activity.active.has(array.text)) {
       const values = e.arguments.map((a) => emitExpression(cx, w, a));
       w.line(`${array.text}.push(${values.map((v) => v.primal.text).join(", ")});`);
-      w.line(`${cx.names.tangent(array.text)}.push(${values.map((v) => v.tangent?.text ?? "0").join(", ")});`);
+      const tangents = cx.names.tangent(array.text);
+      if (!cx.lanes) w.line(`${tangents}.push(${values.map((v) => v.tangent?.text ?? "0").join(", ")});`);
+      else {
+        const { index, count } = cx.lanes;
+        for (const v of values) w.line(`for (let ${index} = 0; ${index} < ${count}; ${index}++) ${tangents}.push(${v.tangent?.text ?? "0"});`);
+      }
       return;
     }
   }
@@ -145,15 +171,24 @@ function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
   const e = unwrap(returned);
   if (ts.isArrayLiteralExpression(e)) {
     const values = e.elements.map((x) => emitExpression(cx, w, x));
-    w.line(`return [[${values.map((v) => v.primal.text).join(", ")}], [${values.map((v) => v.tangent?.text ?? "0").join(", ")}]];`);
+    const primal = `[${values.map((v) => v.primal.text).join(", ")}]`;
+    if (!cx.lanes) {
+      w.line(`return [${primal}, [${values.map((v) => v.tangent?.text ?? "0").join(", ")}]];`);
+      return;
+    }
+    const result = cx.names.temp();
+    w.line(`const ${result} = ${primal};`);
+    w.line(`const ${cx.names.tangent(result)} = ${zerosLike(cx, result)};`);
+    values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, result, String(j)), v.tangent));
+    w.line(`return [${result}, ${cx.names.tangent(result)}];`);
     return;
   }
   if (ts.isIdentifier(e) && cx.activity.arrays.has(e.text)) {
-    w.line(`return [${e.text}, ${cx.activity.active.has(e.text) ? cx.names.tangent(e.text) : zerosLike(e.text)}];`);
+    w.line(`return [${e.text}, ${cx.activity.active.has(e.text) ? cx.names.tangent(e.text) : zerosLike(cx, e.text)}];`);
     return;
   }
   const value = emitExpression(cx, w, returned);
-  w.line(`return [${value.primal.text}, ${value.tangent?.text ?? "0"}];`);
+  w.line(`return [${value.primal.text}, ${cx.lanes ? laneArgument(cx, w, value.tangent) : value.tangent?.text ?? "0"}];`);
 }
 
 function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
@@ -171,7 +206,7 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
   const index = cx.names.index();
   w.block(`for (let ${index} = 0; ${index} < ${iterated.text}.length; ${index}++)`, () => {
     w.line(`const ${element} = ${iterated.text}[${index}];`);
-    w.line(`const ${cx.names.tangent(element)} = ${cx.names.tangent(iterated.text)}[${index}];`);
+    declareTangent(cx, w, "const", element, tangentElement(cx, iterated.text, index));
     emitBody(cx, w, s.statement);
   });
 }
@@ -245,23 +280,50 @@ export interface JvpSignature {
   readonly result: "scalar" | "array";
 }
 
-/** The whole JVP function as source text: a declaration, or (for differentiable(…) calls) an expression. */
+/** Parameters that the body assigns to: in chunk mode their tangent arrays are copied first, never written in the caller's. */
+function assignedParameters(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, names: readonly string[]): string[] {
+  const assigned = new Set<string>();
+  const visit = (node: ts.Node) => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left))) {
+      assigned.add((unwrap(node.left) as ts.Identifier).text);
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return names.filter((n) => assigned.has(n));
+}
+
+/**
+ * The whole JVP function as source text: a declaration, or (for
+ * differentiable(…) calls) an expression. With `lanes`, the chunk-mode JVP:
+ * a lane count K first, and every tangent a Float64Array of K lanes.
+ */
 export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, signature: JvpSignature, asExpression: boolean): string {
-  const w = new Writer();
+  const body = new Writer();
+  const lanes: Lanes | undefined = cx.lanes;
+  const tangentParameters: string[] = [];
   const parameters = signature.parameters.flatMap((p, i) => {
     const own = text(cx, p);
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
-    const type = p.type ? `: ${text(cx, p.type)}` : "";
+    tangentParameters.push(p.name.text);
+    const type = lanes ? ": Float64Array" : p.type ? `: ${text(cx, p.type)}` : "";
     return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
-  const resultType = signature.result === "array" ? "[number[], number[]]" : "[number, number]";
-  const header = asExpression
-    ? `function (${parameters.join(", ")}): ${resultType}`
-    : `function ${signature.name}(${parameters.join(", ")}): ${resultType}`;
+  const fnBody = fn.body!;
+  if (ts.isBlock(fnBody)) fnBody.statements.forEach((s) => emitStatement(cx, body, s));
+  else emitReturn(cx, body, fnBody);
+
+  const w = new Writer();
+  const tangentType = lanes ? "Float64Array" : "number";
+  const resultType = signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
+  const allParameters = lanes ? [`${lanes.count}: number`, ...parameters] : parameters;
+  const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
-    const body = fn.body!;
-    if (ts.isBlock(body)) body.statements.forEach((s) => emitStatement(cx, w, s));
-    else emitReturn(cx, w, body);
+    if (lanes) {
+      for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
+      for (const t of lanes.allocate) w.line(`const ${t} = new Float64Array(${lanes.count});`);
+    }
+    for (const line of body.text().split("\n")) w.line(line.trimEnd());
   });
   return w.text();
 }

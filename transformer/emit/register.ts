@@ -18,6 +18,8 @@ export interface Registration {
   readonly wrt: readonly number[];
   readonly result: "scalar" | "array";
   readonly jvp: string;
+  /** The chunk-mode JVP (K tangents per pass), where the function has one. */
+  readonly chunkJvp?: string;
   readonly generic: string;
 }
 
@@ -33,6 +35,7 @@ export function infoObject(r: Registration): string {
     `  wrt: ${JSON.stringify(r.wrt)},`,
     `  result: ${JSON.stringify(r.result)},`,
     `  jvp: ${r.jvp},`,
+    ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
     `  generic: ${r.generic},`,
     "}",
   ].join("\n");

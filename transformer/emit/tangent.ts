@@ -20,6 +20,7 @@ import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
+import { assignTangent, laneArgument, noLanes, tangentElement, tangentRef } from "./lanes.js";
 
 export interface Emitted {
   readonly primal: Source;
@@ -153,12 +154,14 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
   const args = call.arguments.map((a) => emitExpression(cx, w, a));
   const value = cx.names.temp();
   const tangent = cx.names.tangent(value);
+  const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
   const callee = cx.callees.get(name);
   if (!callee) {
     // Imported: its derivative is looked up at run time, where its wrt is known.
+    noLanes(cx);
     cx.needs.add("call");
     w.line(`const [${value}, ${tangent}] = __dualtsCall(${name}, ${JSON.stringify(where(cx, call))}, [${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
-    return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+    return result;
   }
   if (args.length !== callee.parameters.length) {
     unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument");
@@ -169,30 +172,43 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
     if (!callee.wrt.includes(i)) {
       if (a.tangent !== null) {
         report(cx, codes.noDerivative, call.arguments[i],
-          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on the differentiated parameters of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`);
+          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on differentiated values of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`);
       }
       return [a.primal.text];
     }
-    const zero = parameter.kind === "array" ? `new Array(${hoist(cx, w, a).primal.text}.length).fill(0)` : "0";
-    return [a.primal.text, a.tangent?.text ?? zero];
+    if (parameter.kind === "array") {
+      const array = hoist(cx, w, a);
+      const argument = unwrap(call.arguments[i]);
+      if (a.tangent === null) {
+        const length = cx.lanes ? `${array.primal.text}.length * ${cx.lanes.count}` : `${array.primal.text}.length`;
+        return [array.primal.text, cx.lanes ? `new Float64Array(${length})` : `new Array(${length}).fill(0)`];
+      }
+      if (!ts.isIdentifier(argument)) {
+        unsupported(cx, call.arguments[i], "an array argument computed in the call", "pass a named array");
+        return [array.primal.text];
+      }
+      return [array.primal.text, cx.names.tangent(argument.text)];
+    }
+    return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : a.tangent?.text ?? "0"];
   });
-  w.line(`const [${value}, ${tangent}] = ${callee.jvpName}(${slots.join(", ")});`);
-  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+  const jvp = cx.lanes ? `${callee.chunkName}(${[cx.lanes.count, ...slots].join(", ")})` : `${callee.jvpName}(${slots.join(", ")})`;
+  w.line(`const [${value}, ${tangent}] = ${jvp};`);
+  return result;
 }
 
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
   const value = cx.names.temp();
-  const tangent = cx.names.tangent(value);
   w.line(`let ${value}: number;`);
-  w.line(`let ${tangent}: number;`);
+  if (cx.lanes) cx.lanes.allocate.add(cx.names.tangent(value));
+  else w.line(`let ${cx.names.tangent(value)}: number;`);
   const branch = (b: ts.Expression) => () => {
     const r = emitExpression(cx, w, b);
     w.line(`${value} = ${r.primal.text};`);
-    w.line(`${tangent} = ${r.tangent?.text ?? "0"};`);
+    assignTangent(cx, w, tangentRef(cx, value), r.tangent);
   };
   w.block(`if (${text(cx, e.condition)})`, branch(e.whenTrue), "}");
   w.block("else", branch(e.whenFalse));
-  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: sourceOf(tangent, ATOM_PRECEDENCE), simple: true };
+  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
 }
 
 /** The primal and tangent of e, with whatever temporaries it needs written to w first. */
@@ -201,7 +217,7 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   if (!isActive(e, active)) return passive(cx, e);
   const u = unwrap(e);
   if (ts.isIdentifier(u)) {
-    return { primal: sourceOf(u.text, ATOM_PRECEDENCE), tangent: sourceOf(cx.names.tangent(u.text), ATOM_PRECEDENCE), simple: true };
+    return { primal: sourceOf(u.text, ATOM_PRECEDENCE), tangent: tangentRef(cx, u.text), simple: true };
   }
   if (ts.isBinaryExpression(u)) {
     const rule = operatorRule(u.operatorToken.kind);
@@ -227,7 +243,7 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
     const array = u.expression.text;
     return {
       primal: sourceOf(`${array}[${index}]`, ATOM_PRECEDENCE),
-      tangent: sourceOf(`${cx.names.tangent(array)}[${index}]`, ATOM_PRECEDENCE),
+      tangent: tangentElement(cx, array, index),
       simple: isSimple(u.argumentExpression),
     };
   }

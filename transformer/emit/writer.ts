@@ -34,7 +34,8 @@ export class Names {
 
   constructor(private readonly used: Set<string>) {}
 
-  private fresh(candidates: string[]): string {
+  /** The first of the candidates that is free, or the first with a number appended. */
+  fresh(candidates: string[]): string {
     for (const c of candidates) {
       if (!this.used.has(c)) {
         this.used.add(c);

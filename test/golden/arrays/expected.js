@@ -7,6 +7,7 @@ Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: sumOfSquares_jvp,
+        chunkJvp: sumOfSquares_chunkJvp,
         generic: sumOfSquares_generic,
     } });
 Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
@@ -16,6 +17,7 @@ Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "array",
         jvp: linear_jvp,
+        chunkJvp: linear_chunkJvp,
         generic: linear_generic,
     } });
 Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
@@ -25,6 +27,7 @@ Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "array",
         jvp: cumulative_jvp,
+        chunkJvp: cumulative_chunkJvp,
         generic: cumulative_generic,
     } });
 Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
@@ -34,6 +37,7 @@ Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
         wrt: [0, 1],
         result: "scalar",
         jvp: scratch_jvp,
+        chunkJvp: scratch_chunkJvp,
         generic: scratch_generic,
     } });
 // Arrays: parameters, local arrays written in place, push, for…of, and a
@@ -65,6 +69,23 @@ function sumOfSquares_generic(ops, v) {
     }
     return total;
 }
+function sumOfSquares_chunkJvp(K, v, dv) {
+    const dtotal = new Float64Array(K);
+    const dx = new Float64Array(K);
+    let total = 0;
+    for (let k = 0; k < K; k++)
+        dtotal[k] = 0;
+    for (let index = 0; index < v.length; index++) {
+        const x = v[index];
+        for (let k = 0; k < K; k++)
+            dx[k] = dv[index * K + k];
+        // tangent of: total += x * x;
+        for (let k = 0; k < K; k++)
+            dtotal[k] = dtotal[k] + (dx[k] * x + dx[k] * x);
+        total = total + x * x;
+    }
+    return [total, dtotal];
+}
 /** @differentiable wrt(x) */
 export function linear(x, a) {
     const y = new Array(a.length).fill(0);
@@ -95,6 +116,19 @@ function linear_generic(ops, x, a) {
         }
     }
     return y;
+}
+function linear_chunkJvp(K, x, dx, a) {
+    const y = new Array(a.length).fill(0);
+    const dy = new Float64Array(y.length * K);
+    for (let i = 0; i < a.length; i++) {
+        for (let j = 0; j < x.length; j++) {
+            // tangent of: y[i] += a[i][j] * x[j];
+            for (let k = 0; k < K; k++)
+                dy[i * K + k] = dy[i * K + k] + dx[j * K + k] * a[i][j];
+            y[i] = y[i] + a[i][j] * x[j];
+        }
+    }
+    return [y, dy];
 }
 /** @differentiable */
 export function cumulative(v) {
@@ -129,6 +163,24 @@ function cumulative_generic(ops, v) {
     }
     return out;
 }
+function cumulative_chunkJvp(K, v, dv) {
+    const drunning = new Float64Array(K);
+    const out = [];
+    const dout = [];
+    let running = 0;
+    for (let k = 0; k < K; k++)
+        drunning[k] = 0;
+    for (let i = 0; i < v.length; i++) {
+        // tangent of: running += v[i];
+        for (let k = 0; k < K; k++)
+            drunning[k] = drunning[k] + dv[i * K + k];
+        running = running + v[i];
+        out.push(running * running);
+        for (let k = 0; k < K; k++)
+            dout.push(drunning[k] * running + drunning[k] * running);
+    }
+    return [out, dout];
+}
 /** @differentiable */
 export function scratch(x, y) {
     const buffer = new Float64Array(2);
@@ -153,4 +205,21 @@ function scratch_generic(ops, x, y) {
     buffer[0] = ops.mul(x, y);
     buffer[1] = ops.add(buffer[0], ops.hypot(x, y));
     return buffer[1];
+}
+function scratch_chunkJvp(K, x, dx, y, dy) {
+    const dt2 = new Float64Array(K);
+    const buffer = new Float64Array(2);
+    const dbuffer = new Float64Array(buffer.length * K);
+    // tangent of: buffer[0] = x * y;
+    for (let k = 0; k < K; k++)
+        dbuffer[0 * K + k] = dx[k] * y + dy[k] * x;
+    buffer[0] = x * y;
+    const t1 = Math.hypot(x, y);
+    // tangent of: buffer[1] = buffer[0] + Math.hypot(x, y);
+    for (let k = 0; k < K; k++)
+        dbuffer[1 * K + k] = dbuffer[0 * K + k] + (dx[k] * (t1 === 0 ? 0 : x / t1) + dy[k] * (t1 === 0 ? 0 : y / t1));
+    buffer[1] = buffer[0] + t1;
+    for (let k = 0; k < K; k++)
+        dt2[k] = dbuffer[1 * K + k];
+    return [buffer[1], dt2];
 }

@@ -47,6 +47,13 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
         const t1 = Math.sqrt(x * x + y * y);
         return [t1, (dx * x + dx * x + (dy * y + dy * y)) * (0.5 / t1)];
     },
+    chunkJvp: function (K, x, dx, y, dy) {
+        const dt2 = new Float64Array(K);
+        const t1 = Math.sqrt(x * x + y * y);
+        for (let lane = 0; lane < K; lane++)
+            dt2[lane] = (dx[lane] * x + dx[lane] * x + (dy[lane] * y + dy[lane] * y)) * (0.5 / t1);
+        return [t1, dt2];
+    },
     generic: function (ops, x, y) {
         return ops.sqrt(ops.add(ops.mul(x, x), ops.mul(y, y)));
     },
@@ -59,6 +66,12 @@ export const scaled = differentiable((x, k) => x * k, {
     result: "scalar",
     jvp: function (x, dx, k) {
         return [x * k, dx * k];
+    },
+    chunkJvp: function (K, x, dx, k) {
+        const dt1 = new Float64Array(K);
+        for (let lane = 0; lane < K; lane++)
+            dt1[lane] = dx[lane] * k;
+        return [x * k, dt1];
     },
     generic: function (ops, x, k) {
         return ops.mul(x, k);
@@ -80,6 +93,14 @@ let Spring = (() => {
                         const t1 = 0.5 * this.stiffness;
                         const t2 = t1 * x;
                         return [t2 * x, dx * t1 * x + dx * t2];
+                    },
+                    chunkJvp: function (K, x, dx) {
+                        const dt3 = new Float64Array(K);
+                        const t1 = 0.5 * this.stiffness;
+                        const t2 = t1 * x;
+                        for (let lane = 0; lane < K; lane++)
+                            dt3[lane] = dx[lane] * t1 * x + dx[lane] * t2;
+                        return [t2 * x, dt3];
                     },
                     generic: function (ops, x) {
                         return ops.mul(ops.mul(0.5 * this.stiffness, x), x);

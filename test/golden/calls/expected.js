@@ -10,6 +10,7 @@ Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: sigmoid_jvp,
+        chunkJvp: sigmoid_chunkJvp,
         generic: sigmoid_generic,
     } });
 Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
@@ -19,6 +20,7 @@ Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: power_jvp,
+        chunkJvp: power_chunkJvp,
         generic: power_generic,
     } });
 Object.defineProperty(model, Symbol.for("dualts.derivative"), { value: {
@@ -43,6 +45,15 @@ function sigmoid_jvp(z, dz) {
 function sigmoid_generic(ops, z) {
     return ops.div(1, (ops.add(1, ops.exp(ops.neg(z)))));
 }
+function sigmoid_chunkJvp(K, z, dz) {
+    const dt4 = new Float64Array(K);
+    const t1 = Math.exp(-z);
+    const t2 = 1 + t1;
+    const t3 = 1 / t2;
+    for (let k = 0; k < K; k++)
+        dt4[k] = dz[k] * t1 * (t3 / t2);
+    return [t3, dt4];
+}
 /** @differentiable wrt(x) */
 export function power(x, n) {
     return n === 0 ? 1 : x * power(x, n - 1);
@@ -63,6 +74,22 @@ function power_jvp(x, dx, n) {
 }
 function power_generic(ops, x, n) {
     return n === 0 ? 1 : ops.mul(x, power_generic(ops, x, n - 1));
+}
+function power_chunkJvp(K, x, dx, n) {
+    const dt1 = new Float64Array(K);
+    let t1;
+    if (n === 0) {
+        t1 = 1;
+        for (let k = 0; k < K; k++)
+            dt1[k] = 0;
+    }
+    else {
+        const [t2, dt2] = power_chunkJvp(K, x, dx, n - 1);
+        t1 = x * t2;
+        for (let k = 0; k < K; k++)
+            dt1[k] = dx[k] * t2 + dt2[k] * x;
+    }
+    return [t1, dt1];
 }
 /** @differentiable */
 export function model(w, x) {

@@ -7,6 +7,7 @@ Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
         wrt: [0, 1],
         result: "scalar",
         jvp: piecewise_jvp,
+        chunkJvp: piecewise_chunkJvp,
         generic: piecewise_generic,
     } });
 Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
@@ -16,6 +17,7 @@ Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: loops_jvp,
+        chunkJvp: loops_chunkJvp,
         generic: loops_generic,
     } });
 // Branches and loops: conditions read primal values; break, continue and
@@ -86,6 +88,56 @@ function piecewise_generic(ops, x, y) {
         default: return t;
     }
 }
+function piecewise_chunkJvp(K, x, dx, y, dy) {
+    const dt1 = new Float64Array(K);
+    const dt2 = new Float64Array(K);
+    const dt3 = new Float64Array(K);
+    const dt = new Float64Array(K);
+    const dt4 = new Float64Array(K);
+    const dt5 = new Float64Array(K);
+    if (x > y) {
+        for (let lane = 0; lane < K; lane++)
+            dt1[lane] = dx[lane] * y + dy[lane] * x;
+        return [x * y, dt1];
+    }
+    else {
+        if (x < 0) {
+            for (let lane = 0; lane < K; lane++)
+                dt2[lane] = -dx[lane];
+            return [-x, dt2];
+        }
+    }
+    let t3;
+    if (x > 1) {
+        t3 = Math.log(x);
+        for (let lane = 0; lane < K; lane++)
+            dt3[lane] = dx[lane] / x;
+    }
+    else {
+        t3 = y * y;
+        for (let lane = 0; lane < K; lane++)
+            dt3[lane] = dy[lane] * y + dy[lane] * y;
+    }
+    const t = t3;
+    // tangent of: const t = x > 1 ? Math.log(x) : y * y;
+    for (let lane = 0; lane < K; lane++)
+        dt[lane] = dt3[lane];
+    switch (Math.sign(y)) {
+        case 1: {
+            for (let lane = 0; lane < K; lane++)
+                dt4[lane] = dt[lane] + dy[lane];
+            return [t + y, dt4];
+        }
+        case -1: {
+            for (let lane = 0; lane < K; lane++)
+                dt5[lane] = dt[lane] - dy[lane];
+            return [t - y, dt5];
+        }
+        default: {
+            return [t, dt];
+        }
+    }
+}
 /** @differentiable wrt(x) */
 export function loops(x, n) {
     let total = 0;
@@ -150,4 +202,35 @@ function loops_generic(ops, x, n) {
         total = ops.sub(total, x);
     } while (ops.primal(total) > 100);
     return total;
+}
+function loops_chunkJvp(K, x, dx, n) {
+    const dtotal = new Float64Array(K);
+    let total = 0;
+    for (let lane = 0; lane < K; lane++)
+        dtotal[lane] = 0;
+    for (let i = 0; i < n; i++) {
+        if (i === 2)
+            continue;
+        if (i > 5)
+            break;
+        // tangent of: total += x ** i;
+        for (let lane = 0; lane < K; lane++)
+            dtotal[lane] = dtotal[lane] + dx[lane] * (i === 0 ? 0 : i * x ** (i - 1));
+        total = total + x ** i;
+    }
+    let k = 0;
+    while (k < 3) {
+        // tangent of: total = total * x + 1;
+        for (let lane = 0; lane < K; lane++)
+            dtotal[lane] = dtotal[lane] * x + dx[lane] * total;
+        total = total * x + 1;
+        k++;
+    }
+    do {
+        // tangent of: total -= x;
+        for (let lane = 0; lane < K; lane++)
+            dtotal[lane] = dtotal[lane] - dx[lane];
+        total = total - x;
+    } while (total > 100);
+    return [total, dtotal];
 }

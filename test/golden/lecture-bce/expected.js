@@ -7,6 +7,7 @@ Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
         wrt: [0, 1],
         result: "scalar",
         jvp: loss_jvp,
+        chunkJvp: loss_chunkJvp,
         generic: loss_generic,
     } });
 Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
@@ -16,6 +17,7 @@ Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
         wrt: [0, 1, 2],
         result: "scalar",
         jvp: polynomial_jvp,
+        chunkJvp: polynomial_chunkJvp,
         generic: polynomial_generic,
     } });
 // The lecture's functions as a user writes them: plain TypeScript, marked.
@@ -58,6 +60,36 @@ function loss_generic(ops, w0, w1, xs, ys) {
     }
     return ops.div(ops.neg(total), xs.length);
 }
+function loss_chunkJvp(K, w0, dw0, w1, dw1, xs, ys) {
+    const dtotal = new Float64Array(K);
+    const dz = new Float64Array(K);
+    const dp = new Float64Array(K);
+    const dt5 = new Float64Array(K);
+    let total = 0;
+    for (let k = 0; k < K; k++)
+        dtotal[k] = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = w0 + w1 * xs[i];
+        // tangent of: const z = w0 + w1 * xs[i];
+        for (let k = 0; k < K; k++)
+            dz[k] = dw0[k] + dw1[k] * xs[i];
+        const t1 = Math.exp(-z);
+        const t2 = 1 + t1;
+        const p = 1 / t2;
+        // tangent of: const p = 1 / (1 + Math.exp(-z));
+        for (let k = 0; k < K; k++)
+            dp[k] = dz[k] * t1 * (p / t2);
+        const t3 = 1 - p;
+        const t4 = 1 - ys[i];
+        // tangent of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        for (let k = 0; k < K; k++)
+            dtotal[k] = dtotal[k] + (dp[k] / p * ys[i] - dp[k] / t3 * t4);
+        total = total + (ys[i] * Math.log(p) + t4 * Math.log(t3));
+    }
+    for (let k = 0; k < K; k++)
+        dt5[k] = -(dtotal[k] / xs.length);
+    return [-total / xs.length, dt5];
+}
 /** @differentiable */
 export function polynomial(w0, w1, w2) {
     return w0 + 3 * w1 ** 2 + 5 * w2 ** 3;
@@ -67,4 +99,10 @@ function polynomial_jvp(w0, dw0, w1, dw1, w2, dw2) {
 }
 function polynomial_generic(ops, w0, w1, w2) {
     return ops.add(ops.add(w0, ops.mul(3, ops.pow(w1, 2))), ops.mul(5, ops.pow(w2, 3)));
+}
+function polynomial_chunkJvp(K, w0, dw0, w1, dw1, w2, dw2) {
+    const dt1 = new Float64Array(K);
+    for (let k = 0; k < K; k++)
+        dt1[k] = dw0[k] + dw1[k] * (2 * w1) * 3 + dw2[k] * (3 * w2 ** 2) * 5;
+    return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, dt1];
 }

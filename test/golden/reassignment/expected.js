@@ -7,6 +7,7 @@ Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: square_jvp,
+        chunkJvp: square_chunkJvp,
         generic: square_generic,
     } });
 Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
@@ -16,6 +17,7 @@ Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
         wrt: [0],
         result: "scalar",
         jvp: expOfItself_jvp,
+        chunkJvp: expOfItself_chunkJvp,
         generic: expOfItself_generic,
     } });
 // Reassignment, compound assignment and increments: the tangent of
@@ -67,6 +69,40 @@ function square_generic(ops, x) {
     y = ops.pow(y, 2);
     return y;
 }
+function square_chunkJvp(K, x, dx) {
+    const dy = new Float64Array(K);
+    let y = x;
+    // tangent of: let y = x;
+    for (let k = 0; k < K; k++)
+        dy[k] = dx[k];
+    // tangent of: y = y * y;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * y + dy[k] * y;
+    y = y * y;
+    // tangent of: y += Math.sin(y);
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] + dy[k] * Math.cos(y);
+    y = y + Math.sin(y);
+    // tangent of: y *= 2;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * 2;
+    y = y * 2;
+    // tangent of: y -= x / 3;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] - dx[k] / 3;
+    y = y - x / 3;
+    const t1 = 1 + x * x;
+    const t2 = y / t1;
+    // tangent of: y /= 1 + x * x;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] / t1 - (dx[k] * x + dx[k] * x) * (t2 / t1);
+    y = t2;
+    // tangent of: y **= 2;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * (2 * y);
+    y = y ** 2;
+    return [y, dy];
+}
 /** @differentiable */
 export function expOfItself(x) {
     let y = x;
@@ -93,4 +129,22 @@ function expOfItself_generic(ops, x) {
     let n = 0;
     n++;
     return ops.mul(y, n);
+}
+function expOfItself_chunkJvp(K, x, dx) {
+    const dy = new Float64Array(K);
+    const dt2 = new Float64Array(K);
+    let y = x;
+    // tangent of: let y = x;
+    for (let k = 0; k < K; k++)
+        dy[k] = dx[k];
+    const t1 = Math.exp(y);
+    // tangent of: y = Math.exp(y);
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * t1;
+    y = t1;
+    let n = 0;
+    n++;
+    for (let k = 0; k < K; k++)
+        dt2[k] = dy[k] * n;
+    return [y * n, dt2];
 }

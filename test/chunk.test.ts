@@ -1,0 +1,59 @@
+// Chunk mode: the generated JVP carrying K tangents per pass. Results must
+// not depend on the chunk size (to rounding), a gradient of n inputs must
+// take ⌈n / K⌉ passes, and the default K follows ForwardDiff (≤ 12, balanced).
+
+import { describe, expect, test, vi } from "vitest";
+import { derivativeInfo, grad, jacobian, type DerivativeInfo } from "../src/index.js";
+import { chunkSize } from "../src/api/engines.js";
+import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
+import { expectClose } from "./helpers.js";
+
+const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3) * 1.5);
+const CHUNKS = [1, 4, 12, 13];
+
+/** f with its chunk-mode JVP replaced by a counting spy. */
+function counted(f: Function): { g: Function; calls: () => number } {
+  const info = derivativeInfo(f)!;
+  const spy = vi.fn(info.chunkJvp!);
+  const g = Object.defineProperty(function counted() {}, Symbol.for("dualts.derivative"), { value: { ...info, chunkJvp: spy } satisfies DerivativeInfo });
+  return { g, calls: () => spy.mock.calls.length };
+}
+
+describe("chunk mode", () => {
+  test("every compiled function here has a chunk-mode JVP", () => {
+    for (const f of [rosenbrock, mixed, smoothed]) expect(derivativeInfo(f)?.chunkJvp).toBeTypeOf("function");
+  });
+
+  test.each(Array.from({ length: 40 }, (_, i) => i + 1))("rosenbrock, n = %i: every chunk size gives the reverse-mode gradient", (n) => {
+    const x = point(n);
+    const reference = grad(rosenbrock, { mode: "reverse" })(x) as number[];
+    for (const chunk of [...CHUNKS, undefined]) expectClose(grad(rosenbrock, { chunk })(x), reference, 1e-13, 1e-12);
+  });
+
+  test.each([1, 7, 25, 40])("mixed parameters (a Float64Array and a number), n = %i", (n) => {
+    const x = new Float64Array(point(n));
+    const offsets = point(n).map((v) => v / 3);
+    const reference = grad(mixed, { mode: "reverse" })(x, 0.7, offsets) as (number | number[])[];
+    for (const chunk of CHUNKS) expectClose(grad(mixed, { chunk })(x, 0.7, offsets), reference, 1e-13, 1e-13);
+  });
+
+  test.each([1, 5, 13, 40])("jacobian of a vector function, n = %i", (n) => {
+    const v = point(n);
+    const reference = jacobian(smoothed, { mode: "reverse" })(v);
+    for (const chunk of CHUNKS) expectClose(jacobian(smoothed, { chunk })(v), reference, 1e-13, 1e-14);
+  });
+
+  test("a gradient of n inputs takes ⌈n / K⌉ passes", () => {
+    for (const [n, chunk, passes] of [[40, 4, 10], [40, 12, 4], [40, 13, 4], [13, undefined, 2], [12, undefined, 1], [3, 12, 1]] as const) {
+      const { g, calls } = counted(rosenbrock);
+      grad(g as typeof rosenbrock, { chunk })(point(n));
+      expect(calls(), `n = ${n}, chunk = ${chunk}`).toBe(passes);
+    }
+  });
+
+  test("the default chunk is at most 12 and balanced", () => {
+    expect([1, 2, 12, 13, 24, 25, 40].map((n) => chunkSize(n, undefined, "grad"))).toEqual([1, 2, 12, 7, 12, 9, 10]);
+    expect(chunkSize(5, 12, "grad")).toBe(5);
+    expect(() => chunkSize(5, 0, "grad(f)")).toThrow("grad(f): chunk must be a whole number of at least 1, not 0");
+  });
+});
