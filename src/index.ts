@@ -15,4 +15,6 @@ export { checkGradient, GradientCheckError } from "./check/checkGradient.js";
 export type { CheckOptions, GradientCheck, GradientComparison } from "./check/checkGradient.js";
 export { differentiable, derivativeInfo, type DerivativeInfo } from "./registry.js";
 export { noDerivative } from "./ops.js";
+export { defineJvp } from "./custom.js";
+export { nanSafeMode } from "./nansafe.js";
 export { rules, ruleNames, type Rule, type RuleName } from "./rules/table.js";

@@ -19,6 +19,7 @@ import { compiledPartials, numericPartials } from "./rules/compile.js";
 import { rules, type Rule, type RuleName } from "./rules/table.js";
 import { Dual, type Real } from "./dual.js";
 import { Var } from "./reverse/tape.js";
+import { isNanSafe } from "./nansafe.js";
 
 /** The plain number under any number of Dual and tape layers. */
 export function primal(x: Real): number {
@@ -85,6 +86,7 @@ function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly R
     for (let i = 0; i < args.length; i++) {
       if (!carries[i]) continue;
       const d = (args[i] as Dual).tangent;
+      if (d === 0 && isNanSafe()) continue;
       const p = compiled[i](x, y, z);
       if (typeof d === "number" && sumIsNumber) sum += p * d;
       else {
@@ -97,7 +99,8 @@ function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly R
   const partials = rule.partials(realAlgebra, primals, z);
   let sum: Real = 0;
   for (let i = 0; i < args.length; i++) {
-    if (carries[i]) sum = add(sum, mul(partials[i], (args[i] as Dual).tangent));
+    const d = (args[i] as Dual).tangent;
+    if (carries[i] && !(d === 0 && isNanSafe())) sum = add(sum, mul(partials[i], d));
   }
   return sum;
 }

@@ -19,8 +19,8 @@ export interface DerivativeInfo {
   /** Parameter indices the generated code differentiates. */
   readonly wrt: readonly number[];
   readonly result: "scalar" | "array";
-  /** The JVP: each differentiable parameter followed by its tangent; returns [value, tangent]. */
-  readonly jvp: (...args: any[]) => [any, any];
+  /** The JVP: each differentiable parameter followed by its tangent; returns [value, tangent]. Absent where only the generic form exists. */
+  readonly jvp?: (...args: any[]) => [any, any];
   /** The chunk-mode JVP: (K, …each differentiable parameter followed by K lanes of tangents…) → [value, lanes]. */
   readonly chunkJvp?: (lanes: number, ...args: any[]) => [any, any];
   /** The function over dualts' generic operations: (ops, ...args). */
@@ -41,7 +41,7 @@ function attach<F extends Function>(f: F, info: DerivativeInfo): F {
 
 /** The information with its functions bound to an object, for methods. */
 function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
-  return { ...info, jvp: info.jvp.bind(self), chunkJvp: info.chunkJvp?.bind(self), generic: info.generic.bind(self) };
+  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), generic: info.generic.bind(self) };
 }
 
 interface MethodContext {

@@ -22,6 +22,10 @@ export interface MarkedFunction {
   readonly marker: ts.Node;
   /** Parameter indices selected by wrt, or undefined for the default. */
   readonly wrt?: number[];
+  /** Parameters taken out of the default by noDerivative(…). */
+  readonly exclude?: number[];
+  /** `@differentiable nansafe`: a zero tangent stays zero through an infinite partial. */
+  readonly nanSafe?: boolean;
 }
 
 const MARKER = "differentiable";
@@ -78,16 +82,28 @@ function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where:
   return indices;
 }
 
-function wrtFromTag(tag: Tag, fn: DifferentiableFunction, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
-  if (tag.text === "") return undefined;
+/**
+ * `wrt(a, b)` selects the differentiable parameters; `noDerivative(n)` removes
+ * some from the default (Swift's @noDerivative). Undefined: the default.
+ */
+function wrtFromTag(tag: Tag, fn: DifferentiableFunction, sink: DiagnosticSink, fnName: string): { wrt?: number[]; exclude?: number[]; nanSafe?: boolean } | null {
+  if (tag.text === "") return {};
   const where = { start: tag.start, length: "@differentiable".length + 1 + tag.text.length };
-  const match = /^wrt\s*\(([^)]*)\)$/.exec(tag.text);
-  if (!match) {
-    reportAt(sink, codes.badMarker, where, `cannot read '@differentiable ${tag.text}': write '@differentiable' or '@differentiable wrt(a, b)'`);
+  const clauses = [...tag.text.matchAll(/(wrt|noDerivative)\s*\(([^)]*)\)/g)];
+  const rest = tag.text.replace(/(wrt|noDerivative)\s*\(([^)]*)\)/g, "").replace(/\bnansafe\b/, "").trim();
+  if (rest !== "") {
+    reportAt(sink, codes.badMarker, where, `cannot read '@differentiable ${tag.text}': write '@differentiable', '@differentiable wrt(a, b)', '@differentiable noDerivative(n)' or '@differentiable nansafe'`);
     return null;
   }
-  const names = match[1].split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  return resolveWrt(names, fn, where, sink, fnName) ?? null;
+  const result: { wrt?: number[]; exclude?: number[]; nanSafe?: boolean } = /\bnansafe\b/.test(tag.text) ? { nanSafe: true } : {};
+  for (const [, kind, list] of clauses) {
+    const names = list.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+    const indices = resolveWrt(names, fn, where, sink, fnName);
+    if (!indices) return null;
+    if (kind === "wrt") result.wrt = indices;
+    else result.exclude = indices;
+  }
+  return result;
 }
 
 /** `{ wrt: ["x", "y"] }` written as a literal; anything else is reported. */
@@ -124,8 +140,8 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
         if (!name) {
           sink.report(codes.badMarker, node, "a @differentiable function needs a name: give the default export a name");
         } else {
-          const wrt = wrtFromTag(tag, node, sink, name);
-          if (wrt !== null) found.push({ node, kind: "declaration", name, marker: node, wrt });
+          const selection = wrtFromTag(tag, node, sink, name);
+          if (selection !== null) found.push({ node, kind: "declaration", name, marker: node, ...selection });
         }
       }
     } else if (ts.isCallExpression(node) && isMarkerCallee(node.expression) && !ts.isDecorator(node.parent)) {

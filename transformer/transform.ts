@@ -56,6 +56,23 @@ function importedNames(sf: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** `const softplus = defineJvp(…)`: names given a custom derivative rule. */
+function customRuleNames(sf: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const pending: ts.Node[] = [sf];
+  while (pending.length > 0) {
+    const n = pending.pop()!;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isCallExpression(n.initializer)
+      && ts.isIdentifier(n.initializer.expression) && n.initializer.expression.text === "defineJvp") {
+      names.push(n.name.text);
+    }
+    ts.forEachChild(n, (c) => {
+      pending.push(c);
+    });
+  }
+  return names;
+}
+
 function defaultWrt(m: MarkedFunction, sf: ts.SourceFile): number[] {
   return m.node.parameters.flatMap((p, i) => (parameterKind(p, sf) !== undefined && ts.isIdentifier(p.name) && !p.dotDotDotToken ? [i] : []));
 }
@@ -74,11 +91,13 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   const used = identifiersOf(sf);
   const globals = new Names(used);
   const imported = importedNames(sf);
-  // Functions registered at run time (differentiable(…) constants) are called like imported ones.
+  // Functions registered at run time — differentiable(…) constants and custom rules made with
+  // defineJvp(…) — are called like imported ones: their derivative is looked up when called.
   for (const m of marked) if (m.kind === "call") imported.add(m.name);
+  for (const name of customRuleNames(sf)) imported.add(name);
 
   const plans = marked.map((m) => {
-    const wrt = m.wrt ?? defaultWrt(m, sf);
+    const wrt = (m.wrt ?? defaultWrt(m, sf)).filter((i) => !m.exclude?.includes(i));
     const parameters = m.node.parameters.map((p, i) => ({
       name: ts.isIdentifier(p.name) ? p.name.text : `argument${i}`,
       kind: parameterKind(p, sf) ?? ("data" as const),
@@ -102,7 +121,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   }
 
   const needs = new Set<"call">();
-  const emitted: { m: MarkedFunction; names?: { jvp: string; chunk: string; generic: string }; registration: Registration; code: string[]; chunk?: string }[] = [];
+  const emitted: { m: MarkedFunction; names?: { jvp: string; chunk: string; generic: string }; registration: Registration; code: string[]; chunk?: string; genericOnly: boolean }[] = [];
   for (const { m, wrt, parameters, names } of plans) {
     try {
       const activity = analyzeActivity(m.node, wrt, sf);
@@ -112,7 +131,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const context = (lanes: boolean): EmitContext => {
         const fresh = new Names(new Set(used));
         return {
-          sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name,
+          sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
           lanes: lanes ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
         };
       };
@@ -135,7 +154,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         jvp: names?.jvp ?? jvp,
         generic: names?.generic ?? generic,
       };
-      emitted.push({ m, names, registration, code: [jvp, generic], chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk });
+      emitted.push({ m, names, registration, code: [jvp, generic], chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk, genericOnly: cx.genericOnly === true });
     } catch (error) {
       const deep = error instanceof RangeError && /call stack/i.test(error.message);
       sink.report(deep ? codes.unsupported : codes.internal, m.node,
@@ -144,6 +163,19 @@ export function transformFile(sf: ts.SourceFile): FileResult {
           : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
     }
   }
+
+  // A JVP that calls a function without one cannot run: that function is reached through its generic form only.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const genericOnly = emitted.filter((e) => e.genericOnly && e.names).map((e) => e.names!.jvp);
+    for (const e of emitted) {
+      if (!e.genericOnly && genericOnly.some((name) => e.code[0].includes(`${name}(`))) {
+        e.genericOnly = true;
+        changed = true;
+      }
+    }
+  }
+  for (const e of emitted) if (e.genericOnly) e.chunk = undefined;
 
   // A chunk-mode JVP that calls a function without one cannot run: drop it too, until nothing changes.
   for (let changed = true; changed; ) {
@@ -157,10 +189,11 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     }
   }
 
-  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk }) => {
-    const full: Registration = { ...registration, chunkJvp: chunk && (names?.chunk ?? chunk) };
+  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, genericOnly }) => {
+    const full: Registration = { ...registration, jvp: genericOnly ? undefined : registration.jvp, chunkJvp: chunk && (names?.chunk ?? chunk) };
+    const [jvp, generic] = code;
     return names
-      ? { marked: m, declarations: [...code, ...(chunk ? [chunk] : [])].join("\n\n"), registration: registerDeclaration(full) }
+      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : [])].join("\n\n"), registration: registerDeclaration(full) }
       : { marked: m, info: infoObject(full) };
   });
   return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };

@@ -46,7 +46,7 @@ export interface ForwardPass {
 /** One forward pass along `tangents` (one per selected slot): the generated JVP where there is one, else Duals. */
 export function forwardPass(f: Function, sel: Selection, tangents: readonly Real[]): ForwardPass {
   const info = derivativeInfo(f);
-  if (info && sel.plain) return generatedPass(info, sel, tangents);
+  if (info?.jvp && sel.plain) return generatedPass(info, sel, tangents);
   const { result, tag } = forwardRun(runnable(f, sel), sel, tangents);
   if (isReal(result)) {
     const [value, tangent] = split(result, tag);
@@ -76,7 +76,7 @@ function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly 
       args.push(perParam.get(i) ?? (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0)));
     }
   });
-  const [value, tangent] = info.jvp(...args);
+  const [value, tangent] = info.jvp!(...args);
   // As at run time: where the value is NaN (outside a domain), so is the derivative.
   if (typeof value === "number") return { value, tangent: Number.isNaN(value) ? NaN : tangent };
   return { value, tangent: Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t)) };

@@ -27,6 +27,10 @@ export interface EmitContext {
   readonly functionName: string;
   /** Set when a diagnostic was reported: the generated code is then discarded. */
   failed: boolean;
+  /** NaN-safe tangents: each term t · p is written t === 0 ? 0 : t · p. */
+  readonly nanSafe?: boolean;
+  /** Set when the function calls derivative(g)(x) or the like: only its generic form is emitted. */
+  genericOnly?: boolean;
   /** Helpers the file needs (the run-time lookup of imported derivatives). */
   readonly needs: Set<"call">;
   /** Present when emitting the chunk-mode JVP (K tangents per pass). */

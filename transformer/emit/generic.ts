@@ -15,7 +15,7 @@
 import ts from "typescript";
 import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
-import { operatorRule } from "./tangent.js";
+import { isNestedDerivative, operatorRule } from "./tangent.js";
 
 type Position = "value" | "primal";
 
@@ -68,6 +68,8 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   if (rule && !stepFunctions.has(rule)) return primalOf(`ops.${rule}(${args("value")})`, position);
   const callee = unwrap(e.expression);
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `ops.primal(${args("value")})`;
+  // derivative(g)(x) receives x with its perturbations: the nested call takes a fresh tag.
+  if (isNestedDerivative(callee)) return primalOf(`${text(cx, callee)}(${args("value")})`, position);
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
     return primalOf(`${cx.callees.get(callee.text)!.genericName}(ops, ${args("value")})`, position);
   }

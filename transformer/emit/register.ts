@@ -17,7 +17,8 @@ export interface Registration {
   readonly kinds: readonly ("scalar" | "array" | "data")[];
   readonly wrt: readonly number[];
   readonly result: "scalar" | "array";
-  readonly jvp: string;
+  /** Absent for a function that takes derivatives itself (derivative(g)(x)): its generic form serves every mode. */
+  readonly jvp?: string;
   /** The chunk-mode JVP (K tangents per pass), where the function has one. */
   readonly chunkJvp?: string;
   readonly generic: string;
@@ -34,7 +35,7 @@ export function infoObject(r: Registration): string {
     `  kinds: ${JSON.stringify(r.kinds)},`,
     `  wrt: ${JSON.stringify(r.wrt)},`,
     `  result: ${JSON.stringify(r.result)},`,
-    `  jvp: ${r.jvp},`,
+    ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
     ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
     `  generic: ${r.generic},`,
     "}",
@@ -58,6 +59,7 @@ function __dualtsDerivative(f: any, where: string): any {
 /** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
 function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any, any] {
   const derivative = __dualtsDerivative(f, where);
+  if (!derivative.jvp) throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: \"reverse\"");
   const slots: any[] = [];
   args.forEach((arg, i) => {
     slots.push(arg);

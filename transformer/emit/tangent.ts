@@ -73,12 +73,17 @@ interface Term {
 }
 
 /** tangent · partial as a careful person writes it: no · 1, − for · −1, / y for · (1 / y); null for a zero partial. */
-function scaled(tangent: Source, partial: Source): Term | null {
+function scaled(tangent: Source, partial: Source, nanSafe = false): Term | null {
   if (partial.text === "0") return null;
   // A negated tangent lends its sign to the term: −dz · p is written as a subtraction.
   if (tangent.negated) {
-    const term = scaled(tangent.negated, partial);
+    const term = scaled(tangent.negated, partial, nanSafe);
     return term && { negative: !term.negative, value: term.value };
+  }
+  if (nanSafe && literalPartial(partial) === undefined) {
+    // NaN-safe: a zero tangent contributes zero even where the partial is infinite.
+    const term = scaled(tangent, partial);
+    return term && { negative: term.negative, value: sourceAlgebra.select(sourceAlgebra.eq(tangent, sourceOf("0", ATOM_PRECEDENCE)), sourceOf("0", ATOM_PRECEDENCE), term.value) };
   }
   if (partial.text === "1") return { negative: false, value: tangent };
   if (partial.text === "-1") return { negative: true, value: tangent };
@@ -87,6 +92,11 @@ function scaled(tangent: Source, partial: Source): Term | null {
   const reciprocal = /^1 \/ (.*)$/s.exec(partial.text);
   if (reciprocal && partial.precedence < ATOM_PRECEDENCE) return { negative: false, value: sourceAlgebra.div(tangent, opaque(reciprocal[1])) };
   return { negative: false, value: sourceAlgebra.mul(tangent, partial) };
+}
+
+/** The value of a partial that is a plain number literal. */
+function literalPartial(partial: Source): number | undefined {
+  return /^-?\d+(\.\d+)?$/.test(partial.text) ? Number(partial.text) : undefined;
 }
 
 /** Σ ± terms, with − where a term is negative. */
@@ -122,7 +132,7 @@ export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[
   }
   const partials = rule.partials(sourceAlgebra, operands.map((a) => a.primal), z);
   const terms = operands.flatMap((a, i) => {
-    const term = a.tangent === null ? null : scaled(a.tangent, partials[i]);
+    const term = a.tangent === null ? null : scaled(a.tangent, partials[i], cx.nanSafe);
     return term ? [term] : [];
   });
   return { primal, tangent: sum(terms) ?? sourceOf("0", ATOM_PRECEDENCE), simple: hoisted };
@@ -140,6 +150,12 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   }
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
+  if (isNestedDerivative(callee)) {
+    // derivative(g)(x) inside a differentiated function: a derivative of a derivative, which the
+    // generic form computes with nested Duals (tags keep the perturbations apart). No JVP is emitted.
+    cx.genericOnly = true;
+    return passive(cx, call);
+  }
   if (ts.isIdentifier(callee) && (cx.callees.has(callee.text) || cx.imported.has(callee.text))) {
     return emitDifferentiableCall(cx, w, call, callee.text);
   }
@@ -148,6 +164,13 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
     `${name}(…) has no derivative, but its arguments depend on the differentiated parameters of ${cx.functionName}: ` +
       `mark ${name} @differentiable, use a Math function, or wrap an argument in noDerivative(…) if its derivative should be ignored`);
   return passive(cx, call);
+}
+
+const DERIVATIVE_APIS = new Set(["derivative", "grad", "jvp", "valueAndGrad", "jacobian", "hessian"]);
+
+/** `derivative(g)`, `grad(g, { wrt: "y" })`: a function made by dualts' API, called with differentiated values. */
+export function isNestedDerivative(callee: ts.Expression): boolean {
+  return ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && DERIVATIVE_APIS.has(callee.expression.text);
 }
 
 function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
@@ -233,6 +256,16 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.PlusToken) return emitExpression(cx, w, u.operand, result);
   if (ts.isCallExpression(u)) return emitCall(cx, w, u, result);
   if (ts.isConditionalExpression(u)) return emitConditional(cx, w, u);
+  if (ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement)) {
+    // An array of values passed along (to a call): the tangent is the array of their tangents.
+    noLanes(cx);
+    const values = u.elements.map((e) => emitExpression(cx, w, e));
+    return {
+      primal: sourceOf(`[${values.map((v) => v.primal.text).join(", ")}]`, ATOM_PRECEDENCE),
+      tangent: sourceOf(`[${values.map((v) => v.tangent?.text ?? "0").join(", ")}]`, ATOM_PRECEDENCE),
+      simple: false,
+    };
+  }
   if (ts.isElementAccessExpression(u) && ts.isIdentifier(u.expression) && cx.activity.arrays.has(u.expression.text)) {
     let index = text(cx, u.argumentExpression);
     if (!isPure(u.argumentExpression)) {

@@ -1,0 +1,89 @@
+// Custom derivative rules (JAX's custom_jvp, Swift's @derivative(of:)).
+//
+// defineJvp(f, fJvp) gives f a derivative that the user writes: fJvp takes
+// each argument followed by its tangent and returns [value, tangent], like
+// the transform's own generated JVPs. It is registered on f the same way, so
+// grad(f), compiled functions that call f (through the run-time lookup) and
+// the generic form all use it:
+//
+//   Duals over numbers   one call of fJvp with the Duals' tangents
+//   tape variables       one call of fJvp per input scalar (unit tangents),
+//                        recorded as a single node with those partials
+//   numbers              f itself
+//
+// A custom rule gives first derivatives: a Hessian through it is refused
+// with an error rather than computed wrong.
+
+import { Dual, type Real } from "./dual.js";
+import { DERIVATIVE, type DerivativeInfo } from "./registry.js";
+import { signatureOf } from "./api/signature.js";
+import { Var } from "./reverse/tape.js";
+
+type Argument = Real | readonly Real[];
+
+/** Each argument's scalars in order: a number is one, an array one per element. */
+function scalars(args: readonly Argument[]): Real[] {
+  return args.flatMap((a) => (Array.isArray(a) || ArrayBuffer.isView(a) ? Array.from(a as ArrayLike<Real>) : [a as Real]));
+}
+
+/** The arguments rebuilt with the scalars replaced, in the same shapes. */
+function reshape<T>(args: readonly Argument[], values: readonly T[]): (T | T[])[] {
+  let k = 0;
+  return args.map((a) => (Array.isArray(a) || ArrayBuffer.isView(a) ? Array.from(a as ArrayLike<Real>, () => values[k++]) : values[k++]));
+}
+
+function interleave(args: readonly unknown[], tangents: readonly unknown[]): unknown[] {
+  return args.flatMap((a, i) => [a, tangents[i]]);
+}
+
+function apply(name: string, f: Function, jvp: Function, args: readonly Argument[]): Real {
+  const values = scalars(args);
+  const top = values.find((v) => v instanceof Dual) ?? values.find((v) => v instanceof Var);
+  if (top === undefined) return f(...args);
+  const tag = top instanceof Dual ? top.tag : undefined;
+  const parts = values.map((v) => (tag !== undefined && v instanceof Dual && v.tag === tag ? [v.primal, v.tangent] : [v instanceof Var ? v.value : v, 0]));
+  // Forward mode needs Duals over plain numbers; reverse mode, tape variables and numbers. Anything deeper is second order.
+  const firstOrder = tag !== undefined
+    ? parts.every(([p, t]) => typeof p === "number" && typeof t === "number")
+    : values.every((v) => typeof v === "number" || v instanceof Var);
+  if (!firstOrder) {
+    throw new Error(
+      `${name}: its custom derivative rule gives first derivatives only, and it was reached by a second-order derivative (hessian, or a derivative inside a derivative). ` +
+        `Write ${name} as differentiable code instead, or keep it out of the second derivative with noDerivative(…).`,
+    );
+  }
+  const plain = reshape(args, parts.map(([p]) => p as number));
+  if (tag !== undefined) {
+    const [value, tangent] = jvp(...interleave(plain, reshape(args, parts.map(([, t]) => t as number))));
+    return new Dual(tag, value, tangent);
+  }
+  // Reverse mode: one node, its partials from unit tangents.
+  const tape = (top as Var).tape;
+  const partials = values.map((v, k) => (typeof v === "number" ? 0 : jvp(...interleave(plain, reshape(args, values.map((_, j) => (j === k ? 1 : 0)))))[1]));
+  return tape.record(name, f(...plain), values as (Var | number)[], partials);
+}
+
+/**
+ * f with the derivative fJvp: (x, dx, y, dy, …) → [f(x, y, …), directional derivative].
+ * The result computes f on numbers and applies the rule to Duals and tape
+ * variables, so code written over dualts' operations can call it too.
+ */
+export function defineJvp<F extends (...args: any[]) => number>(f: F, jvp: (...argumentsAndTangents: any[]) => [number, number], name?: string): F {
+  const signature = signatureOf(f);
+  name ??= signature.name;
+  const parameters = signature.parameters.map((p, i) => p ?? `argument${i}`);
+  const info: DerivativeInfo = {
+    name: name!,
+    parameters,
+    kinds: parameters.map(() => "scalar"),
+    wrt: parameters.map((_, i) => i),
+    result: "scalar",
+    jvp,
+    generic: (_ops, ...args) => apply(name!, f, jvp, args),
+  };
+  const ruleName = name;
+  const withRule = (...args: Argument[]) => (args.every((a) => typeof a === "number") ? f(...args) : apply(ruleName, f, jvp, args));
+  Object.defineProperty(withRule, "name", { value: name });
+  Object.defineProperty(withRule, DERIVATIVE, { value: info, configurable: true });
+  return withRule as unknown as F;
+}
