@@ -59,7 +59,7 @@ function __dualtsDerivative(f: any, where: string): any {
 /** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
 function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any, any] {
   const derivative = __dualtsDerivative(f, where);
-  if (!derivative.jvp) throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: \"reverse\"");
+  if (!derivative.jvp) throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: 'reverse'");
   const slots: any[] = [];
   args.forEach((arg, i) => {
     slots.push(arg);

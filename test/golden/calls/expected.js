@@ -115,6 +115,8 @@ function __dualtsDerivative(f, where) {
 /** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
 function __dualtsCall(f, where, args, tangents) {
     const derivative = __dualtsDerivative(f, where);
+    if (!derivative.jvp)
+        throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: 'reverse'");
     const slots = [];
     args.forEach((arg, i) => {
         slots.push(arg);

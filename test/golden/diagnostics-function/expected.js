@@ -4,7 +4,7 @@
 //   diagnostics-function/input.ts:9:41 - error DUALTS1006: later returns 'Promise<number>'; a differentiable function returns a number or an array of numbers
 //   diagnostics-function/input.ts:14:35 - error DUALTS1006: label returns 'string'; a differentiable function returns a number or an array of numbers
 //   diagnostics-function/input.ts:18:5 - error DUALTS1007: wrt names 'w3', which is not a parameter of missing(w0); list only its parameters
-//   diagnostics-function/input.ts:23:5 - error DUALTS1010: cannot read '@differentiable with respect to everything': write '@differentiable' or '@differentiable wrt(a, b)'
+//   diagnostics-function/input.ts:23:5 - error DUALTS1010: cannot read '@differentiable with respect to everything': write '@differentiable', '@differentiable wrt(a, b)', '@differentiable noDerivative(n)' or '@differentiable nansafe'
 
 // Diagnostics about a function as a whole, and about its marker.
 /** @differentiable */
