@@ -1,9 +1,11 @@
 // Every TypeScript example in the README runs as written (importing "dualts"
-// as a user would), and the printed outputs the README shows are real.
+// as a user would), and the printed outputs the README shows are real: a
+// line `expression; // 12` or `// [0.6, 0.8]` is checked to give that value.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { checkGradient, GradientCheckError, mul, type Real } from "../src/index.js";
+import { expectClose } from "./helpers.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -13,10 +15,26 @@ test("the README has TypeScript examples", () => {
   expect(blocks.length).toBeGreaterThanOrEqual(3);
 });
 
-test.each(blocks.map((code, i) => [i, code] as const))("README example %i runs", async (i, code) => {
+/** `expr; // 12 (…)` → a check that expr gives 12 (numbers and arrays of numbers only). */
+function withChecks(code: string): { code: string; checks: number } {
+  let checks = 0;
+  const checked = code.replace(/^(\s*)(.+?);\s*\/\/\s*(-?\d[\d.e+-]*|\[[-\d.,\s\[\]e+]*\])(?=\s|$).*$/gm, (_, indent, expr, value) => {
+    checks++;
+    return `${indent}(globalThis as any).__readmeExpect(${expr}, ${value});`;
+  });
+  return { code: checked, checks };
+}
+
+(globalThis as Record<string, unknown>).__readmeExpect = (actual: unknown, expected: unknown) => expectClose(actual, expected, 1e-9, 1e-12);
+
+test("the README states values that are checked", () => {
+  expect(blocks.reduce((n, b) => n + withChecks(b).checks, 0)).toBeGreaterThanOrEqual(12);
+});
+
+test.each(blocks.map((code, i) => [i, code] as const))("README example %i runs and gives the values it states", async (i, code) => {
   mkdirSync(dir, { recursive: true });
   const file = new URL(`example${i}.ts`, dir);
-  writeFileSync(file, code.replace(/console\.log\(/g, "void ("));
+  writeFileSync(file, withChecks(code).code.replace(/console\.log\(/g, "void ("));
   try {
     await import(file.href);
   } finally {
