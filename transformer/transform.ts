@@ -132,6 +132,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         const fresh = new Names(new Set(used));
         return {
           sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
+          opsName: fresh.fresh(["ops", "dualtsOps"]),
           lanes: lanes ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
         };
       };

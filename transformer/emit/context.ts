@@ -27,6 +27,8 @@ export interface EmitContext {
   readonly functionName: string;
   /** Set when a diagnostic was reported: the generated code is then discarded. */
   failed: boolean;
+  /** The generic form's operations parameter: `ops`, or another name where the function uses `ops` itself. */
+  readonly opsName?: string;
   /** NaN-safe tangents: each term t · p is written t === 0 ? 0 : t · p. */
   readonly nanSafe?: boolean;
   /** Set when the function calls derivative(g)(x) or the like: only its generic form is emitted. */

@@ -28,7 +28,10 @@ function mentionsActive(cx: EmitContext, node: ts.Node): boolean {
   return found;
 }
 
-const primalOf = (code: string, position: Position) => (position === "primal" ? `ops.primal(${code})` : code);
+/** The name of the operations parameter: `ops`, unless the function already uses that name. */
+const ops = (cx: EmitContext) => cx.opsName ?? "ops";
+
+const primalOf = (cx: EmitContext, code: string, position: Position) => (position === "primal" ? `${ops(cx)}.primal(${code})` : code);
 
 /** The children's positions inside a node that is not itself an active expression. */
 function childPosition(parent: ts.Node, child: ts.Node): Position {
@@ -59,87 +62,86 @@ function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
     : text(cx, target);
   const value = rewrite(cx, e.right, "value");
   const arithmetic = COMPOUND.get(e.operatorToken.kind);
-  return arithmetic ? `${targetText} = ops.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
+  return arithmetic ? `${targetText} = ${ops(cx)}.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
 }
 
 function call(cx: EmitContext, e: ts.CallExpression, position: Position): string {
   const args = (pos: Position) => e.arguments.map((a) => rewrite(cx, a, pos)).join(", ");
   const rule = mathRule(e);
-  if (rule && !stepFunctions.has(rule)) return primalOf(`ops.${rule}(${args("value")})`, position);
+  if (rule && !stepFunctions.has(rule)) return primalOf(cx, `${ops(cx)}.${rule}(${args("value")})`, position);
   const callee = unwrap(e.expression);
-  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `ops.primal(${args("value")})`;
+  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `${ops(cx)}.primal(${args("value")})`;
   // derivative(g)(x) receives x with its perturbations: the nested call takes a fresh tag.
-  if (isNestedDerivative(callee)) return primalOf(`${text(cx, callee)}(${args("value")})`, position);
+  if (isNestedDerivative(callee)) return primalOf(cx, `${text(cx, callee)}(${args("value")})`, position);
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
-    return primalOf(`${cx.callees.get(callee.text)!.genericName}(ops, ${args("value")})`, position);
+    return primalOf(cx, `${cx.callees.get(callee.text)!.genericName}(${ops(cx)}, ${args("value")})`, position);
   }
   if (ts.isIdentifier(callee) && cx.imported.has(callee.text)) {
     cx.needs.add("call");
-    return primalOf(`__dualtsGeneric(${callee.text}, ${JSON.stringify(where(cx, e))})(ops, ${args("value")})`, position);
+    return primalOf(cx, `__dualtsGeneric(${callee.text}, ${JSON.stringify(where(cx, e))})(${ops(cx)}, ${args("value")})`, position);
   }
   return splice(cx, e);
+}
+
+/** `x++` on a differentiated x: x = ops.add(x, 1) (a statement; its value is not used). */
+function update(cx: EmitContext, node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): string | undefined {
+  const step = node.operator === ts.SyntaxKind.PlusPlusToken ? "add" : node.operator === ts.SyntaxKind.MinusMinusToken ? "sub" : undefined;
+  if (!step || !ts.isIdentifier(node.operand) || !cx.activity.active.has(node.operand.text)) return undefined;
+  return `${node.operand.text} = ${ops(cx)}.${step}(${node.operand.text}, 1)`;
+}
+
+function declaration(cx: EmitContext, node: ts.VariableDeclaration & { name: ts.Identifier }): string {
+  const name = node.name.text;
+  if (!node.initializer) return name; // `const v` of a for…of, or a declaration without a value
+  const init = unwrap(node.initializer);
+  // An active local array may not be a Float64Array here: it holds Duals or tape variables.
+  if (cx.activity.active.has(name) && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Float64Array" && init.arguments?.length === 1) {
+    return `${name} = new Array(${rewrite(cx, init.arguments[0], "primal")}).fill(0)`;
+  }
+  return `${name} = ${rewrite(cx, node.initializer, "value")}`;
 }
 
 /** The text of node with its active parts written over ops. */
 export function rewrite(cx: EmitContext, node: ts.Node, position: Position): string {
   if (ts.isFunctionLike(node) || !mentionsActive(cx, node)) return text(cx, node);
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return declaration(cx, node as ts.VariableDeclaration & { name: ts.Identifier });
+  if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) return assignment(cx, node);
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    const written = update(cx, node);
+    if (written) return written;
+  }
   if (!ts.isExpression(node) || !isActive(node, cx.activity.active)) {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      // `const v` of a for…of has no initializer: the name stays as it is.
-      return node.initializer ? `${node.name.text} = ${rewrite(cx, node.initializer, "value")}` : node.name.text;
-    }
     if (ts.isCallExpression(node)) return call(cx, node, position);
-    if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && ts.isIdentifier(node.operand) && cx.activity.active.has(node.operand.text)) {
-      const step = node.operator === ts.SyntaxKind.PlusPlusToken ? "add" : node.operator === ts.SyntaxKind.MinusMinusToken ? "sub" : undefined;
-      if (step) return `${node.operand.text} = ops.${step}(${node.operand.text}, 1)`;
-    }
     return splice(cx, node);
   }
   const e = node;
   // An array of differentiated values is used as it is (its length, its elements): never as one number.
-  if (ts.isIdentifier(e)) return cx.activity.arrays.has(e.text) ? e.text : primalOf(e.text, position);
+  if (ts.isIdentifier(e)) return cx.activity.arrays.has(e.text) ? e.text : primalOf(cx, e.text, position);
   if (ts.isParenthesizedExpression(e)) return `(${rewrite(cx, e.expression, position)})`;
   if (ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) return rewrite(cx, e.expression, position);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
-    if (isAssignment(op)) return assignment(cx, e);
     if (isArithmetic(op) && !isStringy(e.left) && !isStringy(e.right)) {
-      return primalOf(`ops.${operatorRule(op)}(${rewrite(cx, e.left, "value")}, ${rewrite(cx, e.right, "value")})`, position);
+      return primalOf(cx, `${ops(cx)}.${operatorRule(op)}(${rewrite(cx, e.left, "value")}, ${rewrite(cx, e.right, "value")})`, position);
     }
     return splice(cx, e);
   }
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return primalOf(`ops.neg(${rewrite(cx, e.operand, "value")})`, position);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return primalOf(cx, `${ops(cx)}.neg(${rewrite(cx, e.operand, "value")})`, position);
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.PlusToken) return rewrite(cx, e.operand, position);
   if (ts.isCallExpression(e)) return call(cx, e, position);
   if (ts.isConditionalExpression(e)) {
     return `${rewrite(cx, e.condition, "primal")} ? ${rewrite(cx, e.whenTrue, position)} : ${rewrite(cx, e.whenFalse, position)}`;
   }
-  if (ts.isElementAccessExpression(e)) return primalOf(`${text(cx, e.expression)}[${rewrite(cx, e.argumentExpression, "primal")}]`, position);
+  if (ts.isElementAccessExpression(e)) return primalOf(cx, `${text(cx, e.expression)}[${rewrite(cx, e.argumentExpression, "primal")}]`, position);
   if (ts.isArrayLiteralExpression(e)) return `[${e.elements.map((x) => rewrite(cx, x, "value")).join(", ")}]`;
   return splice(cx, e);
 }
 
-/** An active local array may not be a Float64Array in the generic form: it holds Duals or tape variables. */
-function arrayInitializers(cx: EmitContext, body: string, fn: ts.Node): string {
-  let out = body;
-  const visit = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && cx.activity.active.has(node.name.text) && node.initializer) {
-      const init = unwrap(node.initializer);
-      if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Float64Array" && init.arguments?.length === 1) {
-        out = out.replace(text(cx, init), `new Array(${text(cx, init.arguments[0])}).fill(0)`);
-      }
-    }
-    if (!ts.isFunctionLike(node) || node === fn) ts.forEachChild(node, visit);
-  };
-  visit(fn);
-  return out;
-}
-
 export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
-  const parameters = ["ops: any", ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
+  const parameters = [`${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
   const body = fn.body!;
   const rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
   const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;
-  return header + arrayInitializers(cx, rewritten, fn);
+  return header + rewritten;
 }
 

@@ -309,6 +309,10 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     const type = lanes ? ": Float64Array" : p.type ? `: ${text(cx, p.type)}` : "";
     return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
+  // A parameter outside wrt that the body makes differentiated (b = a * b) starts with a zero tangent.
+  signature.parameters.forEach((p, i) => {
+    if (!signature.wrt.includes(i) && ts.isIdentifier(p.name) && cx.activity.active.has(p.name.text)) declareTangent(cx, body, "let", p.name.text, null);
+  });
   const fnBody = fn.body!;
   if (ts.isBlock(fnBody)) fnBody.statements.forEach((s) => emitStatement(cx, body, s));
   else emitReturn(cx, body, fnBody);
