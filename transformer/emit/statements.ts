@@ -1,0 +1,263 @@
+// Stage 4a, statements: each primal statement followed by its tangent.
+// Control flow is kept as written (conditions read primal values); inactive
+// statements are copied unchanged; declarations, assignments, element writes,
+// pushes and returns of differentiated values get their tangent beside them.
+// Tangents are read and written through lanes.ts, so the same code emits the
+// plain JVP and the chunk-mode one.
+
+import ts from "typescript";
+import { rules } from "../../src/rules/table.js";
+import { COMPOUND, isActive, unwrap } from "../activity.js";
+import { codes } from "../diagnostics.js";
+import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
+import type { Writer } from "./writer.js";
+import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
+import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef } from "./lanes.js";
+
+/** A zero tangent for an array of the given length (flat, K lanes per element, in chunk mode). */
+function zerosLike(cx: EmitContext, array: string): string {
+  return cx.lanes ? `new Float64Array(${array}.length * ${cx.lanes.count})` : `new Array(${array}.length).fill(0)`;
+}
+
+/** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */
+function zeroTangentArray(cx: EmitContext, name: string, init: ts.Expression): string {
+  const u = unwrap(init);
+  if (!cx.lanes && ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array") return `new Float64Array(${name}.length)`;
+  return zerosLike(cx, name);
+}
+
+function emitArrayDeclaration(cx: EmitContext, w: Writer, keyword: string, name: string, type: string, initializer: ts.Expression): void {
+  const tangent = cx.names.tangent(name);
+  const init = unwrap(initializer);
+  if (ts.isArrayLiteralExpression(init)) {
+    if (init.elements.some(ts.isSpreadElement)) return unsupported(cx, init, "a spread in an array of differentiated values", "push the elements in a loop");
+    const values = init.elements.map((e) => emitExpression(cx, w, e));
+    w.line(`${keyword} ${name}${type} = [${values.map((v) => v.primal.text).join(", ")}];`);
+    if (values.length === 0) w.line(`${keyword} ${tangent}: number[] = [];`);
+    else if (!cx.lanes) w.line(`${keyword} ${tangent} = [${values.map((v) => v.tangent?.text ?? "0").join(", ")}];`);
+    else {
+      w.line(`${keyword} ${tangent} = ${zerosLike(cx, name)};`);
+      values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, name, String(j)), v.tangent));
+    }
+    return;
+  }
+  if (ts.isIdentifier(init)) {
+    w.line(`${keyword} ${name}${type} = ${init.text};`);
+    w.line(`${keyword} ${tangent} = ${cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text)};`);
+    return;
+  }
+  if (isActive(initializer, cx.activity.active)) {
+    // An array returned by a differentiable call: its tangent comes back with it.
+    noLanes(cx);
+    const value = emitExpression(cx, w, initializer);
+    const tangentArray = laneArray(cx, value.tangent) ?? value.tangent?.text;
+    w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+    w.line(`${keyword} ${tangent} = ${tangentArray ?? zerosLike(cx, name)};`);
+    return;
+  }
+  w.line(`${keyword} ${name}${type} = ${text(cx, initializer)};`);
+  w.line(`${keyword} ${tangent} = ${zeroTangentArray(cx, name, initializer)};`);
+}
+
+function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.VariableDeclaration, statement: ts.Node): void {
+  if (!ts.isIdentifier(d.name)) {
+    if (d.initializer && isActive(d.initializer, cx.activity.active)) unsupported(cx, d.name, "destructuring", "declare one variable per value");
+    else w.line(`${keyword} ${text(cx, d)};`);
+    return;
+  }
+  const name = d.name.text;
+  const type = d.type ? `: ${text(cx, d.type)}` : "";
+  if (!cx.activity.active.has(name)) {
+    w.line(`${keyword} ${text(cx, d)};`);
+    return;
+  }
+  const isArray = cx.activity.arrays.has(name);
+  if (!d.initializer) {
+    w.line(`${keyword} ${name}${type};`);
+    if (isArray) {
+      noLanes(cx);
+      w.line(`let ${cx.names.tangent(name)}: number[];`);
+    } else declareTangent(cx, w, "let", name, null);
+    return;
+  }
+  if (isArray) return emitArrayDeclaration(cx, w, keyword, name, type, d.initializer);
+  const value = emitExpression(cx, w, d.initializer, name);
+  w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+  if (value.tangent) w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+  declareTangent(cx, w, keyword, name, value.tangent);
+}
+
+/** `target op= value` as the value `target op value`, for the tangent. */
+function assignedValue(cx: EmitContext, w: Writer, operator: ts.SyntaxKind, right: ts.Expression, current: Emitted): Emitted {
+  const value = emitExpression(cx, w, right);
+  const arithmetic = COMPOUND.get(operator);
+  if (!arithmetic) return value;
+  return applyRule(cx, w, rules[operatorRule(arithmetic)!], [current, value]);
+}
+
+function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, statement: ts.Node): void {
+  const target = unwrap(e.left);
+  const operator = e.operatorToken.kind;
+  if (ts.isIdentifier(target) && cx.activity.active.has(target.text)) {
+    const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: tangentRef(cx, target.text), simple: true };
+    const value = assignedValue(cx, w, operator, e.right, current);
+    // The tangent first: it may read the old value of the target.
+    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    assignTangent(cx, w, tangentRef(cx, target.text), value.tangent);
+    w.line(`${target.text} = ${value.primal.text};`);
+    return;
+  }
+  if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression) && cx.activity.active.has(target.expression.text)) {
+    const array = target.expression.text;
+    let index = text(cx, target.argumentExpression);
+    if (!isPure(target.argumentExpression)) index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
+    const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: tangentElement(cx, array, index), simple: true };
+    const value = assignedValue(cx, w, operator, e.right, current);
+    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    assignTangent(cx, w, tangentElement(cx, array, index), value.tangent);
+    w.line(`${array}[${index}] = ${value.primal.text};`);
+    return;
+  }
+  if (isActive(e, cx.activity.active)) unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
+  else w.line(`${text(cx, e)};`);
+}
+
+function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionStatement): void {
+  const e = unwrap(s.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return emitAssignment(cx, w, e, s);
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") {
+    const array = unwrap(e.expression.expression);
+    if (ts.isIdentifier(array) && cx.activity.active.has(array.text)) {
+      const values = e.arguments.map((a) => emitExpression(cx, w, a));
+      w.line(`${array.text}.push(${values.map((v) => v.primal.text).join(", ")});`);
+      const tangents = cx.names.tangent(array.text);
+      if (!cx.lanes) w.line(`${tangents}.push(${values.map((v) => v.tangent?.text ?? "0").join(", ")});`);
+      else {
+        const { index, count } = cx.lanes;
+        for (const v of values) w.line(`for (let ${index} = 0; ${index} < ${count}; ${index}++) ${tangents}.push(${v.tangent?.text ?? "0"});`);
+      }
+      return;
+    }
+  }
+  if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && ts.isIdentifier(e.operand)) {
+    w.line(`${text(cx, s.expression)};`); // x++ leaves the tangent unchanged
+    return;
+  }
+  if (isActive(e, cx.activity.active) && !isConsoleCall(e)) {
+    unsupported(cx, e, "an expression statement with a differentiated value", "assign it to a variable");
+    return;
+  }
+  w.line(`${text(cx, s.expression)};`);
+}
+
+function isConsoleCall(e: ts.Expression): boolean {
+  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === "console";
+}
+
+export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
+  const e = unwrap(returned);
+  if (ts.isArrayLiteralExpression(e)) {
+    const values = e.elements.map((x) => emitExpression(cx, w, x));
+    const primal = `[${values.map((v) => v.primal.text).join(", ")}]`;
+    if (!cx.lanes) {
+      w.line(`return [${primal}, [${values.map((v) => v.tangent?.text ?? "0").join(", ")}]];`);
+      return;
+    }
+    const result = cx.names.temp();
+    w.line(`const ${result} = ${primal};`);
+    w.line(`const ${cx.names.tangent(result)} = ${zerosLike(cx, result)};`);
+    values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, result, String(j)), v.tangent));
+    w.line(`return [${result}, ${cx.names.tangent(result)}];`);
+    return;
+  }
+  if (ts.isIdentifier(e) && cx.activity.arrays.has(e.text)) {
+    w.line(`return [${e.text}, ${cx.activity.active.has(e.text) ? cx.names.tangent(e.text) : zerosLike(cx, e.text)}];`);
+    return;
+  }
+  const value = emitExpression(cx, w, returned);
+  w.line(`return [${value.primal.text}, ${cx.lanes ? laneArgument(cx, w, value.tangent) : value.tangent?.text ?? "0"}];`);
+}
+
+function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
+  const init = s.initializer;
+  const iterated = unwrap(s.expression);
+  if (!isActive(s.expression, cx.activity.active)) {
+    w.block(`for (${text(cx, init)} of ${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
+    return;
+  }
+  if (!ts.isIdentifier(iterated) || !ts.isVariableDeclarationList(init) || !ts.isIdentifier(init.declarations[0].name)) {
+    unsupported(cx, s, "this for…of loop", "iterate over a named array into a single variable: for (const v of values)");
+    return;
+  }
+  const element = init.declarations[0].name.text;
+  const index = cx.names.index();
+  w.block(`for (let ${index} = 0; ${index} < ${iterated.text}.length; ${index}++)`, () => {
+    w.line(`const ${element} = ${iterated.text}[${index}];`);
+    declareTangent(cx, w, "const", element, tangentElement(cx, iterated.text, index));
+    emitBody(cx, w, s.statement);
+  });
+}
+
+function loopHeaderIsActive(cx: EmitContext, s: ts.ForStatement): boolean {
+  const parts = [s.condition, s.incrementor].filter((p): p is ts.Expression => p !== undefined);
+  const init = s.initializer;
+  if (init && ts.isVariableDeclarationList(init)) parts.push(...init.declarations.flatMap((d) => (d.initializer ? [d.initializer] : [])));
+  else if (init) parts.push(init);
+  return parts.some((p) => isActive(p, cx.activity.active) && !(ts.isPostfixUnaryExpression(p) || ts.isPrefixUnaryExpression(p)));
+}
+
+/** The statements of a body, block or single statement, without the braces. */
+function emitBody(cx: EmitContext, w: Writer, s: ts.Statement): void {
+  if (ts.isBlock(s)) s.statements.forEach((x) => emitStatement(cx, w, x));
+  else emitStatement(cx, w, s);
+}
+
+export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void {
+  if (!containsActive(cx, s)) {
+    w.line(text(cx, s));
+    return;
+  }
+  if (ts.isVariableStatement(s)) {
+    const keyword = s.declarationList.flags & ts.NodeFlags.Const ? "const" : s.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
+    s.declarationList.declarations.forEach((d) => emitDeclaration(cx, w, keyword, d, s));
+  } else if (ts.isExpressionStatement(s)) emitExpressionStatement(cx, w, s);
+  else if (ts.isReturnStatement(s)) emitReturn(cx, w, s.expression!);
+  else if (ts.isBlock(s)) w.block("", () => emitBody(cx, w, s));
+  else if (ts.isIfStatement(s)) {
+    w.block(`if (${text(cx, s.expression)})`, () => emitBody(cx, w, s.thenStatement));
+    if (s.elseStatement) w.block("else", () => emitBody(cx, w, s.elseStatement!));
+  } else if (ts.isForStatement(s)) {
+    if (loopHeaderIsActive(cx, s)) {
+      report(cx, codes.activeLoopHeader, s.initializer ?? s,
+        `the header of this loop computes a value that carries a derivative in ${cx.functionName}; keep the loop counter a plain number and compute the value in the body`);
+      return;
+    }
+    const header = `for (${s.initializer ? text(cx, s.initializer) : ""}; ${s.condition ? text(cx, s.condition) : ""}; ${s.incrementor ? text(cx, s.incrementor) : ""})`;
+    w.block(header, () => emitBody(cx, w, s.statement));
+  } else if (ts.isForOfStatement(s)) emitForOf(cx, w, s);
+  else if (ts.isWhileStatement(s)) w.block(`while (${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
+  else if (ts.isDoStatement(s)) w.block("do", () => emitBody(cx, w, s.statement), `} while (${text(cx, s.expression)});`);
+  else if (ts.isSwitchStatement(s)) {
+    w.block(`switch (${text(cx, s.expression)})`, () => {
+      for (const clause of s.caseBlock.clauses) {
+        w.block(ts.isCaseClause(clause) ? `case ${text(cx, clause.expression)}:` : "default:", () => clause.statements.forEach((x) => emitStatement(cx, w, x)));
+      }
+    });
+  } else if (ts.isLabeledStatement(s)) {
+    w.line(`${s.label.text}:`);
+    emitStatement(cx, w, s.statement);
+  } else unsupported(cx, s, `a ${ts.SyntaxKind[s.kind]}`, "see the supported subset in the README");
+}
+
+/** Does the statement read or write any active variable? Statements that do not are copied unchanged. */
+function containsActive(cx: EmitContext, node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return cx.activity.active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+  if (ts.isReturnStatement(node)) return true;
+  let found = false;
+  ts.forEachChild(node, (c) => {
+    if (!found && !ts.isFunctionLike(c)) found = containsActive(cx, c);
+  });
+  return found;
+}
