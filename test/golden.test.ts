@@ -5,7 +5,7 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { formatDiagnostic, transformSource } from "../transformer/index.js";
+import { codes, formatDiagnostic, transformSource } from "../transformer/index.js";
 
 const root = new URL("./golden/", import.meta.url);
 const cases = readdirSync(root).filter((name) => existsSync(new URL(`${name}/input.ts`, root)));
@@ -27,4 +27,12 @@ test.each(cases)("golden %s", (name) => {
   const actual = render(name);
   if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
   expect(actual).toBe(readFileSync(expectedFile, "utf8"));
+});
+
+test("every diagnostic code is exercised by a fixture, at its position", () => {
+  const expected = cases.map((name) => readFileSync(new URL(`${name}/expected.js`, root), "utf8")).join("\n");
+  const reported = new Set([...expected.matchAll(/input\.ts:\d+:\d+ - error (DUALTS\d{4})/g)].map((m) => m[1]));
+  // DUALTS1099 is the internal-error safety net: no input should reach it.
+  const all = Object.values(codes).filter((code) => code !== codes.internal);
+  expect([...reported].sort()).toEqual([...all].sort());
 });
