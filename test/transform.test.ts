@@ -3,8 +3,8 @@
 // and finite differences of the untouched primal agree.
 
 import { describe, expect, test } from "vitest";
-import { checkGradient, derivativeInfo, grad, hessian, jvp, numericalGradient, valueAndGrad } from "../src/index.js";
-import { loss, polynomial } from "./programs/lecture.js";
+import { checkGradient, derivativeInfo, grad, hessian, jvp, numericalGradient, toDot, trace, valueAndGrad } from "../src/index.js";
+import { loss, polynomial, term } from "./programs/lecture.js";
 import { expectClose } from "./helpers.js";
 
 const xs = new Float64Array([-2, -1, -0.5, 0.3, 1, 2.5]);
@@ -46,5 +46,15 @@ describe("the lecture's functions, compiled", () => {
   test("an unprocessed plain function gets an error that says how to enable the transform", () => {
     const plain = (x: number) => x * x;
     expect(() => grad(plain)(3)).toThrow(/plain applies JavaScript operators to its inputs and was not compiled by the dualts transform\. Mark it \/\*\* @differentiable \*\//);
+  });
+});
+
+describe("the computational graph of a compiled function", () => {
+  test("trace runs the generic form, and label names the lecture's nodes", () => {
+    const t = trace(term, [0.5, -0.4]);
+    const named = t.tape.nodes.filter((n) => n.label).map((n) => n.label);
+    expect(named).toEqual(expect.arrayContaining(["w0", "w1", "a", "b", "c", "d"]));
+    expectClose(t.gradient, grad(term)(0.5, -0.4), 1e-14, 1e-15);
+    expect(toDot(t.output)).toContain("b = exp");
   });
 });

@@ -74,6 +74,9 @@ export function isStringy(e: ts.Expression): boolean {
 
 export const NO_DERIVATIVE = "noDerivative";
 
+/** label(x, "a") names a node of the computational graph: x itself, value and derivative. */
+export const LABEL = "label";
+
 // isActive is asked about every subexpression while emitting, which would be
 // quadratic on long expressions: remember answers while the active set is unchanged.
 const memo = new WeakMap<ts.Node, { set: ReadonlySet<string>; size: number; value: boolean }>();

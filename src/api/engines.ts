@@ -6,6 +6,10 @@
 
 import { Dual, freshTag, type Real } from "../dual.js";
 import { genericOperations } from "../ops.js";
+import { label } from "../reverse/label.js";
+
+/** What a compiled function's generic form calls: the rules' operations, primal, and label. */
+const compiledOperations = { ...genericOperations, label: label as unknown as (...args: Real[]) => Real };
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { Tape, Var } from "../reverse/tape.js";
 import { split } from "./results.js";
@@ -18,7 +22,7 @@ import { isReal, type Selection } from "./selection.js";
  */
 export function runnable(f: Function, sel: Selection): (...args: unknown[]) => unknown {
   const info = derivativeInfo(f);
-  if (info) return (...args) => info.generic(genericOperations, ...args);
+  if (info) return (...args) => info.generic(compiledOperations, ...args);
   return (...args) => {
     try {
       return f(...args);

@@ -5,15 +5,11 @@
 
 import type { Real } from "../dual.js";
 import { select, type WrtOptions } from "../api/selection.js";
-import { adjoints, reverseRun } from "../api/engines.js";
+import { adjoints, reverseRun, runnable } from "../api/engines.js";
 import { scalarResult } from "../api/results.js";
 import { Tape, Var } from "./tape.js";
 
-/** Names a tape variable for graph drawings; any other value passes through unchanged. */
-export function label<T extends Real>(x: T, name: string): T {
-  if (x instanceof Var) x.label = name;
-  return x;
-}
+export { label } from "./label.js";
 
 export interface Trace {
   readonly tape: Tape;
@@ -27,7 +23,7 @@ export interface Trace {
 /** Runs f once on a new tape (reverse mode) and sweeps back from its result. */
 export function trace<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: WrtOptions = {}): Trace {
   const sel = select("trace", f, args, options);
-  const run = reverseRun(f, sel);
+  const run = reverseRun(runnable(f, sel), sel);
   const result = scalarResult(sel, run.result);
   if (!(result instanceof Var)) throw new TypeError(`${sel.caller}: the result does not depend on any selected input`);
   return { tape: run.tape, inputs: run.inputs, output: result, value: result.value, gradient: adjoints(run, result) };

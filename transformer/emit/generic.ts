@@ -13,7 +13,7 @@
 // index, a step function) becomes ops.primal(value).
 
 import ts from "typescript";
-import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
 
@@ -71,6 +71,7 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   if (rule && !stepFunctions.has(rule)) return primalOf(cx, `${ops(cx)}.${rule}(${args("value")})`, position);
   const callee = unwrap(e.expression);
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `${ops(cx)}.primal(${args("value")})`;
+  if (ts.isIdentifier(callee) && callee.text === LABEL) return primalOf(cx, `${ops(cx)}.label(${args("value")})`, position);
   // derivative(g)(x) receives x with its perturbations: the nested call takes a fresh tag.
   if (isNestedDerivative(callee)) return primalOf(cx, `${text(cx, callee)}(${args("value")})`, position);
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {

@@ -17,7 +17,7 @@
 import ts from "typescript";
 import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
-import { isActive, isArithmetic, isStringy, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, laneArgument, noLanes, tangentElement, tangentRef } from "./lanes.js";
@@ -150,6 +150,11 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   }
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
+  if (ts.isIdentifier(callee) && callee.text === LABEL && call.arguments.length === 2) return emitExpression(cx, w, call.arguments[0], result);
+  if (ts.isPropertyAccessExpression(callee) && isActive(callee.expression, cx.activity.active)) {
+    unsupported(cx, call, `the method .${callee.name.text}(…) on a differentiated value`, "index its elements in a loop instead");
+    return passive(cx, call);
+  }
   if (isNestedDerivative(callee)) {
     // derivative(g)(x) inside a differentiated function: a derivative of a derivative, which the
     // generic form computes with nested Duals (tags keep the perturbations apart). No JVP is emitted.
