@@ -12,6 +12,11 @@ import type { FileResult } from "./transform.js";
 /** Parses generated statements and detaches them from their text, keeping their comments. */
 function synthesize(code: string): ts.Statement[] {
   const sf = ts.createSourceFile("dualts-generated.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // Generated code that does not parse is the transform's own bug: fail loudly (DUALTS1099), never emit it.
+  const errors = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  if (errors.length > 0) {
+    throw new Error(`generated code does not parse (${ts.flattenDiagnosticMessageText(errors[0].messageText, " ")}): ${code.slice(0, 200)}`);
+  }
   const attached = new Set<number>();
   const visit = (node: ts.Node) => {
     // A comment belongs to the outermost node that starts after it.
@@ -76,6 +81,8 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
     }
     if (ts.isBlock(node)) return f.updateBlock(node, visitStatements(node.statements, false));
     if (ts.isModuleBlock(node)) return f.updateModuleBlock(node, visitStatements(node.statements, false));
+    if (ts.isCaseClause(node)) return f.updateCaseClause(node, ts.visitNode(node.expression, visit) as ts.Expression, visitStatements(node.statements, false));
+    if (ts.isDefaultClause(node)) return f.updateDefaultClause(node, visitStatements(node.statements, false));
     return ts.visitEachChild(node, visit, context);
   };
 

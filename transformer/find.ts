@@ -43,7 +43,9 @@ interface Tag {
 
 /** The `@differentiable …` line of the JSDoc comment right before a node, if any. */
 function jsDocTag(node: ts.Node, sf: ts.SourceFile): Tag | undefined {
-  const ranges = ts.getLeadingCommentRanges(sf.text, node.getFullStart()) ?? [];
+  // A comment on the same line as the previous token (`case 1: /** @differentiable */ function …`) counts as its trailing comment.
+  const start = node.getFullStart();
+  const ranges = [...(ts.getTrailingCommentRanges(sf.text, start) ?? []), ...(ts.getLeadingCommentRanges(sf.text, start) ?? [])];
   for (const range of ranges) {
     const text = sf.text.slice(range.pos, range.end);
     if (!text.startsWith("/**")) continue;

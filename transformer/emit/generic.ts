@@ -139,7 +139,7 @@ export function rewrite(cx: EmitContext, node: ts.Node, position: Position): str
 }
 
 export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
-  const parameters = [`${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
+  const parameters = [...(ts.isMethodDeclaration(fn) ? ["this: any"] : []), `${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
   const body = fn.body!;
   const rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
   const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;

@@ -71,7 +71,9 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const w = new Writer();
   const tangentType = lanes ? "Float64Array" : "number";
   const resultType = signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
-  const allParameters = lanes ? [`${lanes.count}: number`, ...parameters] : parameters;
+  // A method's code reads `this`: typed any, since the function expression sits in an object literal.
+  const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
+  const allParameters = [...self, ...(lanes ? [`${lanes.count}: number`] : []), ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
     if (lanes) {
