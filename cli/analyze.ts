@@ -4,7 +4,7 @@
 // transform becomes a diagnostic at the top of the file, never a crash).
 
 import ts from "typescript";
-import { codes, DiagnosticSink, type DualtsDiagnostic } from "../transformer/diagnostics.js";
+import { DiagnosticSink, transformFailure, type DualtsDiagnostic } from "../transformer/diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "../transformer/find.js";
 import { transformFile, type FileResult } from "../transformer/transform.js";
 
@@ -31,12 +31,7 @@ export function analyze(fileName: string, code: string): Analysis {
     const result = transformFile(sourceFile);
     return { sourceFile, marked, result, diagnostics: result.diagnostics };
   } catch (error) {
-    const sink = new DiagnosticSink(sourceFile);
-    const deep = error instanceof RangeError;
-    sink.reportAt(deep ? codes.unsupported : codes.internal, 0, 0, deep
-      ? "this file nests expressions too deeply for the dualts transform; split long expressions into several statements"
-      : `internal error in the dualts transform: ${(error as Error).message}. Please report it with this file.`);
-    return { sourceFile, marked, diagnostics: sink.diagnostics };
+    return { sourceFile, marked, diagnostics: transformFailure(sourceFile, error) };
   }
 }
 

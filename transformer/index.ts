@@ -9,10 +9,10 @@
 
 import ts from "typescript";
 import { applyToSourceFile } from "./apply.js";
-import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
+import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
 import { transformFile } from "./transform.js";
 
-export { codes, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
+export { codes, formatDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
 
 /** A `before` transformer factory; each file's diagnostics go to `report`. */
 export function dualtsTransformer(report: (diagnostics: DualtsDiagnostic[], file: ts.SourceFile) => void = () => {}): ts.TransformerFactory<ts.SourceFile> {
@@ -23,12 +23,7 @@ export function dualtsTransformer(report: (diagnostics: DualtsDiagnostic[], file
       return applyToSourceFile(sf, result, context);
     } catch (error) {
       // The last line of defence: never crash the compiler; say where and why instead.
-      const sink = new DiagnosticSink(sf);
-      const deep = error instanceof RangeError;
-      sink.reportAt(deep ? codes.unsupported : codes.internal, 0, 0, deep
-        ? "this file nests expressions too deeply for the dualts transform; split long expressions into several statements"
-        : `internal error in the dualts transform: ${(error as Error).message}. Please report it with this file.`);
-      report(sink.diagnostics, sf);
+      report(transformFailure(sf, error), sf);
       return sf;
     }
   };
