@@ -146,7 +146,7 @@ function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionSta
     return;
   }
   if (isActive(e, cx.activity.active) && !isConsoleCall(e)) {
-    unsupported(cx, e, "an expression statement with a differentiated value", "assign it to a variable");
+    unsupported(cx, e, "an expression statement whose value is dropped", "assign the value to a variable");
     return;
   }
   w.line(`${text(cx, s.expression)};`);

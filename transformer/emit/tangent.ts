@@ -152,7 +152,7 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
   if (ts.isIdentifier(callee) && callee.text === LABEL && call.arguments.length === 2) return emitExpression(cx, w, call.arguments[0], result);
   if (ts.isPropertyAccessExpression(callee) && isActive(callee.expression, cx.activity.active)) {
-    unsupported(cx, call, `the method .${callee.name.text}(…) on a differentiated value`, "index its elements in a loop instead");
+    unsupported(cx, call, `the method .${callee.name.text}(…)`, "index its elements in a loop instead");
     return passive(cx, call);
   }
   if (isNestedDerivative(callee)) {
@@ -165,9 +165,14 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
     return emitDifferentiableCall(cx, w, call, callee.text);
   }
   const name = text(cx, call.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === "fill") {
+    unsupported(cx, call, "filling an array with a value that carries a derivative", "fill it with 0 and assign the elements in a loop");
+    return passive(cx, call);
+  }
+  const fix = ts.isIdentifier(callee) ? `mark ${name} @differentiable, use a Math function,` : "call a @differentiable function or a Math function instead,";
   report(cx, codes.noDerivative, call,
     `${name}(…) has no derivative, but its arguments depend on the differentiated parameters of ${cx.functionName}: ` +
-      `mark ${name} @differentiable, use a Math function, or wrap an argument in noDerivative(…) if its derivative should be ignored`);
+      `${fix} or wrap an argument in noDerivative(…) if its derivative should be ignored`);
   return passive(cx, call);
 }
 

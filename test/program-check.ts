@@ -1,0 +1,231 @@
+// Compiles one generated program three ways and holds its derivatives
+// against each other:
+//
+//   transformed  transformSource(source) → JavaScript, imported as a module:
+//                grad(f) runs the generated JVP, grad(f, { mode: "reverse" })
+//                runs the generated generic form on a reverse-mode tape
+//   plain        the same source through TypeScript's transpileModule with no
+//                transform: the untransformed function, differentiated by
+//                finite differences (Ridders' central differences, with their
+//                error estimate)
+//   probe        the same program printed as instrumented JavaScript: every
+//                comparison reports its outcome (and Math.abs, max, min,
+//                floor, round and % the piece they are on), every computed
+//                or stored value its size
+//
+// The finite-difference oracle is the plain compile, not the transformed
+// module's exported f: the transform is supposed to leave f untouched, and
+// that is checked separately (both give the same value, bit for bit), so a
+// transform that rewrote the primal could not hide its mistake in both.
+//
+// Branches: the generated programs branch on values, so the function is only
+// piecewise smooth. Rather than shaping the programs so that every branch
+// agrees at its boundary, every point at which the finite differences
+// evaluate the function is run through the probe as well; a partial whose
+// evaluations did not all take the centre's path through the comparisons and
+// pieces is not compared with finite differences (forward and reverse still
+// are). When all evaluations share the centre's path they all compute
+// the same composition of smooth operations, so the difference quotient is
+// that of a smooth function — no margin to tune, and no kink slips through.
+
+import ts from "typescript";
+import { transformSource } from "../transformer/index.js";
+import { centralDifference, grad, valueAndGrad } from "../src/index.js";
+import type { Program } from "./program-generator.js";
+import { renderProgram, wrtOf } from "./program-printer.js";
+
+export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "forward-vs-reverse" | "vs-finite-differences";
+
+export class ProgramFailure extends Error {
+  constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
+    super(`${kind}: ${detail}\n--- program ---\n${source}`);
+  }
+}
+
+export interface Tally {
+  points: number;
+  skippedPoints: number;
+  partials: number;
+  skippedPartials: number;
+}
+
+export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0 });
+
+/**
+ * Intermediate values larger than this make finite differences unreliable
+ * (sin of a large, fast-moving value has no useful difference quotient at a
+ * step of 0.01): the point is skipped.
+ */
+export const LARGEST_VALUE = 100;
+
+type Fn = (...args: number[]) => number;
+
+/** Imports JavaScript as an ES module, from a data: URL. */
+async function load(js: string): Promise<Record<string, Fn>> {
+  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(js).toString("base64")}`);
+}
+
+function plainJavaScript(source: string): string {
+  return ts.transpileModule(source, { fileName: "prog.ts", compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+}
+
+interface ProbeRun {
+  readonly value: number;
+  readonly path: string;
+  readonly largest: number;
+}
+
+function probe(source: string): (args: number[]) => ProbeRun {
+  let path = "";
+  let largest = 0;
+  const c = (outcome: boolean) => {
+    path += outcome ? "1" : "0";
+    return outcome;
+  };
+  const v = (value: number) => {
+    largest = Math.max(largest, Number.isNaN(value) ? Infinity : Math.abs(value));
+    return value;
+  };
+  // Math.abs, max and min report which side of their kink they are on, like a comparison;
+  // floor, round and % which piece between their jumps.
+  const piece = (n: number) => {
+    path += `[${n}]`;
+  };
+  const helpers = {
+    __abs: (x: number) => (c(x >= 0), Math.abs(x)),
+    __max: (x: number, y: number) => (c(x >= y), Math.max(x, y)),
+    __min: (x: number, y: number) => (c(x <= y), Math.min(x, y)),
+    __floor: (x: number) => (piece(Math.floor(x)), Math.floor(x)),
+    __round: (x: number) => (piece(Math.round(x)), Math.round(x)),
+    __mod: (x: number, y: number) => (piece(Math.trunc(x / y)), x % y),
+  };
+  const f = new Function("__c", "__v", ...Object.keys(helpers), `"use strict";\n${source}\nreturn f;`)(c, v, ...Object.values(helpers)) as Fn;
+  return (args) => {
+    path = "";
+    largest = 0;
+    const value = f(...args);
+    return { value, path, largest };
+  };
+}
+
+const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
+
+export interface CheckOptions {
+  /** Counts of points and partials checked and skipped, added to. */
+  readonly counts?: Tally;
+  /** The parameters f is differentiated with respect to (as its wrt(…) says); default all. */
+  readonly wrt?: readonly number[];
+  /** Changes the transformed JavaScript before it is loaded: for tests that this check catches a broken derivative. */
+  readonly mutate?: (javascript: string) => string;
+}
+
+/** Renders the program, then compares the three routes at each point; throws ProgramFailure on the first disagreement. */
+export function checkProgram(p: Program, points: readonly number[][], options: CheckOptions = {}): Promise<Tally> {
+  return checkSource(renderProgram(p), renderProgram(p, "probe"), points, { ...options, wrt: wrtOf(p) });
+}
+
+/**
+ * The same for a program given as source text, which must export f taking
+ * one number per coordinate of the points; `probeSource` is its instrumented
+ * JavaScript, or undefined for a program without branches (finite
+ * differences are then always compared).
+ */
+export async function checkSource(source: string, probeSource: string | undefined, points: readonly number[][], options: CheckOptions = {}): Promise<Tally> {
+  const { counts = tally(), mutate = (js: string) => js } = options;
+  const fail = (kind: FailureKind, detail: string): never => {
+    throw new ProgramFailure(kind, source, detail);
+  };
+
+  let transformed: string;
+  try {
+    const result = transformSource(source, { fileName: "prog.ts" });
+    if (result.diagnostics.length > 0) fail("diagnostic", result.diagnostics.map((d) => `prog.ts:${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
+    transformed = mutate(result.code);
+  } catch (error) {
+    if (error instanceof ProgramFailure) throw error;
+    return fail("transform", `transformSource threw ${(error as Error).stack}`);
+  }
+  let compiled: Record<string, Fn>;
+  try {
+    compiled = await load(transformed);
+  } catch (error) {
+    return fail("load", `the transformed module does not load: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
+  }
+  const plain = await load(plainJavaScript(source));
+  const run = probeSource === undefined ? (args: number[]) => ({ value: plain.f(...args), path: "", largest: 0 }) : probe(probeSource);
+  const f = compiled.f;
+
+  for (const x of points) {
+    counts.points++;
+    const at = `at (${x.map(show).join(", ")})`;
+    const centre = run(x);
+    const value = plain.f(...x);
+    // The probe is the same program with reporting added: it must compute the same value.
+    if (!Object.is(centre.value, value)) throw new Error(`the probe disagrees with the program ${at}: ${centre.value} vs ${value}\n${source}`);
+    if (!Number.isFinite(value) || centre.largest > LARGEST_VALUE) {
+      counts.skippedPoints++;
+      continue;
+    }
+    const primal = f(...x);
+    if (!Object.is(primal, value)) fail("primal", `the transformed module's f gives ${primal}, the untransformed ${value}, ${at}`);
+
+    const wrt = options.wrt ?? x.map((_, i) => i);
+    // One parameter: grad gives a number; several: one entry each.
+    const entries = (g: unknown) => (wrt.length === 1 ? [g as number] : (g as number[]));
+    let forward: number[];
+    let single: number[];
+    let forwardValue: number;
+    try {
+      forward = entries(grad(f)(...x)); // the chunk-mode JVP: every direction in one pass
+      single = entries(grad(f, { chunk: 1 })(...x)); // the plain JVP, once per direction
+      forwardValue = valueAndGrad(f)(...x)[0] as number;
+    } catch (error) {
+      return fail("forward", `grad(f) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
+    }
+    let reverse: number[];
+    let reverseValue: number;
+    try {
+      reverse = entries(grad(f, { mode: "reverse" })(...x));
+      reverseValue = valueAndGrad(f, { mode: "reverse" })(...x)[0] as number;
+    } catch (error) {
+      return fail("reverse", `grad(f, { mode: "reverse" }) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
+    }
+    for (const [route, v] of [["forward", forwardValue], ["reverse", reverseValue]] as const) {
+      if (!(Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value)))) fail("value", `the ${route} pass computes f = ${show(v)}, the program ${show(value)}, ${at}`);
+    }
+
+    if (forward.length !== wrt.length || single.length !== wrt.length || reverse.length !== wrt.length) fail("forward", `grad(f) has ${forward.length} entries, with chunk 1 ${single.length}, in reverse mode ${reverse.length}, for wrt [${wrt}]`);
+    wrt.forEach((i, slot) => {
+      const name = "abc"[i];
+      const xi = x[i];
+      const g = forward[slot];
+      const r = reverse[slot];
+      if (!(Math.abs(g - r) <= 1e-10 * Math.max(1, Math.abs(g))) || !(Math.abs(g - single[slot]) <= 1e-10 * Math.max(1, Math.abs(g)))) {
+        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}), reverse ${show(r)}\n--- transformed ---\n${transformed}`);
+      }
+      counts.partials++;
+      // Finite differences from the default first step, 0.01·max(1, |x|), and if they do not agree, again from
+      // one a hundred times smaller: a function that changes on a scale below 0.01 (exp(−(729c)²) after
+      // `c *= 3` six times) is smooth, but the Ridders tableau at the larger steps converges on its flat tails.
+      const tried: string[] = [];
+      for (const step of [undefined, 1e-4 * Math.max(1, Math.abs(xi))]) {
+        let samePath = true;
+        const along = (t: number) => {
+          const shifted = x.map((xj, j) => (j === i ? xj + t : xj));
+          if (run(shifted).path !== centre.path) samePath = false;
+          return plain.f(...shifted);
+        };
+        const fd = centralDifference(along, xi, step === undefined ? {} : { step });
+        if (!samePath) continue;
+        if (Math.abs(g - fd.derivative) <= Math.max(100 * fd.error, 1e-6 * Math.max(1, Math.abs(g)))) return;
+        tried.push(`${show(fd.derivative)} ± ${fd.error.toExponential(1)} (first step ${step ?? "default"})`);
+      }
+      if (tried.length === 0) {
+        counts.skippedPartials++;
+        return;
+      }
+      fail("vs-finite-differences", `∂f/∂${name} ${at}: automatic ${show(g)} (reverse ${show(r)}), finite differences ${tried.join(", ")}\n--- transformed ---\n${transformed}`);
+    });
+  }
+  return counts;
+}

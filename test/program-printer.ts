@@ -1,0 +1,398 @@
+// Prints the programs of program-generator.ts: as the TypeScript a user
+// writes (marked @differentiable, typed), or as an instrumented JavaScript
+// "probe" of the same program, whose comparisons report their outcome to
+// __c, whose Math.abs, max, min, floor, round and % go through helpers
+// (__abs, …, __mod) that report the piece they are on, and whose computed and
+// stored values report to __v. program-check.ts runs the probe next to the
+// plain program to see which way each branch went and how large the values
+// grew.
+//
+// Expressions are printed with the fewest parentheses their precedence needs
+// (`a - (b - c)`, `(-x) ** 2`, `c < 0 ? x : y + z`), as a person would write
+// them, so the transform's own printing of precedence is exercised too.
+
+import type { Cmp, Expr, Index, Program, Stmt, UnaryOp, BinaryOp } from "./program-generator.js";
+
+/**
+ * Names for variables that the generated code might also want: its runtime
+ * parameter `ops`, tangents (`da`, `d_a`, `dy1`), temporaries (`t1`) and the
+ * generated functions (`f_jvp`, `h_generic`).
+ */
+const TRICKY_NAMES = ["ops", "da", "t1", "dy1", "primal", "f_jvp", "h_generic", "d_a", "t2", "db", "dp", "tangent"];
+
+/** "plain": the program as a user writes it. "probe": the instrumented copy (JavaScript, no types). */
+export type Flavor = "plain" | "probe";
+
+interface ArrayVar {
+  readonly name: string;
+  readonly fixed: boolean; // length 3 from the start (fill or literal) rather than built by push
+  minLength: number; // for pushed arrays: elements certainly there (pushed at the top level of the body)
+}
+
+interface Scope {
+  readonly scalars: { readonly name: string; readonly mutable: boolean }[];
+  readonly arrays: ArrayVar[];
+  readonly loopVars: string[];
+  readonly inLoop: boolean;
+  /** Labels of the enclosing labelled loops, outermost first. */
+  readonly labels: string[];
+  readonly topLevel: boolean;
+  readonly canCall: boolean;
+}
+
+const P_PRIMARY = 20, P_UNARY = 15, P_POW = 14, P_MUL = 13, P_ADD = 12, P_CMP = 10, P_TERNARY = 3;
+
+interface Printed {
+  readonly text: string;
+  readonly prec: number;
+}
+
+class Printer {
+  private counter = 0;
+  private readonly lines: string[] = [];
+  private indent = 1;
+
+  private tricky = 0;
+
+  constructor(readonly flavor: Flavor, private readonly names: Program["names"]) {}
+
+  fresh(prefix: string): string {
+    ++this.counter;
+    if (this.names === "tricky" && (prefix === "y" || prefix === "v") && this.tricky < TRICKY_NAMES.length) return TRICKY_NAMES[this.tricky++];
+    return `${prefix}${this.counter}`;
+  }
+
+  line(text: string): void {
+    this.lines.push("  ".repeat(this.indent) + text);
+  }
+
+  nested(body: () => void): void {
+    this.indent++;
+    body();
+    this.indent--;
+  }
+
+  text(): string {
+    return this.lines.join("\n");
+  }
+
+  // ---- expressions
+
+  wrap(p: Printed, min: number): string {
+    return p.prec >= min ? p.text : `(${p.text})`;
+  }
+
+  private pick<T>(list: readonly T[], i: number): T | undefined {
+    return list.length === 0 ? undefined : list[list.length - 1 - (i % list.length)];
+  }
+
+  private readIndex(index: Index, scope: Scope, arr: ArrayVar): string | undefined {
+    if (!arr.fixed) {
+      if (arr.minLength === 0) return undefined;
+      return String(index.k === "const" ? index.i % arr.minLength : arr.minLength - 1);
+    }
+    const loop = scope.loopVars[scope.loopVars.length - 1];
+    if (index.k === "const" || loop === undefined) return String(index.k === "const" ? index.i : 0);
+    return index.k === "loop" ? loop : `(${loop} + 1) % 3`;
+  }
+
+  /** An expression; in the probe, every computed value is reported on its way through __v. */
+  expr(e: Expr, scope: Scope): Printed {
+    const printed = this.node(e, scope);
+    const computed = e.k === "unary" || e.k === "binary" || e.k === "call" || e.k === "ternary";
+    return this.flavor === "probe" && computed ? { text: `__v(${printed.text})`, prec: P_PRIMARY } : printed;
+  }
+
+  private node(e: Expr, scope: Scope): Printed {
+    switch (e.k) {
+      case "var":
+        return { text: this.pick(scope.scalars, e.i)!.name, prec: P_PRIMARY };
+      case "num":
+        return e.v < 0 ? { text: `-${-e.v}`, prec: P_UNARY } : { text: String(e.v), prec: P_PRIMARY };
+      case "loopVar": {
+        const loop = scope.loopVars[scope.loopVars.length - 1];
+        return { text: loop ?? "2", prec: P_PRIMARY };
+      }
+      case "read": {
+        const arr = this.pick(scope.arrays, e.arr);
+        const at = arr && this.readIndex(e.index, scope, arr);
+        if (!arr || at === undefined) return this.expr({ k: "var", i: e.arr }, scope);
+        return { text: `${arr.name}[${at}]`, prec: P_PRIMARY };
+      }
+      case "unary":
+        return this.unary(e.op, this.expr(e.a, scope));
+      case "binary":
+        return this.binary(e.op, this.expr(e.a, scope), this.expr(e.b, scope));
+      case "call": {
+        const a = this.expr(e.a, scope);
+        const b = this.expr(e.b, scope);
+        // Without a helper (or inside it) the call is a product, so shrinking can drop the helper.
+        return scope.canCall ? { text: `h(${a.text}, ${b.text})`, prec: P_PRIMARY } : this.binary("*", a, b);
+      }
+      case "ternary":
+        return { text: `${this.comparison(e.test, scope)} ? ${this.expr(e.a, scope).text} : ${this.wrap(this.expr(e.b, scope), P_TERNARY)}`, prec: P_TERNARY };
+    }
+  }
+
+  /** Math.abs, max, min, floor and round: in the probe, helpers that report which piece the arguments are on. */
+  private kinked(name: "abs" | "max" | "min" | "floor" | "round"): string {
+    return this.flavor === "probe" ? `__${name}` : `Math.${name}`;
+  }
+
+  /** x % y, whose jumps the probe reports (it prints __mod(x, y)). */
+  private remainder(x: Printed, y: string): Printed {
+    return this.flavor === "probe" ? { text: `__mod(${x.text}, ${y})`, prec: P_PRIMARY } : { text: `${this.wrap(x, P_MUL)} % ${y}`, prec: P_MUL };
+  }
+
+  private unary(op: UnaryOp, a: Printed): Printed {
+    const call = (f: string, arg: string) => ({ text: `${f}(${arg})`, prec: P_PRIMARY });
+    // `x ** 2` needs its base above unary minus: -a ** 2 is a syntax error.
+    const squared = () => `${this.wrap(a, P_PRIMARY)} ** 2`;
+    switch (op) {
+      case "neg": return { text: `-${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
+      case "plus": return { text: `+${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
+      case "sin": case "cos": case "tanh": case "atan": case "asinh": return call(`Math.${op}`, a.text);
+      case "abs": case "floor": case "round": return call(this.kinked(op), a.text);
+      case "square": return { text: squared(), prec: P_POW };
+      case "cube": return { text: `${this.wrap(a, P_PRIMARY)} ** 3`, prec: P_POW };
+      case "timesPi": return { text: `Math.PI * ${this.wrap(a, P_MUL + 1)}`, prec: P_MUL };
+      case "expSin": return call("Math.exp", `Math.sin(${a.text})`);
+      case "expTanh": return call("Math.exp", `Math.tanh(${a.text})`);
+      case "expNegSquare": return call("Math.exp", `-(${squared()})`);
+      case "expm1Sin": return call("Math.expm1", `Math.sin(${a.text})`);
+      case "sinhTanh": return call("Math.sinh", `Math.tanh(${a.text})`);
+      case "coshSin": return call("Math.cosh", `Math.sin(${a.text})`);
+      case "logOnePlusSquare": return call("Math.log", `1 + ${squared()}`);
+      case "log1pSquare": return call("Math.log1p", squared());
+      case "sqrtOnePlusSquare": return call("Math.sqrt", `1 + ${squared()}`);
+      case "cbrtOnePlusSquare": return call("Math.cbrt", `1 + ${squared()}`);
+    }
+  }
+
+  private binary(op: BinaryOp, a: Printed, b: Printed): Printed {
+    const call = (text: string) => ({ text, prec: P_PRIMARY });
+    switch (op) {
+      case "+": case "-": return { text: `${this.wrap(a, P_ADD)} ${op} ${this.wrap(b, P_ADD + 1)}`, prec: P_ADD };
+      case "*": return { text: `${this.wrap(a, P_MUL)} * ${this.wrap(b, P_MUL + 1)}`, prec: P_MUL };
+      case "divOnePlusSquare": return { text: `${this.wrap(a, P_MUL)} / (1 + ${this.wrap(b, P_PRIMARY)} ** 2)`, prec: P_MUL };
+      case "divTwoPlusCos": return { text: `${this.wrap(a, P_MUL)} / (2 + Math.cos(${b.text}))`, prec: P_MUL };
+      case "divHalf": return { text: `${this.wrap(a, P_MUL)} / 2`, prec: P_MUL };
+      case "mod": return this.remainder(a, `(2 + Math.cos(${b.text}))`);
+      case "powPositive": return { text: `(1.5 + Math.tanh(${a.text})) ** Math.sin(${b.text})`, prec: P_POW };
+      case "mathPow": return call(`Math.pow(2 + Math.cos(${a.text}), Math.atan(${b.text}))`);
+      case "atan2": return call(`Math.atan2(${a.text}, 2 + Math.cos(${b.text}))`);
+      case "hypot": return call(`Math.hypot(${a.text}, ${b.text}, 1)`);
+      case "max": case "min": return call(`${this.kinked(op)}(${a.text}, ${b.text})`);
+    }
+  }
+
+  comparison(c: Cmp, scope: Scope): string {
+    const text = `${this.wrap(this.expr(c.l, scope), P_CMP + 1)} ${c.op} ${this.wrap(this.expr(c.r, scope), P_CMP + 1)}`;
+    return this.flavor === "probe" ? `__c(${text})` : text;
+  }
+
+  /** After a value is stored, the probe reports its size. */
+  private stored(target: string): void {
+    if (this.flavor === "probe") this.line(`__v(${target});`);
+  }
+
+  // ---- statements
+
+  block(list: readonly Stmt[], scope: Scope): void {
+    for (const s of list) this.stmt(s, scope);
+  }
+
+  private child(scope: Scope, changes: Partial<Scope> = {}): Scope {
+    return { ...scope, scalars: [...scope.scalars], arrays: [...scope.arrays], loopVars: [...scope.loopVars], topLevel: false, ...changes };
+  }
+
+  private type(annotation: string): string {
+    return this.flavor === "plain" ? annotation : "";
+  }
+
+  stmt(s: Stmt, scope: Scope): void {
+    const mutable = scope.scalars.filter((v) => v.mutable);
+    switch (s.k) {
+      case "decl": {
+        const name = this.fresh("y");
+        this.line(`${s.keyword} ${name}${s.typed ? this.type(": number") : ""} = ${this.expr(s.e, scope).text};`);
+        this.stored(name);
+        scope.scalars.push({ name, mutable: s.keyword !== "const" });
+        return;
+      }
+      case "declThenBranch": {
+        const name = this.fresh("y");
+        this.line(`let ${name}${this.type(": number")};`);
+        this.line(`if (${this.comparison(s.test, scope)}) {`);
+        this.nested(() => this.line(`${name} = ${this.expr(s.a, scope).text};`));
+        this.line("} else {");
+        this.nested(() => this.line(`${name} = ${this.expr(s.b, scope).text};`));
+        this.line("}");
+        this.stored(name);
+        scope.scalars.push({ name, mutable: true });
+        return;
+      }
+      case "assign": {
+        const t = this.pick(mutable, s.t);
+        if (!t) return;
+        const value = this.expr(s.e, scope);
+        // Division only by values bounded away from zero.
+        if (s.op === "/=") this.line(`${t.name} /= 1.5 + Math.sin(${value.text});`);
+        else if (s.op === "**=") this.line(`${t.name} **= 2;`);
+        else if (s.op === "%=") this.line(this.flavor === "probe" ? `${t.name} = __mod(${t.name}, 1.5);` : `${t.name} %= 1.5;`);
+        else this.line(`${t.name} ${s.op} ${value.text};`);
+        this.stored(t.name);
+        return;
+      }
+      case "square": {
+        const t = this.pick(mutable, s.t);
+        if (!t) return;
+        this.line(`${t.name} = ${t.name} * ${t.name};`);
+        this.stored(t.name);
+        return;
+      }
+      case "increment": {
+        const t = this.pick(mutable, s.t);
+        if (!t) return;
+        this.line(s.form === "x++" ? `${t.name}++;` : s.form === "++x" ? `++${t.name};` : `${t.name}--;`);
+        return;
+      }
+      case "if": {
+        this.line(`if (${this.comparison(s.test, scope)}) {`);
+        this.nested(() => this.block(s.then, this.child(scope)));
+        if (s.else) {
+          this.line("} else {");
+          this.nested(() => this.block(s.else!, this.child(scope)));
+        }
+        this.line("}");
+        return;
+      }
+      case "for": {
+        const i = this.fresh("i");
+        const label = s.labeled ? `loop${i.slice(1)}` : undefined;
+        this.line(`${label ? `${label}: ` : ""}for (let ${i} = 0; ${i} < ${s.bound}; ${i}++) {`);
+        this.nested(() => this.block(s.body, this.child(scope, { loopVars: [...scope.loopVars, i], inLoop: true, labels: label ? [...scope.labels, label] : scope.labels })));
+        this.line("}");
+        return;
+      }
+      case "while": {
+        const k = this.fresh("k");
+        const condition = `${k} < ${s.bound}${s.test ? ` && ${this.comparison(s.test, scope)}` : ""}`;
+        this.line(`let ${k} = 0;`);
+        this.line(s.doWhile ? "do {" : `while (${condition}) {`);
+        this.nested(() => {
+          this.line(`${k}++;`); // first, so that `continue` cannot loop forever
+          this.block(s.body, this.child(scope, { inLoop: true }));
+        });
+        this.line(s.doWhile ? `} while (${condition});` : "}");
+        return;
+      }
+      case "switch": {
+        // A plain `break` inside a case leaves the switch, not the loop around it; `continue` goes on with the loop.
+        this.line(`switch (${this.comparison(s.test, scope)} ? 1 : 0) {`);
+        this.nested(() => {
+          this.line("case 1: {");
+          this.nested(() => {
+            this.block(s.one, this.child(scope));
+            if (!s.fallThrough) this.line("break;");
+          });
+          this.line("}");
+          this.line("default: {");
+          this.nested(() => this.block(s.other, this.child(scope)));
+          this.line("}");
+        });
+        this.line("}");
+        return;
+      }
+      case "jump":
+        if (scope.inLoop) this.line(`if (${this.comparison(s.test, scope)}) ${s.jump}${s.outer && scope.labels.length > 0 ? ` ${scope.labels[0]}` : ""};`);
+        return;
+      case "return":
+        this.line(`if (${this.comparison(s.test, scope)}) return ${this.expr(s.e, scope).text};`);
+        return;
+      case "array": {
+        const name = this.fresh("v");
+        const empty = s.init === "empty";
+        if (s.init === "literal") this.line(`const ${name} = [${s.elements.map((x) => this.expr(x, scope).text).join(", ")}];`);
+        else if (s.init === "float64") this.line(`const ${name} = new Float64Array(3);`);
+        else if (empty) this.line(`const ${name}${this.type(": number[]")} = [];`);
+        else this.line(`const ${name} = new Array(3).fill(0);`);
+        scope.arrays.push({ name, fixed: !empty, minLength: 0 });
+        return;
+      }
+      case "elementWrite": {
+        const arr = this.pick(scope.arrays.filter((a) => a.fixed), s.arr);
+        if (!arr) return;
+        const at = this.readIndex(s.index, scope, arr)!;
+        const value = this.expr(s.e, scope).text;
+        if (s.op === "/=") this.line(`${arr.name}[${at}] /= 1.5 + Math.sin(${value});`);
+        else this.line(`${arr.name}[${at}] ${s.op} ${value};`);
+        this.stored(`${arr.name}[${at}]`);
+        return;
+      }
+      case "push": {
+        const arr = this.pick(scope.arrays.filter((a) => !a.fixed), s.arr);
+        if (!arr) return;
+        const value = this.expr(s.e, scope).text;
+        this.line(`${arr.name}.push(${value});`);
+        this.stored(`${arr.name}[${arr.name}.length - 1]`);
+        if (scope.topLevel) arr.minLength++;
+        return;
+      }
+      case "sumArray": {
+        const arr = this.pick(scope.arrays, s.arr);
+        const t = this.pick(mutable, s.t);
+        if (!arr || !t) return;
+        if (s.form === "index") {
+          const j = this.fresh("j");
+          this.line(`for (let ${j} = 0; ${j} < ${arr.name}.length; ${j}++) ${t.name} += ${arr.name}[${j}];`);
+        } else {
+          const x = this.fresh("x");
+          this.line(`for (const ${x} of ${arr.name}) ${t.name} += ${x};`);
+        }
+        this.stored(t.name);
+        return;
+      }
+    }
+  }
+
+  /** The body of a function: its statements, then a return that uses every top-level scalar. */
+  body(list: readonly Stmt[], result: Expr, scope: Scope, recursive: boolean): void {
+    const [p, q] = scope.scalars.map((v) => v.name);
+    if (recursive) {
+      const base = this.flavor === "probe" ? `__c(${q} <= 0) || __c(${q} > 6)` : `${q} <= 0 || ${q} > 6`;
+      this.line(`if (${base}) return ${p};`);
+    }
+    this.block(list, scope);
+    // Every top-level variable, the parameters included, so that most of the program's work reaches the result.
+    const locals = scope.scalars.map((v) => v.name);
+    const value = this.expr(result, scope);
+    const first = recursive ? `h(${value.text}, ${q} - 1)` : this.wrap(value, P_ADD);
+    this.line(`return ${[first, ...locals].join(" + ")};`);
+  }
+}
+
+function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, canCall: boolean, recursive = false): string {
+  const printer = new Printer(flavor, names);
+  // A recursive h counts down in q: nothing else may write it.
+  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, canCall };
+  printer.body(body, result, scope, recursive);
+  const params = parameters.map((p) => (flavor === "plain" ? `${p}: number` : p)).join(", ");
+  const header = flavor === "plain"
+    ? `/** @differentiable${wrt ? ` wrt(${wrt.map((i) => parameters[i]).join(", ")})` : ""} */\nexport function ${name}(${params}): number {`
+    : `function ${name}(${params}) {`;
+  return `${header}\n${printer.text()}\n}\n`;
+}
+
+/** Indices of the parameters f is differentiated with respect to. */
+export function wrtOf(p: Program): number[] {
+  return [0, 1, 2].filter((i) => p.wrt?.[i] ?? true);
+}
+
+/** The program's source: TypeScript ("plain") or the instrumented JavaScript ("probe"). */
+export function renderProgram(p: Program, flavor: Flavor = "plain"): string {
+  const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, p.helper !== null);
+  if (!p.helper) return main;
+  const helper = printFunction(flavor, p.names, "h", ["p", "q"], null, p.helper.body, p.helper.result, false, p.helper.recursive);
+  return p.helperFirst ? `${helper}\n${main}` : `${main}\n${helper}`;
+}
