@@ -12,6 +12,12 @@ import type { Var } from "./reverse/tape.js";
 /** A value the runtime's operations accept: a plain number, a Dual, or a reverse-mode variable. */
 export type Real = number | Dual | Var;
 
+/**
+ * A Dual's tangent: a Real, or — in chunk mode — K tangents at once, one per
+ * lane (a Float64Array), for K directional derivatives in one pass.
+ */
+export type Tangent = Real | Float64Array;
+
 let newestTag = 0;
 
 /** A tag no Dual has carried before; later tags nest outside earlier ones. */
@@ -23,7 +29,7 @@ export class Dual {
   constructor(
     readonly tag: number,
     readonly primal: Real,
-    readonly tangent: Real,
+    readonly tangent: Tangent,
   ) {}
 
   toString(): string {

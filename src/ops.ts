@@ -13,13 +13,17 @@
 // Dual over tape variables is forward-over-reverse. Partials over plain
 // numbers use the compiled functions of rules/compile.ts; anything deeper
 // evaluates the rule against `realAlgebra`, i.e. these same operations.
+// The common first-order cases of the fixed-arity operations take the fast
+// paths of fast.ts, which compute the same results without the dispatch.
 
 import type { Algebra } from "./rules/algebra.js";
 import { compiledPartials, numericPartials } from "./rules/compile.js";
 import { rules, type Rule, type RuleName } from "./rules/table.js";
-import { Dual, type Real } from "./dual.js";
+import { Dual, type Real, type Tangent } from "./dual.js";
+import { laneCount, laneTangent } from "./lanes.js";
 import { Var } from "./reverse/tape.js";
 import { isNanSafe } from "./nansafe.js";
+import { fastBinary, fastUnary } from "./fast.js";
 
 /** The plain number under any number of Dual and tape layers. */
 export function primal(x: Real): number {
@@ -74,7 +78,9 @@ export function apply(rule: Rule, args: readonly Real[]): Real {
 }
 
 /** Σ ∂op/∂argᵢ · tangentᵢ over the arguments that carry the tag. */
-function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly Real[], carries: readonly boolean[]): Real {
+function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly Real[], carries: readonly boolean[]): Tangent {
+  const lanes = laneCount(args, carries);
+  if (lanes > 0) return laneTangent(rule, primals, z, args, carries, lanes);
   if (outsideDomain(z, primals)) return NaN;
   const compiled = compiledPartials[rule.name as RuleName];
   const overNumbers = typeof z === "number" && primals.every((p) => typeof p === "number");
@@ -85,7 +91,7 @@ function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly R
     let deep: Real = 0;
     for (let i = 0; i < args.length; i++) {
       if (!carries[i]) continue;
-      const d = (args[i] as Dual).tangent;
+      const d = (args[i] as Dual).tangent as Real;
       if (d === 0 && isNanSafe()) continue;
       const p = compiled[i](x, y, z);
       if (typeof d === "number" && sumIsNumber) sum += p * d;
@@ -99,7 +105,7 @@ function tangent(rule: Rule, primals: readonly Real[], z: Real, args: readonly R
   const partials = rule.partials(realAlgebra, primals, z);
   let sum: Real = 0;
   for (let i = 0; i < args.length; i++) {
-    const d = (args[i] as Dual).tangent;
+    const d = (args[i] as Dual).tangent as Real;
     if (carries[i] && !(d === 0 && isNanSafe())) sum = add(sum, mul(partials[i], d));
   }
   return sum;
@@ -149,15 +155,15 @@ export interface VariadicOperation {
   (...xs: Real[]): Real;
 }
 
-const unary = (rule: Rule) => ((x: Real) => apply(rule, [x])) as UnaryOperation;
-const binary = (rule: Rule) => ((x: Real, y: Real) => apply(rule, [x, y])) as BinaryOperation;
+const unary = (rule: Rule) => fastUnary(rule, apply) as UnaryOperation;
+const binary = (rule: Rule) => fastBinary(rule, apply) as BinaryOperation;
 const variadic = (rule: Rule) => ((...xs: Real[]) => apply(rule, xs)) as VariadicOperation;
 
 // Adding or multiplying by a constant 0 or 1 creates no tape node and no Dual.
-export const add: BinaryOperation = ((x: Real, y: Real) =>
-  x === 0 ? y : y === 0 ? x : apply(rules.add, [x, y])) as BinaryOperation;
-export const mul: BinaryOperation = ((x: Real, y: Real) =>
-  x === 1 ? y : y === 1 ? x : apply(rules.mul, [x, y])) as BinaryOperation;
+const addRule = binary(rules.add);
+const mulRule = binary(rules.mul);
+export const add: BinaryOperation = ((x: Real, y: Real) => (x === 0 ? y : y === 0 ? x : addRule(x, y))) as BinaryOperation;
+export const mul: BinaryOperation = ((x: Real, y: Real) => (x === 1 ? y : y === 1 ? x : mulRule(x, y))) as BinaryOperation;
 export const sub = binary(rules.sub);
 export const div = binary(rules.div);
 export const mod = binary(rules.mod);
@@ -194,9 +200,9 @@ export const max = variadic(rules.max);
 export const min = variadic(rules.min);
 export const hypot = variadic(rules.hypot);
 
-/** Every rule as a runtime operation, by rule name (for code that iterates the table). */
+/** Every rule as a runtime operation, by rule name (for code that iterates the table): add and mul without their 0/1 shortcuts. */
 export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fromEntries(
-  Object.entries(rules).map(([name, rule]) => [name, (...args: Real[]) => apply(rule, args)]),
+  Object.entries(rules).map(([name, rule]) => [name, rule.arity === 1 ? unary(rule) : rule.arity === 2 ? binary(rule) : variadic(rule)]),
 ) as Record<RuleName, (...args: Real[]) => Real>;
 
 /** The operations generated generic code calls (ops.mul, ops.exp, ops.primal, …). */

@@ -3,7 +3,8 @@
 // take ⌈n / K⌉ passes, and the default K follows ForwardDiff (≤ 12, balanced).
 
 import { describe, expect, test, vi } from "vitest";
-import { derivativeInfo, grad, jacobian, type DerivativeInfo } from "../src/index.js";
+import { add, derivative, derivativeInfo, grad, jacobian, mul, type DerivativeInfo, type Real } from "../src/index.js";
+import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
 import { expectClose } from "./helpers.js";
@@ -55,5 +56,39 @@ describe("chunk mode", () => {
     expect([1, 2, 12, 13, 24, 25, 40].map((n) => chunkSize(n, undefined, "grad"))).toEqual([1, 2, 12, 7, 12, 9, 10]);
     expect(chunkSize(5, 12, "grad")).toBe(5);
     expect(() => chunkSize(5, 0, "grad(f)")).toThrow("grad(f): chunk must be a whole number of at least 1, not 0");
+  });
+});
+
+describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
+  test.each(Array.from({ length: 40 }, (_, i) => i + 1))("runtime rosenbrock, n = %i: every chunk size gives the closed-form gradient", (n) => {
+    const x = point(n);
+    const expected = rosenbrockGradient(x);
+    for (const chunk of [...CHUNKS, undefined]) expectClose(grad(runtimeRosenbrock, { chunk })(x), expected, 1e-13, 1e-11);
+  });
+
+  test("ackley and a mixed-parameter function agree with one-tangent mode", () => {
+    const x = point(17).map((v) => v + 0.2);
+    const oneAtATime = grad(ackley, { chunk: 1 })(x) as number[];
+    for (const chunk of [4, 12, 13, undefined]) expectClose(grad(ackley, { chunk })(x), oneAtATime, 1e-14, 1e-15);
+    const f = (a: Real, v: Real[], b: Real) => mul(a, add(v[0], mul(v[1], b)));
+    expectClose(grad(f, { chunk: 3 })(2, [3, 4], 5), grad(f, { chunk: 1 })(2, [3, 4], 5), 0, 0);
+  });
+
+  test("a gradient of n inputs evaluates the function ⌈n / K⌉ times", () => {
+    for (const [n, chunk, passes] of [[40, 4, 10], [40, 13, 4], [13, undefined, 2], [5, 1, 5]] as const) {
+      let calls = 0;
+      const f = (x: Real[]) => {
+        calls++;
+        return runtimeRosenbrock(x);
+      };
+      grad(f, { chunk })(point(n));
+      expect(calls, `n = ${n}, chunk = ${chunk}`).toBe(passes);
+    }
+  });
+
+  test("inside another derivative, grad takes one tangent per pass (lanes are first order)", () => {
+    // d/dx [∂/∂v0 (v0·v1) at v = (x, x)] = d/dx x = 1, with the inner grad asking for chunks.
+    const inner = (x: Real) => (grad((v: Real[]) => mul(v[0], v[1]), { chunk: 2 })([x, x]) as unknown as Real[])[0];
+    expect(derivative(inner)(1.5)).toBe(1);
   });
 });

@@ -9,7 +9,7 @@
 import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo } from "../registry.js";
-import { adjoints, chunkedPasses, chunkSize, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
+import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -43,9 +43,16 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode, chunk?:
   const n = sel.values.length;
   const info = derivativeInfo(f);
   const lanes = chunkSize(n, chunk, sel.caller);
-  if (mode === "forward" && n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
-    const { value, tangents } = chunkedPasses(info, sel, lanes);
-    return { value: scalarResult(sel, value), gradient: tangents as Real[] };
+  if (mode === "forward" && n > 0 && sel.plain && lanes > 1) {
+    // Chunk mode: the generated chunk-mode JVP, or Duals with K tangent lanes for a function over the runtime.
+    if (info?.chunkJvp) {
+      const { value, tangents } = chunkedPasses(info, sel, lanes);
+      return { value: scalarResult(sel, value), gradient: tangents as Real[] };
+    }
+    if (!info) {
+      const { value, tangents } = dualLanePasses(f, sel, lanes);
+      return { value: scalarResult(sel, value), gradient: tangents };
+    }
   }
   if (mode === "reverse") {
     const run = reverseRun(runnable(f, sel), sel);
@@ -162,7 +169,7 @@ export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions 
       if (mode === "reverse") {
         const run = reverseInputs(sel);
         const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
-        return adjoints(run, split(scalarResult(sel, result), tag)[1]);
+        return adjoints(run, split(scalarResult(sel, result), tag)[1] as Real);
       }
       const { gradient, tag } = gradientAlong(g, sel, j);
       return gradient.map((g) => split(g, tag)[1]);

@@ -12,6 +12,7 @@ import { label } from "../reverse/label.js";
 const compiledOperations = { ...genericOperations, label: label as unknown as (...args: Real[]) => Real };
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { Tape, Var } from "../reverse/tape.js";
+import { lanesOf } from "../lanes.js";
 import { split } from "./results.js";
 import { isReal, type Selection } from "./selection.js";
 
@@ -180,6 +181,34 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
         ? (Number.isNaN(result) ? NaN : tangent[lane])
         : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
     }
+  }
+  return { value, tangents };
+}
+
+/**
+ * Forward passes of a function over the runtime's operations in chunk mode:
+ * Duals whose tangents are K lanes, K seeds per pass (see src/lanes.ts).
+ * Returns the value and, per selected slot, the derivative of the scalar result.
+ */
+export function dualLanePasses(f: Function, sel: Selection, lanes: number): { value: unknown; tangents: Real[] } {
+  const g = runnable(f, sel);
+  const n = sel.slots.length;
+  const tangents = new Array<Real>(n);
+  let value: unknown;
+  for (let start = 0; start < n; start += lanes) {
+    const tag = freshTag();
+    const reals = sel.values.map((v, k) => {
+      if (k < start || k >= start + lanes) return v;
+      const seed = new Float64Array(lanes);
+      seed[k - start] = 1;
+      return new Dual(tag, v, seed);
+    });
+    const result = g(...sel.with(reals));
+    if (!isReal(result)) return { value: result, tangents };
+    const [primal, tangent] = split(result, tag);
+    value = primal;
+    const laneValues = lanesOf(tangent, lanes);
+    for (let lane = 0; lane < lanes && start + lane < n; lane++) tangents[start + lane] = laneValues[lane];
   }
   return { value, tangents };
 }

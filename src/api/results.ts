@@ -2,11 +2,11 @@
 // number (or a vector of numbers) and splitting it into the part that does
 // not depend on a tag and the tangent along that tag.
 
-import { Dual, type Real } from "../dual.js";
+import { Dual, type Real, type Tangent } from "../dual.js";
 import { isReal, type Selection } from "./selection.js";
 
 /** [primal, tangent] of x with respect to one tag; a value without that tag is a constant. */
-export function split(x: Real, tag: number): [Real, Real] {
+export function split(x: Real, tag: number): [Real, Tangent] {
   return x instanceof Dual && x.tag === tag ? [x.primal, x.tangent] : [x, 0];
 }
 
