@@ -11,6 +11,7 @@
 //                        recorded as a single node with those partials
 //   numbers              f itself
 //
+// In chunk mode (Duals with K tangent lanes) the rule is called once per lane.
 // A custom rule gives first derivatives: a Hessian through it is refused
 // with an error rather than computed wrong.
 
@@ -42,9 +43,10 @@ function apply(name: string, f: Function, jvp: Function, args: readonly Argument
   if (top === undefined) return f(...args);
   const tag = top instanceof Dual ? top.tag : undefined;
   const parts = values.map((v) => (tag !== undefined && v instanceof Dual && v.tag === tag ? [v.primal, v.tangent] : [v instanceof Var ? v.value : v, 0]));
-  // Forward mode needs Duals over plain numbers; reverse mode, tape variables and numbers. Anything deeper is second order.
+  // Forward mode needs Duals over plain numbers (one tangent or K lanes); reverse mode, tape variables and numbers.
+  // Anything deeper is second order.
   const firstOrder = tag !== undefined
-    ? parts.every(([p, t]) => typeof p === "number" && typeof t === "number")
+    ? parts.every(([p, t]) => typeof p === "number" && (typeof t === "number" || t instanceof Float64Array))
     : values.every((v) => typeof v === "number" || v instanceof Var);
   if (!firstOrder) {
     throw new Error(
@@ -54,8 +56,18 @@ function apply(name: string, f: Function, jvp: Function, args: readonly Argument
   }
   const plain = reshape(args, parts.map(([p]) => p as number));
   if (tag !== undefined) {
-    const [value, tangent] = jvp(...interleave(plain, reshape(args, parts.map(([, t]) => t as number))));
-    return new Dual(tag, value, tangent);
+    const lanes = parts.find(([, t]) => t instanceof Float64Array)?.[1] as Float64Array | undefined;
+    if (!lanes) {
+      const [value, tangent] = jvp(...interleave(plain, reshape(args, parts.map(([, t]) => t as number))));
+      return new Dual(tag, value, tangent);
+    }
+    // Chunk mode: one call of the rule per lane.
+    const tangents = new Float64Array(lanes.length);
+    for (let k = 0; k < lanes.length; k++) {
+      const lane = parts.map(([, t]) => (t instanceof Float64Array ? t[k] : (t as number)));
+      tangents[k] = jvp(...interleave(plain, reshape(args, lane)))[1];
+    }
+    return new Dual(tag, f(...plain), tangents);
   }
   // Reverse mode: one node, its partials from unit tangents.
   const tape = (top as Var).tape;

@@ -38,6 +38,14 @@ describe("custom derivative rules (defineJvp)", () => {
     expectClose(grad(f, { mode: "reverse" })(0.5), 2 * sigmoid(0.5), 1e-15, 0);
   });
 
+  test("runtime code calling a rule in chunk mode: one call of the rule per lane", () => {
+    const f = (x: Real, y: Real) => mul(softplus(x as number), softplus(y as number));
+    const expected = [sigmoid(0.5) * softplus(-1), softplus(0.5) * sigmoid(-1)];
+    expectClose(grad(f)(0.5, -1), expected, 1e-15, 0);
+    expectClose(grad(f, { chunk: 1 })(0.5, -1), expected, 1e-15, 0);
+    expectClose(grad(f, { mode: "reverse" })(0.5, -1), expected, 1e-15, 0);
+  });
+
   test("a second derivative through a rule is refused, not computed wrong", () => {
     expect(() => hessian(softplus)(0.5)).toThrow(/softplus: its custom derivative rule gives first derivatives only/);
   });
