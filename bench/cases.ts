@@ -1,0 +1,209 @@
+// The benchmark cases and their contenders. Every contender that yields a
+// derivative is checked against the hand-written one before anything is
+// timed (verify in main.ts), so a fast wrong answer cannot enter the tables.
+
+import { grad, hessian, jvp } from "dualts";
+import * as analytic from "./analytic.js";
+import { bceData, mlpData, point } from "./data.js";
+import * as compiled from "./functions.js";
+import * as peers from "./peers.js";
+import * as runtime from "./runtime.js";
+import type { Contender } from "./harness.js";
+
+/** Which contender a row is, for the targets and the figure. */
+export type Kind = "primal" | "jvp" | "grad1" | "grad" | "raw" | "dual1" | "dual" | "reverse" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
+
+export interface Entry extends Contender {
+  readonly kind: Kind;
+  /** The derivative this contender computes, flattened (absent for the primal and the JVP). */
+  readonly derivative?: () => ArrayLike<number>;
+  /** float32 peers agree to about 1e-3 only. */
+  readonly float32?: boolean;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly title: string;
+  /** How many scalar inputs the derivative is taken with respect to. */
+  readonly inputs: number;
+  /** The hand-written derivative, flattened. */
+  readonly reference: ArrayLike<number>;
+  readonly entries: readonly Entry[];
+}
+
+const flat = (g: unknown): number[] =>
+  (Array.isArray(g) ? g.flat(2) : ArrayBuffer.isView(g) ? Array.from(g as Float64Array) : [g]) as number[];
+const dualts = (kind: Kind, name: string, derivative: () => unknown, note?: string): Entry => ({
+  kind, name, note, run: derivative, derivative: () => flat(derivative()),
+});
+
+interface ChunkInfo {
+  readonly wrt: readonly number[];
+  readonly chunkJvp: (lanes: number, ...args: unknown[]) => [number, Float64Array];
+}
+
+/**
+ * The generated chunk-mode JVP called directly, its seeds made once: what the
+ * transform's code costs without the API's per-call work (selecting the
+ * inputs, building seeds, collecting lanes). Same passes and lanes as grad(f).
+ */
+function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
+  const info = (f as unknown as Record<symbol, ChunkInfo>)[Symbol.for("dualts.derivative")];
+  const sizes = info.wrt.map((i) => (typeof args[i] === "number" ? 1 : (args[i] as ArrayLike<number>).length));
+  const n = sizes.reduce((a, b) => a + b, 0);
+  const lanes = Math.ceil(n / Math.ceil(n / 12));
+  const passes = Array.from({ length: Math.ceil(n / lanes) }, (_, pass) => {
+    const seeds = sizes.map((size) => new Float64Array(size * lanes));
+    for (let lane = 0, k = pass * lanes; lane < lanes && k < n; lane++, k++) {
+      let param = 0;
+      let index = k;
+      while (index >= sizes[param]) index -= sizes[param++];
+      seeds[param][index * lanes + lane] = 1;
+    }
+    return args.flatMap((a, i) => (info.wrt.includes(i) ? [a, seeds[info.wrt.indexOf(i)]] : [a]));
+  });
+  return () => {
+    const gradient = new Float64Array(n);
+    passes.forEach((passArgs, pass) => {
+      const tangent = info.chunkJvp(lanes, ...passArgs)[1];
+      for (let lane = 0, k = pass * lanes; lane < lanes && k < n; lane++, k++) gradient[k] = tangent[lane];
+    });
+    return gradient;
+  };
+}
+
+/** The Dual runtime's gradient: one tangent per pass, and grad's default for a function over the runtime. */
+function duals(gradient: (options: { chunk?: number }) => unknown, n: number): Entry[] {
+  return [
+    dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
+    dualts("dual", "gradient, Dual runtime, default", () => gradient({}), "grad(f) as it is"),
+  ];
+}
+
+/** The generated-code contenders shared by every gradient case. */
+function generated(f: (...args: any[]) => number, args: unknown[], tangents: (number | Float64Array)[], wrt?: string[]): Entry[] {
+  const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
+  const lanes = Math.ceil(n / Math.ceil(n / 12));
+  return [
+    { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
+    { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
+    dualts("grad1", "gradient, generated, chunk 1", () => grad(f, { wrt, chunk: 1 })(...args), `${n} pass(es)`),
+    dualts("grad", "gradient, generated, chunked", () => grad(f, { wrt })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
+    dualts("reverse", "gradient, reverse tape", () => grad(f, { wrt, mode: "reverse" })(...args), "generic form on the tape"),
+  ];
+}
+
+export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; symbolicMs: Record<string, number> }> {
+  const peerInfo = await peers.startTensorFlow();
+  const symbolicMs: Record<string, number> = {};
+  const cases: Case[] = [];
+
+  // ── The lecture's polynomial ────────────────────────────────────────────
+  {
+    const w = [1.5, -2, 0.5] as const;
+    const m = peers.mathjsPolynomial();
+    symbolicMs.polynomial = m.symbolicMs;
+    const tfGrad = peers.tfPolynomial();
+    cases.push({
+      id: "polynomial", title: "Lecture polynomial w0 + 3·w1² + 5·w2³ (n = 3)", inputs: 3,
+      reference: analytic.polynomialGradient(...w),
+      entries: [
+        ...generated(compiled.polynomial, [...w], [1, 0, 0]),
+        ...duals((o) => grad(runtime.polynomial, o)(...w), 3),
+        dualts("analytic", "gradient, hand-written", () => analytic.polynomialGradient(...w)),
+        { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(...w), derivative: () => tfGrad(...w), float32: true },
+        { kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(...w), derivative: () => m.gradient(...w) },
+      ],
+    });
+  }
+
+  // ── The lecture's BCE over N = 10,000 points ────────────────────────────
+  {
+    const { xs, ys } = bceData(10_000);
+    const [w0, w1] = [0.2, -0.7];
+    const m = peers.mathjsBce();
+    symbolicMs.bce = m.symbolicMs;
+    const tfGrad = peers.tfBce(xs, ys);
+    const wrt = ["w0", "w1"];
+    cases.push({
+      id: "bce", title: "Binary cross-entropy, N = 10,000 points, ∇ w.r.t. (w0, w1)", inputs: 2,
+      reference: analytic.bceGradient(w0, w1, xs, ys),
+      entries: [
+        ...generated(compiled.bce, [w0, w1, xs, ys], [1, 0], wrt),
+        ...duals((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2),
+        dualts("analytic", "gradient, hand-written", () => analytic.bceGradient(w0, w1, xs, ys)),
+        { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(w0, w1), derivative: () => tfGrad(w0, w1), float32: true },
+        { kind: "mathjs", name: "mathjs derivative of the summand (compiled)", run: () => m.gradient(w0, w1, xs, ys), derivative: () => m.gradient(w0, w1, xs, ys) },
+      ],
+    });
+  }
+
+  // ── Rosenbrock, n = 2 … 1000 ────────────────────────────────────────────
+  const tfRosenbrock = peers.tfRosenbrock();
+  for (const n of [2, 10, 100, 1000]) {
+    const x = point(n, -1, 1.5);
+    const entries: Entry[] = [
+      ...generated(compiled.rosenbrock, [x], [point(n, -1, 1, 5)]),
+      ...duals((o) => grad(runtime.rosenbrock, o)(x), n),
+      dualts("analytic", "gradient, hand-written", () => analytic.rosenbrockGradient(x)),
+      { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfRosenbrock(x), derivative: () => tfRosenbrock(x), float32: true },
+    ];
+    if (n === 2) {
+      const m = peers.mathjsRosenbrock2();
+      symbolicMs.rosenbrock2 = m.symbolicMs;
+      entries.push({ kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(x), derivative: () => m.gradient(x) });
+    }
+    cases.push({ id: `rosenbrock-${n}`, title: `Rosenbrock, n = ${n}`, inputs: n, reference: analytic.rosenbrockGradient(x), entries });
+  }
+
+  // ── Ackley, n = 100 ─────────────────────────────────────────────────────
+  {
+    const x = point(100, -2, 2, 7);
+    const tfGrad = peers.tfAckley();
+    cases.push({
+      id: "ackley-100", title: "Ackley, n = 100", inputs: 100, reference: analytic.ackleyGradient(x),
+      entries: [
+        ...generated(compiled.ackley, [x], [point(100, -1, 1, 8)]),
+        ...duals((o) => grad(runtime.ackley, o)(x), 100),
+        dualts("analytic", "gradient, hand-written", () => analytic.ackleyGradient(x)),
+        { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfGrad(x), derivative: () => tfGrad(x), float32: true },
+      ],
+    });
+  }
+
+  // ── A small neural network ──────────────────────────────────────────────
+  {
+    const { X, Y, p } = mlpData(32);
+    const n = compiled.parameterCount;
+    const tfGrad = peers.tfMlp(X, Y);
+    cases.push({
+      id: "mlp", title: `Neural network ${compiled.D}→${compiled.H1}→${compiled.H2}→1 (tanh), MSE over 32 samples, n = ${n} parameters`,
+      inputs: n, reference: analytic.mlpGradient(p, X, Y),
+      entries: [
+        ...generated(compiled.mlpLoss, [p, X, Y], [point(n, -1, 1, 9)], ["p"]),
+        ...duals((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n),
+        dualts("analytic", "gradient, hand-written (backpropagation)", () => analytic.mlpGradient(p, X, Y)),
+        { kind: "tfjs", name: "TF.js tf.grad (CPU, batched matMul)", run: () => tfGrad(p), derivative: () => tfGrad(p), float32: true },
+      ],
+    });
+  }
+
+  // ── A Hessian, n = 10 ───────────────────────────────────────────────────
+  {
+    const x = point(10, -1, 1.5, 11);
+    const tfHessian = peers.tfRosenbrockHessian();
+    cases.push({
+      id: "hessian-10", title: "Hessian of Rosenbrock, n = 10", inputs: 10, reference: analytic.rosenbrockHessian(x).flat(),
+      entries: [
+        { kind: "primal", name: "primal (untransformed)", run: () => compiled.rosenbrock(x) },
+        dualts("grad", "hessian, forward over forward (generic form on nested Duals)", () => hessian(compiled.rosenbrock)(x), "n² = 100 passes"),
+        dualts("hessianReverse", "hessian, forward over reverse (generic form)", () => hessian(compiled.rosenbrock, { mode: "reverse" })(x), "n = 10 tapes"),
+        dualts("dual", "hessian, Dual runtime (forward over forward)", () => hessian(runtime.rosenbrock)(x), "n² = 100 passes"),
+        dualts("analytic", "hessian, hand-written", () => analytic.rosenbrockHessian(x)),
+        { kind: "tfjs", name: "TF.js nested tf.grad (CPU)", run: () => tfHessian(x), derivative: () => tfHessian(x).flat(), float32: true, note: "n nested gradients" },
+      ],
+    });
+  }
+  return { cases, peerInfo, symbolicMs };
+}

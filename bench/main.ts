@@ -1,0 +1,55 @@
+// `npm run bench`: every case's contenders checked against the hand-written
+// derivative, then timed with tinybench in this one process; the build-time
+// comparison; then bench/RESULTS.md and the figure bench/gradient-cost.svg.
+//
+// Knobs, for a quicker or a steadier run: BENCH_TIME=ms, the time budget
+// per contender and round (default 150); BENCH_ROUNDS, the rounds (default
+// 2); BENCH_ONLY=id,id, only the named cases (and no build timing);
+// BENCH_BUILDS=all, time the build of bench/ as well as examples/.
+
+import { loadavg } from "node:os";
+import { buildCases, type Case } from "./cases.js";
+import { measureBuildTimes } from "./build-time.js";
+import { measure, type Timing } from "./harness.js";
+import { writeReport } from "./report.js";
+
+const started = performance.now();
+const loadAtStart = loadavg()[0];
+const time = Number(process.env.BENCH_TIME ?? 150);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const only = process.env.BENCH_ONLY?.split(",");
+
+/** Every derivative against the hand-written one; a disagreement stops the run. */
+function verify(c: Case): void {
+  const ref = Array.from(c.reference);
+  const scale = Math.max(...ref.map(Math.abs), 1e-300);
+  for (const entry of c.entries) {
+    if (!entry.derivative) continue;
+    const got = Array.from(entry.derivative());
+    const [rtol, atol] = entry.float32 ? [2e-3, 2e-4 * scale] : [1e-8, 1e-10 * scale];
+    const bad = got.length !== ref.length ? 0 : got.findIndex((g, i) => !(Math.abs(g - ref[i]) <= atol + rtol * Math.abs(ref[i])));
+    if (got.length !== ref.length || bad >= 0) {
+      throw new Error(`${c.title} / ${entry.name}: derivative disagrees with the hand-written one` +
+        (bad >= 0 ? ` at entry ${bad}: ${got[bad]} vs ${ref[bad]}` : `: ${got.length} entries, expected ${ref.length}`));
+    }
+  }
+}
+
+const { cases: all, peerInfo, symbolicMs } = await buildCases();
+const cases = only ? all.filter((c) => only.includes(c.id)) : all;
+for (const c of cases) verify(c);
+console.log(`All ${cases.reduce((s, c) => s + c.entries.filter((e) => e.derivative).length, 0)} derivatives agree with the hand-written ones.\n`);
+
+const results: { case: Case; timings: Timing[] }[] = [];
+for (const c of cases) {
+  const timings = measure(c.title, c.entries, { time, warmupTime: Math.min(100, time), iterations: 5, rounds });
+  results.push({ case: c, timings });
+  const primal = timings[0].medianMs;
+  console.log(c.title);
+  for (const t of timings) console.log(`  ${t.name.padEnd(62)} ${(t.medianMs * 1000).toFixed(2).padStart(12)} µs ${(t.medianMs / primal).toFixed(2).padStart(10)} × primal`);
+  console.log();
+}
+
+const builds = only ? [] : measureBuildTimes();
+const file = await writeReport({ results, builds, peerInfo, symbolicMs, seconds: (performance.now() - started) / 1000, rounds, load: [loadAtStart, loadavg()[0]] });
+console.log(`Wrote ${file} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
