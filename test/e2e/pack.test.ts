@@ -1,14 +1,15 @@
 // The published package, end to end and offline: `npm pack` this repository
 // (built by `npm test` before vitest runs), install the tarball into a fresh
 // project in a temporary folder as a user would, and build that project
-// three ways — tspc with the transformer plugin, `dualts gen` + plain tsc,
-// and `dualts gen` + a per-file transpile with no type information (what
-// esbuild, swc and Bun do) — then run each build and check its gradients.
+// four ways — tspc with the transformer plugin, `dualts gen` + plain tsc,
+// `dualts gen` + a per-file transpile with no type information (what
+// esbuild, swc and Bun do), and Vitest with the dualts/vite plugin — then run
+// each and check its gradients.
 //
 // Nothing is downloaded: the tarballs of dualts' own dependencies are packed
 // from this repository's node_modules and installed with --offline and an
-// empty npm cache; typescript and ts-patch (the user's dev dependencies) are
-// linked from this repository's node_modules.
+// empty npm cache; typescript, ts-patch, vite and vitest (the user's dev
+// dependencies) are linked from this repository's node_modules.
 
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
@@ -213,6 +214,43 @@ describe("the installed package builds a project", () => {
     }
     const main = ok(await node(["out-transpiled/main.js"], app), "node out-transpiled/main.js");
     expectLectureGradients(main.stdout);
+  });
+
+  test("with the Vite plugin, under Vitest", async () => {
+    // The user's test file imports the marked module; dualts/vite compiles it on the fly.
+    for (const dev of ["vite", "vitest"]) {
+      if (!existsSync(join(app, "node_modules", dev))) symlinkSync(join(root, "node_modules", dev), join(app, "node_modules", dev), "junction");
+    }
+    writeFileSync(join(app, "vitest.config.mjs"), [
+      'import dualts from "dualts/vite";',
+      "export default { plugins: [dualts()], test: { include: ['vite-test/*.test.ts'] } };",
+      "",
+    ].join("\n"));
+    mkdirSync(join(app, "vite-test"), { recursive: true });
+    writeFileSync(join(app, "vite-test/loss.test.ts"), [
+      'import { expect, test } from "vitest";',
+      'import { grad } from "dualts";',
+      'import { loss } from "../src/loss.ts";',
+      "",
+      'test("the gradient of the compiled loss", () => {',
+      "  const xs = new Float64Array([-2, -1, -0.5, 0.3, 1, 2.5]);",
+      "  const ys = new Float64Array([0, 0, 1, 0, 1, 1]);",
+      "  const [g0, g1] = grad(loss)(0.2, -0.7, xs, ys) as number[];",
+      "  let e0 = 0;",
+      "  let e1 = 0;",
+      "  xs.forEach((x, i) => {",
+      "    const r = 1 / (1 + Math.exp(-(0.2 - 0.7 * x))) - ys[i];",
+      "    e0 += r / xs.length;",
+      "    e1 += (r * x) / xs.length;",
+      "  });",
+      "  expect(Math.abs(g0 - e0)).toBeLessThan(1e-12);",
+      "  expect(Math.abs(g1 - e1)).toBeLessThan(1e-12);",
+      "});",
+      "",
+    ].join("\n"));
+    const vitest = await timed("vitest", () => node([join(app, "node_modules/vitest/vitest.mjs"), "run", "--config", "vitest.config.mjs"], app));
+    ok(vitest, "vitest run in the fresh project");
+    expect(vitest.stdout).toMatch(/1 passed/);
   });
 
   test("dualts check and dualts show run from the installed package", async () => {
