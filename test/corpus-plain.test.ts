@@ -12,7 +12,7 @@
 import { describe, expect, test } from "vitest";
 import { fc } from "@fast-check/vitest";
 import {
-  checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, valueAndGrad, type Gradient,
+  checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, valueAndGrad,
 } from "../src/index.js";
 import * as plain from "./programs/corpus-plain.js";
 import { ackleyGradient, rosenbrockGradient, twistJacobian } from "./corpus.js";

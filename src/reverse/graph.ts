@@ -3,7 +3,6 @@
 // with its value, the local partial on each edge and its adjoint (∂out/∂node).
 // `label(x, "a")` names an intermediate so the drawing can say "a = −w0 − w1·x".
 
-import type { Real } from "../dual.js";
 import { select, type WrtOptions } from "../api/selection.js";
 import { adjoints, reverseRun, runnable } from "../api/engines.js";
 import { scalarResult } from "../api/results.js";
