@@ -38,6 +38,9 @@ function checkMode(sel: Selection, mode: unknown): Mode {
   throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
 }
 
+/** Functions over the runtime's operations use chunk mode by default from this many inputs on. */
+const RUNTIME_LANES_FROM = 16;
+
 /** Value and flat gradient of a scalar function over the selected slots (for checkGradient too). */
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
@@ -49,7 +52,9 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode, chunk?:
       const { value, tangents } = chunkedPasses(info, sel, lanes);
       return { value: scalarResult(sel, value), gradient: tangents as Real[] };
     }
-    if (!info) {
+    // Lanes are heap arrays here (ForwardDiff's are tuples on the stack): by default they pay off only
+    // from RUNTIME_LANES_FROM inputs on (bench/RESULTS.md); below that, one tangent per pass is faster.
+    if (!info && (chunk !== undefined || n >= RUNTIME_LANES_FROM)) {
       const { value, tangents } = dualLanePasses(f, sel, lanes);
       return { value: scalarResult(sel, value), gradient: tangents };
     }
