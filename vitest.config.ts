@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
-import dualts from "./transformer/vite.js";
+// The built plugin, as a user would load it (npm test builds first).
+import dualts from "./dist/transformer/vite.js";
 
 export default defineConfig({
   // Test files that mark functions @differentiable are compiled by the transform, as a user's would be.

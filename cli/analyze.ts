@@ -3,7 +3,7 @@
 // parsed here, with the same last line of defence (an exception out of the
 // transform becomes a diagnostic at the top of the file, never a crash).
 
-import ts from "typescript";
+import ts = require("typescript");
 import { DiagnosticSink, transformFailure, type DualtsDiagnostic } from "../transformer/diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "../transformer/find.js";
 import { transformFile, type FileResult } from "../transformer/transform.js";

@@ -3,7 +3,7 @@
 // string and template contents untouched. Formatting needs only the syntax
 // tree, so the language service here knows one file and no libraries.
 
-import ts from "typescript";
+import ts = require("typescript");
 
 const FILE = "dualts-format.ts";
 

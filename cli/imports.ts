@@ -4,7 +4,7 @@
 // else (a module not given to gen, a JSON file, a stylesheet) is pointed
 // back at the original, relative to where the generated file now lives.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { existsSync } from "node:fs";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 

@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import ts from "typescript";
+import ts = require("typescript");
 import { formatDiagnostic } from "../transformer/diagnostics.js";
 import type { GeneratedFunction } from "../transformer/transform.js";
 import { analyze, qualifiedName, type Analysis } from "./analyze.js";

@@ -14,7 +14,7 @@
 //
 // Inserted code is laid out by TypeScript's formatter for where it stands.
 
-import ts from "typescript";
+import ts = require("typescript");
 import type { FileResult, GeneratedFunction } from "../transformer/transform.js";
 import { formatRanges, indentationOf, type TextRange } from "./format.js";
 

@@ -12,12 +12,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, test } from "vitest";
-import { analyze } from "../cli/analyze.js";
-import { watchGen, type GenReport } from "../cli/gen.js";
-import type { Io } from "../cli/io.js";
-import { runCli } from "../cli/program.js";
-import { spliceGenerated } from "../cli/splice.js";
-import { transformSource } from "../transformer/index.js";
+// The built CLI and transform (dist/), as users run them; npm test builds first.
+import { analyze } from "../dist/cli/analyze.js";
+import { watchGen, type GenReport } from "../dist/cli/gen.js";
+import type { Io } from "../dist/cli/io.js";
+import { runCli } from "../dist/cli/program.js";
+import { spliceGenerated } from "../dist/cli/splice.js";
+import { transformSource } from "../dist/transformer/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");

@@ -5,7 +5,8 @@
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { codes, formatDiagnostic, transformSource } from "../transformer/index.js";
+// The built transform (dist/), as users load it; npm test builds first.
+import { codes, formatDiagnostic, transformSource } from "../dist/transformer/index.js";
 
 const root = new URL("./golden/", import.meta.url);
 const cases = readdirSync(root).filter((name) => existsSync(new URL(`${name}/input.ts`, root)));

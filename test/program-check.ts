@@ -29,7 +29,8 @@
 // that of a smooth function — no margin to tune, and no kink slips through.
 
 import ts from "typescript";
-import { transformSource } from "../transformer/index.js";
+// The built transform (dist/), as users load it; npm test builds first.
+import { transformSource } from "../dist/transformer/index.js";
 import { centralDifference, grad, valueAndGrad } from "../src/index.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";

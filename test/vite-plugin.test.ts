@@ -2,7 +2,8 @@
 // it reports diagnostics (every problem, with its file:line:column).
 
 import { describe, expect, test } from "vitest";
-import dualts from "../transformer/vite.js";
+// The built transform (dist/), as users load it; npm test builds first.
+import dualts from "../dist/transformer/vite.js";
 
 interface Reported {
   message: string;

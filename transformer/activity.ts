@@ -10,7 +10,7 @@
 // derivative is zero. Everything else — index arithmetic, data reads —
 // stays untouched by the emitters.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { rules, type RuleName } from "../src/rules/table.js";
 import { partialSources } from "../src/rules/compile.js";
 import type { DifferentiableFunction } from "./find.js";

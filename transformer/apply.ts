@@ -6,7 +6,7 @@
 // the run-time helpers at the end. The generated text is parsed and its
 // nodes made synthetic, comments included, so the printer writes them fresh.
 
-import ts from "typescript";
+import ts = require("typescript");
 import type { FileResult } from "./transform.js";
 
 /** Parses generated statements and detaches them from their text, keeping their comments. */

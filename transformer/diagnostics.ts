@@ -2,7 +2,7 @@
 // names the construct and says how to fix it, and its position.
 // Every code is documented in the README's diagnostics table.
 
-import ts from "typescript";
+import ts = require("typescript");
 
 export const codes = {
   noDerivative: "DUALTS1001",

@@ -5,7 +5,7 @@
 // inside expressions (a call with no derivative, …) are reported by the
 // emitters, which meet them.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { isActive, isAssignment, forEachOwnNode, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";

@@ -8,7 +8,7 @@
 // The JSDoc tag is read from the comment text itself, so it is seen whether
 // or not the compiler parsed JSDoc (tsc skips most tags unless asked).
 
-import ts from "typescript";
+import ts = require("typescript");
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 
 export type DifferentiableFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;

@@ -7,7 +7,7 @@
 // The stages are find.ts → activity.ts → fence.ts → emit/ (jvp, generic,
 // register) → apply.ts, run by transform.ts.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { applyToSourceFile } from "./apply.js";
 import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
 import { transformFile } from "./transform.js";

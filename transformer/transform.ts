@@ -3,7 +3,7 @@
 // apply.ts puts it into the file. Nothing here throws on user code: an
 // internal failure becomes a DUALTS1099 diagnostic at the function.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { analyzeActivity, parameterKind } from "./activity.js";
 import { codes, DiagnosticSink, type DualtsDiagnostic } from "./diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";

@@ -1,6 +1,6 @@
 // What the emitters share while generating one function's derivative code.
 
-import ts from "typescript";
+import ts = require("typescript");
 import type { Activity } from "../activity.js";
 import { codes, type DiagnosticCode, type DiagnosticSink } from "../diagnostics.js";
 import type { Names, Writer } from "./writer.js";

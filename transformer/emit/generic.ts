@@ -12,7 +12,7 @@
 // and an active value read where a plain number is needed (a comparison, an
 // index, a step function) becomes ops.primal(value).
 
-import ts from "typescript";
+import ts = require("typescript");
 import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";

@@ -17,7 +17,7 @@
 // and the tangent arrays are allocated at entry. The statements themselves are
 // emitted by statements.ts.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { unwrap } from "../activity.js";
 import { text, type EmitContext } from "./context.js";
 import { declareTangent, type Lanes } from "./lanes.js";

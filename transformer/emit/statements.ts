@@ -5,7 +5,7 @@
 // Tangents are read and written through lanes.ts, so the same code emits the
 // plain JVP and the chunk-mode one.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
 import { COMPOUND, isActive, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";

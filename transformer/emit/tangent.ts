@@ -14,7 +14,7 @@
 //
 // The partials are the rules table's, printed by the source algebra.
 
-import ts from "typescript";
+import ts = require("typescript");
 import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
