@@ -3,7 +3,8 @@
 // take ⌈n / K⌉ passes, and the default K follows ForwardDiff (≤ 12, balanced).
 
 import { describe, expect, test, vi } from "vitest";
-import { add, derivative, derivativeInfo, grad, jacobian, mul, type DerivativeInfo, type Real } from "../src/index.js";
+import { fc, test as prop } from "@fast-check/vitest";
+import { add, derivative, derivativeInfo, grad, jacobian, mul, noDerivative, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
@@ -92,4 +93,27 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
     const inner = (x: Real) => (grad((v: Real[]) => mul(v[0], v[1]), { chunk: 2 })([x, x]) as unknown as Real[])[0];
     expect(derivative(inner)(1.5)).toBe(1);
   });
+});
+
+describe("chunk mode, property-tested", () => {
+  const sizes = fc.integer({ min: 1, max: 40 });
+  const chunks = fc.integer({ min: 1, max: 20 });
+  const coordinates = (n: number) => fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: n, maxLength: n });
+
+  prop.prop([sizes.chain((n) => coordinates(n)), chunks], { numRuns: 60 })("compiled: any chunk size gives the reverse-mode gradient", (x, chunk) => {
+    expectClose(grad(rosenbrock, { chunk })(x), grad(rosenbrock, { mode: "reverse" })(x), 1e-12, 1e-10);
+  });
+
+  prop.prop([sizes.chain((n) => coordinates(n)), chunks], { numRuns: 60 })("runtime: any chunk size gives the closed-form gradient", (x, chunk) => {
+    expectClose(grad(runtimeRosenbrock, { chunk })(x), rosenbrockGradient(x), 1e-12, 1e-10);
+  });
+});
+
+describe("stop-gradient on the runtime", () => {
+  prop.prop([fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
+    "x · noDerivative(x · y) differentiates as if x · y were a constant, in both modes", (x, y) => {
+      const f = (a: Real, b: Real) => mul(a, noDerivative(mul(a, b)));
+      expectClose(grad(f)(x, y), [x * y, 0], 1e-15, 0);
+      expectClose(grad(f, { mode: "reverse" })(x, y), [x * y, 0], 1e-15, 0);
+    });
 });
