@@ -127,6 +127,21 @@ function computeActive(e: ts.Expression, active: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** An identifier naming an active variable (not a property name such as the `x` of `p.x`). */
+export function isActiveName(node: ts.Node, active: ReadonlySet<string>): boolean {
+  return ts.isIdentifier(node) && active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
+}
+
+/** Does node or anything inside it match, not looking into nested functions? */
+export function contains(node: ts.Node, matches: (n: ts.Node) => boolean): boolean {
+  if (matches(node)) return true;
+  let found = false;
+  ts.forEachChild(node, (c) => {
+    if (!found && !ts.isFunctionLike(c)) found = contains(c, matches);
+  });
+  return found;
+}
+
 /** Calls f on every node of the function body, not descending into nested functions. */
 export function forEachOwnNode(fn: DifferentiableFunction, f: (node: ts.Node) => void): void {
   const visit = (node: ts.Node) => {

@@ -6,19 +6,19 @@
 // emitters, which meet them.
 
 import ts = require("typescript");
-import { isActive, isAssignment, forEachOwnNode, unwrap, type Activity } from "./activity.js";
+import { isActive, isActiveName, isAssignment, forEachOwnNode, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
 
 const NUMERIC_RESULT = /^(number|number\s*\[\]|readonly\s+number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
 
+/** The first name in a nested function that refers to a variable carrying a derivative. */
 function freeActiveName(fn: ts.Node, activity: Activity): ts.Identifier | undefined {
   let found: ts.Identifier | undefined;
   const visit = (node: ts.Node) => {
     if (found) return;
-    if (ts.isIdentifier(node) && activity.active.has(node.text) && !ts.isPropertyAccessExpression(node.parent)) found = node;
-    else if (ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && activity.active.has(node.text)) found = node;
-    ts.forEachChild(node, visit);
+    if (isActiveName(node, activity.active)) found = node as ts.Identifier;
+    else ts.forEachChild(node, visit);
   };
   ts.forEachChild(fn, visit);
   return found;

@@ -13,19 +13,14 @@
 // index, a step function) becomes ops.primal(value).
 
 import ts = require("typescript");
-import { COMPOUND, isActive, isArithmetic, isAssignment, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
 
 type Position = "value" | "primal";
 
 function mentionsActive(cx: EmitContext, node: ts.Node): boolean {
-  if (ts.isIdentifier(node)) return cx.activity.active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
-  let found = false;
-  ts.forEachChild(node, (c) => {
-    if (!found && !ts.isFunctionLike(c)) found = mentionsActive(cx, c);
-  });
-  return found;
+  return contains(node, (n) => isActiveName(n, cx.activity.active));
 }
 
 /** The name of the operations parameter: `ops`, unless the function already uses that name. */

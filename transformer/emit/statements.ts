@@ -7,7 +7,7 @@
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
-import { COMPOUND, isActive, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
@@ -251,13 +251,7 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
   } else unsupported(cx, s, `a ${ts.SyntaxKind[s.kind]}`, "see the supported subset in the README");
 }
 
-/** Does the statement read or write any active variable? Statements that do not are copied unchanged. */
+/** Does the statement read or write any active variable, or return? Statements that do neither are copied unchanged. */
 function containsActive(cx: EmitContext, node: ts.Node): boolean {
-  if (ts.isIdentifier(node)) return cx.activity.active.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node);
-  if (ts.isReturnStatement(node)) return true;
-  let found = false;
-  ts.forEachChild(node, (c) => {
-    if (!found && !ts.isFunctionLike(c)) found = containsActive(cx, c);
-  });
-  return found;
+  return contains(node, (n) => ts.isReturnStatement(n) || isActiveName(n, cx.activity.active));
 }
