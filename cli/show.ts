@@ -1,8 +1,9 @@
 // `dualts show <file>#<function>`: prints the code the transform generates
 // for one function — its JVP (value and directional derivative, each primal
-// statement followed by its tangent) and its generic form (the same code over
-// dualts' operations, run by the reverse-mode tape and nested Duals) — laid
-// out by TypeScript's formatter, for learning and debugging.
+// statement followed by its tangent), its generic form (the same code over
+// dualts' operations, run by the reverse-mode tape and nested Duals), its
+// chunk-mode JVP and its record form (generated reverse mode) — laid out by
+// TypeScript's formatter, for learning and debugging.
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";

@@ -9,6 +9,7 @@
 // it attaches the information and returns fn unchanged.
 
 import type { Real } from "./dual.js";
+import type { LinearTape } from "./reverse/linear.js";
 
 export const DERIVATIVE = Symbol.for("dualts.derivative");
 
@@ -23,6 +24,11 @@ export interface DerivativeInfo {
   readonly jvp?: (...args: any[]) => [any, any];
   /** The chunk-mode JVP: (K, …each differentiable parameter followed by K lanes of tangents…) → [value, lanes]. */
   readonly chunkJvp?: (lanes: number, ...args: any[]) => [any, any];
+  /**
+   * The record form, generated reverse mode: (tape, …each differentiable parameter followed by its
+   * node on the tape — a number, or one per element…) → [value, the result's node(s)]. See src/reverse/linear.ts.
+   */
+  readonly record?: (tape: LinearTape, ...args: any[]) => [any, any];
   /** The function over dualts' generic operations: (ops, ...args). */
   readonly generic: (ops: GenericOperations, ...args: any[]) => any;
 }
@@ -41,7 +47,7 @@ function attach<F extends Function>(f: F, info: DerivativeInfo): F {
 
 /** The information with its functions bound to an object, for methods. */
 function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
-  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), generic: info.generic.bind(self) };
+  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), generic: info.generic.bind(self) };
 }
 
 interface MethodContext {

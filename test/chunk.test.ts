@@ -29,7 +29,7 @@ describe("chunk mode", () => {
   test.each(Array.from({ length: 40 }, (_, i) => i + 1))("rosenbrock, n = %i: every chunk size gives the reverse-mode gradient", (n) => {
     const x = point(n);
     const reference = grad(rosenbrock, { mode: "reverse" })(x) as number[];
-    for (const chunk of [...CHUNKS, undefined]) expectClose(grad(rosenbrock, { chunk })(x), reference, 1e-13, 1e-12);
+    for (const chunk of [...CHUNKS, undefined]) expectClose(grad(rosenbrock, { chunk, mode: "forward" })(x), reference, 1e-13, 1e-12);
   });
 
   test.each([1, 7, 25, 40])("mixed parameters (a Float64Array and a number), n = %i", (n) => {
@@ -48,8 +48,17 @@ describe("chunk mode", () => {
   test("a gradient of n inputs takes ⌈n / K⌉ passes", () => {
     for (const [n, chunk, passes] of [[40, 4, 10], [40, 12, 4], [40, 13, 4], [13, undefined, 2], [12, undefined, 1], [3, 12, 1]] as const) {
       const { g, calls } = counted(rosenbrock);
-      grad(g as typeof rosenbrock, { chunk })(point(n));
+      grad(g as typeof rosenbrock, { chunk, mode: "forward" })(point(n));
       expect(calls(), `n = ${n}, chunk = ${chunk}`).toBe(passes);
+    }
+  });
+
+  test("by default, a gradient of more than 12 inputs runs the generated reverse mode instead: no forward pass", () => {
+    for (const [n, passes] of [[12, 1], [13, 0], [40, 0]] as const) {
+      const { g, calls } = counted(rosenbrock);
+      const gradient = grad(g as typeof rosenbrock)(point(n));
+      expect(calls(), `n = ${n}`).toBe(passes);
+      expectClose(gradient, grad(rosenbrock, { mode: "forward" })(point(n)), 1e-13, 1e-12);
     }
   });
 

@@ -3,7 +3,9 @@
 //
 //   transformed  transformSource(source) → JavaScript, imported as a module:
 //                grad(f) runs the generated JVP, grad(f, { mode: "reverse" })
-//                runs the generated generic form on a reverse-mode tape
+//                the generated record form (reverse mode on a linear tape),
+//                and the same with the record form hidden runs the generated
+//                generic form on the runtime's reverse-mode tape
 //   plain        the same source through TypeScript's transpileModule with no
 //                transform: the untransformed function, differentiated by
 //                finite differences (Ridders' central differences, with their
@@ -109,6 +111,15 @@ function probe(source: string): (args: number[]) => ProbeRun {
   };
 }
 
+/** f with its record form hidden: reverse mode then runs the generic form on the runtime's tape. */
+function withoutRecordForm(f: Fn): Fn {
+  const key = Symbol.for("dualts.derivative");
+  const info = (f as unknown as Record<symbol, object>)[key];
+  const g: Fn = (...args) => f(...args);
+  Object.defineProperty(g, key, { value: { ...info, record: undefined } });
+  return g;
+}
+
 const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
 
 export interface CheckOptions {
@@ -185,24 +196,32 @@ export async function checkSource(source: string, probeSource: string | undefine
     }
     let reverse: number[];
     let reverseValue: number;
+    let onTape: number[];
+    let tapeValue: number;
     try {
       reverse = entries(grad(f, { mode: "reverse" })(...x));
       reverseValue = valueAndGrad(f, { mode: "reverse" })(...x)[0] as number;
+      const generic = withoutRecordForm(f);
+      onTape = entries(grad(generic, { mode: "reverse" })(...x));
+      tapeValue = valueAndGrad(generic, { mode: "reverse" })(...x)[0] as number;
     } catch (error) {
       return fail("reverse", `grad(f, { mode: "reverse" }) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
     }
-    for (const [route, v] of [["forward", forwardValue], ["reverse", reverseValue]] as const) {
+    for (const [route, v] of [["forward", forwardValue], ["reverse", reverseValue], ["tape", tapeValue]] as const) {
       if (!(Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value)))) fail("value", `the ${route} pass computes f = ${show(v)}, the program ${show(value)}, ${at}`);
     }
 
-    if (forward.length !== wrt.length || single.length !== wrt.length || reverse.length !== wrt.length) fail("forward", `grad(f) has ${forward.length} entries, with chunk 1 ${single.length}, in reverse mode ${reverse.length}, for wrt [${wrt}]`);
+    if (forward.length !== wrt.length || single.length !== wrt.length || reverse.length !== wrt.length || onTape.length !== wrt.length) {
+      fail("forward", `grad(f) has ${forward.length} entries, with chunk 1 ${single.length}, in reverse mode ${reverse.length} (on the runtime's tape ${onTape.length}), for wrt [${wrt}]`);
+    }
     wrt.forEach((i, slot) => {
       const name = "abc"[i];
       const xi = x[i];
       const g = forward[slot];
       const r = reverse[slot];
-      if (!(Math.abs(g - r) <= 1e-10 * Math.max(1, Math.abs(g))) || !(Math.abs(g - single[slot]) <= 1e-10 * Math.max(1, Math.abs(g)))) {
-        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}), reverse ${show(r)}\n--- transformed ---\n${transformed}`);
+      const close = (other: number) => Math.abs(g - other) <= 1e-10 * Math.max(1, Math.abs(g));
+      if (!close(r) || !close(single[slot]) || !close(onTape[slot])) {
+        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}), reverse ${show(r)} (on the runtime's tape ${show(onTape[slot])})\n--- transformed ---\n${transformed}`);
       }
       counts.partials++;
       // Finite differences from the default first step, 0.01·max(1, |x|), and if they do not agree, again from

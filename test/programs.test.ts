@@ -10,10 +10,12 @@
 //
 //   grad(f)                        the generated JVP (chunk mode; and with
 //                                  { chunk: 1 }, the one-direction JVP)
-//   grad(f, { mode: "reverse" })   the generated generic form on a reverse tape
+//   grad(f, { mode: "reverse" })   the generated record form on a linear tape, and
+//                                  (record form hidden) the generated generic form
+//                                  on the runtime's reverse tape
 //   finite differences             of the untransformed program (plain transpileModule)
 //
-// forward and reverse to 1e-10 relative, finite differences within 100 times
+// forward and both reverse routes to 1e-10 relative, finite differences within 100 times
 // their own error estimate (or 1e-6 relative), skipping only the partials
 // whose difference quotients crossed a branch or kink and the points where
 // values grow past 100. A failure prints the shrunk program, the point, the
@@ -51,22 +53,23 @@ describe("random programs", () => {
 
 /**
  * Changes the derivative code of a transformed module, leaving f and h as
- * they are: in the generated forward functions (the JVPs) every Math.cos — the
- * derivative of sin — gains 0.01; with `generic`, every ops.sin in the
- * generated generic forms gains the same 0.01 in its derivative (and none in
- * its value), so that forward and reverse agree and only finite differences
- * can tell.
+ * they are: with `forward`, in the generated JVPs every Math.cos — the
+ * derivative of sin — gains 0.01; with `record`, the same in the generated
+ * record forms (reverse mode); with `generic`, every ops.sin in the generated
+ * generic forms gains the same 0.01 in its derivative (and none in its
+ * value), so that all routes agree and only finite differences can tell.
  */
-function breakSineDerivative(options: { forward: boolean; generic: boolean }) {
+function breakSineDerivative(options: { forward: boolean; record: boolean; generic: boolean }) {
   return (js: string): string => {
     const sf = ts.createSourceFile("transformed.js", js, ts.ScriptTarget.Latest, true);
     const edits: { start: number; end: number; text: string }[] = [];
     for (const s of sf.statements) {
       if (!ts.isFunctionDeclaration(s) || !s.name || ["f", "h"].includes(s.name.text) || s.name.text.startsWith("__")) continue;
-      const isGeneric = s.parameters[0]?.name.getText(sf) === "ops";
+      const first = s.parameters[0]?.name.getText(sf);
+      const isGeneric = first === "ops";
       const from = isGeneric ? "ops.sin(" : "Math.cos(";
       const to = isGeneric ? "__sinPlus(ops, " : "__cosPlus(";
-      if (isGeneric ? !options.generic : !options.forward) continue;
+      if (!(isGeneric ? options.generic : first === "tape" ? options.record : options.forward)) continue;
       const text = s.getText(sf);
       if (text.includes(from)) edits.push({ start: s.getStart(sf), end: s.getEnd(), text: text.split(from).join(to) });
     }
@@ -104,23 +107,27 @@ describe("the check catches a broken derivative", () => {
     expect(await failureOf(() => checkSource(sine, undefined, at))).toBeUndefined();
   });
 
-  it("a wrong JVP disagrees with the reverse run", async () => {
-    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: true, generic: false }) }))).toBe("forward-vs-reverse");
+  it("a wrong JVP disagrees with the reverse runs", async () => {
+    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: true, record: false, generic: false }) }))).toBe("forward-vs-reverse");
+  });
+
+  it("a wrong record form disagrees with the JVP", async () => {
+    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: false, record: true, generic: false }) }))).toBe("forward-vs-reverse");
   });
 
   it("a wrong generic form disagrees with the JVP", async () => {
-    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: false, generic: true }) }))).toBe("forward-vs-reverse");
+    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: false, record: false, generic: true }) }))).toBe("forward-vs-reverse");
   });
 
-  it("the same mistake in both disagrees with finite differences", async () => {
-    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: true, generic: true }) }))).toBe("vs-finite-differences");
+  it("the same mistake in all three disagrees with finite differences", async () => {
+    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: true, record: true, generic: true }) }))).toBe("vs-finite-differences");
   });
 
   it("random programs find the mistake", async () => {
     const kinds = new Set<FailureKind>();
     const result = await fc.check(
       fc.asyncProperty(program, points, async (p, x) => {
-        const kind = await failureOf(() => checkProgram(p, x, { mutate: breakSineDerivative({ forward: true, generic: true }) }));
+        const kind = await failureOf(() => checkProgram(p, x, { mutate: breakSineDerivative({ forward: true, record: true, generic: true }) }));
         if (kind) kinds.add(kind);
         return kind === undefined;
       }),

@@ -103,7 +103,12 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       kind: parameterKind(p, sf) ?? ("data" as const),
     }));
     const names = m.kind === "declaration"
-      ? { jvp: globals.global(`${m.name}_jvp`), chunk: globals.global(`${m.name}_chunkJvp`), generic: globals.global(`${m.name}_generic`) }
+      ? {
+        jvp: globals.global(`${m.name}_jvp`),
+        chunk: globals.global(`${m.name}_chunkJvp`),
+        record: globals.global(`${m.name}_record`),
+        generic: globals.global(`${m.name}_generic`),
+      }
       : undefined;
     return { m, wrt, parameters, names };
   });
@@ -113,6 +118,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       callees.set(m.name, {
         jvpName: names.jvp,
         chunkName: names.chunk,
+        recordName: names.record,
         genericName: names.generic,
         wrt,
         parameters: parameters.map((p) => ({ name: p.name, kind: p.kind === "array" ? "array" : "scalar" })),
@@ -121,22 +127,31 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   }
 
   const needs = new Set<"call">();
-  const emitted: { m: MarkedFunction; names?: { jvp: string; chunk: string; generic: string }; registration: Registration; code: string[]; chunk?: string; genericOnly: boolean }[] = [];
+  const emitted: {
+    m: MarkedFunction;
+    names?: { jvp: string; chunk: string; record: string; generic: string };
+    registration: Registration;
+    code: string[];
+    chunk?: string;
+    record?: string;
+    genericOnly: boolean;
+  }[] = [];
   for (const { m, wrt, parameters, names } of plans) {
     try {
       const activity = analyzeActivity(m.node, wrt, sf);
       const fenced = fence(m, activity, sink);
       // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
       if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-      const context = (lanes: boolean): EmitContext => {
-        const fresh = new Names(new Set(used));
+      const context = (form: "jvp" | "lanes" | "record"): EmitContext => {
+        const fresh = new Names(new Set(used), form === "record" ? "node" : "differential");
         return {
           sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
           opsName: fresh.fresh(["ops", "dualtsOps"]),
-          lanes: lanes ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
+          lanes: form === "lanes" ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
+          record: form === "record" ? { tape: fresh.fresh(["tape", "dualtsTape"]), failed: false } : undefined,
         };
       };
-      const cx = context(false);
+      const cx = context("jvp");
       const result = resultKind(m, sf);
       const asExpression = names === undefined;
       const signature = { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result };
@@ -144,8 +159,12 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const generic = emitGeneric(cx, m.node, names?.generic ?? "", asExpression);
       if (cx.failed || !fenced) continue;
       // The chunk-mode JVP: the same emitter with K lanes per tangent; where it cannot, the plain JVP serves alone.
-      const chunked = context(true);
+      const chunked = context("lanes");
       const chunk = emitJvp(chunked, m.node, { ...signature, name: names?.chunk ?? "" }, asExpression);
+      // The record form (generated reverse mode), for one backward sweep per output. NaN-safe tangents are a
+      // forward-mode notion, so a nansafe function has none: reverse mode then runs its generic form.
+      const recording = m.nanSafe ? undefined : context("record");
+      const record = recording && emitJvp(recording, m.node, { ...signature, name: names?.record ?? "" }, asExpression);
       const registration: Registration = {
         name: m.name,
         parameters: parameters.map((p) => p.name),
@@ -155,7 +174,12 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         jvp: names?.jvp ?? jvp,
         generic: names?.generic ?? generic,
       };
-      emitted.push({ m, names, registration, code: [jvp, generic], chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk, genericOnly: cx.genericOnly === true });
+      emitted.push({
+        m, names, registration, code: [jvp, generic],
+        chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
+        record: !recording || recording.failed || recording.record!.failed ? undefined : record,
+        genericOnly: cx.genericOnly === true,
+      });
     } catch (error) {
       const deep = error instanceof RangeError && /call stack/i.test(error.message);
       sink.report(deep ? codes.unsupported : codes.internal, m.node,
@@ -176,25 +200,37 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       }
     }
   }
-  for (const e of emitted) if (e.genericOnly) e.chunk = undefined;
+  for (const e of emitted) {
+    if (e.genericOnly) {
+      e.chunk = undefined;
+      e.record = undefined;
+    }
+  }
 
-  // A chunk-mode JVP that calls a function without one cannot run: drop it too, until nothing changes.
-  for (let changed = true; changed; ) {
-    changed = false;
-    const missing = plans.filter((p) => p.names && !emitted.some((e) => e.m === p.m && e.chunk)).map((p) => p.names!.chunk);
-    for (const e of emitted) {
-      if (e.chunk && missing.some((name) => e.chunk!.includes(`${name}(`))) {
-        e.chunk = undefined;
-        changed = true;
+  // A chunk-mode JVP or record form that calls a function without one cannot run: drop it too, until nothing changes.
+  for (const form of ["chunk", "record"] as const) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      const missing = plans.filter((p) => p.names && !emitted.some((e) => e.m === p.m && e[form])).map((p) => p.names![form]);
+      for (const e of emitted) {
+        if (e[form] && missing.some((name) => e[form]!.includes(`${name}(`))) {
+          e[form] = undefined;
+          changed = true;
+        }
       }
     }
   }
 
-  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, genericOnly }) => {
-    const full: Registration = { ...registration, jvp: genericOnly ? undefined : registration.jvp, chunkJvp: chunk && (names?.chunk ?? chunk) };
+  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, genericOnly }) => {
+    const full: Registration = {
+      ...registration,
+      jvp: genericOnly ? undefined : registration.jvp,
+      chunkJvp: chunk && (names?.chunk ?? chunk),
+      record: record && (names?.record ?? record),
+    };
     const [jvp, generic] = code;
     return names
-      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : [])].join("\n\n"), registration: registerDeclaration(full) }
+      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : [])].join("\n\n"), registration: registerDeclaration(full) }
       : { marked: m, info: infoObject(full) };
   });
   return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };

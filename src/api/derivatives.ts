@@ -8,15 +8,20 @@
 
 import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
-import { derivativeInfo } from "../registry.js";
-import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
+import { derivativeInfo, type DerivativeInfo } from "../registry.js";
+import { isNanSafe } from "../nansafe.js";
+import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, recordedRows, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
 export type Mode = "forward" | "reverse";
 
 export interface DerivativeOptions extends WrtOptions {
-  /** "forward" (default): one pass per input scalar; "reverse": one pass and one backward sweep per output. */
+  /**
+   * "forward": one pass per input scalar (or per chunk of them); "reverse": one pass and one backward
+   * sweep per output. Default: forward, except that a gradient of a compiled function with 13 or more
+   * input scalars runs its generated reverse mode.
+   */
   readonly mode?: Mode;
   /**
    * Forward mode on a compiled function: tangents carried per pass (default: ≤ 12, balanced).
@@ -33,20 +38,44 @@ export type Matrix = number[][];
 // types describe the common, top-level use with plain numbers.
 type AnyFunction = (...args: any[]) => unknown;
 
-function checkMode(sel: Selection, mode: unknown): Mode {
-  if (mode === undefined || mode === "forward" || mode === "reverse") return mode ?? "forward";
+/** The mode asked for; undefined (not given) lets grad choose. */
+function checkMode(sel: Selection, mode: unknown): Mode | undefined {
+  if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
   throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
 }
 
 /** Functions over the runtime's operations use chunk mode by default from this many inputs on. */
 const RUNTIME_LANES_FROM = 16;
 
-/** Value and flat gradient of a scalar function over the selected slots (for checkGradient too). */
-export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode, chunk?: number): { value: Real; gradient: Real[] } {
+/**
+ * A compiled function's gradient takes its generated reverse mode by default
+ * when it has more inputs than one chunk-mode pass carries (12): one run and
+ * one backward sweep, against ⌈n / 12⌉ forward passes (bench/RESULTS.md).
+ */
+export const REVERSE_FROM = 13;
+
+/** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
+function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
+  if (!info?.record || !sel.plain || info.result !== "scalar") return false;
+  if (mode === "reverse") return true;
+  // NaN-safe mode is a forward-mode notion: by default, such gradients stay in forward mode.
+  return mode === undefined && chunk === undefined && sel.values.length >= REVERSE_FROM && !isNanSafe();
+}
+
+/**
+ * Value and flat gradient of a scalar function over the selected slots (for
+ * checkGradient too). Without a mode: forward mode, except for a compiled
+ * function of REVERSE_FROM or more inputs, which takes its generated reverse mode.
+ */
+export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
   const info = derivativeInfo(f);
+  if (usesRecord(info, sel, mode, chunk)) {
+    const { value, rows } = recordedRows(info!, sel);
+    return { value: scalarResult(sel, value), gradient: rows[0] };
+  }
   const lanes = chunkSize(n, chunk, sel.caller);
-  if (mode === "forward" && n > 0 && sel.plain && lanes > 1) {
+  if (mode !== "reverse" && n > 0 && sel.plain && lanes > 1) {
     // Chunk mode: the generated chunk-mode JVP, or Duals with K tangent lanes for a function over the runtime.
     if (info?.chunkJvp) {
       const { value, tangents } = chunkedPasses(info, sel, lanes);
@@ -138,11 +167,16 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
   return (...args) => {
     const sel = select("jacobian", f, args, options);
     const n = sel.values.length;
+    const info = derivativeInfo(f);
+    if (checkMode(sel, options.mode) === "reverse" && info?.record && sel.plain) {
+      const { value, rows } = recordedRows(info, sel);
+      vectorResult(sel, value);
+      return rows as Matrix;
+    }
     if (checkMode(sel, options.mode) === "reverse") {
       const run = reverseRun(runnable(f, sel), sel);
       return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
     }
-    const info = derivativeInfo(f);
     const lanes = chunkSize(n, options.chunk, sel.caller);
     if (n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
       const { value, tangents } = chunkedPasses(info, sel, lanes);

@@ -12,6 +12,7 @@ import { label } from "../reverse/label.js";
 const compiledOperations = { ...genericOperations, label: label as unknown as (...args: Real[]) => Real };
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { Tape, Var } from "../reverse/tape.js";
+import { withTape } from "../reverse/linear.js";
 import { lanesOf } from "../lanes.js";
 import { split } from "./results.js";
 import { isReal, type Selection } from "./selection.js";
@@ -139,6 +140,39 @@ export function adjoints(run: { tape: Tape; inputs: Var[] }, output: Real): numb
   if (!(output instanceof Var) || output.tape !== run.tape) return run.inputs.map(() => 0);
   run.tape.backward(output);
   return run.inputs.map((input) => input.adjoint);
+}
+
+/**
+ * Generated reverse mode: one run of a compiled function's record form, each
+ * selected parameter an input node (one per element for an array), then one
+ * backward sweep over the tape per output. Returns the value and, per output
+ * (one for a number result), ∂output/∂slot for every selected slot; where an
+ * output is NaN, so is each of its derivatives.
+ */
+export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } {
+  return withTape((tape) => {
+    const inputNodes = new Map<number, number | Int32Array>();
+    const args: unknown[] = [];
+    sel.args.forEach((arg, i) => {
+      args.push(arg);
+      if (!info.wrt.includes(i)) return;
+      const nodes = typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length);
+      inputNodes.set(i, nodes);
+      args.push(nodes);
+    });
+    const [value, output] = info.record!(tape, ...args) as [unknown, number | ArrayLike<number>];
+    const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
+    const outputs = typeof output === "number" ? [output] : Array.from(output);
+    const rows = outputs.map((node, r) => {
+      const adjoints = tape.backward(node);
+      return sel.slots.map((slot) => {
+        if (Number.isNaN(values[r])) return NaN;
+        const nodes = inputNodes.get(slot.param)!;
+        return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
+      });
+    });
+    return { value, rows };
+  });
 }
 
 /** ForwardDiff's choice: at most 12 lanes, the chunks balanced (n = 13 → 7 + 6, not 12 + 1). */

@@ -53,7 +53,7 @@ function table(rows: readonly GradientComparison[]): string {
 export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: CheckOptions = {}): GradientCheck {
   const { rtol = 1e-6, atol = 1e-8 } = options;
   const sel = select("checkGradient", f, args, options);
-  const { value, gradient } = flatGradient(f, sel, options.mode ?? "forward", options.chunk);
+  const { value, gradient } = flatGradient(f, sel, options.mode, options.chunk);
   const { differences } = differencesPerInput("checkGradient", f, args, options);
   const entries = gradient.map((g, k): GradientComparison => {
     const automatic = g as number;

@@ -10,6 +10,7 @@ export interface Callee {
   readonly jvpName: string;
   readonly chunkName: string;
   readonly genericName: string;
+  readonly recordName: string;
   readonly parameters: readonly { readonly name: string; readonly kind: "scalar" | "array" }[];
   readonly wrt: readonly number[];
 }
@@ -37,6 +38,8 @@ export interface EmitContext {
   readonly needs: Set<"call">;
   /** Present when emitting the chunk-mode JVP (K tangents per pass). */
   readonly lanes?: import("./lanes.js").Lanes;
+  /** Present when emitting the record form (generated reverse mode): tangents are node numbers on a tape. */
+  readonly record?: import("./record.js").Recording;
 }
 
 export function report(cx: EmitContext, code: DiagnosticCode, node: ts.Node, message: string): void {

@@ -44,10 +44,17 @@ function assignedParameters(fn: ts.SignatureDeclaration & { body?: ts.ConciseBod
   return names.filter((n) => assigned.has(n));
 }
 
+/** In the record form, a parameter's node: a number for a number, one per element (`Int32Array | number[]`) for an array. */
+function nodeType(cx: EmitContext, p: ts.ParameterDeclaration): string {
+  return cx.activity.arrays.has((p.name as ts.Identifier).text) ? ": Int32Array | number[]" : ": number";
+}
+
 /**
  * The whole JVP function as source text: a declaration, or (for
  * differentiable(…) calls) an expression. With `lanes`, the chunk-mode JVP:
- * a lane count K first, and every tangent a Float64Array of K lanes.
+ * a lane count K first, and every tangent a Float64Array of K lanes. With
+ * `record`, the record form (record.ts): the tape first, and every tangent a
+ * node number.
  */
 export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, signature: JvpSignature, asExpression: boolean): string {
   const body = new Writer();
@@ -57,7 +64,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     const own = text(cx, p);
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
     tangentParameters.push(p.name.text);
-    const type = lanes ? ": Float64Array" : p.type ? `: ${text(cx, p.type)}` : "";
+    const type = lanes ? ": Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
     return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
   // A parameter outside wrt that the body makes differentiated (b = a * b) starts with a zero tangent.
@@ -73,7 +80,8 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const resultType = signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
-  const allParameters = [...self, ...(lanes ? [`${lanes.count}: number`] : []), ...parameters];
+  const leading = lanes ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
+  const allParameters = [...self, ...leading, ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
     if (lanes) {

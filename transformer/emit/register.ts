@@ -21,6 +21,8 @@ export interface Registration {
   readonly jvp?: string;
   /** The chunk-mode JVP (K tangents per pass), where the function has one. */
   readonly chunkJvp?: string;
+  /** The record form (generated reverse mode: records onto a tape), where the function has one. */
+  readonly record?: string;
   readonly generic: string;
 }
 
@@ -37,6 +39,7 @@ export function infoObject(r: Registration): string {
     `  result: ${JSON.stringify(r.result)},`,
     ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
     ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
+    ...(r.record ? [`  record: ${r.record},`] : []),
     `  generic: ${r.generic},`,
     "}",
   ].join("\n");

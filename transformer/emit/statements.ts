@@ -14,6 +14,11 @@ import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
 import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef } from "./lanes.js";
 
+/** What the comment above a statement's derivative code calls it. */
+function derivativeOf(cx: EmitContext): string {
+  return cx.record ? "node of" : "tangent of";
+}
+
 /** A zero tangent for an array of the given length (flat, K lanes per element, in chunk mode). */
 function zerosLike(cx: EmitContext, array: string): string {
   return cx.lanes ? `new Float64Array(${array}.length * ${cx.lanes.count})` : `new Array(${array}.length).fill(0)`;
@@ -22,7 +27,9 @@ function zerosLike(cx: EmitContext, array: string): string {
 /** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */
 function zeroTangentArray(cx: EmitContext, name: string, init: ts.Expression): string {
   const u = unwrap(init);
-  if (!cx.lanes && ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array") return `new Float64Array(${name}.length)`;
+  if (!cx.lanes && ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array") {
+    return cx.record ? `new Int32Array(${name}.length)` : `new Float64Array(${name}.length)`;
+  }
   return zerosLike(cx, name);
 }
 
@@ -83,7 +90,7 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
   if (isArray) return emitArrayDeclaration(cx, w, keyword, name, type, d.initializer);
   const value = emitExpression(cx, w, d.initializer, name);
   w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
-  if (value.tangent) w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+  if (value.tangent) w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
   declareTangent(cx, w, keyword, name, value.tangent);
 }
 
@@ -102,7 +109,7 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: tangentRef(cx, target.text), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
     // The tangent first: it may read the old value of the target.
-    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
     assignTangent(cx, w, tangentRef(cx, target.text), value.tangent);
     w.line(`${target.text} = ${value.primal.text};`);
     return;
@@ -113,7 +120,7 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     if (!isPure(target.argumentExpression)) index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
     const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: tangentElement(cx, array, index), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
-    w.comment(`tangent of: ${sourceLine(cx, statement)}`);
+    w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
     assignTangent(cx, w, tangentElement(cx, array, index), value.tangent);
     w.line(`${array}[${index}] = ${value.primal.text};`);
     return;

@@ -21,6 +21,7 @@ import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, step
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, laneArgument, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { noRecord, recordOperation } from "./record.js";
 
 export interface Emitted {
   readonly primal: Source;
@@ -131,6 +132,7 @@ export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[
     }
   }
   const partials = rule.partials(sourceAlgebra, operands.map((a) => a.primal), z);
+  if (cx.record) return { primal, tangent: recordOperation(cx, operands.map((a) => a.tangent), partials), simple: hoisted };
   const terms = operands.flatMap((a, i) => {
     const term = a.tangent === null ? null : scaled(a.tangent, partials[i], cx.nanSafe);
     return term ? [term] : [];
@@ -192,6 +194,7 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
   if (!callee) {
     // Imported: its derivative is looked up at run time, where its wrt is known.
     noLanes(cx);
+    noRecord(cx);
     cx.needs.add("call");
     w.line(`const [${value}, ${tangent}] = __dualtsCall(${name}, ${JSON.stringify(where(cx, call))}, [${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
     return result;
@@ -224,7 +227,11 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
     }
     return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : a.tangent?.text ?? "0"];
   });
-  const jvp = cx.lanes ? `${callee.chunkName}(${[cx.lanes.count, ...slots].join(", ")})` : `${callee.jvpName}(${slots.join(", ")})`;
+  const jvp = cx.lanes
+    ? `${callee.chunkName}(${[cx.lanes.count, ...slots].join(", ")})`
+    : cx.record
+    ? `${callee.recordName}(${[cx.record.tape, ...slots].join(", ")})`
+    : `${callee.jvpName}(${slots.join(", ")})`;
   w.line(`const [${value}, ${tangent}] = ${jvp};`);
   return result;
 }

@@ -32,7 +32,11 @@ export class Names {
   private readonly tangents = new Map<string, string>();
   private temps = 0;
 
-  constructor(private readonly used: Set<string>) {}
+  /**
+   * `differential`: a variable's tangent is `dx`; `node` (the record form):
+   * the number of its node on the tape, `xNode`.
+   */
+  constructor(private readonly used: Set<string>, private readonly style: "differential" | "node" = "differential") {}
 
   /** The first of the candidates that is free, or the first with a number appended. */
   fresh(candidates: string[]): string {
@@ -51,11 +55,11 @@ export class Names {
     }
   }
 
-  /** The tangent of a variable: `x` → `dx` (or `d_x`, … if the user already has a `dx`). */
+  /** The tangent of a variable: `x` → `dx` (or `d_x`, … if the user already has a `dx`); `xNode` in the record form. */
   tangent(name: string): string {
     let t = this.tangents.get(name);
     if (!t) {
-      t = this.fresh([`d${name}`, `d_${name}`]);
+      t = this.fresh(this.style === "node" ? [`${name}Node`, `${name}_node`] : [`d${name}`, `d_${name}`]);
       this.tangents.set(name, t);
     }
     return t;

@@ -8,6 +8,7 @@ Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: sumOfSquares_jvp,
         chunkJvp: sumOfSquares_chunkJvp,
+        record: sumOfSquares_record,
         generic: sumOfSquares_generic,
     } });
 Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
@@ -18,6 +19,7 @@ Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
         result: "array",
         jvp: linear_jvp,
         chunkJvp: linear_chunkJvp,
+        record: linear_record,
         generic: linear_generic,
     } });
 Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
@@ -28,6 +30,7 @@ Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
         result: "array",
         jvp: cumulative_jvp,
         chunkJvp: cumulative_chunkJvp,
+        record: cumulative_record,
         generic: cumulative_generic,
     } });
 Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
@@ -38,6 +41,7 @@ Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: scratch_jvp,
         chunkJvp: scratch_chunkJvp,
+        record: scratch_record,
         generic: scratch_generic,
     } });
 // Arrays: parameters, local arrays written in place, push, for…of, and a
@@ -86,6 +90,18 @@ function sumOfSquares_chunkJvp(K, v, dv) {
     }
     return [total, dtotal];
 }
+function sumOfSquares_record(tape, v, vNode) {
+    let total = 0;
+    let totalNode = 0;
+    for (let k = 0; k < v.length; k++) {
+        const x = v[k];
+        const xNode = vNode[k];
+        // node of: total += x * x;
+        totalNode = tape.node2(totalNode, 1, xNode, x + x);
+        total = total + x * x;
+    }
+    return [total, totalNode];
+}
 /** @differentiable wrt(x) */
 export function linear(x, a) {
     const y = new Array(a.length).fill(0);
@@ -129,6 +145,18 @@ function linear_chunkJvp(K, x, dx, a) {
         }
     }
     return [y, dy];
+}
+function linear_record(tape, x, xNode, a) {
+    const y = new Array(a.length).fill(0);
+    const yNode = new Array(y.length).fill(0);
+    for (let i = 0; i < a.length; i++) {
+        for (let j = 0; j < x.length; j++) {
+            // node of: y[i] += a[i][j] * x[j];
+            yNode[i] = tape.node2(yNode[i], 1, xNode[j], a[i][j]);
+            y[i] = y[i] + a[i][j] * x[j];
+        }
+    }
+    return [y, yNode];
 }
 /** @differentiable */
 export function cumulative(v) {
@@ -181,6 +209,20 @@ function cumulative_chunkJvp(K, v, dv) {
     }
     return [out, dout];
 }
+function cumulative_record(tape, v, vNode) {
+    const out = [];
+    const outNode = [];
+    let running = 0;
+    let runningNode = 0;
+    for (let i = 0; i < v.length; i++) {
+        // node of: running += v[i];
+        runningNode = tape.node2(runningNode, 1, vNode[i], 1);
+        running = running + v[i];
+        out.push(running * running);
+        outNode.push(tape.node1(runningNode, running + running));
+    }
+    return [out, outNode];
+}
 /** @differentiable */
 export function scratch(x, y) {
     const buffer = new Float64Array(2);
@@ -222,4 +264,16 @@ function scratch_chunkJvp(K, x, dx, y, dy) {
     for (let k = 0; k < K; k++)
         dt2[k] = dbuffer[1 * K + k];
     return [buffer[1], dt2];
+}
+function scratch_record(tape, x, xNode, y, yNode) {
+    const buffer = new Float64Array(2);
+    const bufferNode = new Int32Array(buffer.length);
+    // node of: buffer[0] = x * y;
+    bufferNode[0] = tape.node2(xNode, y, yNode, x);
+    buffer[0] = x * y;
+    const t1 = Math.hypot(x, y);
+    // node of: buffer[1] = buffer[0] + Math.hypot(x, y);
+    bufferNode[1] = tape.node3(bufferNode[0], 1, xNode, t1 === 0 ? 0 : x / t1, yNode, t1 === 0 ? 0 : y / t1);
+    buffer[1] = buffer[0] + t1;
+    return [buffer[1], bufferNode[1]];
 }

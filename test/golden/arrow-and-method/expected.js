@@ -54,6 +54,10 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
             dt2[lane] = (dx[lane] * x + dx[lane] * x + (dy[lane] * y + dy[lane] * y)) * (0.5 / t1);
         return [t1, dt2];
     },
+    record: function (tape, x, xNode, y, yNode) {
+        const t1 = Math.sqrt(x * x + y * y);
+        return [t1, tape.node2(xNode, (x + x) * (0.5 / t1), yNode, (y + y) * (0.5 / t1))];
+    },
     generic: function (ops, x, y) {
         return ops.sqrt(ops.add(ops.mul(x, x), ops.mul(y, y)));
     },
@@ -72,6 +76,9 @@ export const scaled = differentiable((x, k) => x * k, {
         for (let lane = 0; lane < K; lane++)
             dt1[lane] = dx[lane] * k;
         return [x * k, dt1];
+    },
+    record: function (tape, x, xNode, k) {
+        return [x * k, tape.node1(xNode, k)];
     },
     generic: function (ops, x, k) {
         return ops.mul(x, k);
@@ -101,6 +108,11 @@ let Spring = (() => {
                         for (let lane = 0; lane < K; lane++)
                             dt3[lane] = dx[lane] * t1 * x + dx[lane] * t2;
                         return [t2 * x, dt3];
+                    },
+                    record: function (tape, x, xNode) {
+                        const t1 = 0.5 * this.stiffness;
+                        const t2 = t1 * x;
+                        return [t2 * x, tape.node1(xNode, t1 * x + t2)];
                     },
                     generic: function (ops, x) {
                         return ops.mul(ops.mul(0.5 * this.stiffness, x), x);

@@ -11,6 +11,7 @@ Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: sigmoid_jvp,
         chunkJvp: sigmoid_chunkJvp,
+        record: sigmoid_record,
         generic: sigmoid_generic,
     } });
 Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
@@ -21,6 +22,7 @@ Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: power_jvp,
         chunkJvp: power_chunkJvp,
+        record: power_record,
         generic: power_generic,
     } });
 Object.defineProperty(model, Symbol.for("dualts.derivative"), { value: {
@@ -53,6 +55,12 @@ function sigmoid_chunkJvp(K, z, dz) {
     for (let k = 0; k < K; k++)
         dt4[k] = dz[k] * t1 * (t3 / t2);
     return [t3, dt4];
+}
+function sigmoid_record(tape, z, zNode) {
+    const t1 = Math.exp(-z);
+    const t2 = 1 + t1;
+    const t3 = 1 / t2;
+    return [t3, tape.node1(zNode, -(-1 * t1 * (t3 / t2)))];
 }
 /** @differentiable wrt(x) */
 export function power(x, n) {
@@ -90,6 +98,20 @@ function power_chunkJvp(K, x, dx, n) {
             dt1[k] = dx[k] * t2 + dt2[k] * x;
     }
     return [t1, dt1];
+}
+function power_record(tape, x, xNode, n) {
+    let t1;
+    let t1Node;
+    if (n === 0) {
+        t1 = 1;
+        t1Node = 0;
+    }
+    else {
+        const [t2, t2Node] = power_record(tape, x, xNode, n - 1);
+        t1 = x * t2;
+        t1Node = tape.node2(xNode, t2, t2Node, x);
+    }
+    return [t1, t1Node];
 }
 /** @differentiable */
 export function model(w, x) {

@@ -8,6 +8,7 @@ Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: piecewise_jvp,
         chunkJvp: piecewise_chunkJvp,
+        record: piecewise_record,
         generic: piecewise_generic,
     } });
 Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
@@ -18,6 +19,7 @@ Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: loops_jvp,
         chunkJvp: loops_chunkJvp,
+        record: loops_record,
         generic: loops_generic,
     } });
 // Branches and loops: conditions read primal values; break, continue and
@@ -138,6 +140,40 @@ function piecewise_chunkJvp(K, x, dx, y, dy) {
         }
     }
 }
+function piecewise_record(tape, x, xNode, y, yNode) {
+    if (x > y) {
+        return [x * y, tape.node2(xNode, y, yNode, x)];
+    }
+    else {
+        if (x < 0) {
+            return [-x, tape.node1(xNode, -1)];
+        }
+    }
+    let t1;
+    let t1Node;
+    if (x > 1) {
+        t1 = Math.log(x);
+        t1Node = tape.node1(xNode, 1 / x);
+    }
+    else {
+        t1 = y * y;
+        t1Node = tape.node1(yNode, y + y);
+    }
+    const t = t1;
+    // node of: const t = x > 1 ? Math.log(x) : y * y;
+    const tNode = t1Node;
+    switch (Math.sign(y)) {
+        case 1: {
+            return [t + y, tape.node2(tNode, 1, yNode, 1)];
+        }
+        case -1: {
+            return [t - y, tape.node2(tNode, 1, yNode, -1)];
+        }
+        default: {
+            return [t, tNode];
+        }
+    }
+}
 /** @differentiable wrt(x) */
 export function loops(x, n) {
     let total = 0;
@@ -233,4 +269,30 @@ function loops_chunkJvp(K, x, dx, n) {
         total = total - x;
     } while (total > 100);
     return [total, dtotal];
+}
+function loops_record(tape, x, xNode, n) {
+    let total = 0;
+    let totalNode = 0;
+    for (let i = 0; i < n; i++) {
+        if (i === 2)
+            continue;
+        if (i > 5)
+            break;
+        // node of: total += x ** i;
+        totalNode = tape.node2(totalNode, 1, xNode, i === 0 ? 0 : i * x ** (i - 1));
+        total = total + x ** i;
+    }
+    let k = 0;
+    while (k < 3) {
+        // node of: total = total * x + 1;
+        totalNode = tape.node2(totalNode, x, xNode, total);
+        total = total * x + 1;
+        k++;
+    }
+    do {
+        // node of: total -= x;
+        totalNode = tape.node2(totalNode, 1, xNode, -1);
+        total = total - x;
+    } while (total > 100);
+    return [total, totalNode];
 }

@@ -8,6 +8,7 @@ Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: loss_jvp,
         chunkJvp: loss_chunkJvp,
+        record: loss_record,
         generic: loss_generic,
     } });
 Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
@@ -18,6 +19,7 @@ Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: polynomial_jvp,
         chunkJvp: polynomial_chunkJvp,
+        record: polynomial_record,
         generic: polynomial_generic,
     } });
 // The lecture's functions as a user writes them: plain TypeScript, marked.
@@ -90,6 +92,26 @@ function loss_chunkJvp(K, w0, dw0, w1, dw1, xs, ys) {
         dt5[k] = -(dtotal[k] / xs.length);
     return [-total / xs.length, dt5];
 }
+function loss_record(tape, w0, w0Node, w1, w1Node, xs, ys) {
+    let total = 0;
+    let totalNode = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = w0 + w1 * xs[i];
+        // node of: const z = w0 + w1 * xs[i];
+        const zNode = tape.node2(w0Node, 1, w1Node, xs[i]);
+        const t1 = Math.exp(-z);
+        const t2 = 1 + t1;
+        const p = 1 / t2;
+        // node of: const p = 1 / (1 + Math.exp(-z));
+        const pNode = tape.node1(zNode, -(-1 * t1 * (p / t2)));
+        const t3 = 1 - p;
+        const t4 = 1 - ys[i];
+        // node of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        totalNode = tape.node2(totalNode, 1, pNode, ys[i] / p + -1 / t3 * t4);
+        total = total + (ys[i] * Math.log(p) + t4 * Math.log(t3));
+    }
+    return [-total / xs.length, tape.node1(totalNode, -1 / xs.length)];
+}
 /** @differentiable */
 export function polynomial(w0, w1, w2) {
     return w0 + 3 * w1 ** 2 + 5 * w2 ** 3;
@@ -105,4 +127,7 @@ function polynomial_chunkJvp(K, w0, dw0, w1, dw1, w2, dw2) {
     for (let k = 0; k < K; k++)
         dt1[k] = dw0[k] + dw1[k] * (2 * w1) * 3 + dw2[k] * (3 * w2 ** 2) * 5;
     return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, dt1];
+}
+function polynomial_record(tape, w0, w0Node, w1, w1Node, w2, w2Node) {
+    return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, tape.node3(w0Node, 1, w1Node, 2 * w1 * 3, w2Node, 3 * w2 ** 2 * 5)];
 }

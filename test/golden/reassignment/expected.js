@@ -8,6 +8,7 @@ Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: square_jvp,
         chunkJvp: square_chunkJvp,
+        record: square_record,
         generic: square_generic,
     } });
 Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
@@ -18,6 +19,7 @@ Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
         result: "scalar",
         jvp: expOfItself_jvp,
         chunkJvp: expOfItself_chunkJvp,
+        record: expOfItself_record,
         generic: expOfItself_generic,
     } });
 // Reassignment, compound assignment and increments: the tangent of
@@ -103,6 +105,32 @@ function square_chunkJvp(K, x, dx) {
     y = y ** 2;
     return [y, dy];
 }
+function square_record(tape, x, xNode) {
+    let y = x;
+    // node of: let y = x;
+    let yNode = xNode;
+    // node of: y = y * y;
+    yNode = tape.node1(yNode, y + y);
+    y = y * y;
+    // node of: y += Math.sin(y);
+    yNode = tape.node1(yNode, 1 + Math.cos(y));
+    y = y + Math.sin(y);
+    // node of: y *= 2;
+    yNode = tape.node1(yNode, 2);
+    y = y * 2;
+    // node of: y -= x / 3;
+    yNode = tape.node2(yNode, 1, xNode, -1 / 3);
+    y = y - x / 3;
+    const t1 = 1 + x * x;
+    const t2 = y / t1;
+    // node of: y /= 1 + x * x;
+    yNode = tape.node2(yNode, 1 / t1, xNode, -((x + x) * (t2 / t1)));
+    y = t2;
+    // node of: y **= 2;
+    yNode = tape.node1(yNode, 2 * y);
+    y = y ** 2;
+    return [y, yNode];
+}
 /** @differentiable */
 export function expOfItself(x) {
     let y = x;
@@ -147,4 +175,16 @@ function expOfItself_chunkJvp(K, x, dx) {
     for (let k = 0; k < K; k++)
         dt2[k] = dy[k] * n;
     return [y * n, dt2];
+}
+function expOfItself_record(tape, x, xNode) {
+    let y = x;
+    // node of: let y = x;
+    let yNode = xNode;
+    const t1 = Math.exp(y);
+    // node of: y = Math.exp(y);
+    yNode = tape.node1(yNode, t1);
+    y = t1;
+    let n = 0;
+    n++;
+    return [y * n, tape.node1(yNode, n)];
 }

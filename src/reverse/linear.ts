@@ -1,0 +1,139 @@
+// The tape that generated reverse-mode code records onto: flat typed arrays
+// of edges, no object per operation.
+//
+// A function compiled by the transform has a "record" form (see
+// transformer/emit/record.ts): it computes the value as written and, beside
+// each statement, records the statement's local linearization — the new
+// node, and for each argument node its partial derivative:
+//
+//   const a = x[i + 1] - x[i] * x[i];
+//   const aNode = tape.node2(xNode[i + 1], 1, xNode[i], -(x[i] + x[i]));
+//
+// Nodes are numbered in the order they are made, so every node comes after
+// its arguments, and one sweep over the edges from last to first carries the
+// adjoints from the output back to the inputs. Node 0 stands for every
+// constant: edges into it are recorded and their adjoint ignored.
+//
+// As on the runtime tape (tape.ts), a node whose adjoint is 0 passes nothing
+// back, so an infinite partial behind a zero adjoint does not become NaN.
+
+/** Growable edge storage: the node an edge belongs to, its argument node, and ∂node/∂argument. */
+export class LinearTape {
+  /** The newest node's number (nodes are 1…count; 0 is the constant node). */
+  count = 0;
+  private size = 0;
+  private nodes: Int32Array;
+  private args: Int32Array;
+  private partials: Float64Array;
+
+  constructor(capacity = 1024) {
+    this.nodes = new Int32Array(capacity);
+    this.args = new Int32Array(capacity);
+    this.partials = new Float64Array(capacity);
+  }
+
+  /** Empties the tape for another run, keeping its storage. */
+  reset(): void {
+    this.count = 0;
+    this.size = 0;
+  }
+
+  /** The number of edges recorded. */
+  get edges(): number {
+    return this.size;
+  }
+
+  /** A new input node. */
+  input(): number {
+    return ++this.count;
+  }
+
+  /** n new input nodes, numbered consecutively, for an array parameter. */
+  inputs(n: number): Int32Array {
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = ++this.count;
+    return ids;
+  }
+
+  /** A node of one argument: ∂node/∂a = pa. */
+  node1(a: number, pa: number): number {
+    const node = ++this.count;
+    this.edge(node, a, pa);
+    return node;
+  }
+
+  node2(a: number, pa: number, b: number, pb: number): number {
+    const node = ++this.count;
+    this.edge(node, a, pa);
+    this.edge(node, b, pb);
+    return node;
+  }
+
+  node3(a: number, pa: number, b: number, pb: number, c: number, pc: number): number {
+    const node = ++this.count;
+    this.edge(node, a, pa);
+    this.edge(node, b, pb);
+    this.edge(node, c, pc);
+    return node;
+  }
+
+  node4(a: number, pa: number, b: number, pb: number, c: number, pc: number, d: number, pd: number): number {
+    const node = ++this.count;
+    this.edge(node, a, pa);
+    this.edge(node, b, pb);
+    this.edge(node, c, pc);
+    this.edge(node, d, pd);
+    return node;
+  }
+
+  private edge(node: number, argument: number, partial: number): void {
+    if (this.size === this.nodes.length) this.grow();
+    this.nodes[this.size] = node;
+    this.args[this.size] = argument;
+    this.partials[this.size] = partial;
+    this.size++;
+  }
+
+  private grow(): void {
+    const capacity = this.nodes.length * 2;
+    const nodes = new Int32Array(capacity);
+    const args = new Int32Array(capacity);
+    const partials = new Float64Array(capacity);
+    nodes.set(this.nodes);
+    args.set(this.args);
+    partials.set(this.partials);
+    this.nodes = nodes;
+    this.args = args;
+    this.partials = partials;
+  }
+
+  /** ∂output/∂node for every node (indexed by node number), in one sweep from the last edge to the first. */
+  backward(output: number): Float64Array {
+    const adjoints = new Float64Array(this.count + 1);
+    if (output <= 0) return adjoints;
+    adjoints[output] = 1;
+    const { nodes, args, partials } = this;
+    for (let e = this.size - 1; e >= 0; e--) {
+      const adjoint = adjoints[nodes[e]];
+      if (adjoint !== 0) adjoints[args[e]] += adjoint * partials[e];
+    }
+    return adjoints;
+  }
+}
+
+const idle: LinearTape[] = [];
+
+/**
+ * Runs `use` with an empty tape from a small pool, so repeated gradients reuse
+ * their storage; a gradient taken inside another (in code the outer one does
+ * not differentiate) gets a tape of its own.
+ */
+export function withTape<T>(use: (tape: LinearTape) => T): T {
+  const tape = idle.pop() ?? new LinearTape();
+  tape.reset();
+  try {
+    return use(tape);
+  } finally {
+    idle.push(tape);
+  }
+}
