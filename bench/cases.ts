@@ -11,7 +11,9 @@ import * as runtime from "./runtime.js";
 import type { Contender } from "./harness.js";
 
 /** Which contender a row is, for the targets and the figure. */
-export type Kind = "primal" | "jvp" | "grad1" | "grad" | "raw" | "dual1" | "dual" | "reverse" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
+export type Kind =
+  | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "tape"
+  | "dual1" | "dual" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
 
 export interface Entry extends Contender {
   readonly kind: Kind;
@@ -80,17 +82,28 @@ function duals(gradient: (options: { chunk?: number }) => unknown, n: number): E
   ];
 }
 
+/** f with its record form hidden, so that reverse mode runs its generic form on the runtime's tape. */
+function withoutRecordForm<F extends Function>(f: F): F {
+  const key = Symbol.for("dualts.derivative");
+  const info = (f as unknown as Record<symbol, object>)[key];
+  const g = (...args: unknown[]) => f(...args);
+  return Object.defineProperty(g, key, { value: { ...info, record: undefined } }) as unknown as F;
+}
+
 /** The generated-code contenders shared by every gradient case. */
 function generated(f: (...args: any[]) => number, args: unknown[], tangents: (number | Float64Array)[], wrt?: string[]): Entry[] {
   const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
   const lanes = Math.ceil(n / Math.ceil(n / 12));
+  const onTape = withoutRecordForm(f);
   return [
     { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
     { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
-    dualts("grad1", "gradient, generated, chunk 1", () => grad(f, { wrt, chunk: 1 })(...args), `${n} pass(es)`),
-    dualts("grad", "gradient, generated, chunked", () => grad(f, { wrt })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    dualts("grad1", "gradient, generated forward, chunk 1", () => grad(f, { wrt, chunk: 1 })(...args), `${n} pass(es)`),
+    dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, mode: "forward" })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
-    dualts("reverse", "gradient, reverse tape", () => grad(f, { wrt, mode: "reverse" })(...args), "generic form on the tape"),
+    dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), "one run, one backward sweep"),
+    dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), n > 12 ? "generated reverse (n > 12)" : "forward, chunked (n ≤ 12)"),
+    dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
   ];
 }
 

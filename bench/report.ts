@@ -60,7 +60,12 @@ function targets(run: Run): Target[] {
   const tf = time(run, "bce", "tfjs") / time(run, "bce", "grad");
   out.push({ text: "BCE: generated gradient ≥ 20× faster than TF.js tf.grads", measured: `${ratio(tf)} faster`, met: tf >= 20 });
   const r100 = vsPrimal(run, "rosenbrock-100", "grad");
-  out.push({ text: "Rosenbrock n = 100: gradient ≤ 150× primal (1 + 1.5·n)", measured: `${ratio(r100)} (chunk 1: ${ratio(vsPrimal(run, "rosenbrock-100", "grad1"))}, reverse: ${ratio(vsPrimal(run, "rosenbrock-100", "reverse"))})`, met: r100 <= 150 });
+  const others = ([["chunked", "forward chunked"], ["grad1", "forward, chunk 1"], ["tape", "runtime tape"]] as const).map(([k, label]) => `${label} ${ratio(vsPrimal(run, "rosenbrock-100", k))}`);
+  out.push({
+    text: "Rosenbrock n = 100: gradient ≤ 150× primal (1 + 1.5·n)",
+    measured: `${ratio(r100)}, grad(f) as it is: the generated reverse mode (${others.join(", ")})`,
+    met: r100 <= 150,
+  });
   const duals = gradientCases(run).map((r) => ({ id: r.case.id, title: r.case.title, like: time(run, r.case.id, "dual1") / time(run, r.case.id, "grad1") }));
   const worst = duals.reduce((a, b) => (b.like > a.like ? b : a));
   const best = duals.reduce((a, b) => (b.like < a.like ? b : a));
@@ -86,11 +91,16 @@ function caseTable(r: { case: Case; timings: Timing[] }): string {
   return [`### ${r.case.title}`, "", "| contender | × primal | median | rme | note |", "|---|--:|--:|--:|---|", ...rows].join("\n");
 }
 
-const routes: [Kind, string][] = [["grad1", "forward, one tangent per pass"], ["grad", "forward, chunked"], ["reverse", "reverse tape"]];
+const routes: [Kind, string][] = [
+  ["grad1", "forward, one tangent per pass"],
+  ["chunked", "forward, chunked"],
+  ["record", "generated reverse"],
+  ["tape", "runtime tape"],
+];
 
 function growthTable(run: Run): string {
   const rows = rosenbrock(run).map((r) => `| ${r.case.inputs} | ${routes.map(([k]) => ratio(vsPrimal(run, r.case.id, k))).join(" | ")} | ${ratio(vsPrimal(run, r.case.id, "dual1"))} | ${ratio(vsPrimal(run, r.case.id, "dual"))} | ${ratio(vsPrimal(run, r.case.id, "analytic"))} | ${ratio(1 + 1.5 * r.case.inputs)} |`);
-  return ["| n | " + routes.map(([, l]) => l).join(" | ") + " | Dual runtime, chunk 1 | Dual runtime, default | hand-written | 1 + 1.5·n |", "|--:|--:|--:|--:|--:|--:|--:|--:|", ...rows].join("\n");
+  return ["| n | " + routes.map(([, l]) => l).join(" | ") + " | Dual runtime, chunk 1 | Dual runtime, default | hand-written | 1 + 1.5·n |", "|--:|--:|--:|--:|--:|--:|--:|--:|--:|", ...rows].join("\n");
 }
 
 async function writeFigure(run: Run): Promise<string> {
@@ -109,7 +119,7 @@ async function writeFigure(run: Run): Promise<string> {
       y: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "× primal" },
       color: {
         field: "route", type: "nominal", title: null, legend: { labelLimit: 320, orient: "bottom", columns: 2 },
-        scale: { domain: [...routes.map(([, route]) => route), "bound 1 + 1.5·n"], range: ["#d62728", "#ff7f0e", "#1f77b4", "#999999"] },
+        scale: { domain: [...routes.map(([, route]) => route), "bound 1 + 1.5·n"], range: ["#d62728", "#ff7f0e", "#2ca02c", "#1f77b4", "#999999"] },
       },
       strokeDash: { condition: { test: "datum.route === 'bound 1 + 1.5·n'", value: [4, 4] }, value: [1, 0] },
     },
@@ -173,7 +183,7 @@ export async function writeReport(run: Run): Promise<string> {
     "",
     "## Notes",
     "",
-    "- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one pass per input), `grad(f)` (chunk mode, ≤ 12 lanes per pass), `grad(f, { mode: \"reverse\" })` (the generic form on the tape). Dual runtime: the same function written over dualts' operations (bench/runtime.ts), `grad` on Duals, with `chunk: 1` (one tangent per pass) and as `grad(f)` runs it by default.",
+    "- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one forward pass per input), `grad(f, { mode: \"forward\" })` (chunk mode, ≤ 12 lanes per pass), `grad(f, { mode: \"reverse\" })` (the generated record form: one run recording onto a typed-array tape, one backward sweep), `grad(f)` as it is (forward chunked up to 12 inputs, the generated reverse mode from 13), and the generic form on the runtime's reverse tape (`grad(f, { mode: \"reverse\" })` with the record form hidden). Dual runtime: the same function written over dualts' operations (bench/runtime.ts), `grad` on Duals, with `chunk: 1` (one tangent per pass) and as `grad(f)` runs it by default.",
     "- TF.js: `tf.grads`/`tf.grad` in production mode on the CPU backend (pure JavaScript, float32), vectorized over tensors; data tensors made once, parameters per call, gradients read with `dataSync()`.",
     `- mathjs: \`derivative\` of a closed-form expression, compiled once before timing (symbolic work: polynomial ${duration(run.symbolicMs.polynomial ?? NaN)}, Rosenbrock n = 2 ${duration(run.symbolicMs.rosenbrock2 ?? NaN)}, BCE summand ${duration(run.symbolicMs.bce ?? NaN)}); the BCE's summand is evaluated at each of the N points. It does not apply to loops over arrays (Ackley, n > 2, the network).`,
     "- For the tiny functions (polynomial, Rosenbrock n = 2) a call costs nanoseconds, and the ratios mostly measure the API's per-call work (selecting and seeding inputs), not differentiation.",

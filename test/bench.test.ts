@@ -1,7 +1,8 @@
 // The benchmark's functions (bench/) compile under the transform and their
 // derivatives agree with the hand-written ones, on small inputs: every route
-// the benchmark times — the generated JVP and gradient (chunk 1 and chunked),
-// the reverse tape, the Dual runtime and the Hessian — so a benchmark never
+// the benchmark times — the generated JVP and gradient (chunk 1, chunked, the
+// generated reverse mode and grad's default), the Dual runtime and the
+// Hessian — so a benchmark never
 // times a wrong answer. Speed is not asserted here; `npm run bench` measures it.
 // (The peers, TF.js and mathjs, are checked by the benchmark itself before timing.)
 
@@ -14,7 +15,8 @@ import * as runtime from "../bench/runtime.js";
 import { expectClose } from "./helpers.js";
 
 const routes = [
-  ["chunked", {}],
+  ["default", {}],
+  ["chunked", { mode: "forward" }],
   ["chunk 1", { chunk: 1 }],
   ["reverse", { mode: "reverse" }],
 ] as const;
@@ -25,6 +27,7 @@ describe("the benchmark's functions", () => {
   test("are compiled by the transform", () => {
     for (const f of [compiled.bce, compiled.polynomial, compiled.rosenbrock, compiled.ackley, compiled.mlpLoss]) {
       expect(derivativeInfo(f)?.chunkJvp, f.name).toBeTypeOf("function");
+      expect(derivativeInfo(f)?.record, f.name).toBeTypeOf("function");
     }
   });
 

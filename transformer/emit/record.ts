@@ -67,6 +67,8 @@ function reciprocal(p: Source): Source | undefined {
 
 /** q · p as a careful person writes it: signs pulled out (−a · −b is a · b), ones dropped, · (1 / y) as / y. */
 function times(q: Source, p: Source): Source {
+  if (q.text === "-1") return sourceAlgebra.neg(p);
+  if (p.text === "-1") return sourceAlgebra.neg(q);
   if (q.negated && p.negated) return times(q.negated, p.negated);
   if (q.negated) return sourceAlgebra.neg(times(q.negated, p));
   if (p.negated) return sourceAlgebra.neg(times(q, p.negated));

@@ -60,7 +60,7 @@ function sigmoid_record(tape, z, zNode) {
     const t1 = Math.exp(-z);
     const t2 = 1 + t1;
     const t3 = 1 / t2;
-    return [t3, tape.node1(zNode, -(-1 * t1 * (t3 / t2)))];
+    return [t3, tape.node1(zNode, t1 * (t3 / t2))];
 }
 /** @differentiable wrt(x) */
 export function power(x, n) {

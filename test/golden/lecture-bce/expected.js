@@ -103,14 +103,14 @@ function loss_record(tape, w0, w0Node, w1, w1Node, xs, ys) {
         const t2 = 1 + t1;
         const p = 1 / t2;
         // node of: const p = 1 / (1 + Math.exp(-z));
-        const pNode = tape.node1(zNode, -(-1 * t1 * (p / t2)));
+        const pNode = tape.node1(zNode, t1 * (p / t2));
         const t3 = 1 - p;
         const t4 = 1 - ys[i];
         // node of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
-        totalNode = tape.node2(totalNode, 1, pNode, ys[i] / p + -1 / t3 * t4);
+        totalNode = tape.node2(totalNode, 1, pNode, ys[i] / p - t4 / t3);
         total = total + (ys[i] * Math.log(p) + t4 * Math.log(t3));
     }
-    return [-total / xs.length, tape.node1(totalNode, -1 / xs.length)];
+    return [-total / xs.length, tape.node1(totalNode, -(1 / xs.length))];
 }
 /** @differentiable */
 export function polynomial(w0, w1, w2) {

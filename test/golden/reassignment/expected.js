@@ -119,7 +119,7 @@ function square_record(tape, x, xNode) {
     yNode = tape.node1(yNode, 2);
     y = y * 2;
     // node of: y -= x / 3;
-    yNode = tape.node2(yNode, 1, xNode, -1 / 3);
+    yNode = tape.node2(yNode, 1, xNode, -(1 / 3));
     y = y - x / 3;
     const t1 = 1 + x * x;
     const t2 = y / t1;
