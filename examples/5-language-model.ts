@@ -201,7 +201,7 @@ export async function run(options: LanguageModelOptions = {}): Promise<LanguageM
   // What the gradient costs, forward against reverse.
   const args = [W, V, followers, counts, tokens] as const;
   const { seconds: reverseSeconds, result: reverse } = timed(() => grad(crossEntropy, { mode: "reverse" })(...args) as number[], 5);
-  const { seconds: chunkedSeconds, result: chunked } = timed(() => grad(crossEntropy)(...args) as number[], 2);
+  const { seconds: chunkedSeconds, result: chunked } = timed(() => grad(crossEntropy, { mode: "forward" })(...args) as number[], 2);
   const { seconds: forwardSeconds, result: forward } = timed(() => grad(crossEntropy, { chunk: 1 })(...args) as number[]);
   const maxDifference = Math.max(...forward.map((g, i) => Math.max(Math.abs(g - reverse[i]), Math.abs(chunked[i] - reverse[i]))));
   const n = V * V;
