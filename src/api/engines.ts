@@ -189,30 +189,38 @@ export function chunkSize(n: number, requested: number | undefined, caller: stri
  * Forward passes of a compiled function's chunk-mode JVP, K seeds per pass:
  * ⌈n / K⌉ passes instead of n. Returns the value and, per selected slot, the
  * derivative of the result (a number, or an array for a vector result).
+ * The seed arrays are made once and cleared between passes (the generated
+ * code copies a tangent array before writing to it).
  */
 export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const n = sel.slots.length;
   const tangents = new Array<unknown>(n);
+  const args: unknown[] = [];
+  const seeds: Float64Array[] = [];
+  const seedOf = new Array<Float64Array | undefined>(sel.args.length);
+  for (let i = 0; i < sel.args.length; i++) {
+    const arg = sel.args[i];
+    args.push(arg);
+    if (!info.wrt.includes(i)) continue;
+    const seed = new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes);
+    seeds.push(seed);
+    seedOf[i] = seed;
+    args.push(seed);
+  }
   let value: unknown;
   for (let start = 0; start < n; start += lanes) {
-    const seeds = new Map<number, Float64Array>();
-    const args: unknown[] = [];
-    sel.args.forEach((arg, i) => {
-      args.push(arg);
-      if (!info.wrt.includes(i)) return;
-      const seed = new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes);
-      seeds.set(i, seed);
-      args.push(seed);
-    });
-    for (let lane = 0; lane < lanes && start + lane < n; lane++) {
-      const slot = sel.slots[start + lane];
-      seeds.get(slot.param)![(slot.index < 0 ? 0 : slot.index * lanes) + lane] = 1;
+    if (start > 0) for (const seed of seeds) seed.fill(0);
+    const end = Math.min(start + lanes, n);
+    for (let k = start; k < end; k++) {
+      const slot = sel.slots[k];
+      seedOf[slot.param]![(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
     }
     const [result, tangent] = info.chunkJvp!(lanes, ...args) as [unknown, Float64Array];
     value = result;
-    for (let lane = 0; lane < lanes && start + lane < n; lane++) {
-      tangents[start + lane] = typeof result === "number"
-        ? (Number.isNaN(result) ? NaN : tangent[lane])
+    for (let k = start; k < end; k++) {
+      const lane = k - start;
+      tangents[k] = typeof result === "number"
+        ? (result !== result ? NaN : tangent[lane])
         : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
     }
   }

@@ -46,8 +46,8 @@ export class Selection {
   readonly values: Real[] = [];
 
   constructor(
-    /** `grad(loss)`, the prefix of every message. */
-    readonly caller: string,
+    /** The API function's name: `grad`. */
+    readonly api: string,
     readonly signature: Signature,
     readonly args: readonly unknown[],
     /** Selected argument positions, in the order results are given. */
@@ -64,6 +64,11 @@ export class Selection {
     }
   }
 
+  /** `grad(loss)`, the prefix of every message (made when a message needs it). */
+  get caller(): string {
+    return `${this.api}(${this.signature.name})`;
+  }
+
   /** True when no argument holds a Dual or tape variable: the generated JVP can run on it. */
   get plain(): boolean {
     return (this.isPlain ??= this.args.every((a) => !(a instanceof Dual || a instanceof Var) && !(Array.isArray(a) && a.some((x) => x instanceof Dual || x instanceof Var))));
@@ -72,7 +77,7 @@ export class Selection {
   private isPlain?: boolean;
 
   private add(slot: Slot, value: Real): void {
-    const p = primal(value);
+    const p = typeof value === "number" ? value : primal(value);
     if (!Number.isFinite(p)) {
       throw new RangeError(`${this.caller}: ${this.slotName(slot)} is ${p}; derivatives are taken at finite inputs only`);
     }
@@ -164,5 +169,5 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
   if (params.length === 0) {
     throw new TypeError(`${caller}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
   }
-  return new Selection(caller, signature, args, params);
+  return new Selection(api, signature, args, params);
 }

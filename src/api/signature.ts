@@ -56,9 +56,21 @@ function splitTopLevel(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+/** Signatures read from source text, per function: a function's text does not change, and reading it costs microseconds. */
+const parsed = new WeakMap<Function, Signature>();
+
 export function signatureOf(f: Function): Signature {
   const info = derivativeInfo(f);
   if (info) return { name: info.name, parameters: info.parameters, variadic: false, required: info.parameters.length };
+  let signature = parsed.get(f);
+  if (!signature) {
+    signature = parseSignature(f);
+    parsed.set(f, signature);
+  }
+  return signature;
+}
+
+function parseSignature(f: Function): Signature {
   const name = f.name || "the function";
   const source = stripComments(Function.prototype.toString.call(f)).trim();
   const text = source.startsWith("class") ? undefined : parameterText(source);
