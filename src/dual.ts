@@ -26,11 +26,19 @@ export function freshTag(): number {
 }
 
 export class Dual {
-  constructor(
-    readonly tag: number,
-    readonly primal: Real,
-    readonly tangent: Tangent,
-  ) {}
+  // Assigned in the constructor, not declared as class fields: V8 defines a
+  // class field first as undefined, and then optimizes the allocation of every
+  // operation's result less well (measured: a Dual that does not escape its
+  // operation was no longer optimized away, 4× the time).
+  declare readonly tag: number;
+  declare readonly primal: Real;
+  declare readonly tangent: Tangent;
+
+  constructor(tag: number, primal: Real, tangent: Tangent) {
+    this.tag = tag;
+    this.primal = primal;
+    this.tangent = tangent;
+  }
 
   toString(): string {
     return `Dual(${String(this.primal)}, ${String(this.tangent)})`;

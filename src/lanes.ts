@@ -11,6 +11,31 @@ import type { Dual, Real, Tangent } from "./dual.js";
 import { compiledPartials, numericPartials } from "./rules/compile.js";
 import type { Rule, RuleName } from "./rules/table.js";
 
+// A zeroed Float64Array of more than 64 bytes lives outside V8's heap and costs
+// about six times as much to make as a smaller one (V8 11's
+// typed_array_max_size_in_heap), and the 12 lanes of the default chunk take
+// 96. So mid-sized lanes are views into shared 16 KB slabs instead: each view
+// is its own lanes, zeroed and never handed out twice. (A view kept alive
+// keeps its slab alive: 16 KB at most.)
+const SLAB_BYTES = 16384;
+const ON_HEAP_BYTES = 64;
+const SLAB_MAX_BYTES = 512;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabOffset = 0;
+
+/** New lanes, all zero. */
+export function newLanes(count: number): Float64Array {
+  const bytes = count * Float64Array.BYTES_PER_ELEMENT;
+  if (bytes <= ON_HEAP_BYTES || bytes > SLAB_MAX_BYTES) return new Float64Array(count);
+  if (slabOffset + bytes > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabOffset = 0;
+  }
+  const lanes = new Float64Array(slab, slabOffset, count);
+  slabOffset += bytes;
+  return lanes;
+}
+
 /** The number of lanes among the tangents of the arguments that carry the tag (0: none has lanes). */
 export function laneCount(args: readonly Real[], carries: readonly boolean[]): number {
   for (let i = 0; i < args.length; i++) {
@@ -26,7 +51,7 @@ export function laneTangent(rule: Rule, primals: readonly Real[], z: Real, args:
     throw new Error("chunk mode carries first derivatives only: it cannot run inside another derivative. Use chunk: 1 for the inner derivative.");
   }
   const values = primals as number[];
-  const out = new Float64Array(lanes);
+  const out = newLanes(lanes);
   // As everywhere: outside a domain the value is NaN, and so is every derivative.
   if (Number.isNaN(z) && !values.some(Number.isNaN)) return out.fill(NaN);
   const compiled = compiledPartials[rule.name as RuleName];
@@ -49,6 +74,6 @@ export function laneTangent(rule: Rule, primals: readonly Real[], z: Real, args:
 /** The lanes of a result along a tag: its tangent's lanes, or zeros where it does not depend on them. */
 export function lanesOf(tangent: Tangent, lanes: number): Float64Array {
   if (tangent instanceof Float64Array) return tangent;
-  if (tangent === 0) return new Float64Array(lanes);
+  if (tangent === 0) return newLanes(lanes);
   throw new Error("chunk mode: a result's tangent has no lanes; use chunk: 1");
 }

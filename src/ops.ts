@@ -159,51 +159,49 @@ const unary = (rule: Rule) => fastUnary(rule, apply) as UnaryOperation;
 const binary = (rule: Rule) => fastBinary(rule, apply) as BinaryOperation;
 const variadic = (rule: Rule) => ((...xs: Real[]) => apply(rule, xs)) as VariadicOperation;
 
-// Adding or multiplying by a constant 0 or 1 creates no tape node and no Dual.
-const addRule = binary(rules.add);
-const mulRule = binary(rules.mul);
-export const add: BinaryOperation = ((x: Real, y: Real) => (x === 0 ? y : y === 0 ? x : addRule(x, y))) as BinaryOperation;
-export const mul: BinaryOperation = ((x: Real, y: Real) => (x === 1 ? y : y === 1 ? x : mulRule(x, y))) as BinaryOperation;
-export const sub = binary(rules.sub);
-export const div = binary(rules.div);
-export const mod = binary(rules.mod);
-export const pow = binary(rules.pow);
-export const neg = unary(rules.neg);
-export const exp = unary(rules.exp);
-export const expm1 = unary(rules.expm1);
-export const log = unary(rules.log);
-export const log1p = unary(rules.log1p);
-export const log2 = unary(rules.log2);
-export const log10 = unary(rules.log10);
-export const sqrt = unary(rules.sqrt);
-export const cbrt = unary(rules.cbrt);
-export const sin = unary(rules.sin);
-export const cos = unary(rules.cos);
-export const tan = unary(rules.tan);
-export const asin = unary(rules.asin);
-export const acos = unary(rules.acos);
-export const atan = unary(rules.atan);
-export const atan2 = binary(rules.atan2);
-export const sinh = unary(rules.sinh);
-export const cosh = unary(rules.cosh);
-export const tanh = unary(rules.tanh);
-export const asinh = unary(rules.asinh);
-export const acosh = unary(rules.acosh);
-export const atanh = unary(rules.atanh);
-export const abs = unary(rules.abs);
-export const sign = unary(rules.sign);
-export const floor = unary(rules.floor);
-export const ceil = unary(rules.ceil);
-export const round = unary(rules.round);
-export const trunc = unary(rules.trunc);
-export const max = variadic(rules.max);
-export const min = variadic(rules.min);
-export const hypot = variadic(rules.hypot);
-
 /** Every rule as a runtime operation, by rule name (for code that iterates the table): add and mul without their 0/1 shortcuts. */
 export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fromEntries(
   Object.entries(rules).map(([name, rule]) => [name, rule.arity === 1 ? unary(rule) : rule.arity === 2 ? binary(rule) : variadic(rule)]),
 ) as Record<RuleName, (...args: Real[]) => Real>;
+
+// Adding or multiplying by a constant 0 or 1 creates no tape node and no Dual: x + 0 is x itself.
+export const add = fastBinary(rules.add, apply, 0) as BinaryOperation;
+export const mul = fastBinary(rules.mul, apply, 1) as BinaryOperation;
+export const sub = operations.sub as BinaryOperation;
+export const div = operations.div as BinaryOperation;
+export const mod = operations.mod as BinaryOperation;
+export const pow = operations.pow as BinaryOperation;
+export const neg = operations.neg as UnaryOperation;
+export const exp = operations.exp as UnaryOperation;
+export const expm1 = operations.expm1 as UnaryOperation;
+export const log = operations.log as UnaryOperation;
+export const log1p = operations.log1p as UnaryOperation;
+export const log2 = operations.log2 as UnaryOperation;
+export const log10 = operations.log10 as UnaryOperation;
+export const sqrt = operations.sqrt as UnaryOperation;
+export const cbrt = operations.cbrt as UnaryOperation;
+export const sin = operations.sin as UnaryOperation;
+export const cos = operations.cos as UnaryOperation;
+export const tan = operations.tan as UnaryOperation;
+export const asin = operations.asin as UnaryOperation;
+export const acos = operations.acos as UnaryOperation;
+export const atan = operations.atan as UnaryOperation;
+export const atan2 = operations.atan2 as BinaryOperation;
+export const sinh = operations.sinh as UnaryOperation;
+export const cosh = operations.cosh as UnaryOperation;
+export const tanh = operations.tanh as UnaryOperation;
+export const asinh = operations.asinh as UnaryOperation;
+export const acosh = operations.acosh as UnaryOperation;
+export const atanh = operations.atanh as UnaryOperation;
+export const abs = operations.abs as UnaryOperation;
+export const sign = operations.sign as UnaryOperation;
+export const floor = operations.floor as UnaryOperation;
+export const ceil = operations.ceil as UnaryOperation;
+export const round = operations.round as UnaryOperation;
+export const trunc = operations.trunc as UnaryOperation;
+export const max = operations.max as VariadicOperation;
+export const min = operations.min as VariadicOperation;
+export const hypot = operations.hypot as VariadicOperation;
 
 /** The operations generated generic code calls (ops.mul, ops.exp, ops.primal, …). */
 export const genericOperations = { ...operations, add, mul, primal } as Record<string, (...args: Real[]) => Real> & { primal(x: Real): number };

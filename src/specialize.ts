@@ -1,0 +1,260 @@
+// The source text of each fixed-arity operation's own code, for fast.ts.
+//
+// An operation is a few functions, so that V8 can inline the small ones into
+// their callers:
+//
+//   the entry          numbers → the primal; else one of the functions below
+//   one per mix        a number and a Dual, a Dual and a number, two Duals:
+//                      first-order Duals whose sum needs no care (the result
+//                      is not NaN; no term NaN-safe mode would skip)
+//   the full dispatch  everything fast.ts's header lists, exactly: NaN outside
+//                      a domain, NaN-safe mode, lanes, tape variables, and
+//                      `general` for the rest
+//
+// A mix's function hands anything it does not finish to the full dispatch,
+// which computes it from the start; so the fast functions only ever return
+// what the full dispatch would. The text names the rule's primal
+// (`x * y`, `Math.exp(x)`), its printed partials over x, y and the result z
+// (rules/compile.ts's partialSources, the text generated code inlines), and
+// the names of fast.ts's context (contextNames).
+
+import { printOperation, sourceAlgebra } from "./rules/algebra.js";
+import { partialSources } from "./rules/compile.js";
+import type { Rule } from "./rules/table.js";
+
+/**
+ * The rule's primal over number variables as source: the rule's spelling
+ * where it names the operation itself (an operator, or `Math.exp` whose
+ * primal is Math.exp), else a call of the rule's own primal function.
+ */
+function primalSource(rule: Rule, args: string[]): string {
+  const math = /^Math\.(\w+)$/.exec(rule.spelling);
+  const spelled = math ? rule.primal === (Math as unknown as Record<string, unknown>)[math[1]] : !/\w/.test(rule.spelling);
+  if (!spelled) return `primal(${args.join(", ")})`;
+  return printOperation(rule.spelling, args.map((a) => sourceAlgebra.variable(a))).text;
+}
+
+/** `z !== z && x === x …`: the result is NaN though no argument is (outside the domain). */
+const outside = (args: string[]) => ["z !== z", ...args.map((a) => `${a} === ${a}`)].join(" && ");
+
+/** `d === 0 && isNanSafe()`: a term NaN-safe mode skips. */
+const skip = (tangent: string) => `${tangent} === 0 && isNanSafe()`;
+
+/** A Dual of `tag` with one first-order term: NaN outside the domain, else 0 + partial · tangent. */
+const oneTerm = (tag: string, partial: string, tangent: string, args: string[]) =>
+  `return new Dual(${tag}, z, ${outside(args)} ? NaN : ${skip(tangent)} ? 0 : 0 + (${partial}) * ${tangent});`;
+
+/**
+ * out[k] += partial · tangent's lane k, for every lane; a number tangent is the same in every lane,
+ * and a zero lane adds nothing (lanes.ts's laneTangent).
+ */
+const addLanes = (partial: string, tangent: string) => `{
+          const p = ${partial};
+          if (typeof ${tangent} === "number") {
+            if (${tangent} !== 0) for (let k = 0; k < out.length; k++) out[k] += p * ${tangent};
+          } else {
+            for (let k = 0; k < out.length; k++) {
+              const d = ${tangent}[k];
+              if (d !== 0) out[k] += p * d;
+            }
+          }
+        }`;
+
+/** A Dual of `tag` with `count` lanes: NaN outside the domain, else Σ partial · tangent lane by lane. */
+const laneTerms = (tag: string, count: string, args: string[], terms: [partial: string, tangent: string][]) => `
+        const out = newLanes(${count});
+        if (${outside(args)}) out.fill(NaN);
+        else { ${terms.map(([partial, tangent]) => addLanes(partial, tangent)).join(" ")} }
+        return new Dual(${tag}, z, out);`;
+
+/**
+ * A first-order Dual's result where no care is needed: the result is not NaN (so not outside the
+ * domain) and no tangent is a zero NaN-safe mode would skip. Then the tangent is the plain sum
+ * 0 + ∂₁·d₁ (+ ∂₂·d₂), in order; otherwise the full dispatch decides.
+ */
+const plainTerms = (tag: string, terms: [partial: string, tangent: string][]) => {
+  const nonzero = terms.map(([, tangent]) => `${tangent} !== 0`).join(" && ");
+  const sum = ["0", ...terms.map(([partial, tangent]) => `(${partial}) * ${tangent}`)].join(" + ");
+  return `if (z === z && (${nonzero} || !isNanSafe())) return new Dual(${tag}, z, ${sum});`;
+};
+
+/** The names the generated code receives from fast.ts. */
+export const contextNames = ["Dual", "Var", "isNanSafe", "newLanes", "general", "rule", "name", "primal"] as const;
+
+/** The rule's name where it is an identifier that hides no context name, to name the generated functions in profiles. */
+const identifier = (rule: Rule) =>
+  /^[A-Za-z_$][\w$]*$/.test(rule.name) && !(contextNames as readonly string[]).includes(rule.name) ? rule.name : "operation";
+
+/** The body of a function of fast.ts's context returning the one-argument operation. */
+export function unarySource(rule: Rule): string {
+  const [partial] = partialSources(rule);
+  const f = primalSource(rule, ["x"]);
+  const id = identifier(rule);
+  // Partials of one argument are over x and z; y is NaN should one name it (as apply passes it).
+  const y = /\by\b/.test(partial) ? "const y = NaN;" : "";
+  return `"use strict";
+  function ${id}Full(a) {
+    if (typeof a === "number") return ${primalSource(rule, ["a"])};
+    if (a instanceof Dual) {
+      const x = a.primal;
+      const dx = a.tangent;
+      const y = NaN;
+      if (typeof x === "number" && typeof dx === "number") {
+        const z = ${f};
+        ${oneTerm("a.tag", partial, "dx", ["x"])}
+      }
+      if (typeof x === "number" && dx instanceof Float64Array) {
+        const z = ${f};
+        ${laneTerms("a.tag", "dx.length", ["x"], [[partial, "dx"]])}
+      }
+    } else {
+      const x = a.value;
+      const y = NaN;
+      const z = ${f};
+      return a.tape.record1(name, z, a, ${outside(["x"])} ? NaN : ${partial});
+    }
+    return general(rule, [a]);
+  }
+  function ${id}Dual(a) {
+    if (a instanceof Dual) {
+      const x = a.primal;
+      const dx = a.tangent;
+      if (typeof x === "number" && typeof dx === "number") {
+        ${y}
+        const z = ${f};
+        ${plainTerms("a.tag", [[partial, "dx"]])}
+      }
+    }
+    return ${id}Full(a);
+  }
+  return function ${id}(a) {
+    return typeof a === "number" ? ${primalSource(rule, ["a"])} : ${id}Dual(a);
+  };`;
+}
+
+/** The body of a function of fast.ts's context returning the two-argument operation (see fast.ts's fastBinary). */
+export function binarySource(rule: Rule, identity?: number): string {
+  const [px, py] = partialSources(rule);
+  const f = primalSource(rule, ["x", "y"]);
+  const xy = ["x", "y"];
+  const id = identifier(rule);
+  const numberDual = `const x = a;
+        const y = b.primal;
+        const dy = b.tangent;`;
+  const dualNumber = `const x = a.primal;
+        const dx = a.tangent;
+        const y = b;`;
+  const dualDual = `const x = a.primal;
+        const dx = a.tangent;
+        const y = b.primal;
+        const dy = b.tangent;`;
+  // With an identity, an argument equal to it returns the other argument: checked in the entry for
+  // two numbers, and first thing in the function of the mix otherwise (keeping the entry small).
+  const numbers = identity === undefined
+    ? primalSource(rule, ["a", "b"])
+    : `a === ${identity} ? b : b === ${identity} ? a : ${primalSource(rule, ["a", "b"])}`;
+  const numberFirst = identity === undefined ? "" : `if (a === ${identity}) return b;`;
+  const numberSecond = identity === undefined ? "" : `if (b === ${identity}) return a;`;
+  const flat = (d: string) => `(typeof ${d} === "number" || ${d} instanceof Float64Array)`;
+  return `"use strict";
+  function ${id}Full(a, b) {
+    if (typeof a === "number") {
+      if (typeof b === "number") return ${primalSource(rule, ["a", "b"])};
+      if (b instanceof Dual) {
+        ${numberDual}
+        if (typeof y === "number" && typeof dy === "number") {
+          const z = ${f};
+          ${oneTerm("b.tag", py, "dy", xy)}
+        }
+        if (typeof y === "number" && dy instanceof Float64Array) {
+          const z = ${f};
+          ${laneTerms("b.tag", "dy.length", xy, [[py, "dy"]])}
+        }
+      } else {
+        const x = a;
+        const y = b.value;
+        const z = ${f};
+        const outside = ${outside(xy)};
+        return b.tape.record2(name, z, a, b, outside ? NaN : 0, outside ? NaN : ${py});
+      }
+    } else if (typeof b === "number") {
+      if (a instanceof Dual) {
+        ${dualNumber}
+        if (typeof x === "number" && typeof dx === "number") {
+          const z = ${f};
+          ${oneTerm("a.tag", px, "dx", xy)}
+        }
+        if (typeof x === "number" && dx instanceof Float64Array) {
+          const z = ${f};
+          ${laneTerms("a.tag", "dx.length", xy, [[px, "dx"]])}
+        }
+      } else {
+        const x = a.value;
+        const y = b;
+        const z = ${f};
+        const outside = ${outside(xy)};
+        return a.tape.record2(name, z, a, b, outside ? NaN : ${px}, outside ? NaN : 0);
+      }
+    } else if (a instanceof Dual) {
+      if (b instanceof Dual && a.tag === b.tag) {
+        ${dualDual}
+        if (typeof x === "number" && typeof dx === "number" && typeof y === "number" && typeof dy === "number") {
+          const z = ${f};
+          if (${outside(xy)}) return new Dual(a.tag, z, NaN);
+          let sum = 0;
+          if (!(${skip("dx")})) sum += (${px}) * dx;
+          if (!(${skip("dy")})) sum += (${py}) * dy;
+          return new Dual(a.tag, z, sum);
+        }
+        const laneCount = dx instanceof Float64Array ? dx.length : dy instanceof Float64Array ? dy.length : 0;
+        if (typeof x === "number" && typeof y === "number" && laneCount > 0 && ${flat("dx")} && ${flat("dy")}) {
+          const z = ${f};
+          ${laneTerms("a.tag", "laneCount", xy, [[px, "dx"], [py, "dy"]])}
+        }
+      }
+    } else if (b instanceof Var && a.tape === b.tape) {
+      const x = a.value;
+      const y = b.value;
+      const z = ${f};
+      const outside = ${outside(xy)};
+      return a.tape.record2(name, z, a, b, outside ? NaN : ${px}, outside ? NaN : ${py});
+    }
+    return general(rule, [a, b]);
+  }
+  function ${id}NumberDual(a, b) {
+    ${numberFirst}
+    if (b instanceof Dual) {
+      ${numberDual}
+      if (typeof y === "number" && typeof dy === "number") {
+        const z = ${f};
+        ${plainTerms("b.tag", [[py, "dy"]])}
+      }
+    }
+    return ${id}Full(a, b);
+  }
+  function ${id}DualNumber(a, b) {
+    ${numberSecond}
+    if (a instanceof Dual) {
+      ${dualNumber}
+      if (typeof x === "number" && typeof dx === "number") {
+        const z = ${f};
+        ${plainTerms("a.tag", [[px, "dx"]])}
+      }
+    }
+    return ${id}Full(a, b);
+  }
+  function ${id}DualDual(a, b) {
+    if (a instanceof Dual && b instanceof Dual && a.tag === b.tag) {
+      ${dualDual}
+      if (typeof x === "number" && typeof dx === "number" && typeof y === "number" && typeof dy === "number") {
+        const z = ${f};
+        ${plainTerms("a.tag", [[px, "dx"], [py, "dy"]])}
+      }
+    }
+    return ${id}Full(a, b);
+  }
+  return function ${id}(a, b) {
+    if (typeof a === "number") return typeof b === "number" ? ${numbers} : ${id}NumberDual(a, b);
+    return typeof b === "number" ? ${id}DualNumber(a, b) : ${id}DualDual(a, b);
+  };`;
+}
