@@ -31,6 +31,15 @@ describe("wrt and result shapes", () => {
     expect(grad(loss, { wrt: ["w0", "w1"], mode: "reverse" })(0.5, 1.5, xs, ys)).toEqual([dw0, dw1]);
   });
 
+  test("a function that writes into its input array sees the inputs afresh in every pass", () => {
+    const overwrite = (v: Real[]) => {
+      v[2] = mul(v[0], v[2]); // v0·v1·v2: the gradient is [v1·v2, v0·v2, v0·v1]
+      return mul(v[2], v[1]);
+    };
+    for (const chunk of [1, 2]) expect(grad(overwrite, { chunk })([2, 3, 5])).toEqual([15, 10, 6]);
+    expect(grad(overwrite)([2, 3, 5])).toEqual([15, 10, 6]);
+  });
+
   test("one parameter gives its own shape", () => {
     expect(grad(loss, { wrt: "w1" })(0.5, 1.5, xs, ys)).toBe(dw1);
     expectClose(grad(loss, { wrt: 3 })(0.5, 1.5, xs, ys), r.map((v) => -2 * v));

@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, recordedRows, reverseInputs, reverseRun, runnable, unit } from "./engines.js";
+import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, recordedRows, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -94,6 +94,10 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefi
     return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
   }
   if (n === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
+  if (!(info?.jvp && sel.plain)) {
+    const { value, tangents } = unitPasses(f, sel);
+    return { value: scalarResult(sel, value), gradient: tangents };
+  }
   let value: Real = 0;
   const gradient = sel.values.map((_, k) => {
     const pass = forwardPass(f, sel, unit(n, k));

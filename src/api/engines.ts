@@ -101,6 +101,38 @@ export function forwardRun(f: Function, sel: Selection, tangents: readonly Real[
   return { result: f(...args), tag };
 }
 
+/**
+ * A gradient of a function over Reals by forward mode, one tangent per pass:
+ * pass k seeds slot k with a Dual of a fresh tag and tangent 1. The arguments
+ * are laid out once; between passes only the elements of array arguments
+ * are put back (the function may have written to them), so a pass costs the
+ * function's run rather than a fresh copy of every argument.
+ */
+export function unitPasses(f: Function, sel: Selection): { value: unknown; tangents: Real[] } {
+  const g = runnable(f, sel);
+  const args = sel.with(sel.values);
+  const place = (k: number, value: Real) => {
+    const slot = sel.slots[k];
+    if (slot.index < 0) args[slot.param] = value;
+    else (args[slot.param] as Real[])[slot.index] = value;
+  };
+  const inArrays = sel.slots.flatMap((slot, k) => (slot.index < 0 ? [] : [k]));
+  const tangents = new Array<Real>(sel.slots.length);
+  let value: unknown;
+  for (let k = 0; k < sel.slots.length; k++) {
+    if (k > 0) for (const j of inArrays) place(j, sel.values[j]);
+    const tag = freshTag();
+    place(k, new Dual(tag, sel.values[k], 1));
+    const result = g(...args);
+    place(k, sel.values[k]);
+    if (!isReal(result)) return { value: result, tangents };
+    const [primal, tangent] = split(result, tag);
+    if (k === 0) value = primal;
+    tangents[k] = tangent as Real;
+  }
+  return { value, tangents };
+}
+
 /** The k-th unit vector of length n. */
 export function unit(n: number, k: number): number[] {
   const e = new Array<number>(n).fill(0);
