@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, recordedRows, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
+import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, generatedUnitPasses, recordedRows, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -94,17 +94,8 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefi
     return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
   }
   if (n === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
-  if (!(info?.jvp && sel.plain)) {
-    const { value, tangents } = unitPasses(f, sel);
-    return { value: scalarResult(sel, value), gradient: tangents };
-  }
-  let value: Real = 0;
-  const gradient = sel.values.map((_, k) => {
-    const pass = forwardPass(f, sel, unit(n, k));
-    if (k === 0) value = scalarResult(sel, pass.value);
-    return pass.tangent as Real;
-  });
-  return { value, gradient };
+  const { value, tangents } = info?.jvp && sel.plain ? generatedUnitPasses(info, sel) : unitPasses(f, sel);
+  return { value: scalarResult(sel, value), gradient: tangents as Real[] };
 }
 
 /** A derivative takes numbers at the top level and Reals when nested inside another derivative. */
@@ -187,11 +178,17 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
       const rows = vectorResult(sel, value).length;
       return Array.from({ length: rows }, (_, i) => tangents.map((t) => (typeof t === "number" ? t : (t as number[])[i]))) as Matrix;
     }
-    const columns = sel.values.map((_, k) => {
-      const pass = forwardPass(f, sel, unit(n, k));
-      vectorResult(sel, pass.value);
-      return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
-    });
+    const columns = info?.jvp && sel.plain
+      ? (() => {
+          const { value, tangents } = generatedUnitPasses(info, sel);
+          if (n > 0) vectorResult(sel, value);
+          return tangents.map((t) => (isReal(t) ? [t] : (t as Real[])));
+        })()
+      : sel.values.map((_, k) => {
+          const pass = forwardPass(f, sel, unit(n, k));
+          vectorResult(sel, pass.value);
+          return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
+        });
     const rows = n === 0 ? vectorResult(sel, runnable(f, sel)(...sel.args)).length : columns[0].length;
     return Array.from({ length: rows }, (_, i) => columns.map((column) => column[i])) as Matrix;
   };

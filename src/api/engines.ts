@@ -88,6 +88,44 @@ function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly 
   return { value, tangent: Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t)) };
 }
 
+/**
+ * The generated JVP once per selected slot, along slot k in pass k: the
+ * arguments and zero tangents laid out once, and between passes only the
+ * seeded entry reset. (The transform refuses a function that writes into a
+ * differentiated array, DUALTS1012, so neither the point nor the tangent
+ * arrays change from pass to pass.) Returns the value
+ * and, per slot, the derivative (a number, or an array for a vector result).
+ */
+export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { value: unknown; tangents: unknown[] } {
+  const args: unknown[] = [];
+  const tangentAt = new Array<number>(sel.args.length).fill(-1);
+  sel.args.forEach((arg, i) => {
+    args.push(arg);
+    if (!info.wrt.includes(i)) return;
+    tangentAt[i] = args.length;
+    if (typeof arg === "number") args.push(0);
+    else args.push(new Array<number>((arg as ArrayLike<number>).length).fill(0));
+  });
+  const seed = (k: number, tangent: number) => {
+    const slot = sel.slots[k];
+    if (slot.index < 0) args[tangentAt[slot.param]] = tangent;
+    else (args[tangentAt[slot.param]] as number[])[slot.index] = tangent;
+  };
+  const tangents = new Array<unknown>(sel.slots.length);
+  let value: unknown;
+  for (let k = 0; k < sel.slots.length; k++) {
+    seed(k, 1);
+    const [result, tangent] = info.jvp!(...args);
+    seed(k, 0);
+    if (k === 0) value = result;
+    // As at run time: where the value is NaN (outside a domain), so is the derivative.
+    tangents[k] = typeof result === "number"
+      ? (result !== result ? NaN : tangent)
+      : Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((result as ArrayLike<number>)[i]) ? NaN : t));
+  }
+  return { value, tangents };
+}
+
 /** The arguments with slot k holding Dual(tag, value, tangents[k]) for a fresh tag; a zero tangent seeds no Dual. */
 export function forwardSeed(sel: Selection, tangents: readonly Real[], values: readonly Real[] = sel.values): { args: unknown[]; tag: number } {
   const tag = freshTag();
