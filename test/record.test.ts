@@ -51,6 +51,16 @@ describe("the linear tape", () => {
     });
   });
 
+  test("a tape grown past 16 MB is not kept for reuse", () => {
+    let big: LinearTape | undefined;
+    withTape((tape) => {
+      big = tape;
+      let node = tape.input();
+      while (tape.capacity <= 1 << 20) node = tape.node1(node, 1);
+    });
+    withTape((tape) => expect(tape).not.toBe(big));
+  });
+
   // A random graph: each node a linear combination of earlier ones. Its gradient computed forwards
   // (the tangent of every node along each input direction) must equal the backward sweep's.
   const graph = fc.array(fc.array(fc.tuple(fc.nat(), fc.double({ min: -3, max: 3, noNaN: true })), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 40 });

@@ -43,6 +43,11 @@ export class LinearTape {
     return this.size;
   }
 
+  /** The number of edges the storage holds before it grows. */
+  get capacity(): number {
+    return this.nodes.length;
+  }
+
   /** A new input node. */
   input(): number {
     return ++this.count;
@@ -123,6 +128,9 @@ export class LinearTape {
 
 const idle: LinearTape[] = [];
 
+/** A tape grown past this many edges (16 MB) is not kept for reuse: one huge gradient should not hold its memory forever. */
+const KEPT_CAPACITY = 1 << 20;
+
 /**
  * Runs `use` with an empty tape from a small pool, so repeated gradients reuse
  * their storage; a gradient taken inside another (in code the outer one does
@@ -134,6 +142,6 @@ export function withTape<T>(use: (tape: LinearTape) => T): T {
   try {
     return use(tape);
   } finally {
-    idle.push(tape);
+    if (tape.capacity <= KEPT_CAPACITY) idle.push(tape);
   }
 }
