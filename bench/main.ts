@@ -4,7 +4,7 @@
 //
 // Knobs, for a quicker or a steadier run: BENCH_TIME=ms, the time budget
 // per contender and round (default 150); BENCH_ROUNDS, the rounds (default
-// 2); BENCH_ONLY=id,id, only the named cases (and no build timing);
+// 3); BENCH_ONLY=id,id, only the named cases (and no build timing);
 // BENCH_BUILDS=all, time the build of bench/ as well as examples/.
 
 import { loadavg } from "node:os";
@@ -16,7 +16,7 @@ import { writeReport } from "./report.js";
 const started = performance.now();
 const loadAtStart = loadavg()[0];
 const time = Number(process.env.BENCH_TIME ?? 150);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const only = process.env.BENCH_ONLY?.split(",");
 
 /** Every derivative against the hand-written one; a disagreement stops the run. */
