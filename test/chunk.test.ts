@@ -4,10 +4,12 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, derivative, derivativeInfo, grad, jacobian, mul, noDerivative, type DerivativeInfo, type Real } from "../src/index.js";
+import { add, derivative, derivativeInfo, grad, jacobian, mul, noDerivative, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
+import { polynomial } from "./programs/lecture.js";
+import { wide } from "./programs/recorded.js";
 import { expectClose } from "./helpers.js";
 
 const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3) * 1.5);
@@ -125,4 +127,27 @@ describe("stop-gradient on the runtime", () => {
       expectClose(grad(f)(x, y), [x * y, 0], 1e-15, 0);
       expectClose(grad(f, { mode: "reverse" })(x, y), [x * y, 0], 1e-15, 0);
     });
+});
+
+describe("grad of a compiled function of a few numbers (src/api/scalars.ts's direct path)", () => {
+  const coordinate = fc.double({ min: -2, max: 2, noNaN: true });
+
+  prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
+    const [a, b, c, d, e, f] = x;
+    const e2 = e === 0 ? 0.5 : e; // wide divides by e
+    expect(grad(wide)(a, b, c, d, e2, f)).toEqual(grad(wide, { mode: "forward" })(a, b, c, d, e2, f));
+    expect(valueAndGrad(polynomial)(a, b, c)).toEqual(valueAndGrad(polynomial, { mode: "forward" })(a, b, c));
+    expectClose(grad(polynomial)(a, b, c), [1, 6 * b, 15 * c * c], 1e-15, 1e-300);
+  });
+
+  test("one pass of the chunk-mode JVP; other calls take the general path and its errors", () => {
+    const info = derivativeInfo(polynomial)!;
+    const spy = vi.fn(info.chunkJvp!);
+    const g = Object.defineProperty(function counted() {}, Symbol.for("dualts.derivative"), { value: { ...info, chunkJvp: spy } satisfies DerivativeInfo });
+    grad(g as unknown as typeof polynomial)(1, 2, 3);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(() => grad(polynomial)(1, NaN, 3)).toThrow("grad(polynomial): w1 is NaN; derivatives are taken at finite inputs only");
+    expect(() => (grad(polynomial) as (...args: number[]) => unknown)(1, 2)).toThrow("takes 3 argument(s), but 2 were given");
+    expect(grad(polynomial, { wrt: "w2" })(1, 2, 3)).toBe(135);
+  });
 });

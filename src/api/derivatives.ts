@@ -10,6 +10,7 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
+import { scalarGradient } from "./scalars.js";
 import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, generatedUnitPasses, recordedRows, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
@@ -142,6 +143,10 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 }
 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
+  if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
+    const direct = scalarGradient(derivativeInfo(f), args);
+    if (direct) return direct;
+  }
   const sel = select(api, f, args, options);
   const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode), options.chunk);
   return [value as number, sel.shape(gradient) as Gradient];

@@ -1,0 +1,61 @@
+// The common small case of grad and valueAndGrad, without the general
+// machinery: a compiled function of plain finite numbers (at most 12 of them
+// differentiated, so one chunk-mode pass), called with no options. The
+// general path (selection.ts, derivatives.ts) selects, checks and shapes the
+// same call in about a microsecond, which is most of the time for a function
+// like the lecture's polynomial; here the call goes straight to the generated
+// chunk-mode JVP with seeds made once per function. Anything else — another
+// argument kind, a non-finite input, a wrong count, options — returns
+// undefined, and the general path handles it (and reports any error).
+
+import { isNanSafe } from "../nansafe.js";
+import type { DerivativeInfo } from "../registry.js";
+
+/** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
+const seedsOf = new WeakMap<DerivativeInfo, Float64Array[]>();
+
+function seeds(info: DerivativeInfo): Float64Array[] {
+  let made = seedsOf.get(info);
+  if (!made) {
+    const n = info.wrt.length;
+    made = info.wrt.map((_, j) => {
+      const seed = new Float64Array(n);
+      seed[j] = 1;
+      return seed;
+    });
+    seedsOf.set(info, made);
+  }
+  return made;
+}
+
+/** Whether the fast path serves this function: every parameter a number, at most 12 differentiated, a number result. */
+function servable(info: DerivativeInfo | undefined): info is DerivativeInfo {
+  return info !== undefined && info.chunkJvp !== undefined && info.result === "scalar" && info.wrt.length > 0 && info.wrt.length <= 12
+    && info.kinds.every((kind) => kind === "scalar");
+}
+
+/**
+ * [value, gradient] of a compiled scalar function at plain finite numbers, in
+ * one chunk-mode pass (the generated code copies a tangent before writing to
+ * it, so the seeds can be shared); undefined when the call is not that case.
+ * The gradient is shaped as grad shapes it: a number for one parameter.
+ */
+export function scalarGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number | number[]] | undefined {
+  if (!servable(info) || args.length !== info.parameters.length || isNanSafe()) return undefined;
+  const slots: unknown[] = [];
+  const unit = seeds(info);
+  let next = 0;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
+    slots.push(arg);
+    if (info.wrt[next] === i) slots.push(unit[next++]);
+  }
+  if (next !== info.wrt.length) return undefined;
+  const [value, lanes] = info.chunkJvp!(next, ...slots) as [unknown, Float64Array];
+  if (typeof value !== "number") return undefined;
+  // As everywhere: where the value is NaN, so is every derivative.
+  const gradient = new Array<number>(next);
+  for (let j = 0; j < next; j++) gradient[j] = value !== value ? NaN : lanes[j];
+  return [value, next === 1 ? gradient[0] : gradient];
+}
