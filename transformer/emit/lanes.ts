@@ -10,8 +10,9 @@
 // write every tangent read and write through these helpers, so the two modes
 // share all of their logic.
 
-import { sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
+import { sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import type { EmitContext, Writer } from "./context.js";
+import { combine, edgesOf, withEdges, writtenSum } from "./linear.js";
 
 /** Chunk mode's names: the lane count parameter and the lane index; the tangent arrays to allocate. */
 export interface Lanes {
@@ -42,11 +43,41 @@ export function tangentElement(cx: EmitContext, array: string, index: string): S
   return sourceOf(`${t}[${i} * ${cx.lanes.count} + ${cx.lanes.index}]`, ATOM_PRECEDENCE);
 }
 
-/** `target = value;` for a tangent target given as read (`dx`/`dx[k]`, or an element). */
+/**
+ * Chunk mode's tangent of an operation: its linear form (linear.ts) written as
+ * Σ lane · coefficient, which assignTangent turns into one computation of each
+ * coefficient and a loop over the lanes.
+ */
+export function laneOperation(tangents: readonly (Source | null)[], partials: readonly Source[]): Source {
+  const edges = combine(tangents, partials);
+  if (edges.length === 0) return sourceOf("0", ATOM_PRECEDENCE);
+  const written = writtenSum(edges);
+  return withEdges(written.text, edges, written.precedence);
+}
+
+/** A coefficient worth computing once before the lane loop: anything but a name, a literal or a plain element read. */
+const worthHoisting = (coefficient: Source) => !/^-?([\w$.]+(\[[\w$.]+\])?|\d+(\.\d+)?(e[+-]?\d+)?)$/.test(coefficient.text);
+
+/** `target = value;` for a tangent target given as read (`dx`/`dx[k]`, or an element); in chunk mode, coefficients first, then the lane loop. */
 export function assignTangent(cx: EmitContext, w: Writer, target: Source, value: Source | null): void {
-  const assignment = `${target.text} = ${value?.text ?? "0"};`;
-  if (!cx.lanes) w.line(assignment);
-  else w.line(`for (let ${cx.lanes.index} = 0; ${cx.lanes.index} < ${cx.lanes.count}; ${cx.lanes.index}++) ${assignment}`);
+  if (!cx.lanes) {
+    w.line(`${target.text} = ${value?.text ?? "0"};`);
+    return;
+  }
+  const edges = value && edgesOf(value);
+  let text = value?.text ?? "0";
+  if (edges) {
+    const once = edges.map((e) => {
+      const positive = e.partial.negated ?? e.partial;
+      if (!worthHoisting(positive)) return e;
+      const name = cx.names.temp();
+      w.line(`const ${name} = ${positive.text};`);
+      const hoisted = sourceOf(name, ATOM_PRECEDENCE);
+      return { node: e.node, partial: e.partial.negated ? sourceAlgebra.neg(hoisted) : hoisted };
+    });
+    text = writtenSum(once).text;
+  }
+  w.line(`for (let ${cx.lanes.index} = 0; ${cx.lanes.index} < ${cx.lanes.count}; ${cx.lanes.index}++) ${target.text} = ${text};`);
 }
 
 /** The tangent of a newly declared scalar variable. */

@@ -32,11 +32,22 @@ export function edgesOf(tangent: Source): readonly Edge[] | undefined {
   return pendingEdges.get(tangent);
 }
 
-/** A tangent expression `text` written from `edges`, remembered so that an enclosing operation can take them over. */
-export function withEdges(text: string, edges: readonly Edge[]): Source {
-  const tangent = sourceOf(text, ATOM_PRECEDENCE);
+/** A tangent expression written from `edges`, remembered so that an enclosing operation can take them over. */
+export function withEdges(text: string, edges: readonly Edge[], precedence = ATOM_PRECEDENCE): Source {
+  const tangent = sourceOf(text, precedence);
   pendingEdges.set(tangent, edges);
   return tangent;
+}
+
+/** Σ tangent · coefficient as a careful person writes it: `dx[k] * c - dy[k] / t`, a coefficient 1 left out. */
+export function writtenSum(edges: readonly Edge[]): Source {
+  let total: Source | undefined;
+  for (const e of edges) {
+    const term = times(sourceOf(e.node, ATOM_PRECEDENCE), e.partial);
+    if (total === undefined) total = term;
+    else total = term.negated ? sourceAlgebra.sub(total, term.negated) : sourceAlgebra.add(total, term);
+  }
+  return total ?? sourceOf("0", ATOM_PRECEDENCE);
 }
 
 /** The index of the parenthesis that closes the one at `open`. */
@@ -105,7 +116,7 @@ export function combine(tangents: readonly (Source | null)[], partials: readonly
       if (tangent === null) return;
       const inner = takeOver ? pendingEdges.get(tangent) : undefined;
       if (inner) for (const e of inner) addEdge(edges, e.node, times(e.partial, partials[i]));
-      else addEdge(edges, tangent.text, partials[i]);
+      else addEdge(edges, tangent.precedence < ATOM_PRECEDENCE ? `(${tangent.text})` : tangent.text, partials[i]);
     });
     return edges;
   };

@@ -20,7 +20,7 @@ import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
-import { assignTangent, laneArgument, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { assignTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
 import { noRecord, recordOperation } from "./record.js";
 
 export interface Emitted {
@@ -133,6 +133,8 @@ export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[
   }
   const partials = rule.partials(sourceAlgebra, operands.map((a) => a.primal), z);
   if (cx.record) return { primal, tangent: recordOperation(cx, operands.map((a) => a.tangent), partials), simple: hoisted };
+  // Chunk mode multiplies out each statement's partials once, not in every lane (NaN-safe tangents keep a term per operation).
+  if (cx.lanes && !cx.nanSafe) return { primal, tangent: laneOperation(operands.map((a) => a.tangent), partials), simple: hoisted };
   const terms = operands.flatMap((a, i) => {
     const term = a.tangent === null ? null : scaled(a.tangent, partials[i], cx.nanSafe);
     return term ? [term] : [];

@@ -84,8 +84,9 @@ function sumOfSquares_chunkJvp(K, v, dv) {
         for (let k = 0; k < K; k++)
             dx[k] = dv[index * K + k];
         // tangent of: total += x * x;
+        const t1 = x + x;
         for (let k = 0; k < K; k++)
-            dtotal[k] = dtotal[k] + (dx[k] * x + dx[k] * x);
+            dtotal[k] = dtotal[k] + dx[k] * t1;
         total = total + x * x;
     }
     return [total, dtotal];
@@ -139,8 +140,9 @@ function linear_chunkJvp(K, x, dx, a) {
     for (let i = 0; i < a.length; i++) {
         for (let j = 0; j < x.length; j++) {
             // tangent of: y[i] += a[i][j] * x[j];
+            const t1 = a[i][j];
             for (let k = 0; k < K; k++)
-                dy[i * K + k] = dy[i * K + k] + dx[j * K + k] * a[i][j];
+                dy[i * K + k] = dy[i * K + k] + dx[j * K + k] * t1;
             y[i] = y[i] + a[i][j] * x[j];
         }
     }
@@ -205,7 +207,7 @@ function cumulative_chunkJvp(K, v, dv) {
         running = running + v[i];
         out.push(running * running);
         for (let k = 0; k < K; k++)
-            dout.push(drunning[k] * running + drunning[k] * running);
+            dout.push(drunning[k] * (running + running));
     }
     return [out, dout];
 }
@@ -249,7 +251,7 @@ function scratch_generic(ops, x, y) {
     return buffer[1];
 }
 function scratch_chunkJvp(K, x, dx, y, dy) {
-    const dt2 = new Float64Array(K);
+    const dt4 = new Float64Array(K);
     const buffer = new Float64Array(2);
     const dbuffer = new Float64Array(buffer.length * K);
     // tangent of: buffer[0] = x * y;
@@ -258,12 +260,14 @@ function scratch_chunkJvp(K, x, dx, y, dy) {
     buffer[0] = x * y;
     const t1 = Math.hypot(x, y);
     // tangent of: buffer[1] = buffer[0] + Math.hypot(x, y);
+    const t2 = t1 === 0 ? 0 : x / t1;
+    const t3 = t1 === 0 ? 0 : y / t1;
     for (let k = 0; k < K; k++)
-        dbuffer[1 * K + k] = dbuffer[0 * K + k] + (dx[k] * (t1 === 0 ? 0 : x / t1) + dy[k] * (t1 === 0 ? 0 : y / t1));
+        dbuffer[1 * K + k] = dbuffer[0 * K + k] + dx[k] * t2 + dy[k] * t3;
     buffer[1] = buffer[0] + t1;
     for (let k = 0; k < K; k++)
-        dt2[k] = dbuffer[1 * K + k];
-    return [buffer[1], dt2];
+        dt4[k] = dbuffer[1 * K + k];
+    return [buffer[1], dt4];
 }
 function scratch_record(tape, x, xNode, y, yNode) {
     const buffer = new Float64Array(2);

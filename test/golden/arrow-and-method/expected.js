@@ -50,8 +50,10 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
     chunkJvp: function (K, x, dx, y, dy) {
         const dt2 = new Float64Array(K);
         const t1 = Math.sqrt(x * x + y * y);
+        const t3 = (x + x) * (0.5 / t1);
+        const t4 = (y + y) * (0.5 / t1);
         for (let lane = 0; lane < K; lane++)
-            dt2[lane] = (dx[lane] * x + dx[lane] * x + (dy[lane] * y + dy[lane] * y)) * (0.5 / t1);
+            dt2[lane] = dx[lane] * t3 + dy[lane] * t4;
         return [t1, dt2];
     },
     record: function (tape, x, xNode, y, yNode) {
@@ -105,8 +107,9 @@ let Spring = (() => {
                         const dt3 = new Float64Array(K);
                         const t1 = 0.5 * this.stiffness;
                         const t2 = t1 * x;
+                        const t4 = t1 * x + t2;
                         for (let lane = 0; lane < K; lane++)
-                            dt3[lane] = dx[lane] * t1 * x + dx[lane] * t2;
+                            dt3[lane] = dx[lane] * t4;
                         return [t2 * x, dt3];
                     },
                     record: function (tape, x, xNode) {

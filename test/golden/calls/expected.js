@@ -52,8 +52,9 @@ function sigmoid_chunkJvp(K, z, dz) {
     const t1 = Math.exp(-z);
     const t2 = 1 + t1;
     const t3 = 1 / t2;
+    const t5 = t1 * (t3 / t2);
     for (let k = 0; k < K; k++)
-        dt4[k] = dz[k] * t1 * (t3 / t2);
+        dt4[k] = dz[k] * t5;
     return [t3, dt4];
 }
 function sigmoid_record(tape, z, zNode) {

@@ -95,8 +95,8 @@ function piecewise_chunkJvp(K, x, dx, y, dy) {
     const dt2 = new Float64Array(K);
     const dt3 = new Float64Array(K);
     const dt = new Float64Array(K);
-    const dt4 = new Float64Array(K);
-    const dt5 = new Float64Array(K);
+    const dt6 = new Float64Array(K);
+    const dt7 = new Float64Array(K);
     if (x > y) {
         for (let lane = 0; lane < K; lane++)
             dt1[lane] = dx[lane] * y + dy[lane] * x;
@@ -112,13 +112,15 @@ function piecewise_chunkJvp(K, x, dx, y, dy) {
     let t3;
     if (x > 1) {
         t3 = Math.log(x);
+        const t4 = 1 / x;
         for (let lane = 0; lane < K; lane++)
-            dt3[lane] = dx[lane] / x;
+            dt3[lane] = dx[lane] * t4;
     }
     else {
         t3 = y * y;
+        const t5 = y + y;
         for (let lane = 0; lane < K; lane++)
-            dt3[lane] = dy[lane] * y + dy[lane] * y;
+            dt3[lane] = dy[lane] * t5;
     }
     const t = t3;
     // tangent of: const t = x > 1 ? Math.log(x) : y * y;
@@ -127,13 +129,13 @@ function piecewise_chunkJvp(K, x, dx, y, dy) {
     switch (Math.sign(y)) {
         case 1: {
             for (let lane = 0; lane < K; lane++)
-                dt4[lane] = dt[lane] + dy[lane];
-            return [t + y, dt4];
+                dt6[lane] = dt[lane] + dy[lane];
+            return [t + y, dt6];
         }
         case -1: {
             for (let lane = 0; lane < K; lane++)
-                dt5[lane] = dt[lane] - dy[lane];
-            return [t - y, dt5];
+                dt7[lane] = dt[lane] - dy[lane];
+            return [t - y, dt7];
         }
         default: {
             return [t, dt];
@@ -250,8 +252,9 @@ function loops_chunkJvp(K, x, dx, n) {
         if (i > 5)
             break;
         // tangent of: total += x ** i;
+        const t1 = i === 0 ? 0 : i * x ** (i - 1);
         for (let lane = 0; lane < K; lane++)
-            dtotal[lane] = dtotal[lane] + dx[lane] * (i === 0 ? 0 : i * x ** (i - 1));
+            dtotal[lane] = dtotal[lane] + dx[lane] * t1;
         total = total + x ** i;
     }
     let k = 0;

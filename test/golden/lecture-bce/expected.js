@@ -66,7 +66,7 @@ function loss_chunkJvp(K, w0, dw0, w1, dw1, xs, ys) {
     const dtotal = new Float64Array(K);
     const dz = new Float64Array(K);
     const dp = new Float64Array(K);
-    const dt5 = new Float64Array(K);
+    const dt7 = new Float64Array(K);
     let total = 0;
     for (let k = 0; k < K; k++)
         dtotal[k] = 0;
@@ -79,18 +79,21 @@ function loss_chunkJvp(K, w0, dw0, w1, dw1, xs, ys) {
         const t2 = 1 + t1;
         const p = 1 / t2;
         // tangent of: const p = 1 / (1 + Math.exp(-z));
+        const t3 = t1 * (p / t2);
         for (let k = 0; k < K; k++)
-            dp[k] = dz[k] * t1 * (p / t2);
-        const t3 = 1 - p;
-        const t4 = 1 - ys[i];
+            dp[k] = dz[k] * t3;
+        const t4 = 1 - p;
+        const t5 = 1 - ys[i];
         // tangent of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        const t6 = ys[i] / p - t5 / t4;
         for (let k = 0; k < K; k++)
-            dtotal[k] = dtotal[k] + (dp[k] / p * ys[i] - dp[k] / t3 * t4);
-        total = total + (ys[i] * Math.log(p) + t4 * Math.log(t3));
+            dtotal[k] = dtotal[k] + dp[k] * t6;
+        total = total + (ys[i] * Math.log(p) + t5 * Math.log(t4));
     }
+    const t8 = 1 / xs.length;
     for (let k = 0; k < K; k++)
-        dt5[k] = -(dtotal[k] / xs.length);
-    return [-total / xs.length, dt5];
+        dt7[k] = -(dtotal[k] * t8);
+    return [-total / xs.length, dt7];
 }
 function loss_record(tape, w0, w0Node, w1, w1Node, xs, ys) {
     let total = 0;
@@ -124,8 +127,10 @@ function polynomial_generic(ops, w0, w1, w2) {
 }
 function polynomial_chunkJvp(K, w0, dw0, w1, dw1, w2, dw2) {
     const dt1 = new Float64Array(K);
+    const t2 = 2 * w1 * 3;
+    const t3 = 3 * w2 ** 2 * 5;
     for (let k = 0; k < K; k++)
-        dt1[k] = dw0[k] + dw1[k] * (2 * w1) * 3 + dw2[k] * (3 * w2 ** 2) * 5;
+        dt1[k] = dw0[k] + dw1[k] * t2 + dw2[k] * t3;
     return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, dt1];
 }
 function polynomial_record(tape, w0, w0Node, w1, w1Node, w2, w2Node) {
