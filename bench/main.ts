@@ -3,8 +3,9 @@
 // comparison; then bench/RESULTS.md and the figure bench/gradient-cost.svg.
 //
 // Knobs, for a quicker or a steadier run: BENCH_TIME=ms, the time budget
-// per contender and round (default 150); BENCH_ROUNDS, the rounds (default
-// 3); BENCH_ONLY=id,id, only the named cases (and no build timing);
+// per contender and round (default 80); BENCH_ROUNDS, the rounds (default
+// 5: more, shorter rounds, so that a burst of other load decides fewer
+// figures); BENCH_ONLY=id,id, only the named cases (and no build timing);
 // BENCH_BUILDS=all, time the build of bench/ as well as examples/.
 
 import { loadavg } from "node:os";
@@ -15,8 +16,8 @@ import { writeReport } from "./report.js";
 
 const started = performance.now();
 const loadAtStart = loadavg()[0];
-const time = Number(process.env.BENCH_TIME ?? 150);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const time = Number(process.env.BENCH_TIME ?? 80);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const only = process.env.BENCH_ONLY?.split(",");
 
 /** Every derivative against the hand-written one; a disagreement stops the run. */
