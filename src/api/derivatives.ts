@@ -11,7 +11,8 @@ import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { scalarGradient } from "./scalars.js";
-import { adjoints, chunkedPasses, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, generatedUnitPasses, recordedRows, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
+import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
+import { chunkedPasses, generatedUnitPasses, recordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 

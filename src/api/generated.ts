@@ -1,0 +1,148 @@
+// Running the transform's generated code for the API: the JVP (one tangent,
+// or one pass per selected input), the chunk-mode JVP (K lanes per pass) and
+// the record form (generated reverse mode, on a linear tape). The seeds go in
+// and the derivatives come out in the selection's order; the rule that a NaN
+// value makes every derivative NaN is applied here, as the runtime applies it
+// per operation. engines.ts runs everything else (Duals, the runtime's tape).
+
+import type { Real } from "../dual.js";
+import type { DerivativeInfo } from "../registry.js";
+import { withTape } from "../reverse/linear.js";
+import type { ForwardPass } from "./engines.js";
+import type { Selection } from "./selection.js";
+
+/** Calls the generated JVP: each differentiable parameter followed by its tangent (zeros where not selected). */
+export function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly Real[]): ForwardPass {
+  const perParam = new Map<number, number | number[]>();
+  sel.slots.forEach((slot, k) => {
+    if (slot.index < 0) perParam.set(slot.param, tangents[k] as number);
+    else {
+      if (!perParam.has(slot.param)) perParam.set(slot.param, new Array<number>((sel.args[slot.param] as ArrayLike<number>).length).fill(0));
+      (perParam.get(slot.param) as number[])[slot.index] = tangents[k] as number;
+    }
+  });
+  const args: unknown[] = [];
+  sel.args.forEach((arg, i) => {
+    args.push(arg);
+    if (info.wrt.includes(i)) {
+      args.push(perParam.get(i) ?? (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0)));
+    }
+  });
+  const [value, tangent] = info.jvp!(...args);
+  // As at run time: where the value is NaN (outside a domain), so is the derivative.
+  if (typeof value === "number") return { value, tangent: Number.isNaN(value) ? NaN : tangent };
+  return { value, tangent: Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t)) };
+}
+
+/**
+ * The generated JVP once per selected slot, along slot k in pass k: the
+ * arguments and zero tangents laid out once, and between passes only the
+ * seeded entry reset. (The transform refuses a function that writes into a
+ * differentiated array, DUALTS1012, so neither the point nor the tangent
+ * arrays change from pass to pass.) Returns the value
+ * and, per slot, the derivative (a number, or an array for a vector result).
+ */
+export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { value: unknown; tangents: unknown[] } {
+  const args: unknown[] = [];
+  const tangentAt = new Array<number>(sel.args.length).fill(-1);
+  sel.args.forEach((arg, i) => {
+    args.push(arg);
+    if (!info.wrt.includes(i)) return;
+    tangentAt[i] = args.length;
+    if (typeof arg === "number") args.push(0);
+    else args.push(new Array<number>((arg as ArrayLike<number>).length).fill(0));
+  });
+  const seed = (k: number, tangent: number) => {
+    const slot = sel.slots[k];
+    if (slot.index < 0) args[tangentAt[slot.param]] = tangent;
+    else (args[tangentAt[slot.param]] as number[])[slot.index] = tangent;
+  };
+  const tangents = new Array<unknown>(sel.slots.length);
+  let value: unknown;
+  for (let k = 0; k < sel.slots.length; k++) {
+    seed(k, 1);
+    const [result, tangent] = info.jvp!(...args);
+    seed(k, 0);
+    if (k === 0) value = result;
+    // As at run time: where the value is NaN (outside a domain), so is the derivative.
+    tangents[k] = typeof result === "number"
+      ? (result !== result ? NaN : tangent)
+      : Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((result as ArrayLike<number>)[i]) ? NaN : t));
+  }
+  return { value, tangents };
+}
+
+/**
+ * Generated reverse mode: one run of a compiled function's record form, each
+ * selected parameter an input node (one per element for an array), then one
+ * backward sweep over the tape per output. Returns the value and, per output
+ * (one for a number result), ∂output/∂slot for every selected slot; where an
+ * output is NaN, so is each of its derivatives.
+ */
+export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } {
+  return withTape((tape) => {
+    const inputNodes = new Map<number, number | Int32Array>();
+    const args: unknown[] = [];
+    sel.args.forEach((arg, i) => {
+      args.push(arg);
+      if (!info.wrt.includes(i)) return;
+      const nodes = typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length);
+      inputNodes.set(i, nodes);
+      args.push(nodes);
+    });
+    const [value, output] = info.record!(tape, ...args) as [unknown, number | ArrayLike<number>];
+    const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
+    const outputs = typeof output === "number" ? [output] : Array.from(output);
+    const rows = outputs.map((node, r) => {
+      const adjoints = tape.backward(node);
+      return sel.slots.map((slot) => {
+        if (Number.isNaN(values[r])) return NaN;
+        const nodes = inputNodes.get(slot.param)!;
+        return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
+      });
+    });
+    return { value, rows };
+  });
+}
+
+/**
+ * Forward passes of a compiled function's chunk-mode JVP, K seeds per pass:
+ * ⌈n / K⌉ passes instead of n. Returns the value and, per selected slot, the
+ * derivative of the result (a number, or an array for a vector result).
+ * The seed arrays are made once and cleared between passes (the generated
+ * code copies a tangent array before writing to it).
+ */
+export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
+  const n = sel.slots.length;
+  const tangents = new Array<unknown>(n);
+  const args: unknown[] = [];
+  const seeds: Float64Array[] = [];
+  const seedOf = new Array<Float64Array | undefined>(sel.args.length);
+  for (let i = 0; i < sel.args.length; i++) {
+    const arg = sel.args[i];
+    args.push(arg);
+    if (!info.wrt.includes(i)) continue;
+    const seed = new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes);
+    seeds.push(seed);
+    seedOf[i] = seed;
+    args.push(seed);
+  }
+  let value: unknown;
+  for (let start = 0; start < n; start += lanes) {
+    if (start > 0) for (const seed of seeds) seed.fill(0);
+    const end = Math.min(start + lanes, n);
+    for (let k = start; k < end; k++) {
+      const slot = sel.slots[k];
+      seedOf[slot.param]![(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
+    }
+    const [result, tangent] = info.chunkJvp!(lanes, ...args) as [unknown, Float64Array];
+    value = result;
+    for (let k = start; k < end; k++) {
+      const lane = k - start;
+      tangents[k] = typeof result === "number"
+        ? (result !== result ? NaN : tangent[lane])
+        : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
+    }
+  }
+  return { value, tangents };
+}
