@@ -1,7 +1,8 @@
 // Step 2 of the lecture: the computational graph of E(w) = w0 + 3·w1² + 5·w2³.
 // The function is plain TypeScript marked @differentiable; its gradient comes
-// from the transform's generated tangent code (forward mode) and from the
-// reverse-mode tape, next to the gradient worked out by hand,
+// from the transform's generated tangent code (forward mode) and from its
+// generated reverse mode (a tape and one sweep back), next to the gradient
+// worked out by hand,
 // (∂E/∂w0, ∂E/∂w1, ∂E/∂w2) = (1, 6·w1, 15·w2²). The graph itself — each node
 // with its value and adjoint, each edge with its local partial — is drawn to
 // examples/out/2-polynomial-graph.svg.
