@@ -225,10 +225,15 @@ export async function checkSource(source: string, probeSource: string | undefine
       }
       counts.partials++;
       // Finite differences from the default first step, 0.01·max(1, |x|), and if they do not agree, again from
-      // one a hundred times smaller: a function that changes on a scale below 0.01 (exp(−(729c)²) after
-      // `c *= 3` six times) is smooth, but the Ridders tableau at the larger steps converges on its flat tails.
+      // steps a hundred and ten thousand times smaller: a function that changes on a scale below 0.01
+      // (exp(−(729c)²) after `c *= 3` six times; sin of a value that doubles in a loop) is smooth, but the
+      // Ridders tableau at the larger steps converges on its flat tails or averages over its oscillations.
+      // Where every estimate's own error bound is over a tenth of it (a program chaotic at that point: a
+      // derivative of 1e10 from sin of a value that doubles in a loop), finite differences cannot judge, and
+      // the partial is skipped like one whose estimates crossed a branch; forward and reverse were compared.
       const tried: string[] = [];
-      for (const step of [undefined, 1e-4 * Math.max(1, Math.abs(xi))]) {
+      let judged = false;
+      for (const step of [undefined, 1e-4 * Math.max(1, Math.abs(xi)), 1e-6 * Math.max(1, Math.abs(xi))]) {
         let samePath = true;
         const along = (t: number) => {
           const shifted = x.map((xj, j) => (j === i ? xj + t : xj));
@@ -238,9 +243,10 @@ export async function checkSource(source: string, probeSource: string | undefine
         const fd = centralDifference(along, xi, step === undefined ? {} : { step });
         if (!samePath) continue;
         if (Math.abs(g - fd.derivative) <= Math.max(100 * fd.error, 1e-6 * Math.max(1, Math.abs(g)))) return;
+        if (fd.error <= 0.1 * Math.abs(fd.derivative)) judged = true;
         tried.push(`${show(fd.derivative)} ± ${fd.error.toExponential(1)} (first step ${step ?? "default"})`);
       }
-      if (tried.length === 0) {
+      if (!judged) {
         counts.skippedPartials++;
         return;
       }
