@@ -92,11 +92,14 @@ export function unitPasses(f: Function, sel: Selection): { value: unknown; tange
     if (slot.index < 0) args[slot.param] = value;
     else (args[slot.param] as Real[])[slot.index] = value;
   };
-  const inArrays = sel.slots.flatMap((slot, k) => (slot.index < 0 ? [] : [k]));
+  // Array elements as [array, index, value]: put back between passes where the function changed them.
+  const inArrays = sel.slots.flatMap((slot, k) => (slot.index < 0 ? [] : [[args[slot.param] as Real[], slot.index, sel.values[k]] as const]));
   const tangents = new Array<Real>(sel.slots.length);
   let value: unknown;
   for (let k = 0; k < sel.slots.length; k++) {
-    if (k > 0) for (const j of inArrays) place(j, sel.values[j]);
+    if (k > 0) {
+      for (const [array, index, value] of inArrays) if (array[index] !== value) array[index] = value;
+    }
     const tag = freshTag();
     place(k, new Dual(tag, sel.values[k], 1));
     const result = g(...args);
