@@ -9,6 +9,7 @@
 //   Duals over numbers   one call of fJvp with the Duals' tangents
 //   tape variables       one call of fJvp per input scalar (unit tangents),
 //                        recorded as a single node with those partials
+//   a record form        the same, on generated reverse mode's linear tape
 //   numbers              f itself
 //
 // In chunk mode (Duals with K tangent lanes) the rule is called once per lane.
@@ -19,6 +20,7 @@ import { Dual, type Real } from "./dual.js";
 import { DERIVATIVE, type DerivativeInfo } from "./registry.js";
 import { signatureOf } from "./api/signature.js";
 import { Var } from "./reverse/tape.js";
+import type { LinearTape } from "./reverse/linear.js";
 
 type Argument = Real | readonly Real[];
 
@@ -76,6 +78,24 @@ function apply(name: string, f: Function, jvp: Function, args: readonly Argument
 }
 
 /**
+ * The rule in generated reverse mode (a compiled caller's record form): one
+ * node whose partials come from the rule with unit tangents, as on the
+ * runtime's tape. `slots` holds each argument (a number or an array) followed
+ * by its node (a number, or one per element).
+ */
+function record(f: Function, jvp: Function, tape: LinearTape, slots: readonly unknown[]): [number, number] {
+  const args: Argument[] = [];
+  const nodes: Argument[] = [];
+  for (let i = 0; i < slots.length; i += 2) {
+    args.push(slots[i] as Argument);
+    nodes.push(slots[i + 1] as Argument);
+  }
+  const values = scalars(args);
+  const partials = values.map((_, k) => jvp(...interleave(args, reshape(args, values.map((__, j) => (j === k ? 1 : 0)))))[1] as number);
+  return [f(...args), tape.node(scalars(nodes) as number[], partials)];
+}
+
+/**
  * f with the derivative fJvp: (x, dx, y, dy, …) → [f(x, y, …), directional derivative].
  * The result computes f on numbers and applies the rule to Duals and tape
  * variables, so code written over dualts' operations can call it too.
@@ -91,6 +111,7 @@ export function defineJvp<F extends (...args: any[]) => number>(f: F, jvp: (...a
     wrt: parameters.map((_, i) => i),
     result: "scalar",
     jvp,
+    record: (tape, ...slots) => record(f, jvp, tape, slots),
     generic: (_ops, ...args) => apply(name!, f, jvp, args),
   };
   const ruleName = name;

@@ -9,6 +9,8 @@ import { derivativeInfo, grad, jacobian, nanSafeMode, numericalGradient, valueAn
 import { LinearTape, withTape } from "../src/reverse/linear.js";
 import { guarded, logistic, squareRootSum, viaImport, wide } from "./programs/recorded.js";
 import { rosenbrock, smoothed } from "./programs/chunked.js";
+import { viaGuarded, viaRecorded } from "./programs/recorded-caller.js";
+import { logSumExp, softplus, softplusLoss } from "./programs/higher-order.js";
 import { expectClose } from "./helpers.js";
 
 describe("the linear tape", () => {
@@ -143,10 +145,38 @@ describe("generated reverse mode", () => {
     expect(calls()).toBe(1);
   });
 
-  test("nansafe functions and calls to other modules have no record form; reverse mode runs their generic form", () => {
+  test("a nansafe function has no record form; reverse mode runs its generic form", () => {
     expect(derivativeInfo(guarded)!.record).toBeUndefined();
-    expect(derivativeInfo(viaImport)!.record).toBeUndefined();
+    expectClose(grad(guarded, { mode: "reverse" })(0.5, 2), grad(guarded, { mode: "forward" })(0.5, 2), 1e-14, 1e-14);
+  });
+
+  test("a call to another module records through the callee's own record form, looked up at run time", () => {
+    const x = Array.from({ length: 20 }, (_, i) => 1 + i / 7);
+    expect(derivativeInfo(viaImport)!.record).toBeTypeOf("function");
+    expect(String(derivativeInfo(viaRecorded)!.record)).toContain("__dualtsRecord(");
+    const { g, calls } = spied(viaRecorded);
+    const reverse = grad(g as typeof viaRecorded)(x, 1.5) as [number[], number];
+    expect(calls()).toBe(1);
+    expectClose(reverse, grad(viaRecorded, { mode: "forward" })(x, 1.5), 1e-14, 1e-14);
     expectClose(grad(viaImport, { mode: "reverse" })(0.5, 2), grad(viaImport, { mode: "forward" })(0.5, 2), 1e-14, 1e-14);
+  });
+
+  test("custom rules (defineJvp) record one node each, from unit tangents, so callers keep their record form", () => {
+    expect(derivativeInfo(softplus)!.record).toBeTypeOf("function");
+    const { g, calls } = spied(softplusLoss);
+    for (const [w, b] of [[0.3, -1.2], [2, 0.5]]) {
+      expectClose(grad(g as typeof softplusLoss, { mode: "reverse" })(w, b), grad(softplusLoss, { mode: "forward" })(w, b), 1e-14, 1e-14);
+    }
+    expect(calls(), "no fallback to the runtime's tape").toBe(2);
+    expectClose(grad(logSumExp, { mode: "reverse" })([1, 2, 0.5]), grad(logSumExp, { mode: "forward" })([1, 2, 0.5]), 1e-15, 1e-15);
+  });
+
+  test("where the callee has no record form, reverse mode falls back to the generic form on the runtime's tape, and remembers", () => {
+    const { g, calls } = spied(viaGuarded);
+    const f = g as typeof viaGuarded;
+    for (let i = 0; i < 3; i++) expectClose(grad(f, { mode: "reverse" })(0.5, 2), grad(viaGuarded, { mode: "forward" })(0.5, 2), 1e-14, 1e-14);
+    expect(calls(), "tried once, then the runtime's tape directly").toBe(1);
+    expectClose(jacobian(viaGuarded, { mode: "reverse" })(0.5, 2), [grad(viaGuarded, { mode: "forward" })(0.5, 2) as number[]], 1e-14, 1e-14);
   });
 
   test("in NaN-safe mode, grad's default stays in forward mode", () => {

@@ -148,7 +148,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
           sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
           opsName: fresh.fresh(["ops", "dualtsOps"]),
           lanes: form === "lanes" ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
-          record: form === "record" ? { tape: fresh.fresh(["tape", "dualtsTape"]), failed: false } : undefined,
+          record: form === "record" ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
         };
       };
       const cx = context("jvp");
@@ -177,7 +177,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       emitted.push({
         m, names, registration, code: [jvp, generic],
         chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
-        record: !recording || recording.failed || recording.record!.failed ? undefined : record,
+        record: !recording || recording.failed ? undefined : record,
         genericOnly: cx.genericOnly === true,
       });
     } catch (error) {

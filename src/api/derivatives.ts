@@ -12,7 +12,7 @@ import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { scalarGradient } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
-import { chunkedPasses, generatedUnitPasses, recordedRows } from "./generated.js";
+import { canRecord, chunkedPasses, generatedUnitPasses, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -58,7 +58,7 @@ export const REVERSE_FROM = 13;
 
 /** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
 function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (!info?.record || !sel.plain || info.result !== "scalar") return false;
+  if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
   if (mode === "reverse") return true;
   // NaN-safe mode is a forward-mode notion: by default, such gradients stay in forward mode.
   return mode === undefined && chunk === undefined && sel.values.length >= REVERSE_FROM && !isNanSafe();
@@ -72,12 +72,15 @@ function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
   const info = derivativeInfo(f);
-  if (usesRecord(info, sel, mode, chunk)) {
-    const { value, rows } = recordedRows(info!, sel);
-    return { value: scalarResult(sel, value), gradient: rows[0] };
+  // Reverse mode: the record form, or — where it meets a callee without one — the generic form on the runtime's tape.
+  const record = usesRecord(info, sel, mode, chunk);
+  const reverse = mode === "reverse" || record;
+  if (record) {
+    const recorded = tryRecordedRows(info!, sel);
+    if (recorded) return { value: scalarResult(sel, recorded.value), gradient: recorded.rows[0] };
   }
   const lanes = chunkSize(n, chunk, sel.caller);
-  if (mode !== "reverse" && n > 0 && sel.plain && lanes > 1) {
+  if (!reverse && n > 0 && sel.plain && lanes > 1) {
     // Chunk mode: the generated chunk-mode JVP, or Duals with K tangent lanes for a function over the runtime.
     if (info?.chunkJvp) {
       const { value, tangents } = chunkedPasses(info, sel, lanes);
@@ -90,7 +93,7 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefi
       return { value: scalarResult(sel, value), gradient: tangents };
     }
   }
-  if (mode === "reverse") {
+  if (reverse) {
     const run = reverseRun(runnable(f, sel), sel);
     const output = scalarResult(sel, run.result);
     return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
@@ -169,10 +172,10 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     const sel = select("jacobian", f, args, options);
     const n = sel.values.length;
     const info = derivativeInfo(f);
-    if (checkMode(sel, options.mode) === "reverse" && info?.record && sel.plain) {
-      const { value, rows } = recordedRows(info, sel);
-      vectorResult(sel, value);
-      return rows as Matrix;
+    const recorded = checkMode(sel, options.mode) === "reverse" && info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
+    if (recorded) {
+      vectorResult(sel, recorded.value);
+      return recorded.rows as Matrix;
     }
     if (checkMode(sel, options.mode) === "reverse") {
       const run = reverseRun(runnable(f, sel), sel);

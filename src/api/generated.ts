@@ -146,3 +146,26 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
   }
   return { value, tangents };
 }
+
+/** Compiled functions whose record form met a callee without one (__dualtsRecord): their reverse mode runs on the runtime's tape. */
+const recordless = new WeakSet<DerivativeInfo>();
+
+/** Whether a compiled function's reverse mode can run its record form. */
+export function canRecord(info: DerivativeInfo): boolean {
+  return info.record !== undefined && !recordless.has(info);
+}
+
+/**
+ * recordedRows, or undefined where the record form called a function of
+ * another module that has none (remembered, so that later calls go to the
+ * runtime's tape directly).
+ */
+export function tryRecordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } | undefined {
+  try {
+    return recordedRows(info, sel);
+  } catch (error) {
+    if (!(error instanceof Error && (error as Error & { dualtsNoRecord?: boolean }).dualtsNoRecord)) throw error;
+    recordless.add(info);
+    return undefined;
+  }
+}

@@ -91,6 +91,13 @@ export class LinearTape {
     return node;
   }
 
+  /** A node of any number of arguments (for custom rules and other code that is not generated). */
+  node(args: ArrayLike<number>, partials: ArrayLike<number>): number {
+    const node = ++this.count;
+    for (let i = 0; i < args.length; i++) this.edge(node, args[i], partials[i]);
+    return node;
+  }
+
   private edge(node: number, argument: number, partial: number): void {
     if (this.size === this.nodes.length) this.grow();
     this.nodes[this.size] = node;

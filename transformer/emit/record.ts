@@ -22,8 +22,6 @@ import { combine, withEdges, type Edge } from "./linear.js";
 /** Record mode's names: the tape parameter. */
 export interface Recording {
   readonly tape: string;
-  /** Set when the function uses something the record form does not support: it is not emitted. */
-  failed: boolean;
 }
 
 /** The most edges a tape method takes at once (LinearTape.node1 … node4). */
@@ -51,9 +49,4 @@ export function recordOperation(cx: EmitContext, tangents: readonly (Source | nu
   if (edges.length === 0) return sourceOf("0", ATOM_PRECEDENCE);
   if (edges.length === 1 && edges[0].partial.text === "1") return sourceOf(edges[0].node, ATOM_PRECEDENCE);
   return withEdges(nodeCall(cx.record!.tape, edges), edges);
-}
-
-/** Marks the function as beyond the record form (forward mode still serves it). */
-export function noRecord(cx: EmitContext): void {
-  if (cx.record) cx.record.failed = true;
 }

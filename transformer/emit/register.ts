@@ -75,6 +75,28 @@ function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any
   return derivative.jvp(...slots);
 }
 
+/**
+ * dualts: records f's call onto the tape through f's record form (generated reverse mode), with a node
+ * for each argument (undefined where it carries none). Where f has none, the error says so, and the API
+ * runs the caller's reverse mode on its generic form instead.
+ */
+function __dualtsRecord(f: any, where: string, tape: any, args: any[], nodes: any[]): [any, any] {
+  const derivative = __dualtsDerivative(f, where);
+  if (!derivative.record) {
+    throw Object.assign(new TypeError(where + ": " + derivative.name + " has no record form (generated reverse mode)"), { dualtsNoRecord: true });
+  }
+  const slots: any[] = [];
+  args.forEach((arg, i) => {
+    slots.push(arg);
+    if (derivative.wrt.includes(i)) {
+      slots.push(nodes[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+    } else if (nodes[i] !== undefined) {
+      throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
+    }
+  });
+  return derivative.record(tape, ...slots);
+}
+
 /** dualts: f over dualts' generic operations. */
 function __dualtsGeneric(f: any, where: string): any {
   return __dualtsDerivative(f, where).generic;

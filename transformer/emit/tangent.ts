@@ -21,7 +21,7 @@ import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, step
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
-import { noRecord, recordOperation } from "./record.js";
+import { recordOperation } from "./record.js";
 
 export interface Emitted {
   readonly primal: Source;
@@ -196,9 +196,9 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
   if (!callee) {
     // Imported: its derivative is looked up at run time, where its wrt is known.
     noLanes(cx);
-    noRecord(cx);
     cx.needs.add("call");
-    w.line(`const [${value}, ${tangent}] = __dualtsCall(${name}, ${JSON.stringify(where(cx, call))}, [${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
+    const [helper, leading] = cx.record ? ["__dualtsRecord", `${cx.record.tape}, `] : ["__dualtsCall", ""];
+    w.line(`const [${value}, ${tangent}] = ${helper}(${name}, ${JSON.stringify(where(cx, call))}, ${leading}[${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
     return result;
   }
   if (args.length !== callee.parameters.length) {

@@ -32,6 +32,7 @@ Object.defineProperty(model, Symbol.for("dualts.derivative"), { value: {
         wrt: [0, 1],
         result: "scalar",
         jvp: model_jvp,
+        record: model_record,
         generic: model_generic,
     } });
 /** @differentiable */
@@ -127,6 +128,12 @@ function model_jvp(w, dw, x, dx) {
 function model_generic(ops, w, x) {
     return ops.add(ops.add(sigmoid_generic(ops, ops.mul(w, x)), __dualtsGeneric(softplus, "input.ts:18:27")(ops, w)), power_generic(ops, w, 3));
 }
+function model_record(tape, w, wNode, x, xNode) {
+    const [t1, t1Node] = sigmoid_record(tape, w * x, tape.node2(wNode, x, xNode, w));
+    const [t2, t2Node] = __dualtsRecord(softplus, "input.ts:18:27", tape, [w], [wNode]);
+    const [t3, t3Node] = power_record(tape, w, wNode, 3);
+    return [t1 + t2 + t3, tape.node3(t1Node, 1, t2Node, 1, t3Node, 1)];
+}
 /** dualts: the derivative registered on a function by the transform (for calls across modules). */
 function __dualtsDerivative(f, where) {
     const derivative = f?.[Symbol.for("dualts.derivative")];
@@ -151,6 +158,28 @@ function __dualtsCall(f, where, args, tangents) {
         }
     });
     return derivative.jvp(...slots);
+}
+/**
+ * dualts: records f's call onto the tape through f's record form (generated reverse mode), with a node
+ * for each argument (undefined where it carries none). Where f has none, the error says so, and the API
+ * runs the caller's reverse mode on its generic form instead.
+ */
+function __dualtsRecord(f, where, tape, args, nodes) {
+    const derivative = __dualtsDerivative(f, where);
+    if (!derivative.record) {
+        throw Object.assign(new TypeError(where + ": " + derivative.name + " has no record form (generated reverse mode)"), { dualtsNoRecord: true });
+    }
+    const slots = [];
+    args.forEach((arg, i) => {
+        slots.push(arg);
+        if (derivative.wrt.includes(i)) {
+            slots.push(nodes[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+        }
+        else if (nodes[i] !== undefined) {
+            throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
+        }
+    });
+    return derivative.record(tape, ...slots);
 }
 /** dualts: f over dualts' generic operations. */
 function __dualtsGeneric(f, where) {
