@@ -59,20 +59,28 @@ function __dualtsDerivative(f: any, where: string): any {
   return derivative;
 }
 
-/** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
-function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any, any] {
-  const derivative = __dualtsDerivative(f, where);
-  if (!derivative.jvp) throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: 'reverse'");
+/**
+ * dualts: the arguments of a call of f's generated code, each differentiable one followed by its
+ * tangent or its node on the tape (given as undefined, and passed as zeros, where it carries none).
+ */
+function __dualtsSlots(derivative: any, where: string, args: any[], derivatives: any[]): any[] {
   const slots: any[] = [];
   args.forEach((arg, i) => {
     slots.push(arg);
     if (derivative.wrt.includes(i)) {
-      slots.push(tangents[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
-    } else if (tangents[i] !== undefined) {
+      slots.push(derivatives[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+    } else if (derivatives[i] !== undefined) {
       throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
     }
   });
-  return derivative.jvp(...slots);
+  return slots;
+}
+
+/** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
+function __dualtsCall(f: any, where: string, args: any[], tangents: any[]): [any, any] {
+  const derivative = __dualtsDerivative(f, where);
+  if (!derivative.jvp) throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: 'reverse'");
+  return derivative.jvp(...__dualtsSlots(derivative, where, args, tangents));
 }
 
 /**
@@ -85,16 +93,7 @@ function __dualtsRecord(f: any, where: string, tape: any, args: any[], nodes: an
   if (!derivative.record) {
     throw Object.assign(new TypeError(where + ": " + derivative.name + " has no record form (generated reverse mode)"), { dualtsNoRecord: true });
   }
-  const slots: any[] = [];
-  args.forEach((arg, i) => {
-    slots.push(arg);
-    if (derivative.wrt.includes(i)) {
-      slots.push(nodes[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
-    } else if (nodes[i] !== undefined) {
-      throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
-    }
-  });
-  return derivative.record(tape, ...slots);
+  return derivative.record(tape, ...__dualtsSlots(derivative, where, args, nodes));
 }
 
 /** dualts: f over dualts' generic operations. */

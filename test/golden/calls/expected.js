@@ -142,22 +142,29 @@ function __dualtsDerivative(f, where) {
     }
     return derivative;
 }
+/**
+ * dualts: the arguments of a call of f's generated code, each differentiable one followed by its
+ * tangent or its node on the tape (given as undefined, and passed as zeros, where it carries none).
+ */
+function __dualtsSlots(derivative, where, args, derivatives) {
+    const slots = [];
+    args.forEach((arg, i) => {
+        slots.push(arg);
+        if (derivative.wrt.includes(i)) {
+            slots.push(derivatives[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+        }
+        else if (derivatives[i] !== undefined) {
+            throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
+        }
+    });
+    return slots;
+}
 /** dualts: calls f's JVP with a tangent for each argument (undefined where it carries none). */
 function __dualtsCall(f, where, args, tangents) {
     const derivative = __dualtsDerivative(f, where);
     if (!derivative.jvp)
         throw new TypeError(where + ": " + derivative.name + " takes derivatives itself, so it has no tangent code; differentiate the caller with hessian or mode: 'reverse'");
-    const slots = [];
-    args.forEach((arg, i) => {
-        slots.push(arg);
-        if (derivative.wrt.includes(i)) {
-            slots.push(tangents[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
-        }
-        else if (tangents[i] !== undefined) {
-            throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
-        }
-    });
-    return derivative.jvp(...slots);
+    return derivative.jvp(...__dualtsSlots(derivative, where, args, tangents));
 }
 /**
  * dualts: records f's call onto the tape through f's record form (generated reverse mode), with a node
@@ -169,17 +176,7 @@ function __dualtsRecord(f, where, tape, args, nodes) {
     if (!derivative.record) {
         throw Object.assign(new TypeError(where + ": " + derivative.name + " has no record form (generated reverse mode)"), { dualtsNoRecord: true });
     }
-    const slots = [];
-    args.forEach((arg, i) => {
-        slots.push(arg);
-        if (derivative.wrt.includes(i)) {
-            slots.push(nodes[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
-        }
-        else if (nodes[i] !== undefined) {
-            throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
-        }
-    });
-    return derivative.record(tape, ...slots);
+    return derivative.record(tape, ...__dualtsSlots(derivative, where, args, nodes));
 }
 /** dualts: f over dualts' generic operations. */
 function __dualtsGeneric(f, where) {
