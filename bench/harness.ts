@@ -7,6 +7,10 @@
 // at least BATCH_MS and records the mean per call (tinybench's
 // overriddenDuration, with overriddenIterationCost so the time budget counts
 // the whole batch).
+//
+// The targets' ratios are measured in pairs as well (pairedRatio): the two
+// contenders timed back to back in many short rounds, so that load which
+// comes and goes on a shared machine falls on both sides of a ratio alike.
 
 import { Bench } from "tinybench";
 
@@ -106,4 +110,46 @@ export function measure(title: string, contenders: readonly Contender[], options
     }
   }
   return contenders.map((c) => best.get(c.name)!);
+}
+
+/** Calls per batch so that one batch lasts at least `ms`, from the time of a few calls. */
+function callsFor(run: () => unknown, ms: number): number {
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms && calls < 100_000) {
+    sink = run();
+    calls++;
+  }
+  return Math.max(1, calls);
+}
+
+/** The time per call of a batch of `calls` calls, in ms. */
+function timeBatch(run: () => unknown, calls: number): number {
+  const start = performance.now();
+  for (let i = 0; i < calls; i++) sink = run();
+  return (performance.now() - start) / calls;
+}
+
+/**
+ * How many times longer a call of `slow` takes than a call of `base`,
+ * measured in pairs: in each of `rounds` rounds a batch of each (at least
+ * `batchMs` long) runs back to back, in alternating order, and the figure is
+ * the median of the rounds' ratios. Load that comes and goes on a shared
+ * machine then falls on both sides of a pair alike.
+ */
+export function pairedRatio(base: () => unknown, slow: () => unknown, rounds = 41, batchMs = 2): number {
+  const baseCalls = callsFor(base, batchMs);
+  const slowCalls = callsFor(slow, batchMs);
+  timeBatch(base, baseCalls);
+  timeBatch(slow, slowCalls);
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const first = r % 2 === 0;
+    const a = first ? timeBatch(base, baseCalls) : NaN;
+    const b = timeBatch(slow, slowCalls);
+    const c = first ? a : timeBatch(base, baseCalls);
+    ratios.push(b / c);
+  }
+  ratios.sort((x, y) => x - y);
+  return ratios[rounds >> 1];
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: every case's contenders checked against the hand-written
 // derivative, then timed with tinybench in this one process; the build-time
-// comparison; then bench/RESULTS.md and the figure bench/gradient-cost.svg.
+// comparison; the targets' ratios once more, measured in pairs; then
+// bench/RESULTS.md and the figure bench/gradient-cost.svg.
 //
 // Knobs, for a quicker or a steadier run: BENCH_TIME=ms, the time budget
 // per contender and round (default 80); BENCH_ROUNDS, the rounds (default
@@ -9,9 +10,9 @@
 // BENCH_BUILDS=all, time the build of bench/ as well as examples/.
 
 import { loadavg } from "node:os";
-import { buildCases, type Case } from "./cases.js";
+import { buildCases, type Case, type Kind } from "./cases.js";
 import { measureBuildTimes } from "./build-time.js";
-import { measure, type Timing } from "./harness.js";
+import { measure, pairedRatio, type Timing } from "./harness.js";
 import { writeReport } from "./report.js";
 
 const started = performance.now();
@@ -51,6 +52,22 @@ for (const c of cases) {
   console.log();
 }
 
+// The targets' ratios, measured in pairs (harness.ts's pairedRatio): "case:slow/base" → slow's time over base's.
+const targetPairs: [string, Kind, Kind][] = [
+  ["bce", "primal", "grad"],
+  ["bce", "primal", "jvp"],
+  ["bce", "grad", "tfjs"],
+  ["rosenbrock-100", "primal", "grad"],
+  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).map((c): [string, Kind, Kind] => [c.id, "grad1", "dual1"]),
+];
+const paired: Record<string, number> = {};
+for (const [id, base, slow] of targetPairs) {
+  const entries = cases.find((c) => c.id === id)?.entries;
+  const [b, s] = [base, slow].map((kind) => entries?.find((e) => e.kind === kind));
+  if (b && s) paired[`${id}:${slow}/${base}`] = pairedRatio(b.run, s.run);
+}
+console.log("Paired ratios for the targets:", paired, "\n");
+
 const builds = only ? [] : measureBuildTimes();
-const file = await writeReport({ results, builds, peerInfo, symbolicMs, seconds: (performance.now() - started) / 1000, rounds, load: [loadAtStart, loadavg()[0]] });
+const file = await writeReport({ results, paired, builds, peerInfo, symbolicMs, seconds: (performance.now() - started) / 1000, rounds, load: [loadAtStart, loadavg()[0]] });
 console.log(`Wrote ${file} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
