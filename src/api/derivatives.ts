@@ -166,18 +166,34 @@ export function valueAndGrad<F extends AnyFunction>(f: F, options: DerivativeOpt
   return (...args) => gradientCall("valueAndGrad", f, options, args);
 }
 
+/** The Jacobian's columns by forward mode, one pass per selected slot: the generated JVP where it can run, else Duals. */
+function forwardColumns(f: AnyFunction, sel: Selection): Real[][] {
+  const info = derivativeInfo(f);
+  if (info?.jvp && sel.plain) {
+    const { value, tangents } = generatedUnitPasses(info, sel);
+    if (sel.values.length > 0) vectorResult(sel, value);
+    return tangents.map((t) => (isReal(t) ? [t] : (t as Real[])));
+  }
+  return sel.values.map((_, k) => {
+    const pass = forwardPass(f, sel, unit(sel.values.length, k));
+    vectorResult(sel, pass.value);
+    return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
+  });
+}
+
 /** The Jacobian of a vector-valued function: rows are outputs, columns the selected input scalars. */
 export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Matrix {
   return (...args) => {
     const sel = select("jacobian", f, args, options);
     const n = sel.values.length;
     const info = derivativeInfo(f);
-    const recorded = checkMode(sel, options.mode) === "reverse" && info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
+    const reverse = checkMode(sel, options.mode) === "reverse";
+    const recorded = reverse && info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
     if (recorded) {
       vectorResult(sel, recorded.value);
       return recorded.rows as Matrix;
     }
-    if (checkMode(sel, options.mode) === "reverse") {
+    if (reverse) {
       const run = reverseRun(runnable(f, sel), sel);
       return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
     }
@@ -187,17 +203,7 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
       const rows = vectorResult(sel, value).length;
       return Array.from({ length: rows }, (_, i) => tangents.map((t) => (typeof t === "number" ? t : (t as number[])[i]))) as Matrix;
     }
-    const columns = info?.jvp && sel.plain
-      ? (() => {
-          const { value, tangents } = generatedUnitPasses(info, sel);
-          if (n > 0) vectorResult(sel, value);
-          return tangents.map((t) => (isReal(t) ? [t] : (t as Real[])));
-        })()
-      : sel.values.map((_, k) => {
-          const pass = forwardPass(f, sel, unit(n, k));
-          vectorResult(sel, pass.value);
-          return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
-        });
+    const columns = forwardColumns(f, sel);
     const rows = n === 0 ? vectorResult(sel, runnable(f, sel)(...sel.args)).length : columns[0].length;
     return Array.from({ length: rows }, (_, i) => columns.map((column) => column[i])) as Matrix;
   };

@@ -9,29 +9,49 @@ import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
 import { withTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
-import type { Selection } from "./selection.js";
+import type { Selection, Slot } from "./selection.js";
+
+/** The arguments of a call of generated code, and where each differentiable parameter's derivative argument sits. */
+interface Layout {
+  readonly args: unknown[];
+  /** The position in args of each parameter's tangent (seed lanes, nodes); -1 for a parameter outside wrt. */
+  readonly at: readonly number[];
+}
+
+/** The arguments with each differentiable parameter followed by what `derivativeFor` makes for it. */
+function layout(info: DerivativeInfo, sel: Selection, derivativeFor: (arg: unknown) => unknown): Layout {
+  const args: unknown[] = [];
+  const at = new Array<number>(sel.args.length).fill(-1);
+  sel.args.forEach((arg, i) => {
+    args.push(arg);
+    if (!info.wrt.includes(i)) return;
+    at[i] = args.length;
+    args.push(derivativeFor(arg));
+  });
+  return { args, at };
+}
+
+/** A zero tangent shaped like the argument: 0, or an array of zeros. */
+const zeroTangent = (arg: unknown) => (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0));
+
+/** Sets one selected slot's tangent in a layout of zero tangents. */
+function setTangent({ args, at }: Layout, slot: Slot, tangent: number): void {
+  if (slot.index < 0) args[at[slot.param]] = tangent;
+  else (args[at[slot.param]] as number[])[slot.index] = tangent;
+}
+
+/** As at run time: where the value is NaN (outside a domain), so is the derivative — element by element for a vector. */
+function nanWhereValueIs(value: unknown, tangent: unknown): unknown {
+  if (typeof value === "number") return value !== value ? NaN : tangent;
+  return Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t));
+}
 
 /** Calls the generated JVP: each differentiable parameter followed by its tangent (zeros where not selected). */
 export function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly Real[]): ForwardPass {
-  const perParam = new Map<number, number | number[]>();
-  sel.slots.forEach((slot, k) => {
-    if (slot.index < 0) perParam.set(slot.param, tangents[k] as number);
-    else {
-      if (!perParam.has(slot.param)) perParam.set(slot.param, new Array<number>((sel.args[slot.param] as ArrayLike<number>).length).fill(0));
-      (perParam.get(slot.param) as number[])[slot.index] = tangents[k] as number;
-    }
-  });
-  const args: unknown[] = [];
-  sel.args.forEach((arg, i) => {
-    args.push(arg);
-    if (info.wrt.includes(i)) {
-      args.push(perParam.get(i) ?? (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0)));
-    }
-  });
-  const [value, tangent] = info.jvp!(...args);
-  // As at run time: where the value is NaN (outside a domain), so is the derivative.
-  if (typeof value === "number") return { value, tangent: Number.isNaN(value) ? NaN : tangent };
-  return { value, tangent: Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t)) };
+  const call = layout(info, sel, zeroTangent);
+  sel.slots.forEach((slot, k) => setTangent(call, slot, tangents[k] as number));
+  const [value, tangent] = info.jvp!(...call.args);
+  return { value, tangent: nanWhereValueIs(value, tangent) };
 }
 
 /**
@@ -43,32 +63,16 @@ export function generatedPass(info: DerivativeInfo, sel: Selection, tangents: re
  * and, per slot, the derivative (a number, or an array for a vector result).
  */
 export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { value: unknown; tangents: unknown[] } {
-  const args: unknown[] = [];
-  const tangentAt = new Array<number>(sel.args.length).fill(-1);
-  sel.args.forEach((arg, i) => {
-    args.push(arg);
-    if (!info.wrt.includes(i)) return;
-    tangentAt[i] = args.length;
-    if (typeof arg === "number") args.push(0);
-    else args.push(new Array<number>((arg as ArrayLike<number>).length).fill(0));
-  });
-  const seed = (k: number, tangent: number) => {
-    const slot = sel.slots[k];
-    if (slot.index < 0) args[tangentAt[slot.param]] = tangent;
-    else (args[tangentAt[slot.param]] as number[])[slot.index] = tangent;
-  };
+  const call = layout(info, sel, zeroTangent);
   const tangents = new Array<unknown>(sel.slots.length);
   let value: unknown;
-  for (let k = 0; k < sel.slots.length; k++) {
-    seed(k, 1);
-    const [result, tangent] = info.jvp!(...args);
-    seed(k, 0);
+  sel.slots.forEach((slot, k) => {
+    setTangent(call, slot, 1);
+    const [result, tangent] = info.jvp!(...call.args);
+    setTangent(call, slot, 0);
     if (k === 0) value = result;
-    // As at run time: where the value is NaN (outside a domain), so is the derivative.
-    tangents[k] = typeof result === "number"
-      ? (result !== result ? NaN : tangent)
-      : Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((result as ArrayLike<number>)[i]) ? NaN : t));
-  }
+    tangents[k] = nanWhereValueIs(result, tangent);
+  });
   return { value, tangents };
 }
 
@@ -81,23 +85,15 @@ export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { val
  */
 export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } {
   return withTape((tape) => {
-    const inputNodes = new Map<number, number | Int32Array>();
-    const args: unknown[] = [];
-    sel.args.forEach((arg, i) => {
-      args.push(arg);
-      if (!info.wrt.includes(i)) return;
-      const nodes = typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length);
-      inputNodes.set(i, nodes);
-      args.push(nodes);
-    });
-    const [value, output] = info.record!(tape, ...args) as [unknown, number | ArrayLike<number>];
+    const call = layout(info, sel, (arg) => (typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length)));
+    const [value, output] = info.record!(tape, ...call.args) as [unknown, number | ArrayLike<number>];
     const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
     const outputs = typeof output === "number" ? [output] : Array.from(output);
     const rows = outputs.map((node, r) => {
       const adjoints = tape.backward(node);
       return sel.slots.map((slot) => {
         if (Number.isNaN(values[r])) return NaN;
-        const nodes = inputNodes.get(slot.param)!;
+        const nodes = call.args[call.at[slot.param]] as number | Int32Array;
         return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
       });
     });
@@ -115,27 +111,17 @@ export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unk
 export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const n = sel.slots.length;
   const tangents = new Array<unknown>(n);
-  const args: unknown[] = [];
-  const seeds: Float64Array[] = [];
-  const seedOf = new Array<Float64Array | undefined>(sel.args.length);
-  for (let i = 0; i < sel.args.length; i++) {
-    const arg = sel.args[i];
-    args.push(arg);
-    if (!info.wrt.includes(i)) continue;
-    const seed = new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes);
-    seeds.push(seed);
-    seedOf[i] = seed;
-    args.push(seed);
-  }
+  const call = layout(info, sel, (arg) => new Float64Array(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes));
+  const seeds = call.at.filter((p) => p >= 0).map((p) => call.args[p] as Float64Array);
   let value: unknown;
   for (let start = 0; start < n; start += lanes) {
     if (start > 0) for (const seed of seeds) seed.fill(0);
     const end = Math.min(start + lanes, n);
     for (let k = start; k < end; k++) {
       const slot = sel.slots[k];
-      seedOf[slot.param]![(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
+      (call.args[call.at[slot.param]] as Float64Array)[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
     }
-    const [result, tangent] = info.chunkJvp!(lanes, ...args) as [unknown, Float64Array];
+    const [result, tangent] = info.chunkJvp!(lanes, ...call.args) as [unknown, Float64Array];
     value = result;
     for (let k = start; k < end; k++) {
       const lane = k - start;
