@@ -39,6 +39,13 @@ function interleave(args: readonly unknown[], tangents: readonly unknown[]): unk
   return args.flatMap((a, i) => [a, tangents[i]]);
 }
 
+/** ∂f/∂ each scalar of `args` (numbers), from the rule with unit tangents; 0 where `wanted` says not to ask. */
+function unitPartials(jvp: Function, args: readonly Argument[], wanted: (k: number) => boolean): number[] {
+  const count = scalars(args).length;
+  return Array.from({ length: count }, (_, k) =>
+    wanted(k) ? (jvp(...interleave(args, reshape(args, Array.from({ length: count }, (__, j) => (j === k ? 1 : 0)))))[1] as number) : 0);
+}
+
 function apply(name: string, f: Function, jvp: Function, args: readonly Argument[]): Real {
   const values = scalars(args);
   const top = values.find((v) => v instanceof Dual) ?? values.find((v) => v instanceof Var);
@@ -73,7 +80,7 @@ function apply(name: string, f: Function, jvp: Function, args: readonly Argument
   }
   // Reverse mode: one node, its partials from unit tangents.
   const tape = (top as Var).tape;
-  const partials = values.map((v, k) => (typeof v === "number" ? 0 : jvp(...interleave(plain, reshape(args, values.map((_, j) => (j === k ? 1 : 0)))))[1]));
+  const partials = unitPartials(jvp, plain, (k) => typeof values[k] !== "number");
   return tape.record(name, f(...plain), values as (Var | number)[], partials);
 }
 
@@ -90,9 +97,7 @@ function record(f: Function, jvp: Function, tape: LinearTape, slots: readonly un
     args.push(slots[i] as Argument);
     nodes.push(slots[i + 1] as Argument);
   }
-  const values = scalars(args);
-  const partials = values.map((_, k) => jvp(...interleave(args, reshape(args, values.map((__, j) => (j === k ? 1 : 0)))))[1] as number);
-  return [f(...args), tape.node(scalars(nodes) as number[], partials)];
+  return [f(...args), tape.node(scalars(nodes) as number[], unitPartials(jvp, args, () => true))];
 }
 
 /**
