@@ -68,7 +68,7 @@ function isOneOperand(text: string): boolean {
 }
 
 /** The denominator of a partial written `1 / y` (not `1 / y / z`), if it is one. */
-function reciprocal(p: Source): Source | undefined {
+export function reciprocal(p: Source): Source | undefined {
   const match = /^1 \/ (.*)$/s.exec(p.text);
   return match && isOneOperand(match[1]) ? opaque(match[1]) : undefined;
 }

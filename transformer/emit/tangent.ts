@@ -22,6 +22,7 @@ import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
 import { recordOperation } from "./record.js";
+import { reciprocal } from "./linear.js";
 
 export interface Emitted {
   readonly primal: Source;
@@ -90,8 +91,8 @@ function scaled(tangent: Source, partial: Source, nanSafe = false): Term | null 
   if (partial.text === "-1") return { negative: true, value: tangent };
   const negated = /^-\((.*)\)$/s.exec(partial.text);
   if (negated) return { negative: true, value: sourceAlgebra.mul(tangent, sourceOf(negated[1], 0)) };
-  const reciprocal = /^1 \/ (.*)$/s.exec(partial.text);
-  if (reciprocal && partial.precedence < ATOM_PRECEDENCE) return { negative: false, value: sourceAlgebra.div(tangent, opaque(reciprocal[1])) };
+  const denominator = reciprocal(partial);
+  if (denominator) return { negative: false, value: sourceAlgebra.div(tangent, denominator) };
   return { negative: false, value: sourceAlgebra.mul(tangent, partial) };
 }
 
