@@ -29,6 +29,12 @@ export interface DerivativeInfo {
    * node on the tape — a number, or one per element…) → [value, the result's node(s)]. See src/reverse/linear.ts.
    */
   readonly record?: (tape: LinearTape, ...args: any[]) => [any, any];
+  /**
+   * The gradient form, for a function of a few numbers: (…every parameter as it is…) → the gradient
+   * with respect to wrt, one entry per parameter, exactly as the chunk-mode JVP gives it; or undefined
+   * where the value might not be finite, and the chunk-mode JVP must run (transformer/emit/gradient.ts).
+   */
+  readonly gradient?: (...args: any[]) => number[] | undefined;
   /** The function over dualts' generic operations: (ops, ...args). */
   readonly generic: (ops: GenericOperations, ...args: any[]) => any;
 }
@@ -47,7 +53,7 @@ function attach<F extends Function>(f: F, info: DerivativeInfo): F {
 
 /** The information with its functions bound to an object, for methods. */
 function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
-  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), generic: info.generic.bind(self) };
+  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), generic: info.generic.bind(self) };
 }
 
 interface MethodContext {

@@ -135,7 +135,9 @@ describe("grad of a compiled function of a few numbers (src/api/scalars.ts's dir
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
     const [a, b, c, d, e, f] = x;
     const e2 = e === 0 ? 0.5 : e; // wide divides by e
-    expect(grad(wide)(a, b, c, d, e2, f)).toEqual(grad(wide, { mode: "forward" })(a, b, c, d, e2, f));
+    expect(valueAndGrad(wide)(a, b, c, d, e2, f)).toEqual(valueAndGrad(wide, { mode: "forward" })(a, b, c, d, e2, f));
+    // grad takes the gradient form (gradient-form.test.ts), which gives the chunk-mode JVP's bits.
+    expect(grad(wide)(a, b, c, d, e2, f)).toEqual(grad(wide, { chunk: 6 })(a, b, c, d, e2, f));
     expect(valueAndGrad(polynomial)(a, b, c)).toEqual(valueAndGrad(polynomial, { mode: "forward" })(a, b, c));
     expectClose(grad(polynomial)(a, b, c), [1, 6 * b, 15 * c * c], 1e-15, 1e-300);
   });
@@ -144,7 +146,7 @@ describe("grad of a compiled function of a few numbers (src/api/scalars.ts's dir
     const info = derivativeInfo(polynomial)!;
     const spy = vi.fn(info.chunkJvp!);
     const g = Object.defineProperty(function counted() {}, Symbol.for("dualts.derivative"), { value: { ...info, chunkJvp: spy } satisfies DerivativeInfo });
-    grad(g as unknown as typeof polynomial)(1, 2, 3);
+    valueAndGrad(g as unknown as typeof polynomial)(1, 2, 3);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(() => grad(polynomial)(1, NaN, 3)).toThrow("grad(polynomial): w1 is NaN; derivatives are taken at finite inputs only");
     expect(() => (grad(polynomial) as (...args: number[]) => unknown)(1, 2)).toThrow("takes 3 argument(s), but 2 were given");

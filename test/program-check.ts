@@ -5,7 +5,11 @@
 //                grad(f) runs the generated JVP, grad(f, { mode: "reverse" })
 //                the generated record form (reverse mode on a linear tape),
 //                and the same with the record form hidden runs the generated
-//                generic form on the runtime's reverse-mode tape
+//                generic form on the runtime's reverse-mode tape; where f has
+//                a gradient form (grad's one pass without the value), it must
+//                give the chunk-mode JVP's gradient bit for bit, or defer —
+//                and it may only answer where the value is finite, domain
+//                errors included
 //   plain        the same source through TypeScript's transpileModule with no
 //                transform: the untransformed function, differentiated by
 //                finite differences (Ridders' central differences, with their
@@ -37,7 +41,7 @@ import { centralDifference, grad, valueAndGrad } from "../src/index.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 
-export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "forward-vs-reverse" | "vs-finite-differences";
+export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences";
 
 export class ProgramFailure extends Error {
   constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
@@ -50,9 +54,12 @@ export interface Tally {
   skippedPoints: number;
   partials: number;
   skippedPartials: number;
+  /** Points at which f's gradient form ran, and how many of those it deferred to the chunk-mode JVP. */
+  gradientForms: number;
+  gradientDeferred: number;
 }
 
-export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0 });
+export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0, gradientForms: 0, gradientDeferred: 0 });
 
 /**
  * Intermediate values larger than this make finite differences unreliable
@@ -122,6 +129,34 @@ function withoutRecordForm(f: Fn): Fn {
 
 const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
 
+interface GradientFormInfo {
+  readonly wrt: readonly number[];
+  readonly gradient?: (...args: number[]) => number[] | undefined;
+}
+
+/**
+ * The gradient form against the chunk-mode JVP (valueAndGrad's route) at x:
+ * undefined, or the same gradient bit for bit from a finite value. Returns
+ * a failure's detail, or undefined.
+ */
+function gradientFormDisagrees(f: Fn, x: readonly number[], counts: Tally): string | undefined {
+  const info = (f as unknown as Record<symbol, GradientFormInfo | undefined>)[Symbol.for("dualts.derivative")];
+  if (!info?.gradient) return undefined;
+  counts.gradientForms++;
+  const own = info.gradient(...x);
+  const [value, gradient] = valueAndGrad(f)(...x) as [number, number | number[]];
+  const chunked = typeof gradient === "number" ? [gradient] : gradient;
+  if (own === undefined) {
+    counts.gradientDeferred++;
+    return undefined;
+  }
+  if (!Number.isFinite(value)) return `the gradient form answered [${own.map(show)}] where the value is ${value}: it should have deferred`;
+  if (own.length !== chunked.length || own.some((g, j) => !Object.is(g, chunked[j]))) {
+    return `the gradient form gives [${own.map(show)}], the chunk-mode JVP [${chunked.map(show)}]`;
+  }
+  return undefined;
+}
+
 export interface CheckOptions {
   /** Counts of points and partials checked and skipped, added to. */
   readonly counts?: Tally;
@@ -174,6 +209,9 @@ export async function checkSource(source: string, probeSource: string | undefine
     const value = plain.f(...x);
     // The probe is the same program with reporting added: it must compute the same value.
     if (!Object.is(centre.value, value)) throw new Error(`the probe disagrees with the program ${at}: ${centre.value} vs ${value}\n${source}`);
+    // Before points are skipped: the gradient form must defer where the value is not finite.
+    const formDetail = gradientFormDisagrees(f, x, counts);
+    if (formDetail) fail("gradient-form", `${formDetail}, ${at}\n--- transformed ---\n${transformed}`);
     if (!Number.isFinite(value) || centre.largest > LARGEST_VALUE) {
       counts.skippedPoints++;
       continue;

@@ -46,6 +46,9 @@ describe("random programs", () => {
     if (counts.points < 300) context.skip();
     expect(counts.skippedPoints / counts.points, JSON.stringify(counts)).toBeLessThan(0.15);
     expect(counts.skippedPartials / counts.partials, JSON.stringify(counts)).toBeLessThan(0.15);
+    // The gradient form is exercised, and its bound on the value rarely makes it defer at these points.
+    expect(counts.gradientForms, JSON.stringify(counts)).toBeGreaterThan(50);
+    expect(counts.gradientDeferred / counts.gradientForms, JSON.stringify(counts)).toBeLessThan(0.05);
   });
 });
 
@@ -59,7 +62,7 @@ describe("random programs", () => {
  * generic forms gains the same 0.01 in its derivative (and none in its
  * value), so that all routes agree and only finite differences can tell.
  */
-function breakSineDerivative(options: { forward: boolean; record: boolean; generic: boolean }) {
+function breakSineDerivative(options: { forward: boolean; record: boolean; generic: boolean; gradient?: boolean }) {
   return (js: string): string => {
     const sf = ts.createSourceFile("transformed.js", js, ts.ScriptTarget.Latest, true);
     const edits: { start: number; end: number; text: string }[] = [];
@@ -67,9 +70,11 @@ function breakSineDerivative(options: { forward: boolean; record: boolean; gener
       if (!ts.isFunctionDeclaration(s) || !s.name || ["f", "h"].includes(s.name.text) || s.name.text.startsWith("__")) continue;
       const first = s.parameters[0]?.name.getText(sf);
       const isGeneric = first === "ops";
+      const isGradientForm = s.name.text.endsWith("_gradient");
       const from = isGeneric ? "ops.sin(" : "Math.cos(";
       const to = isGeneric ? "__sinPlus(ops, " : "__cosPlus(";
-      if (!(isGeneric ? options.generic : first === "tape" ? options.record : options.forward)) continue;
+      const broken = isGeneric ? options.generic : first === "tape" ? options.record : isGradientForm ? options.gradient ?? options.forward : options.forward;
+      if (!broken) continue;
       const text = s.getText(sf);
       if (text.includes(from)) edits.push({ start: s.getStart(sf), end: s.getEnd(), text: text.split(from).join(to) });
     }
@@ -113,6 +118,18 @@ describe("the check catches a broken derivative", () => {
 
   it("a wrong record form disagrees with the JVP", async () => {
     expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: false, record: true, generic: false }) }))).toBe("forward-vs-reverse");
+  });
+
+  it("a wrong gradient form disagrees with the chunk-mode JVP", async () => {
+    expect(await failureOf(() => checkSource(sine, undefined, at, { mutate: breakSineDerivative({ forward: false, record: false, generic: false, gradient: true }) }))).toBe("gradient-form");
+  });
+
+  it("a gradient form that answers where the value is NaN is caught", async () => {
+    const logarithm = "/** @differentiable */\nexport function f(a: number, b: number, c: number): number {\n  return Math.log(a) * b + c;\n}\n";
+    const answerAlways = (js: string) => js.replace("valueSize < Infinity ?", "true ?");
+    expect(await failureOf(() => checkSource(logarithm, undefined, [[0.5, 2, 1]], { mutate: answerAlways }))).toBeUndefined();
+    expect(await failureOf(() => checkSource(logarithm, undefined, [[-0.5, 2, 1]]))).toBeUndefined();
+    expect(await failureOf(() => checkSource(logarithm, undefined, [[-0.5, 2, 1]], { mutate: answerAlways }))).toBe("gradient-form");
   });
 
   it("a wrong generic form disagrees with the JVP", async () => {

@@ -10,6 +10,7 @@ import { findMarkedFunctions, type MarkedFunction } from "./find.js";
 import { fence } from "./fence.js";
 import type { Callee, EmitContext } from "./emit/context.js";
 import { emitGeneric } from "./emit/generic.js";
+import { gradientContext, wantsGradientForm } from "./emit/gradient.js";
 import { emitJvp } from "./emit/jvp.js";
 import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
 import { Names } from "./emit/writer.js";
@@ -107,6 +108,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         jvp: globals.global(`${m.name}_jvp`),
         chunk: globals.global(`${m.name}_chunkJvp`),
         record: globals.global(`${m.name}_record`),
+        gradient: globals.global(`${m.name}_gradient`),
         generic: globals.global(`${m.name}_generic`),
       }
       : undefined;
@@ -129,11 +131,12 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   const needs = new Set<"call">();
   const emitted: {
     m: MarkedFunction;
-    names?: { jvp: string; chunk: string; record: string; generic: string };
+    names?: { jvp: string; chunk: string; record: string; gradient: string; generic: string };
     registration: Registration;
     code: string[];
     chunk?: string;
     record?: string;
+    gradient?: string;
     genericOnly: boolean;
   }[] = [];
   for (const { m, wrt, parameters, names } of plans) {
@@ -142,12 +145,16 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const fenced = fence(m, activity, sink);
       // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
       if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-      const context = (form: "jvp" | "lanes" | "record"): EmitContext => {
+      const context = (form: "jvp" | "lanes" | "record" | "gradient"): EmitContext => {
         const fresh = new Names(new Set(used), form === "record" ? "node" : "differential");
+        const unrolled = form === "gradient" ? gradientContext(m.node, activity, wrt.map((i) => parameters[i].name)) : undefined;
         return {
           sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
           opsName: fresh.fresh(["ops", "dualtsOps"]),
-          lanes: form === "lanes" ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false } : undefined,
+          lanes: form === "lanes" || form === "gradient"
+            ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false, unrolled: unrolled?.unrolled }
+            : undefined,
+          valueOnly: unrolled?.valueOnly,
           record: form === "record" ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
         };
       };
@@ -165,6 +172,10 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       // forward-mode notion, so a nansafe function has none: reverse mode then runs its generic form.
       const recording = m.nanSafe ? undefined : context("record");
       const record = recording && emitJvp(recording, m.node, { ...signature, name: names?.record ?? "" }, asExpression);
+      // The gradient form: grad's one pass for a few numbers, lanes unrolled, the value skipped where only the value needs it.
+      const scalarWrt = wrt.every((i) => parameters[i].kind === "scalar");
+      const unrolled = wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient") : undefined;
+      const gradient = unrolled && emitJvp(unrolled, m.node, { ...signature, name: names?.gradient ?? "" }, asExpression);
       const registration: Registration = {
         name: m.name,
         parameters: parameters.map((p) => p.name),
@@ -178,6 +189,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         m, names, registration, code: [jvp, generic],
         chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
         record: !recording || recording.failed ? undefined : record,
+        gradient: !unrolled || unrolled.failed || unrolled.lanes!.failed ? undefined : gradient,
         genericOnly: cx.genericOnly === true,
       });
     } catch (error) {
@@ -204,6 +216,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     if (e.genericOnly) {
       e.chunk = undefined;
       e.record = undefined;
+      e.gradient = undefined;
     }
   }
 
@@ -221,16 +234,19 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     }
   }
 
-  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, genericOnly }) => {
+  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, gradient: unrolled, genericOnly }) => {
+    // The gradient form stands in for the chunk-mode JVP (its fallback), so it goes where that goes.
+    const gradient = chunk ? unrolled : undefined;
     const full: Registration = {
       ...registration,
       jvp: genericOnly ? undefined : registration.jvp,
       chunkJvp: chunk && (names?.chunk ?? chunk),
       record: record && (names?.record ?? record),
+      gradient: gradient && (names?.gradient ?? gradient),
     };
     const [jvp, generic] = code;
     return names
-      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : [])].join("\n\n"), registration: registerDeclaration(full) }
+      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : []), ...(gradient ? [gradient] : [])].join("\n\n"), registration: registerDeclaration(full) }
       : { marked: m, info: infoObject(full) };
   });
   return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };

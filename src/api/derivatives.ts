@@ -10,9 +10,9 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { scalarGradient } from "./scalars.js";
+import { scalarGradient, scalarGradientOnly } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
-import { canRecord, chunkedPasses, generatedUnitPasses, tryRecordedRows } from "./generated.js";
+import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -156,9 +156,26 @@ function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, a
   return [value as number, sel.shape(gradient) as Gradient];
 }
 
+/**
+ * grad without the value: a compiled function's gradient form (one pass, the
+ * value's own work skipped) where it has one and the call leaves the choice
+ * of passes to grad; else undefined. It gives the chunk-mode JVP's gradient
+ * bit for bit, and defers to it wherever the value might not be finite.
+ */
+function gradientOnly(f: AnyFunction, options: DerivativeOptions, args: unknown[]): Gradient | undefined {
+  const info = derivativeInfo(f);
+  if (!info?.gradient || options.chunk !== undefined || isNanSafe()) return undefined;
+  const direct = options.wrt === undefined && options.mode === undefined ? scalarGradientOnly(info, args) : undefined;
+  if (direct !== undefined) return direct ?? undefined;
+  const sel = select("grad", f, args, options);
+  if (checkMode(sel, options.mode) === "reverse" || !sel.plain) return undefined;
+  const gradient = gradientPass(info, sel);
+  return gradient && (sel.shape(gradient) as Gradient);
+}
+
 /** The gradient of a scalar function with respect to its differentiable parameters. */
 export function grad<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Gradient {
-  return (...args) => gradientCall("grad", f, options, args)[1];
+  return (...args) => gradientOnly(f, options, args) ?? gradientCall("grad", f, options, args)[1];
 }
 
 /** [f(args), gradient] from the same passes. */

@@ -1,6 +1,7 @@
 // Running the transform's generated code for the API: the JVP (one tangent,
-// or one pass per selected input), the chunk-mode JVP (K lanes per pass) and
-// the record form (generated reverse mode, on a linear tape). The seeds go in
+// or one pass per selected input), the chunk-mode JVP (K lanes per pass), the
+// gradient form (grad's one pass over a few numbers) and the record form
+// (generated reverse mode, on a linear tape). The seeds go in
 // and the derivatives come out in the selection's order; the rule that a NaN
 // value makes every derivative NaN is applied here, as the runtime applies it
 // per operation. engines.ts runs everything else (Duals, the runtime's tape).
@@ -131,6 +132,18 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
     }
   }
   return { value, tangents };
+}
+
+/**
+ * The gradient form: ∂f/∂slot for every selected slot from one pass that
+ * skips the work only the value needs; undefined where the function has no
+ * gradient form, or where the form found that the value might not be finite
+ * and the chunk-mode JVP must run (then the NaN rule applies there). Each
+ * entry is the chunk-mode JVP's, bit for bit (transformer/emit/gradient.ts).
+ */
+export function gradientPass(info: DerivativeInfo, sel: Selection): number[] | undefined {
+  const gradient = info.gradient?.(...sel.args);
+  return gradient && sel.slots.map((slot) => gradient[info.wrt.indexOf(slot.param)]);
 }
 
 /** Compiled functions whose record form met a callee without one (__dualtsRecord): their reverse mode runs on the runtime's tape. */

@@ -7,6 +7,7 @@
 // chunk-mode JVP with seeds made once per function. Anything else — another
 // argument kind, a non-finite input, a wrong count, options — returns
 // undefined, and the general path handles it (and reports any error).
+// grad takes the function's gradient form here where it has one.
 
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
@@ -34,6 +35,26 @@ function servable(info: DerivativeInfo | undefined): info is DerivativeInfo {
     && info.kinds.every((kind) => kind === "scalar");
 }
 
+/** Whether args are one plain finite number per parameter. */
+function finiteNumbers(info: DerivativeInfo, args: readonly unknown[]): boolean {
+  if (args.length !== info.parameters.length) return false;
+  for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return false;
+  return true;
+}
+
+/**
+ * grad's gradient of a compiled function of plain finite numbers by its
+ * gradient form, shaped as grad shapes it; null where the form defers to the
+ * chunk-mode JVP (the value might not be finite), undefined where the call
+ * is not this case.
+ */
+export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[]): number | number[] | null | undefined {
+  if (!info.gradient || info.kinds.some((kind) => kind !== "scalar") || !finiteNumbers(info, args)) return undefined;
+  const gradient = info.gradient(...args);
+  if (!gradient) return null;
+  return gradient.length === 1 ? gradient[0] : gradient;
+}
+
 /**
  * [value, gradient] of a compiled scalar function at plain finite numbers, in
  * one chunk-mode pass (the generated code copies a tangent before writing to
@@ -41,13 +62,12 @@ function servable(info: DerivativeInfo | undefined): info is DerivativeInfo {
  * The gradient is shaped as grad shapes it: a number for one parameter.
  */
 export function scalarGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number | number[]] | undefined {
-  if (!servable(info) || args.length !== info.parameters.length || isNanSafe()) return undefined;
+  if (!servable(info) || !finiteNumbers(info, args) || isNanSafe()) return undefined;
   const slots: unknown[] = [];
   const unit = seeds(info);
   let next = 0;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
     slots.push(arg);
     if (info.wrt[next] === i) slots.push(unit[next++]);
   }

@@ -38,6 +38,8 @@ export interface EmitContext {
   readonly needs: Set<"call">;
   /** Present when emitting the chunk-mode JVP (K tangents per pass). */
   readonly lanes?: import("./lanes.js").Lanes;
+  /** Present when emitting the gradient form (gradient.ts): the variables that hold only value, and their bounds. */
+  readonly valueOnly?: import("./value-only.js").ValueOnly;
   /** Present when emitting the record form (generated reverse mode): tangents are node numbers on a tape. */
   readonly record?: import("./record.js").Recording;
 }

@@ -14,12 +14,14 @@
 //
 // This file assembles the function: every wrt parameter x gets a tangent
 // parameter dx right after it, and in chunk mode a lane count K comes first
-// and the tangent arrays are allocated at entry. The statements themselves are
-// emitted by statements.ts.
+// and the tangent arrays are allocated at entry; in the gradient form
+// (gradient.ts) the tangents are not parameters but seeds declared at entry.
+// The statements themselves are emitted by statements.ts.
 
 import ts = require("typescript");
 import { unwrap } from "../activity.js";
 import { text, type EmitContext } from "./context.js";
+import { writeSeeds } from "./gradient.js";
 import { declareTangent, type Lanes } from "./lanes.js";
 import { emitReturn, emitStatement } from "./statements.js";
 import { Writer } from "./writer.js";
@@ -64,6 +66,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     const own = text(cx, p);
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
     tangentParameters.push(p.name.text);
+    if (lanes?.unrolled) return [own];
     const type = lanes ? ": Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
     return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
@@ -77,14 +80,15 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
 
   const w = new Writer();
   const tangentType = lanes ? "Float64Array" : "number";
-  const resultType = signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
+  const resultType = lanes?.unrolled ? "number[] | undefined" : signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
-  const leading = lanes ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
+  const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
   const allParameters = [...self, ...leading, ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
-    if (lanes) {
+    if (lanes?.unrolled) writeSeeds(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
+    else if (lanes) {
       for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
       for (const t of lanes.allocate) w.line(`const ${t} = new Float64Array(${lanes.count});`);
     }

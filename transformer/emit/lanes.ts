@@ -7,8 +7,15 @@
 //
 // A variable's lanes live in one Float64Array(K) allocated at function entry;
 // an array's tangent is flat, element i's lane k at [i * K + k]. The emitters
-// write every tangent read and write through these helpers, so the two modes
+// write every tangent read and write through these helpers, so the modes
 // share all of their logic.
+//
+// The gradient form (gradient.ts) unrolls the lanes: one lane per
+// differentiated parameter, each a variable of its own, so V8 keeps them in
+// registers rather than in typed arrays:
+//
+// Gradient form: const dz_dw0 = dw0_dw0 + dw1_dw0 * xs[i];
+//                const dz_dw1 = dw0_dw1 + dw1_dw1 * xs[i];
 
 import { sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import type { EmitContext, Writer } from "./context.js";
@@ -21,6 +28,38 @@ export interface Lanes {
   readonly allocate: Set<string>;
   /** Set when the function uses something chunk mode does not support: only the plain JVP is emitted. */
   failed: boolean;
+  /** Present in the gradient form: the lanes unrolled into variables. */
+  readonly unrolled?: Unrolled;
+}
+
+/** The gradient form's lanes: lane j is the derivative with respect to the differentiated parameter directions[j]. */
+export interface Unrolled {
+  readonly directions: readonly string[];
+  /** Lane variables made so far, by tangent and lane: `dz` in lane 0 → `dz_dw0`. */
+  readonly variables: Map<string, string>;
+}
+
+/** The variable holding lane j of a tangent in the gradient form: ∂z/∂w0 is `dz_dw0`. */
+export function laneVariable(cx: EmitContext, tangent: string, j: number): string {
+  const { variables, directions } = cx.lanes!.unrolled!;
+  const key = `${tangent} ${j}`;
+  let name = variables.get(key);
+  if (!name) {
+    name = cx.names.fresh([`${tangent}_d${directions[j]}`]);
+    variables.set(key, name);
+  }
+  return name;
+}
+
+/** Lane j of a tangent expression written with lane reads (`dz[k] * t3` → `dz_dw0 * t3`). */
+export function inLane(cx: EmitContext, text: string, j: number): string {
+  const read = new RegExp(`([\\w$]+)\\[${cx.lanes!.index}\\]`, "g");
+  return text.replace(read, (_, tangent: string) => laneVariable(cx, tangent, j));
+}
+
+/** The lane indices of the gradient form. */
+function unrolledLanes(cx: EmitContext): number[] {
+  return cx.lanes!.unrolled!.directions.map((_, j) => j);
 }
 
 /** The tangent of a scalar variable, as read in an expression: `dx` or `dx[k]`. */
@@ -58,24 +97,31 @@ export function laneOperation(tangents: readonly (Source | null)[], partials: re
 /** A coefficient worth computing once before the lane loop: anything but a name, a literal or a plain element read. */
 const worthHoisting = (coefficient: Source) => !/^-?([\w$.]+(\[[\w$.]+\])?|\d+(\.\d+)?(e[+-]?\d+)?)$/.test(coefficient.text);
 
-/** `target = value;` for a tangent target given as read (`dx`/`dx[k]`, or an element); in chunk mode, coefficients first, then the lane loop. */
+/** A lane expression with its coefficients computed first, once for every lane (written to w): the text to write in each lane. */
+export function coefficientsFirst(cx: EmitContext, w: Writer, value: Source | null): string {
+  const edges = value && edgesOf(value);
+  if (!edges) return value?.text ?? "0";
+  const once = edges.map((e) => {
+    const positive = e.partial.negated ?? e.partial;
+    if (!worthHoisting(positive)) return e;
+    const name = cx.names.temp();
+    w.line(`const ${name} = ${positive.text};`);
+    const hoisted = sourceOf(name, ATOM_PRECEDENCE);
+    return { node: e.node, partial: e.partial.negated ? sourceAlgebra.neg(hoisted) : hoisted };
+  });
+  return writtenSum(once).text;
+}
+
+/** `target = value;` for a tangent target given as read (`dx`/`dx[k]`, or an element); with lanes, coefficients first, then the lanes. */
 export function assignTangent(cx: EmitContext, w: Writer, target: Source, value: Source | null): void {
   if (!cx.lanes) {
     w.line(`${target.text} = ${value?.text ?? "0"};`);
     return;
   }
-  const edges = value && edgesOf(value);
-  let text = value?.text ?? "0";
-  if (edges) {
-    const once = edges.map((e) => {
-      const positive = e.partial.negated ?? e.partial;
-      if (!worthHoisting(positive)) return e;
-      const name = cx.names.temp();
-      w.line(`const ${name} = ${positive.text};`);
-      const hoisted = sourceOf(name, ATOM_PRECEDENCE);
-      return { node: e.node, partial: e.partial.negated ? sourceAlgebra.neg(hoisted) : hoisted };
-    });
-    text = writtenSum(once).text;
+  const text = coefficientsFirst(cx, w, value);
+  if (cx.lanes.unrolled) {
+    for (const j of unrolledLanes(cx)) w.line(`${inLane(cx, target.text, j)} = ${inLane(cx, text, j)};`);
+    return;
   }
   w.line(`for (let ${cx.lanes.index} = 0; ${cx.lanes.index} < ${cx.lanes.count}; ${cx.lanes.index}++) ${target.text} = ${text};`);
 }
@@ -86,6 +132,11 @@ export function declareTangent(cx: EmitContext, w: Writer, keyword: string, name
     w.line(`${keyword} ${cx.names.tangent(name)} = ${value?.text ?? "0"};`);
     return;
   }
+  if (cx.lanes.unrolled) {
+    const text = coefficientsFirst(cx, w, value);
+    for (const j of unrolledLanes(cx)) w.line(`${keyword} ${laneVariable(cx, cx.names.tangent(name), j)} = ${inLane(cx, text, j)};`);
+    return;
+  }
   cx.lanes.allocate.add(cx.names.tangent(name));
   assignTangent(cx, w, tangentRef(cx, name), value);
 }
@@ -93,6 +144,11 @@ export function declareTangent(cx: EmitContext, w: Writer, keyword: string, name
 /** A lane array holding `value` (for passing a tangent to a call), reusing a variable's own array when it is one. */
 export function laneArgument(cx: EmitContext, w: Writer, value: Source | null): string {
   const lanes = cx.lanes!;
+  if (lanes.unrolled) {
+    // A tangent handed over as one value (to a call) has no unrolled spelling: the gradient form is not emitted.
+    lanes.failed = true;
+    return "0";
+  }
   const existing = laneArray(cx, value);
   if (existing) return existing;
   if (value === null) return `new Float64Array(${lanes.count})`;

@@ -23,6 +23,8 @@ export interface Registration {
   readonly chunkJvp?: string;
   /** The record form (generated reverse mode: records onto a tape), where the function has one. */
   readonly record?: string;
+  /** The gradient form (grad's one pass for a few numbers: the gradient, or undefined), where the function has one. */
+  readonly gradient?: string;
   readonly generic: string;
 }
 
@@ -40,6 +42,7 @@ export function infoObject(r: Registration): string {
     ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
     ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
     ...(r.record ? [`  record: ${r.record},`] : []),
+    ...(r.gradient ? [`  gradient: ${r.gradient},`] : []),
     `  generic: ${r.generic},`,
     "}",
   ].join("\n");

@@ -3,7 +3,9 @@
 // statements are copied unchanged; declarations, assignments, element writes,
 // pushes and returns of differentiated values get their tangent beside them.
 // Tangents are read and written through lanes.ts, so the same code emits the
-// plain JVP and the chunk-mode one.
+// plain JVP, the chunk-mode one and the gradient form; in the gradient form a
+// variable that holds only value gets a bound on its size instead of its
+// value (value-only.ts).
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
@@ -12,6 +14,7 @@ import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
+import { emitGradientReturn, writeSize } from "./value-only.js";
 import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef } from "./lanes.js";
 
 /** What the comment above a statement's derivative code calls it. */
@@ -79,8 +82,10 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
     return;
   }
   const isArray = cx.activity.arrays.has(name);
+  const valueOnly = cx.valueOnly?.variables.has(name);
   if (!d.initializer) {
-    w.line(`${keyword} ${name}${type};`);
+    if (valueOnly) writeSize(cx, w, name, keyword, ts.SyntaxKind.EqualsToken, undefined);
+    else w.line(`${keyword} ${name}${type};`);
     if (isArray) {
       noLanes(cx);
       w.line(`let ${cx.names.tangent(name)}: number[];`);
@@ -88,8 +93,10 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
     return;
   }
   if (isArray) return emitArrayDeclaration(cx, w, keyword, name, type, d.initializer);
-  const value = emitExpression(cx, w, d.initializer, name);
-  w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
+  // A value-only variable's value is not there for a partial to read: the partial reads a temporary instead.
+  const value = emitExpression(cx, w, d.initializer, valueOnly ? undefined : name);
+  if (valueOnly) writeSize(cx, w, name, keyword, ts.SyntaxKind.EqualsToken, d.initializer);
+  else w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
   if (value.tangent) w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
   declareTangent(cx, w, keyword, name, value.tangent);
 }
@@ -111,7 +118,8 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     // The tangent first: it may read the old value of the target.
     w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
     assignTangent(cx, w, tangentRef(cx, target.text), value.tangent);
-    w.line(`${target.text} = ${value.primal.text};`);
+    if (cx.valueOnly?.variables.has(target.text)) writeSize(cx, w, target.text, undefined, operator, e.right);
+    else w.line(`${target.text} = ${value.primal.text};`);
     return;
   }
   if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression) && cx.activity.active.has(target.expression.text)) {
@@ -164,6 +172,7 @@ function isConsoleCall(e: ts.Expression): boolean {
 }
 
 export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
+  if (cx.lanes?.unrolled) return emitGradientReturn(cx, w, returned);
   const e = unwrap(returned);
   if (ts.isArrayLiteralExpression(e)) {
     const values = e.elements.map((x) => emitExpression(cx, w, x));

@@ -20,7 +20,7 @@ import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
-import { assignTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { assignTangent, declareTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
 import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
 
@@ -194,6 +194,8 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
   const tangent = cx.names.tangent(value);
   const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
   const callee = cx.callees.get(name);
+  // The gradient form unrolls its lanes into variables, which no callee's code takes: it is not emitted.
+  if (cx.lanes?.unrolled) noLanes(cx);
   if (!callee) {
     // Imported: its derivative is looked up at run time, where its wrt is known.
     noLanes(cx);
@@ -242,7 +244,8 @@ function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpress
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
   const value = cx.names.temp();
   w.line(`let ${value}: number;`);
-  if (cx.lanes) cx.lanes.allocate.add(cx.names.tangent(value));
+  if (cx.lanes?.unrolled) declareTangent(cx, w, "let", value, null);
+  else if (cx.lanes) cx.lanes.allocate.add(cx.names.tangent(value));
   else w.line(`let ${cx.names.tangent(value)}: number;`);
   const branch = (b: ts.Expression) => () => {
     const r = emitExpression(cx, w, b);

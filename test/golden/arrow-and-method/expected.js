@@ -60,6 +60,15 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
         const t1 = Math.sqrt(x * x + y * y);
         return [t1, tape.node2(xNode, (x + x) * (0.5 / t1), yNode, (y + y) * (0.5 / t1))];
     },
+    gradient: function (x, y) {
+        const dx_dx = 1, dx_dy = 0;
+        const dy_dx = 0, dy_dy = 1;
+        const t1 = Math.sqrt(x * x + y * y);
+        const t2 = (x + x) * (0.5 / t1);
+        const t3 = (y + y) * (0.5 / t1);
+        const valueSize = Math.abs(Math.sqrt(x * x + y * y));
+        return valueSize < Infinity ? [dx_dx * t2 + dy_dx * t3, dx_dy * t2 + dy_dy * t3] : undefined;
+    },
     generic: function (ops, x, y) {
         return ops.sqrt(ops.add(ops.mul(x, x), ops.mul(y, y)));
     },
@@ -81,6 +90,11 @@ export const scaled = differentiable((x, k) => x * k, {
     },
     record: function (tape, x, xNode, k) {
         return [x * k, tape.node1(xNode, k)];
+    },
+    gradient: function (x, k) {
+        const dx_dx = 1;
+        const valueSize = Math.abs(x) * Math.abs(k);
+        return valueSize < Infinity ? [dx_dx * k] : undefined;
     },
     generic: function (ops, x, k) {
         return ops.mul(x, k);
@@ -116,6 +130,14 @@ let Spring = (() => {
                         const t1 = 0.5 * this.stiffness;
                         const t2 = t1 * x;
                         return [t2 * x, tape.node1(xNode, t1 * x + t2)];
+                    },
+                    gradient: function (x) {
+                        const dx_dx = 1;
+                        const t1 = 0.5 * this.stiffness;
+                        const t2 = t1 * x;
+                        const t3 = t1 * x + t2;
+                        const valueSize = 0.5 * Math.abs(this.stiffness) * Math.abs(x) * Math.abs(x);
+                        return valueSize < Infinity ? [dx_dx * t3] : undefined;
                     },
                     generic: function (ops, x) {
                         return ops.mul(ops.mul(0.5 * this.stiffness, x), x);

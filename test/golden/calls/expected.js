@@ -12,6 +12,7 @@ Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
         jvp: sigmoid_jvp,
         chunkJvp: sigmoid_chunkJvp,
         record: sigmoid_record,
+        gradient: sigmoid_gradient,
         generic: sigmoid_generic,
     } });
 Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
@@ -63,6 +64,15 @@ function sigmoid_record(tape, z, zNode) {
     const t2 = 1 + t1;
     const t3 = 1 / t2;
     return [t3, tape.node1(zNode, t1 * (t3 / t2))];
+}
+function sigmoid_gradient(z) {
+    const dz_dz = 1;
+    const t1 = Math.exp(-z);
+    const t2 = 1 + t1;
+    const t3 = 1 / t2;
+    const t4 = t1 * (t3 / t2);
+    const valueSize = 1 / Math.abs((1 + Math.exp(-z)));
+    return valueSize < Infinity ? [dz_dz * t4] : undefined;
 }
 /** @differentiable wrt(x) */
 export function power(x, n) {

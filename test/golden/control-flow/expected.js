@@ -9,6 +9,7 @@ Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
         jvp: piecewise_jvp,
         chunkJvp: piecewise_chunkJvp,
         record: piecewise_record,
+        gradient: piecewise_gradient,
         generic: piecewise_generic,
     } });
 Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
@@ -20,6 +21,7 @@ Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
         jvp: loops_jvp,
         chunkJvp: loops_chunkJvp,
         record: loops_record,
+        gradient: loops_gradient,
         generic: loops_generic,
     } });
 // Branches and loops: conditions read primal values; break, continue and
@@ -176,6 +178,53 @@ function piecewise_record(tape, x, xNode, y, yNode) {
         }
     }
 }
+function piecewise_gradient(x, y) {
+    const dx_dx = 1, dx_dy = 0;
+    const dy_dx = 0, dy_dy = 1;
+    if (x > y) {
+        const valueSize = Math.abs(x) * Math.abs(y);
+        return valueSize < Infinity ? [dx_dx * y + dy_dx * x, dx_dy * y + dy_dy * x] : undefined;
+    }
+    else {
+        if (x < 0) {
+            const resultSize = Math.abs(x);
+            return resultSize < Infinity ? [-dx_dx, -dx_dy] : undefined;
+        }
+    }
+    let t1;
+    let dt1_dx = 0;
+    let dt1_dy = 0;
+    if (x > 1) {
+        t1 = Math.log(x);
+        const t2 = 1 / x;
+        dt1_dx = dx_dx * t2;
+        dt1_dy = dx_dy * t2;
+    }
+    else {
+        t1 = y * y;
+        const t3 = y + y;
+        dt1_dx = dy_dx * t3;
+        dt1_dy = dy_dy * t3;
+    }
+    const tSize = (x > 1 ? (x > 0 && x < Infinity ? 745 : NaN) : Math.abs(y) * Math.abs(y));
+    // tangent of: const t = x > 1 ? Math.log(x) : y * y;
+    const dt_dx = dt1_dx;
+    const dt_dy = dt1_dy;
+    switch (Math.sign(y)) {
+        case 1: {
+            const valueSize2 = tSize + Math.abs(y);
+            return valueSize2 < Infinity ? [dt_dx + dy_dx, dt_dy + dy_dy] : undefined;
+        }
+        case -1: {
+            const valueSize3 = tSize + Math.abs(y);
+            return valueSize3 < Infinity ? [dt_dx - dy_dx, dt_dy - dy_dy] : undefined;
+        }
+        default: {
+            const valueSize4 = tSize;
+            return valueSize4 < Infinity ? [dt_dx, dt_dy] : undefined;
+        }
+    }
+}
 /** @differentiable wrt(x) */
 export function loops(x, n) {
     let total = 0;
@@ -298,4 +347,33 @@ function loops_record(tape, x, xNode, n) {
         total = total - x;
     } while (total > 100);
     return [total, totalNode];
+}
+function loops_gradient(x, n) {
+    const dx_dx = 1;
+    let total = 0;
+    let dtotal_dx = 0;
+    for (let i = 0; i < n; i++) {
+        if (i === 2)
+            continue;
+        if (i > 5)
+            break;
+        // tangent of: total += x ** i;
+        const t1 = i === 0 ? 0 : i * x ** (i - 1);
+        dtotal_dx = dtotal_dx + dx_dx * t1;
+        total = total + x ** i;
+    }
+    let k = 0;
+    while (k < 3) {
+        // tangent of: total = total * x + 1;
+        dtotal_dx = dtotal_dx * x + dx_dx * total;
+        total = total * x + 1;
+        k++;
+    }
+    do {
+        // tangent of: total -= x;
+        dtotal_dx = dtotal_dx - dx_dx;
+        total = total - x;
+    } while (total > 100);
+    const valueSize = Math.abs(total);
+    return valueSize < Infinity ? [dtotal_dx] : undefined;
 }

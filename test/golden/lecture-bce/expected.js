@@ -9,6 +9,7 @@ Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
         jvp: loss_jvp,
         chunkJvp: loss_chunkJvp,
         record: loss_record,
+        gradient: loss_gradient,
         generic: loss_generic,
     } });
 Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
@@ -20,6 +21,7 @@ Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
         jvp: polynomial_jvp,
         chunkJvp: polynomial_chunkJvp,
         record: polynomial_record,
+        gradient: polynomial_gradient,
         generic: polynomial_generic,
     } });
 // The lecture's functions as a user writes them: plain TypeScript, marked.
@@ -115,6 +117,36 @@ function loss_record(tape, w0, w0Node, w1, w1Node, xs, ys) {
     }
     return [-total / xs.length, tape.node1(totalNode, -(1 / xs.length))];
 }
+function loss_gradient(w0, w1, xs, ys) {
+    const dw0_dw0 = 1, dw0_dw1 = 0;
+    const dw1_dw0 = 0, dw1_dw1 = 1;
+    let totalSize = 0;
+    let dtotal_dw0 = 0;
+    let dtotal_dw1 = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const z = w0 + w1 * xs[i];
+        // tangent of: const z = w0 + w1 * xs[i];
+        const dz_dw0 = dw0_dw0 + dw1_dw0 * xs[i];
+        const dz_dw1 = dw0_dw1 + dw1_dw1 * xs[i];
+        const t1 = Math.exp(-z);
+        const t2 = 1 + t1;
+        const p = 1 / t2;
+        // tangent of: const p = 1 / (1 + Math.exp(-z));
+        const t3 = t1 * (p / t2);
+        const dp_dw0 = dz_dw0 * t3;
+        const dp_dw1 = dz_dw1 * t3;
+        const t4 = 1 - p;
+        const t5 = 1 - ys[i];
+        // tangent of: total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+        const t6 = ys[i] / p - t5 / t4;
+        dtotal_dw0 = dtotal_dw0 + dp_dw0 * t6;
+        dtotal_dw1 = dtotal_dw1 + dp_dw1 * t6;
+        totalSize = totalSize + (Math.abs(ys[i]) * (p > 0 && p < Infinity ? 745 : NaN) + (1 + Math.abs(ys[i])) * ((1 - p) > 0 && (1 - p) < Infinity ? 745 : NaN));
+    }
+    const t7 = 1 / xs.length;
+    const valueSize = totalSize / Math.abs(xs.length);
+    return valueSize < Infinity ? [-(dtotal_dw0 * t7), -(dtotal_dw1 * t7)] : undefined;
+}
 /** @differentiable */
 export function polynomial(w0, w1, w2) {
     return w0 + 3 * w1 ** 2 + 5 * w2 ** 3;
@@ -135,4 +167,13 @@ function polynomial_chunkJvp(K, w0, dw0, w1, dw1, w2, dw2) {
 }
 function polynomial_record(tape, w0, w0Node, w1, w1Node, w2, w2Node) {
     return [w0 + 3 * w1 ** 2 + 5 * w2 ** 3, tape.node3(w0Node, 1, w1Node, 2 * w1 * 3, w2Node, 3 * w2 ** 2 * 5)];
+}
+function polynomial_gradient(w0, w1, w2) {
+    const dw0_dw0 = 1, dw0_dw1 = 0, dw0_dw2 = 0;
+    const dw1_dw0 = 0, dw1_dw1 = 1, dw1_dw2 = 0;
+    const dw2_dw0 = 0, dw2_dw1 = 0, dw2_dw2 = 1;
+    const t1 = 2 * w1 * 3;
+    const t2 = 3 * w2 ** 2 * 5;
+    const valueSize = Math.abs(w0) + 3 * Math.abs(w1 ** 2) + 5 * Math.abs(w2 ** 3);
+    return valueSize < Infinity ? [dw0_dw0 + dw1_dw0 * t1 + dw2_dw0 * t2, dw0_dw1 + dw1_dw1 * t1 + dw2_dw1 * t2, dw0_dw2 + dw1_dw2 * t1 + dw2_dw2 * t2] : undefined;
 }

@@ -1,0 +1,108 @@
+// The gradient form (transformer/emit/gradient.ts): grad's one pass over a
+// few numbers, lanes unrolled and the value's own work skipped. It must give
+// the chunk-mode JVP's gradient bit for bit, or defer to it — always where
+// the value is not finite, so that a NaN value still makes every derivative
+// NaN. Random whole programs check the same (programs.test.ts).
+
+import { describe, expect, test, vi } from "vitest";
+import { fc, test as prop } from "@fast-check/vitest";
+import { derivativeInfo, grad, valueAndGrad, type DerivativeInfo } from "../src/index.js";
+import { branches, domains, guardedRatio, loss, overflow, product, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
+import { expectClose } from "./helpers.js";
+
+type Fn = (...args: any[]) => number;
+
+/** The gradient form at args, and the chunk-mode JVP's value and gradient (valueAndGrad's route) beside it. */
+function bothRoutes(f: Fn, args: unknown[]): { own: number[] | undefined; value: number; chunked: number[] } {
+  const info = derivativeInfo(f)!;
+  const own = info.gradient!(...args);
+  const [value, gradient] = valueAndGrad(f)(...(args as never[])) as [number, number | number[]];
+  return { own, value, chunked: typeof gradient === "number" ? [gradient] : gradient };
+}
+
+/** The form answered only from a finite value, with the chunk-mode JVP's bits; grad gives those bits either way. */
+function expectSameAsChunked(f: Fn, args: unknown[]): void {
+  const { own, value, chunked } = bothRoutes(f, args);
+  if (own !== undefined) {
+    expect(Number.isFinite(value), `answered where the value is ${value}`).toBe(true);
+    expect(own.length).toBe(chunked.length);
+    own.forEach((g, j) => expect(Object.is(g, chunked[j]), `entry ${j}: ${g} vs ${chunked[j]}`).toBe(true));
+  }
+  const viaGrad = grad(f)(...(args as never[])) as number | number[];
+  const entries = typeof viaGrad === "number" ? [viaGrad] : viaGrad;
+  entries.forEach((g, j) => expect(Object.is(g, chunked[j]), `grad entry ${j}: ${g} vs ${chunked[j]}`).toBe(true));
+}
+
+const anywhere = fc.double({ min: -4, max: 4, noNaN: true });
+
+describe("the gradient form", () => {
+  test("is emitted for functions of a few numbers, and not for array parameters or NaN-safe tangents", () => {
+    for (const f of [loss, domains, product, branches, zeroTimesInfinity, overflow]) expect(derivativeInfo(f)?.gradient, f.name).toBeTypeOf("function");
+    expect(derivativeInfo(summed)?.gradient).toBeUndefined();
+    expect(derivativeInfo(guardedRatio)?.gradient).toBeUndefined();
+  });
+
+  test("skips the loss's logs: the value only needs them", () => {
+    const source = String(derivativeInfo(loss)!.gradient).replace(/\/\/.*$/gm, "");
+    expect(source).not.toContain("Math.log(");
+    expect(source).toContain("Math.exp(");
+    expect(String(derivativeInfo(product)!.gradient)).toMatch(/acc = acc \*/);
+  });
+
+  prop.prop([anywhere, anywhere, anywhere], { numRuns: 300 })("matches the chunk-mode JVP bit for bit, domain errors included", (a, b, c) => {
+    expectSameAsChunked(domains, [a, b, c]);
+    expectSameAsChunked(product, [a, b]);
+    expectSameAsChunked(branches, [a, b]);
+    expectSameAsChunked(zeroTimesInfinity, [a, Math.round(c) === 0 ? 0 : c]);
+    expectSameAsChunked(overflow, [a, b * 1e100]);
+  });
+
+  prop.prop([anywhere, anywhere, fc.array(fc.tuple(anywhere, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 20 })], { numRuns: 150 })(
+    "the lecture's loss matches the chunk-mode JVP bit for bit", (w0, w1, points) => {
+      const xs = Float64Array.from(points, ([x]) => x * 10);
+      const ys = Float64Array.from(points, ([, y]) => y);
+      expectSameAsChunked(loss, [w0, w1 * 10, xs, ys]);
+    });
+
+  test("defers where the value is NaN, and grad's derivatives are NaN there", () => {
+    // A saturated logistic: p rounds to 1, and (1 − y) · log(1 − p) is 0 · −∞.
+    const saturated = [40, 0, Float64Array.of(1), Float64Array.of(1)];
+    expect(bothRoutes(loss, saturated).own).toBeUndefined();
+    expect(grad(loss)(...(saturated as Parameters<typeof loss>))).toEqual([NaN, NaN]);
+    // log of a negative number, 0 · log(0), an overflowing sum: each defers.
+    expect(bothRoutes(domains, [-1, 3, 2]).own).toBeUndefined();
+    expect(grad(domains)(-1, 3, 2)).toEqual([NaN, NaN, NaN]);
+    expect(bothRoutes(zeroTimesInfinity, [0, 0]).own).toBeUndefined();
+    expect(grad(zeroTimesInfinity)(0, 0)).toEqual([NaN, NaN]);
+    expect(bothRoutes(overflow, [0.5, 1e200]).own).toBeUndefined();
+    expect(grad(overflow)(0.5, 1e200)).toBeNaN();
+  });
+
+  test("answers at ordinary points, with the derivatives finite differences agree with", () => {
+    const xs = Float64Array.of(0.5, -1, 2);
+    const ys = Float64Array.of(1, 0, 1);
+    expect(bothRoutes(loss, [0.1, 0.2, xs, ys]).own).toBeDefined();
+    const [g0, g1] = grad(loss)(0.1, 0.2, xs, ys) as number[];
+    const h = 1e-6;
+    const central = (d0: number, d1: number) => (loss(0.1 + d0 * h, 0.2 + d1 * h, xs, ys) - loss(0.1 - d0 * h, 0.2 - d1 * h, xs, ys)) / (2 * h);
+    expectClose([g0, g1], [central(1, 0), central(0, 1)], 1e-7, 1e-9);
+  });
+
+  test("grad runs it once per call; valueAndGrad, chunk or mode: 'reverse' run the other routes", () => {
+    const info = derivativeInfo(domains)!;
+    const gradient = vi.fn(info.gradient!);
+    const chunkJvp = vi.fn(info.chunkJvp!);
+    const counted = Object.defineProperty(function counted() {}, Symbol.for("dualts.derivative"), { value: { ...info, gradient, chunkJvp } satisfies DerivativeInfo });
+    const g = counted as unknown as typeof domains;
+    grad(g)(2, 3, 4);
+    grad(g, { wrt: ["c", "a"] })(2, 3, 4);
+    expect(gradient).toHaveBeenCalledTimes(2);
+    expect(chunkJvp).not.toHaveBeenCalled();
+    expect(grad(g, { wrt: ["c", "a"] })(2, 3, 4)).toEqual(grad(domains, { chunk: 2, wrt: ["c", "a"] })(2, 3, 4));
+    valueAndGrad(g)(2, 3, 4);
+    grad(g, { chunk: 3 })(2, 3, 4);
+    grad(g, { mode: "reverse" })(2, 3, 4);
+    expect(gradient).toHaveBeenCalledTimes(3);
+    expect(chunkJvp).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,84 @@
+// Functions for the gradient form (grad's one pass over a few numbers, the
+// value's own work skipped): plain TypeScript, compiled by the transform
+// through the Vitest plugin. Each one has something the form must get right.
+
+/**
+ * The lecture's loss: `total` holds only value, so its two logs per point are skipped.
+ * @differentiable wrt(w0, w1)
+ */
+export function loss(w0: number, w1: number, xs: Float64Array, ys: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const z = w0 + w1 * xs[i];
+    const p = 1 / (1 + Math.exp(-z));
+    total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
+  }
+  return -total / xs.length;
+}
+
+/**
+ * Domain errors in skipped code: log and sqrt of negative numbers, log1p below −1.
+ * @differentiable
+ */
+export function domains(a: number, b: number, c: number): number {
+  const u = Math.log(a) * 2 - Math.log2(b * b - 1);
+  const v = Math.sqrt(c) + Math.log1p(c - a);
+  return u + v / 3;
+}
+
+/**
+ * A product of value-only values would need its factors' values: `acc` is not value-only here.
+ * @differentiable
+ */
+export function product(a: number, b: number): number {
+  let acc = 1;
+  for (let i = 0; i < 3; i++) acc = acc * (a + i * b);
+  return acc;
+}
+
+/**
+ * Branches on a value: the value of `s` is needed, `out` is not.
+ * @differentiable
+ */
+export function branches(a: number, b: number): number {
+  let s = a * b;
+  let out = 0;
+  if (s > 1) out += Math.log(s) * 0.5;
+  else out -= Math.sin(s) / 4;
+  out *= 3;
+  s = s + b;
+  return out + (s > 0 ? Math.cos(s) : Math.atan(s));
+}
+
+/**
+ * 0 · ∞ in skipped code: 0 · log(0) is NaN.
+ * @differentiable
+ */
+export function zeroTimesInfinity(a: number, y: number): number {
+  return y * Math.log(a * a) + a;
+}
+
+/**
+ * Overflow in skipped code: the bound overflows too, and the form defers.
+ * @differentiable wrt(a)
+ */
+export function overflow(a: number, scale: number): number {
+  let total = 0;
+  for (let i = 0; i < 4; i++) total = total * scale + Math.tanh(a);
+  return total - total;
+}
+
+/**
+ * Not a number result, or array parameters, or NaN-safe: no gradient form.
+ * @differentiable
+ */
+export function summed(x: number[]): number {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += Math.log(x[i]);
+  return total;
+}
+
+/** @differentiable nansafe */
+export function guardedRatio(a: number, b: number): number {
+  return a / b + Math.log(b);
+}

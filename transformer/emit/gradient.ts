@@ -1,0 +1,47 @@
+// Stage 4d: the gradient form — grad's fast path for a function whose
+// differentiated parameters are a few numbers. It is the chunk-mode JVP with
+// two changes:
+//
+//   - one lane per differentiated parameter, unrolled into variables
+//     (lanes.ts): `dz_dw1` is ∂z/∂w1, seeded from `dw1_dw1 = 1` and
+//     `dw0_dw1 = 0`, so the whole gradient comes from one pass in registers;
+//   - the value is not computed where only the value needs it
+//     (value-only.ts): a bound on its size stands in, and where the bound is
+//     not finite the form returns undefined and grad runs the chunk-mode JVP.
+//
+// Its result is therefore the chunk-mode JVP's gradient, bit for bit, or
+// undefined. It is emitted only where every tangent is a number: no
+// differentiated arrays, no calls to other differentiable functions, no
+// NaN-safe tangents, a number result, at most MOST_LANES parameters.
+
+import type { Activity } from "../activity.js";
+import type { EmitContext } from "./context.js";
+import { laneVariable } from "./lanes.js";
+import { valueOnlyVariables } from "./value-only.js";
+import type { Writer } from "./writer.js";
+import ts = require("typescript");
+
+/** The most differentiated parameters a gradient form unrolls (chunk mode's widest pass). */
+export const MOST_LANES = 12;
+
+/** Whether a function gets a gradient form (see the header); the emitter may still give up (lanes.failed). */
+export function wantsGradientForm(activity: Activity, scalarWrt: boolean, wrtCount: number, result: "scalar" | "array", nanSafe: boolean | undefined): boolean {
+  const activeArrays = [...activity.active].some((name) => activity.arrays.has(name));
+  return scalarWrt && wrtCount >= 1 && wrtCount <= MOST_LANES && result === "scalar" && !nanSafe && !activeArrays;
+}
+
+/** What the gradient form's context adds to the chunk-mode JVP's: unrolled lanes and the value-only variables. */
+export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity, directions: readonly string[]): Pick<EmitContext, "valueOnly"> & { unrolled: { directions: readonly string[]; variables: Map<string, string> } } {
+  return {
+    unrolled: { directions, variables: new Map() },
+    valueOnly: { variables: valueOnlyVariables(fn, activity), sizes: new Map() },
+  };
+}
+
+/** The seeds, one line per differentiated parameter: `const dw0_dw0 = 1, dw0_dw1 = 0;` (let where the body assigns the parameter). */
+export function writeSeeds(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
+  parameters.forEach((p, i) => {
+    const lanes = parameters.map((_, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${i === j ? 1 : 0}`);
+    w.line(`${assigned.includes(p) ? "let" : "const"} ${lanes.join(", ")};`);
+  });
+}
