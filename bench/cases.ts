@@ -95,14 +95,17 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
   const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
   const lanes = Math.ceil(n / Math.ceil(n / 12));
   const onTape = withoutRecordForm(f);
+  const hasGradientForm = typeof (f as unknown as Record<symbol, { gradient?: unknown }>)[Symbol.for("dualts.derivative")]?.gradient === "function";
+  const route = n > 12 ? "generated reverse (n > 12)" : hasGradientForm ? "gradient form: one pass, value skipped" : "forward, chunked (n ≤ 12)";
   return [
     { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
     { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
     dualts("grad1", "gradient, generated forward, chunk 1", () => grad(f, { wrt, chunk: 1 })(...args), `${n} pass(es)`),
-    dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, mode: "forward" })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    // chunk given: the chunk-mode JVP, value and all, even where grad(f) would take the gradient form.
+    dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, chunk: lanes })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
     dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), "one run, one backward sweep"),
-    dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), n > 12 ? "generated reverse (n > 12)" : "forward, chunked (n ≤ 12)"),
+    dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
     dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
   ];
 }

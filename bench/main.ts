@@ -57,6 +57,8 @@ const targetPairs: [string, Kind, Kind][] = [
   ["bce", "primal", "grad"],
   ["bce", "primal", "jvp"],
   ["bce", "grad", "tfjs"],
+  ["bce", "primal", "chunked"],
+  ["bce", "chunked", "tfjs"],
   ["rosenbrock-100", "primal", "grad"],
   ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).map((c): [string, Kind, Kind] => [c.id, "grad1", "dual1"]),
 ];

@@ -58,11 +58,21 @@ function targets(run: Run): Target[] {
   const ran = (id: string) => run.results.some((r) => r.case.id === id);
   if (!ran("bce") || !ran("rosenbrock-100")) return out; // a partial run (BENCH_ONLY) judges no targets
   const bceGrad = targetRatio(run, "bce", "grad", "primal");
-  out.push({ text: "BCE (N = 10,000): generated gradient ≤ 1.5× primal", measured: ratio(bceGrad), met: bceGrad <= 1.5 });
+  const bceChunked = targetRatio(run, "bce", "chunked", "primal");
+  out.push({
+    text: "BCE (N = 10,000): generated gradient ≤ 1.5× primal",
+    measured: `${ratio(bceGrad)}, grad(f) as it is: the gradient form (the chunk-mode JVP, which computes the value too: ${ratio(bceChunked)})`,
+    met: bceGrad <= 1.5,
+  });
   const bceJvp = targetRatio(run, "bce", "jvp", "primal");
   out.push({ text: "BCE: one generated JVP ≤ 1.3× primal", measured: ratio(bceJvp), met: bceJvp <= 1.3 });
   const tf = targetRatio(run, "bce", "tfjs", "grad");
-  out.push({ text: "BCE: generated gradient ≥ 20× faster than TF.js tf.grads", measured: `${ratio(tf)} faster`, met: tf >= 20 });
+  const tfChunked = targetRatio(run, "bce", "tfjs", "chunked");
+  out.push({
+    text: "BCE: generated gradient ≥ 20× faster than TF.js tf.grads",
+    measured: `${ratio(tf)} faster, grad(f) as it is (the chunk-mode JVP, with the value: ${ratio(tfChunked)} faster)`,
+    met: tf >= 20,
+  });
   const r100 = targetRatio(run, "rosenbrock-100", "grad", "primal");
   const others = ([["chunked", "forward chunked"], ["grad1", "forward, chunk 1"], ["tape", "runtime tape"]] as const).map(([k, label]) => `${label} ${ratio(vsPrimal(run, "rosenbrock-100", k))}`);
   out.push({
@@ -187,7 +197,7 @@ export async function writeReport(run: Run): Promise<string> {
     "",
     "## Notes",
     "",
-    "- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one forward pass per input), `grad(f, { mode: \"forward\" })` (chunk mode, ≤ 12 lanes per pass), `grad(f, { mode: \"reverse\" })` (the generated record form: one run recording onto a typed-array tape, one backward sweep), `grad(f)` as it is (forward chunked up to 12 inputs, the generated reverse mode from 13), and the generic form on the runtime's reverse tape (`grad(f, { mode: \"reverse\" })` with the record form hidden). Dual runtime: the same function written over dualts' operations (bench/runtime.ts), `grad` on Duals, with `chunk: 1` (one tangent per pass) and as `grad(f)` runs it by default.",
+    "- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one forward pass per input), `grad(f, { chunk: K })` (chunk mode, K ≤ 12 lanes per pass, balanced as grad balances them; the chunk-mode JVP computes the value too), `grad(f, { mode: \"reverse\" })` (the generated record form: one run recording onto a typed-array tape, one backward sweep), `grad(f)` as it is (the gradient form where f has one — differentiated parameters at most 12 numbers: one pass, lanes unrolled, value-only work skipped —, else forward chunked up to 12 inputs, the generated reverse mode from 13), and the generic form on the runtime's reverse tape (`grad(f, { mode: \"reverse\" })` with the record form hidden). Dual runtime: the same function written over dualts' operations (bench/runtime.ts), `grad` on Duals, with `chunk: 1` (one tangent per pass) and as `grad(f)` runs it by default.",
     "- TF.js: `tf.grads`/`tf.grad` in production mode on the CPU backend (pure JavaScript, float32), vectorized over tensors; data tensors made once, parameters per call, gradients read with `dataSync()`.",
     `- mathjs: \`derivative\` of a closed-form expression, compiled once before timing (symbolic work: polynomial ${duration(run.symbolicMs.polynomial ?? NaN)}, Rosenbrock n = 2 ${duration(run.symbolicMs.rosenbrock2 ?? NaN)}, BCE summand ${duration(run.symbolicMs.bce ?? NaN)}); the BCE's summand is evaluated at each of the N points. It does not apply to loops over arrays (Ackley, n > 2, the network).`,
     "- For the tiny functions (polynomial, Rosenbrock n = 2) a call costs nanoseconds, and the ratios mostly measure the API's per-call work (selecting and seeding inputs), not differentiation.",

@@ -7,7 +7,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { derivativeInfo, grad, valueAndGrad, type DerivativeInfo } from "../src/index.js";
-import { branches, domains, guardedRatio, loss, overflow, product, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
+import { branches, domains, earlyReturn, guardedRatio, loss, overflow, product, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
 import { expectClose } from "./helpers.js";
 
 type Fn = (...args: any[]) => number;
@@ -37,7 +37,7 @@ const anywhere = fc.double({ min: -4, max: 4, noNaN: true });
 
 describe("the gradient form", () => {
   test("is emitted for functions of a few numbers, and not for array parameters or NaN-safe tangents", () => {
-    for (const f of [loss, domains, product, branches, zeroTimesInfinity, overflow]) expect(derivativeInfo(f)?.gradient, f.name).toBeTypeOf("function");
+    for (const f of [loss, domains, product, branches, zeroTimesInfinity, overflow, earlyReturn]) expect(derivativeInfo(f)?.gradient, f.name).toBeTypeOf("function");
     expect(derivativeInfo(summed)?.gradient).toBeUndefined();
     expect(derivativeInfo(guardedRatio)?.gradient).toBeUndefined();
   });
@@ -55,6 +55,7 @@ describe("the gradient form", () => {
     expectSameAsChunked(branches, [a, b]);
     expectSameAsChunked(zeroTimesInfinity, [a, Math.round(c) === 0 ? 0 : c]);
     expectSameAsChunked(overflow, [a, b * 1e100]);
+    expectSameAsChunked(earlyReturn, [a, b]);
   });
 
   prop.prop([anywhere, anywhere, fc.array(fc.tuple(anywhere, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 20 })], { numRuns: 150 })(
@@ -76,6 +77,8 @@ describe("the gradient form", () => {
     expect(grad(zeroTimesInfinity)(0, 0)).toEqual([NaN, NaN]);
     expect(bothRoutes(overflow, [0.5, 1e200]).own).toBeUndefined();
     expect(grad(overflow)(0.5, 1e200)).toBeNaN();
+    expect(bothRoutes(earlyReturn, [0.5, 1]).own).toBeUndefined();
+    expect(grad(earlyReturn)(0.5, 1)).toEqual([NaN, NaN]);
   });
 
   test("answers at ordinary points, with the derivatives finite differences agree with", () => {

@@ -69,6 +69,19 @@ export function overflow(a: number, scale: number): number {
 }
 
 /**
+ * A return written before the statement that skips a log, reached after it (the loop comes back).
+ * @differentiable
+ */
+export function earlyReturn(a: number, b: number): number {
+  let total = 0;
+  for (let i = 0; i < 3; i++) {
+    if (i === 2) return total;
+    total += Math.log(a - i * b);
+  }
+  return total;
+}
+
+/**
  * Not a number result, or array parameters, or NaN-safe: no gradient form.
  * @differentiable
  */

@@ -17,7 +17,7 @@
 import type { Activity } from "../activity.js";
 import type { EmitContext } from "./context.js";
 import { laneVariable } from "./lanes.js";
-import { valueOnlyVariables } from "./value-only.js";
+import { skipsBoundedCalls, valueOnlyVariables } from "./value-only.js";
 import type { Writer } from "./writer.js";
 import ts = require("typescript");
 
@@ -32,16 +32,22 @@ export function wantsGradientForm(activity: Activity, scalarWrt: boolean, wrtCou
 
 /** What the gradient form's context adds to the chunk-mode JVP's: unrolled lanes and the value-only variables. */
 export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity, directions: readonly string[]): Pick<EmitContext, "valueOnly"> & { unrolled: { directions: readonly string[]; variables: Map<string, string> } } {
+  const variables = valueOnlyVariables(fn, activity);
   return {
     unrolled: { directions, variables: new Map() },
-    valueOnly: { variables: valueOnlyVariables(fn, activity), sizes: new Map() },
+    valueOnly: { variables, sizes: new Map(), hasDomain: skipsBoundedCalls(fn, variables) },
   };
 }
 
-/** The seeds, one line per differentiated parameter: `const dw0_dw0 = 1, dw0_dw1 = 0;` (let where the body assigns the parameter). */
-export function writeSeeds(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
+/**
+ * The form's first lines: the seeds, one line per differentiated parameter —
+ * `const dw0_dw0 = 1, dw0_dw1 = 0;` (let where the body assigns the
+ * parameter) — and the domain flag, where the body uses one.
+ */
+export function writeGradientEntry(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
   parameters.forEach((p, i) => {
     const lanes = parameters.map((_, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${i === j ? 1 : 0}`);
     w.line(`${assigned.includes(p) ? "let" : "const"} ${lanes.join(", ")};`);
   });
+  if (cx.valueOnly?.domain) w.line(`let ${cx.valueOnly.domain} = true;`);
 }

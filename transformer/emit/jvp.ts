@@ -21,7 +21,7 @@
 import ts = require("typescript");
 import { unwrap } from "../activity.js";
 import { text, type EmitContext } from "./context.js";
-import { writeSeeds } from "./gradient.js";
+import { writeGradientEntry } from "./gradient.js";
 import { declareTangent, type Lanes } from "./lanes.js";
 import { emitReturn, emitStatement } from "./statements.js";
 import { Writer } from "./writer.js";
@@ -87,7 +87,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const allParameters = [...self, ...leading, ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
-    if (lanes?.unrolled) writeSeeds(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
+    if (lanes?.unrolled) writeGradientEntry(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
     else if (lanes) {
       for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
       for (const t of lanes.allocate) w.line(`const ${t} = new Float64Array(${lanes.count});`);

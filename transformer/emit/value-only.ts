@@ -4,13 +4,16 @@
 //
 //   total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
 // becomes, beside the tangents,
-//   totalSize = totalSize + (Math.abs(ys[i]) * (p > 0 && p < Infinity ? 745 : NaN) + …);
+//   totalSize = totalSize + (Math.abs(ys[i]) * 745 + (1 + Math.abs(ys[i])) * 745);
+//   inDomain = inDomain && p > 0 && p < Infinity && (1 - p) > 0 && (1 - p) < Infinity;
 //
 // |log x| ≤ 745 for every positive finite double, |a ± b| ≤ |a| + |b| and
-// |a · b| = |a| · |b|, and rounding keeps these in order; so while the bound
-// is finite, the skipped value is finite too, and in particular not NaN. A
-// domain error, an infinite or NaN input, or a bound that overflows makes the
-// bound NaN or ∞, and the caller then runs the chunk-mode JVP, value and all.
+// |a · b| = |a| · |b|, and rounding keeps these in order; so while every
+// skipped log had its argument in its domain and the bound is finite, the
+// skipped value is finite too, and in particular not NaN. A domain error, an
+// infinite or NaN input, or a bound that overflows makes the flag false or
+// the bound NaN or ∞, and the caller then runs the chunk-mode JVP, value and
+// all.
 // That is how grad keeps its rule that a NaN value makes every derivative NaN
 // without computing the value: the gradient form's result is the chunk-mode
 // JVP's, bit for bit, or undefined.
@@ -27,10 +30,16 @@ import { text, type EmitContext, type Writer } from "./context.js";
 import { coefficientsFirst, inLane } from "./lanes.js";
 import { emitExpression, isSimple } from "./tangent.js";
 
-/** The gradient form's state: the variables that hold only value, and the names of their bounds. */
+/** The gradient form's state: the variables that hold only value, the names of their bounds, and the domain flag. */
 export interface ValueOnly {
   readonly variables: ReadonlySet<string>;
   readonly sizes: Map<string, string>;
+  /**
+   * Whether a bound has conditions anywhere in the function (skipped log, sin, … calls): then every
+   * return checks the flag, even one written before the statement that first sets it (a loop comes back).
+   */
+  readonly hasDomain: boolean;
+  domain?: string;
 }
 
 /** Math functions whose result is bounded where finite: the condition on the argument x for that, and the bound. */
@@ -56,6 +65,23 @@ export function isClean(e: ts.Node): boolean {
     if (clean) clean = isClean(c);
   });
   return clean;
+}
+
+/** Whether any value-only definition or return of fn calls a Math function whose bound has a domain condition. */
+export function skipsBoundedCalls(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, variables: ReadonlySet<string>): boolean {
+  const bounded = (e: ts.Node): boolean => (ts.isCallExpression(e) && BOUNDED[mathRule(e)!] !== undefined) || ts.forEachChild(e, bounded) === true;
+  const definesValueOnly = (node: ts.Node): ts.Expression | undefined => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && variables.has(node.name.text)) return node.initializer;
+    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) && ts.isIdentifier(unwrap(node.left)) && variables.has((unwrap(node.left) as ts.Identifier).text)) return node.right;
+    return ts.isReturnStatement(node) ? node.expression : undefined;
+  };
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isFunctionLike(node)) return false;
+    const value = definesValueOnly(node);
+    return (value !== undefined && bounded(value)) || ts.forEachChild(node, visit) === true;
+  };
+  if (!fn.body) return false;
+  return ts.isBlock(fn.body) ? visit(fn.body) : bounded(fn.body);
 }
 
 /** The variables of fn that hold only value (see the header). */
@@ -117,16 +143,22 @@ export function valueOnlyVariables(fn: ts.SignatureDeclaration & { body?: ts.Con
   return candidates;
 }
 
-/** A bound as source text; `sum` when its top operator is +, so that a product must parenthesise it. */
+/**
+ * A bound as source text; `sum` when its top operator is +, so that a
+ * product must parenthesise it; `conditions` under which it holds (the
+ * arguments of bounded Math functions in their domains).
+ */
 interface Bound {
   readonly text: string;
   readonly sum: boolean;
+  readonly conditions: readonly string[];
 }
 
 const factor = (b: Bound) => (b.sum ? `(${b.text})` : b.text);
 /** |d| for a divisor: a literal as it is, anything else through Math.abs. */
 const magnitude = (cx: EmitContext, d: ts.Expression) => (ts.isNumericLiteral(unwrap(d)) ? text(cx, unwrap(d)) : `Math.abs(${text(cx, d)})`);
 const operand = (cx: EmitContext, e: ts.Expression) => (isSimple(e) ? text(cx, unwrap(e)) : `(${text(cx, unwrap(e))})`);
+const all = (conditions: readonly string[]) => conditions.join(" && ");
 
 /** The name of a value-only variable's bound: `total` → `totalSize`. */
 export function sizeName(cx: EmitContext, name: string): string {
@@ -139,25 +171,48 @@ export function sizeName(cx: EmitContext, name: string): string {
   return size;
 }
 
+/** The flag that the skipped Math functions' arguments have all been in their domains so far: `inDomain`. */
+function domainFlag(cx: EmitContext): string {
+  const state = cx.valueOnly!;
+  return (state.domain ??= cx.names.fresh(["inDomain", "valueInDomain"]));
+}
+
 /** A bound on |e|, for a clean e whose value-only variables sit in linear positions. */
 function sizeOf(cx: EmitContext, expression: ts.Expression): Bound {
   const e = unwrap(expression);
-  if (ts.isNumericLiteral(e)) return { text: e.text, sum: false };
-  if (ts.isIdentifier(e) && cx.valueOnly!.variables.has(e.text)) return { text: sizeName(cx, e.text), sum: false };
+  const plain = (text: string): Bound => ({ text, sum: false, conditions: [] });
+  if (ts.isNumericLiteral(e)) return plain(e.text);
+  if (ts.isIdentifier(e) && cx.valueOnly!.variables.has(e.text)) return plain(sizeName(cx, e.text));
   if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.MinusToken || e.operator === ts.SyntaxKind.PlusToken)) return sizeOf(cx, e.operand);
   if (ts.isBinaryExpression(e) && !isStringy(e.left) && !isStringy(e.right)) {
     const operator = e.operatorToken.kind;
-    if (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.MinusToken) return { text: `${sizeOf(cx, e.left).text} + ${factor(sizeOf(cx, e.right))}`, sum: true };
-    if (operator === ts.SyntaxKind.AsteriskToken) return { text: `${factor(sizeOf(cx, e.left))} * ${factor(sizeOf(cx, e.right))}`, sum: false };
-    if (operator === ts.SyntaxKind.SlashToken) return { text: `${factor(sizeOf(cx, e.left))} / ${magnitude(cx, e.right)}`, sum: false };
+    const [left, right] = [sizeOf(cx, e.left), sizeOf(cx, e.right)];
+    const conditions = [...left.conditions, ...right.conditions];
+    if (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.MinusToken) return { text: `${left.text} + ${factor(right)}`, sum: true, conditions };
+    if (operator === ts.SyntaxKind.AsteriskToken) return { text: `${factor(left)} * ${factor(right)}`, sum: false, conditions };
+    if (operator === ts.SyntaxKind.SlashToken) return { text: `${factor(left)} / ${magnitude(cx, e.right)}`, sum: false, conditions: left.conditions };
   }
-  if (ts.isConditionalExpression(e)) return { text: `(${text(cx, e.condition)} ? ${sizeOf(cx, e.whenTrue).text} : ${sizeOf(cx, e.whenFalse).text})`, sum: false };
+  if (ts.isConditionalExpression(e)) {
+    // A branch's conditions hold only where that branch is taken.
+    const [whenTrue, whenFalse] = [sizeOf(cx, e.whenTrue), sizeOf(cx, e.whenFalse)];
+    const test = text(cx, e.condition);
+    const conditions = whenTrue.conditions.length + whenFalse.conditions.length === 0 ? []
+      : [`(${test} ? ${all(whenTrue.conditions) || "true"} : ${all(whenFalse.conditions) || "true"})`];
+    return { text: `(${test} ? ${whenTrue.text} : ${whenFalse.text})`, sum: false, conditions };
+  }
   const rule = ts.isCallExpression(e) ? mathRule(e) : undefined;
   const bounded = rule && BOUNDED[rule];
   if (bounded && ts.isCallExpression(e) && e.arguments.length === 1) {
-    return { text: `(${bounded.where(operand(cx, e.arguments[0]))} ? ${bounded.bound} : NaN)`, sum: false };
+    return { text: bounded.bound, sum: false, conditions: [bounded.where(operand(cx, e.arguments[0]))] };
   }
-  return { text: `Math.abs(${text(cx, e)})`, sum: false };
+  return plain(`Math.abs(${text(cx, e)})`);
+}
+
+/** `inDomain = inDomain && …;` for a bound's conditions, where it has any. */
+function writeConditions(cx: EmitContext, w: Writer, bound: Bound): void {
+  if (bound.conditions.length === 0) return;
+  const flag = domainFlag(cx);
+  w.line(`${flag} = ${flag} && ${all(bound.conditions)};`);
 }
 
 /** `totalSize = …;` in place of a value-only variable's declaration or assignment (its tangent is written as ever). */
@@ -174,11 +229,12 @@ export function writeSize(cx: EmitContext, w: Writer, name: string, keyword: str
     : arithmetic === ts.SyntaxKind.SlashToken ? `${size} / ${magnitude(cx, value)}`
     : right.text;
   w.line(`${keyword ? `${keyword} ` : ""}${size} = ${bound};`);
+  writeConditions(cx, w, right);
 }
 
 /** A bound on the returned value: from the source where it is clean, else the value itself (computed as the JVP computes it). */
-function returnedSize(cx: EmitContext, returned: ts.Expression, primal: string): string {
-  return isClean(returned) ? sizeOf(cx, returned).text : `Math.abs(${primal})`;
+function returnedSize(cx: EmitContext, returned: ts.Expression, primal: string): Bound {
+  return isClean(returned) ? sizeOf(cx, returned) : { text: `Math.abs(${primal})`, sum: false, conditions: [] };
 }
 
 /**
@@ -190,7 +246,10 @@ export function emitGradientReturn(cx: EmitContext, w: Writer, returned: ts.Expr
   const value = emitExpression(cx, w, returned);
   const lanes = coefficientsFirst(cx, w, value.tangent);
   const size = cx.names.fresh(["valueSize", "resultSize"]);
-  w.line(`const ${size} = ${returnedSize(cx, returned, value.primal.text)};`);
+  const bound = returnedSize(cx, returned, value.primal.text);
+  w.line(`const ${size} = ${bound.text};`);
+  writeConditions(cx, w, bound);
   const gradient = cx.lanes!.unrolled!.directions.map((_, j) => inLane(cx, lanes, j));
-  w.line(`return ${size} < Infinity ? [${gradient.join(", ")}] : undefined;`);
+  const finite = cx.valueOnly!.hasDomain ? `${size} < Infinity && ${domainFlag(cx)}` : `${size} < Infinity`;
+  w.line(`return ${finite} ? [${gradient.join(", ")}] : undefined;`);
 }

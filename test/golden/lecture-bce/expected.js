@@ -120,6 +120,7 @@ function loss_record(tape, w0, w0Node, w1, w1Node, xs, ys) {
 function loss_gradient(w0, w1, xs, ys) {
     const dw0_dw0 = 1, dw0_dw1 = 0;
     const dw1_dw0 = 0, dw1_dw1 = 1;
+    let inDomain = true;
     let totalSize = 0;
     let dtotal_dw0 = 0;
     let dtotal_dw1 = 0;
@@ -141,11 +142,12 @@ function loss_gradient(w0, w1, xs, ys) {
         const t6 = ys[i] / p - t5 / t4;
         dtotal_dw0 = dtotal_dw0 + dp_dw0 * t6;
         dtotal_dw1 = dtotal_dw1 + dp_dw1 * t6;
-        totalSize = totalSize + (Math.abs(ys[i]) * (p > 0 && p < Infinity ? 745 : NaN) + (1 + Math.abs(ys[i])) * ((1 - p) > 0 && (1 - p) < Infinity ? 745 : NaN));
+        totalSize = totalSize + (Math.abs(ys[i]) * 745 + (1 + Math.abs(ys[i])) * 745);
+        inDomain = inDomain && p > 0 && p < Infinity && (1 - p) > 0 && (1 - p) < Infinity;
     }
     const t7 = 1 / xs.length;
     const valueSize = totalSize / Math.abs(xs.length);
-    return valueSize < Infinity ? [-(dtotal_dw0 * t7), -(dtotal_dw1 * t7)] : undefined;
+    return valueSize < Infinity && inDomain ? [-(dtotal_dw0 * t7), -(dtotal_dw1 * t7)] : undefined;
 }
 /** @differentiable */
 export function polynomial(w0, w1, w2) {
