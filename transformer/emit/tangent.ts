@@ -19,8 +19,9 @@ import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type 
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
-import { report, text, unsupported, where, type EmitContext, type Writer } from "./context.js";
-import { assignTangent, declareTangent, laneArgument, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { report, text, unsupported, type EmitContext, type Writer } from "./context.js";
+import { assignTangent, declareTangent, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { emitDifferentiableCall } from "./calls.js";
 import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
 
@@ -55,7 +56,7 @@ export function isSimple(e: ts.Expression): boolean {
   return false;
 }
 
-function passive(cx: EmitContext, e: ts.Expression): Emitted {
+export function passive(cx: EmitContext, e: ts.Expression): Emitted {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return { primal: opaque(text(cx, e)), tangent: null, simple: isSimple(e) };
 }
@@ -186,59 +187,6 @@ const DERIVATIVE_APIS = new Set(["derivative", "grad", "jvp", "valueAndGrad", "j
 /** `derivative(g)`, `grad(g, { wrt: "y" })`: a function made by dualts' API, called with differentiated values. */
 export function isNestedDerivative(callee: ts.Expression): boolean {
   return ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && DERIVATIVE_APIS.has(callee.expression.text);
-}
-
-function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
-  const args = call.arguments.map((a) => emitExpression(cx, w, a));
-  const value = cx.names.temp();
-  const tangent = cx.names.tangent(value);
-  const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
-  const callee = cx.callees.get(name);
-  // The gradient form unrolls its lanes into variables, which no callee's code takes: it is not emitted.
-  if (cx.lanes?.unrolled) noLanes(cx);
-  if (!callee) {
-    // Imported: its derivative is looked up at run time, where its wrt is known.
-    noLanes(cx);
-    cx.needs.add("call");
-    const [helper, leading] = cx.record ? ["__dualtsRecord", `${cx.record.tape}, `] : ["__dualtsCall", ""];
-    w.line(`const [${value}, ${tangent}] = ${helper}(${name}, ${JSON.stringify(where(cx, call))}, ${leading}[${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
-    return result;
-  }
-  if (args.length !== callee.parameters.length) {
-    unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument");
-    return passive(cx, call);
-  }
-  const slots = args.flatMap((a, i) => {
-    const parameter = callee.parameters[i];
-    if (!callee.wrt.includes(i)) {
-      if (a.tangent !== null) {
-        report(cx, codes.noDerivative, call.arguments[i],
-          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on differentiated values of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`);
-      }
-      return [a.primal.text];
-    }
-    if (parameter.kind === "array") {
-      const array = hoist(cx, w, a);
-      const argument = unwrap(call.arguments[i]);
-      if (a.tangent === null) {
-        const length = cx.lanes ? `${array.primal.text}.length * ${cx.lanes.count}` : `${array.primal.text}.length`;
-        return [array.primal.text, cx.lanes ? `new Float64Array(${length})` : `new Array(${length}).fill(0)`];
-      }
-      if (!ts.isIdentifier(argument)) {
-        unsupported(cx, call.arguments[i], "an array argument computed in the call", "pass a named array");
-        return [array.primal.text];
-      }
-      return [array.primal.text, cx.names.tangent(argument.text)];
-    }
-    return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : a.tangent?.text ?? "0"];
-  });
-  const jvp = cx.lanes
-    ? `${callee.chunkName}(${[cx.lanes.count, ...slots].join(", ")})`
-    : cx.record
-    ? `${callee.recordName}(${[cx.record.tape, ...slots].join(", ")})`
-    : `${callee.jvpName}(${slots.join(", ")})`;
-  w.line(`const [${value}, ${tangent}] = ${jvp};`);
-  return result;
 }
 
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
