@@ -16,7 +16,7 @@
 
 import type { Activity } from "../activity.js";
 import type { EmitContext } from "./context.js";
-import { laneVariable } from "./lanes.js";
+import { laneVariable, readsLanes } from "./lanes.js";
 import { skipsBoundedCalls, valueOnlyVariables } from "./value-only.js";
 import type { Writer } from "./writer.js";
 import ts = require("typescript");
@@ -42,10 +42,13 @@ export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.Concis
 /**
  * The form's first lines: the seeds, one line per differentiated parameter —
  * `const dw0_dw0 = 1, dw0_dw1 = 0;` (let where the body assigns the
- * parameter) — and the domain flag, where the body uses one.
+ * parameter; none for a parameter whose tangent the body never reads) —
+ * and the domain flag, where the body uses one.
  */
 export function writeGradientEntry(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
   parameters.forEach((p, i) => {
+    // A parameter the body never differentiates through (unused, or only in conditions) needs no seeds.
+    if (!readsLanes(cx, cx.names.tangent(p))) return;
     const lanes = parameters.map((_, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${i === j ? 1 : 0}`);
     w.line(`${assigned.includes(p) ? "let" : "const"} ${lanes.join(", ")};`);
   });

@@ -51,6 +51,11 @@ export function laneVariable(cx: EmitContext, tangent: string, j: number): strin
   return name;
 }
 
+/** Whether the code written so far reads a tangent's lanes (they are all written at once). */
+export function readsLanes(cx: EmitContext, tangent: string): boolean {
+  return cx.lanes!.unrolled!.variables.has(`${tangent} 0`);
+}
+
 /** Lane j of a tangent expression written with lane reads (`dz[k] * t3` → `dz_dw0 * t3`). */
 export function inLane(cx: EmitContext, text: string, j: number): string {
   const read = new RegExp(`([\\w$]+)\\[${cx.lanes!.index}\\]`, "g");
