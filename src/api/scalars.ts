@@ -72,7 +72,7 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
     if (info.wrt[next] === i) slots.push(unit[next++]);
   }
   if (next !== info.wrt.length) return undefined;
-  const [value, lanes] = info.chunkJvp!(next, ...slots) as [unknown, Float64Array];
+  const [value, lanes] = info.chunkJvp!(next, ...slots) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
   // As everywhere: where the value is NaN, so is every derivative.
   const gradient = new Array<number>(next);

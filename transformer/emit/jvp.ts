@@ -22,7 +22,7 @@ import ts = require("typescript");
 import { unwrap } from "../activity.js";
 import { text, type EmitContext } from "./context.js";
 import { writeGradientEntry } from "./gradient.js";
-import { declareTangent, type Lanes } from "./lanes.js";
+import { declareTangent, zeroLanes, type Lanes } from "./lanes.js";
 import { emitReturn, emitStatement } from "./statements.js";
 import { Writer } from "./writer.js";
 
@@ -54,7 +54,7 @@ function nodeType(cx: EmitContext, p: ts.ParameterDeclaration): string {
 /**
  * The whole JVP function as source text: a declaration, or (for
  * differentiable(…) calls) an expression. With `lanes`, the chunk-mode JVP:
- * a lane count K first, and every tangent a Float64Array of K lanes. With
+ * a lane count K first, and every tangent an array of K lanes. With
  * `record`, the record form (record.ts): the tape first, and every tangent a
  * node number.
  */
@@ -67,7 +67,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
     tangentParameters.push(p.name.text);
     if (lanes?.unrolled) return [own];
-    const type = lanes ? ": Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
+    const type = lanes ? ": number[] | Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
     return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
   // A parameter outside wrt that the body makes differentiated (b = a * b) starts with a zero tangent.
@@ -79,8 +79,8 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   else emitReturn(cx, body, fnBody);
 
   const w = new Writer();
-  const tangentType = lanes ? "Float64Array" : "number";
-  const resultType = lanes?.unrolled ? "number[] | undefined" : signature.result === "array" ? `[number[], ${lanes ? "Float64Array" : "number[]"}]` : `[number, ${tangentType}]`;
+  const tangentType = lanes ? "ArrayLike<number>" : "number";
+  const resultType = lanes?.unrolled ? "number[] | undefined" : signature.result === "array" ? `[number[], ${lanes ? "ArrayLike<number>" : "number[]"}]` : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
   const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
@@ -90,7 +90,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     if (lanes?.unrolled) writeGradientEntry(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
     else if (lanes) {
       for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
-      for (const t of lanes.allocate) w.line(`const ${t} = new Float64Array(${lanes.count});`);
+      for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
     }
     for (const line of body.text().split("\n")) w.line(line.trimEnd());
   });

@@ -5,8 +5,10 @@
 // Scalar mode:   dz = dw0 + dw1 * xs[i];
 // Chunk mode:    for (let k = 0; k < K; k++) dz[k] = dw0[k] + dw1[k] * xs[i];
 //
-// A variable's lanes live in one Float64Array(K) allocated at function entry;
-// an array's tangent is flat, element i's lane k at [i * K + k]. The emitters
+// A variable's lanes live in one array of K numbers allocated at function
+// entry — a plain array: V8 makes a Float64Array of more than 64 bytes with
+// a separate buffer, about 0.3 µs each, which is most of a small function's
+// chunk pass —; an array's tangent is flat, element i's lane k at [i * K + k]. The emitters
 // write every tangent read and write through these helpers, so the modes
 // share all of their logic.
 //
@@ -65,6 +67,11 @@ export function inLane(cx: EmitContext, text: string, j: number): string {
 /** The lane indices of the gradient form. */
 function unrolledLanes(cx: EmitContext): number[] {
   return cx.lanes!.unrolled!.directions.map((_, j) => j);
+}
+
+/** A new array of `count` zero lanes: `new Array<number>(K).fill(0)`. */
+export function zeroLanes(count: string): string {
+  return `new Array<number>(${count}).fill(0)`;
 }
 
 /** The tangent of a scalar variable, as read in an expression: `dx` or `dx[k]`. */
@@ -156,7 +163,7 @@ export function laneArgument(cx: EmitContext, w: Writer, value: Source | null): 
   }
   const existing = laneArray(cx, value);
   if (existing) return existing;
-  if (value === null) return `new Float64Array(${lanes.count})`;
+  if (value === null) return zeroLanes(lanes.count);
   const temp = cx.names.temp();
   declareTangent(cx, w, "const", temp, value);
   return cx.names.tangent(temp);

@@ -74,8 +74,8 @@ function sumOfSquares_generic(ops, v) {
     return total;
 }
 function sumOfSquares_chunkJvp(K, v, dv) {
-    const dtotal = new Float64Array(K);
-    const dx = new Float64Array(K);
+    const dtotal = new Array(K).fill(0);
+    const dx = new Array(K).fill(0);
     let total = 0;
     for (let k = 0; k < K; k++)
         dtotal[k] = 0;
@@ -136,7 +136,7 @@ function linear_generic(ops, x, a) {
 }
 function linear_chunkJvp(K, x, dx, a) {
     const y = new Array(a.length).fill(0);
-    const dy = new Float64Array(y.length * K);
+    const dy = new Array(y.length * K).fill(0);
     for (let i = 0; i < a.length; i++) {
         for (let j = 0; j < x.length; j++) {
             // tangent of: y[i] += a[i][j] * x[j];
@@ -194,7 +194,7 @@ function cumulative_generic(ops, v) {
     return out;
 }
 function cumulative_chunkJvp(K, v, dv) {
-    const drunning = new Float64Array(K);
+    const drunning = new Array(K).fill(0);
     const out = [];
     const dout = [];
     let running = 0;
@@ -251,9 +251,9 @@ function scratch_generic(ops, x, y) {
     return buffer[1];
 }
 function scratch_chunkJvp(K, x, dx, y, dy) {
-    const dt4 = new Float64Array(K);
+    const dt4 = new Array(K).fill(0);
     const buffer = new Float64Array(2);
-    const dbuffer = new Float64Array(buffer.length * K);
+    const dbuffer = new Array(buffer.length * K).fill(0);
     // tangent of: buffer[0] = x * y;
     for (let k = 0; k < K; k++)
         dbuffer[0 * K + k] = dx[k] * y + dy[k] * x;

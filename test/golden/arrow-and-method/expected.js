@@ -48,7 +48,7 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
         return [t1, (dx * x + dx * x + (dy * y + dy * y)) * (0.5 / t1)];
     },
     chunkJvp: function (K, x, dx, y, dy) {
-        const dt2 = new Float64Array(K);
+        const dt2 = new Array(K).fill(0);
         const t1 = Math.sqrt(x * x + y * y);
         const t3 = (x + x) * (0.5 / t1);
         const t4 = (y + y) * (0.5 / t1);
@@ -83,7 +83,7 @@ export const scaled = differentiable((x, k) => x * k, {
         return [x * k, dx * k];
     },
     chunkJvp: function (K, x, dx, k) {
-        const dt1 = new Float64Array(K);
+        const dt1 = new Array(K).fill(0);
         for (let lane = 0; lane < K; lane++)
             dt1[lane] = dx[lane] * k;
         return [x * k, dt1];
@@ -118,7 +118,7 @@ let Spring = (() => {
                         return [t2 * x, dx * t1 * x + dx * t2];
                     },
                     chunkJvp: function (K, x, dx) {
-                        const dt3 = new Float64Array(K);
+                        const dt3 = new Array(K).fill(0);
                         const t1 = 0.5 * this.stiffness;
                         const t2 = t1 * x;
                         const t4 = t1 * x + t2;

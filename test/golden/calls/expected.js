@@ -50,7 +50,7 @@ function sigmoid_generic(ops, z) {
     return ops.div(1, (ops.add(1, ops.exp(ops.neg(z)))));
 }
 function sigmoid_chunkJvp(K, z, dz) {
-    const dt4 = new Float64Array(K);
+    const dt4 = new Array(K).fill(0);
     const t1 = Math.exp(-z);
     const t2 = 1 + t1;
     const t3 = 1 / t2;
@@ -96,7 +96,7 @@ function power_generic(ops, x, n) {
     return n === 0 ? 1 : ops.mul(x, power_generic(ops, x, n - 1));
 }
 function power_chunkJvp(K, x, dx, n) {
-    const dt1 = new Float64Array(K);
+    const dt1 = new Array(K).fill(0);
     let t1;
     if (n === 0) {
         t1 = 1;

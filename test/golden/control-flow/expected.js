@@ -93,12 +93,12 @@ function piecewise_generic(ops, x, y) {
     }
 }
 function piecewise_chunkJvp(K, x, dx, y, dy) {
-    const dt1 = new Float64Array(K);
-    const dt2 = new Float64Array(K);
-    const dt3 = new Float64Array(K);
-    const dt = new Float64Array(K);
-    const dt6 = new Float64Array(K);
-    const dt7 = new Float64Array(K);
+    const dt1 = new Array(K).fill(0);
+    const dt2 = new Array(K).fill(0);
+    const dt3 = new Array(K).fill(0);
+    const dt = new Array(K).fill(0);
+    const dt6 = new Array(K).fill(0);
+    const dt7 = new Array(K).fill(0);
     if (x > y) {
         for (let lane = 0; lane < K; lane++)
             dt1[lane] = dx[lane] * y + dy[lane] * x;
@@ -293,7 +293,7 @@ function loops_generic(ops, x, n) {
     return total;
 }
 function loops_chunkJvp(K, x, dx, n) {
-    const dtotal = new Float64Array(K);
+    const dtotal = new Array(K).fill(0);
     let total = 0;
     for (let lane = 0; lane < K; lane++)
         dtotal[lane] = 0;

@@ -65,10 +65,10 @@ function loss_generic(ops, w0, w1, xs, ys) {
     return ops.div(ops.neg(total), xs.length);
 }
 function loss_chunkJvp(K, w0, dw0, w1, dw1, xs, ys) {
-    const dtotal = new Float64Array(K);
-    const dz = new Float64Array(K);
-    const dp = new Float64Array(K);
-    const dt7 = new Float64Array(K);
+    const dtotal = new Array(K).fill(0);
+    const dz = new Array(K).fill(0);
+    const dp = new Array(K).fill(0);
+    const dt7 = new Array(K).fill(0);
     let total = 0;
     for (let k = 0; k < K; k++)
         dtotal[k] = 0;
@@ -160,7 +160,7 @@ function polynomial_generic(ops, w0, w1, w2) {
     return ops.add(ops.add(w0, ops.mul(3, ops.pow(w1, 2))), ops.mul(5, ops.pow(w2, 3)));
 }
 function polynomial_chunkJvp(K, w0, dw0, w1, dw1, w2, dw2) {
-    const dt1 = new Float64Array(K);
+    const dt1 = new Array(K).fill(0);
     const t2 = 2 * w1 * 3;
     const t3 = 3 * w2 ** 2 * 5;
     for (let k = 0; k < K; k++)

@@ -74,7 +74,7 @@ function square_generic(ops, x) {
     return y;
 }
 function square_chunkJvp(K, x, dx) {
-    const dy = new Float64Array(K);
+    const dy = new Array(K).fill(0);
     let y = x;
     // tangent of: let y = x;
     for (let k = 0; k < K; k++)
@@ -201,8 +201,8 @@ function expOfItself_generic(ops, x) {
     return ops.mul(y, n);
 }
 function expOfItself_chunkJvp(K, x, dx) {
-    const dy = new Float64Array(K);
-    const dt2 = new Float64Array(K);
+    const dy = new Array(K).fill(0);
+    const dt2 = new Array(K).fill(0);
     let y = x;
     // tangent of: let y = x;
     for (let k = 0; k < K; k++)
