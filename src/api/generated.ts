@@ -112,16 +112,16 @@ export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unk
 export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const n = sel.slots.length;
   const tangents = new Array<unknown>(n);
-  // Plain arrays, as the generated code's own lanes: a Float64Array of more than 64 bytes costs V8 a buffer of its own (about 0.3 µs).
-  const call = layout(info, sel, (arg) => new Array<number>(typeof arg === "number" ? lanes : (arg as ArrayLike<number>).length * lanes).fill(0));
-  const seeds = call.at.filter((p) => p >= 0).map((p) => call.args[p] as number[]);
+  // A number's K lanes in a plain array, as the generated code keeps its own (lanes.ts); an array's n·K in a Float64Array.
+  const call = layout(info, sel, (arg) => (typeof arg === "number" ? new Array<number>(lanes).fill(0) : new Float64Array((arg as ArrayLike<number>).length * lanes)));
+  const seeds = call.at.filter((p) => p >= 0).map((p) => call.args[p] as number[] | Float64Array);
   let value: unknown;
   for (let start = 0; start < n; start += lanes) {
     if (start > 0) for (const seed of seeds) seed.fill(0);
     const end = Math.min(start + lanes, n);
     for (let k = start; k < end; k++) {
       const slot = sel.slots[k];
-      (call.args[call.at[slot.param]] as number[])[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
+      (call.args[call.at[slot.param]] as number[] | Float64Array)[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
     }
     const [result, tangent] = info.chunkJvp!(lanes, ...call.args) as [unknown, ArrayLike<number>];
     value = result;

@@ -10,7 +10,7 @@ import { sourceOf, ATOM_PRECEDENCE } from "../../src/rules/algebra.js";
 import { unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, unsupported, where, type EmitContext, type Writer } from "./context.js";
-import { laneArgument, noLanes, tangentRef, zeroLanes } from "./lanes.js";
+import { laneArgument, noLanes, tangentRef } from "./lanes.js";
 import { emitExpression, hoist, passive, type Emitted } from "./tangent.js";
 
 /** `g(a, b)` for a differentiable g: its value and tangent (lanes, node) from g's own derivative code. */
@@ -48,7 +48,7 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
       const argument = unwrap(call.arguments[i]);
       if (a.tangent === null) {
         const length = cx.lanes ? `${array.primal.text}.length * ${cx.lanes.count}` : `${array.primal.text}.length`;
-        return [array.primal.text, cx.lanes ? zeroLanes(length) : `new Array(${length}).fill(0)`];
+        return [array.primal.text, cx.lanes ? `new Float64Array(${length})` : `new Array(${length}).fill(0)`];
       }
       if (!ts.isIdentifier(argument)) {
         unsupported(cx, call.arguments[i], "an array argument computed in the call", "pass a named array");

@@ -5,10 +5,11 @@
 // Scalar mode:   dz = dw0 + dw1 * xs[i];
 // Chunk mode:    for (let k = 0; k < K; k++) dz[k] = dw0[k] + dw1[k] * xs[i];
 //
-// A variable's lanes live in one array of K numbers allocated at function
-// entry — a plain array: V8 makes a Float64Array of more than 64 bytes with
-// a separate buffer, about 0.3 µs each, which is most of a small function's
-// chunk pass —; an array's tangent is flat, element i's lane k at [i * K + k]. The emitters
+// A variable's lanes live in one plain array of K numbers allocated at
+// function entry (V8 gives a Float64Array of more than 64 bytes a buffer of
+// its own, about 0.3 µs each: most of a small function's chunk pass); an
+// array's tangent is flat, element i's lane k at [i * K + k] of a
+// Float64Array, which reads faster than a plain array when large. The emitters
 // write every tangent read and write through these helpers, so the modes
 // share all of their logic.
 //

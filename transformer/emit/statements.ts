@@ -15,7 +15,7 @@ import { report, sourceLine, text, unsupported, type EmitContext } from "./conte
 import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
 import { emitGradientReturn, writeSize } from "./value-only.js";
-import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef, zeroLanes } from "./lanes.js";
+import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef } from "./lanes.js";
 
 /** What the comment above a statement's derivative code calls it. */
 function derivativeOf(cx: EmitContext): string {
@@ -24,7 +24,7 @@ function derivativeOf(cx: EmitContext): string {
 
 /** A zero tangent for an array of the given length (flat, K lanes per element, in chunk mode). */
 function zerosLike(cx: EmitContext, array: string): string {
-  return cx.lanes ? zeroLanes(`${array}.length * ${cx.lanes.count}`) : `new Array(${array}.length).fill(0)`;
+  return cx.lanes ? `new Float64Array(${array}.length * ${cx.lanes.count})` : `new Array(${array}.length).fill(0)`;
 }
 
 /** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */

@@ -136,7 +136,7 @@ function linear_generic(ops, x, a) {
 }
 function linear_chunkJvp(K, x, dx, a) {
     const y = new Array(a.length).fill(0);
-    const dy = new Array(y.length * K).fill(0);
+    const dy = new Float64Array(y.length * K);
     for (let i = 0; i < a.length; i++) {
         for (let j = 0; j < x.length; j++) {
             // tangent of: y[i] += a[i][j] * x[j];
@@ -253,7 +253,7 @@ function scratch_generic(ops, x, y) {
 function scratch_chunkJvp(K, x, dx, y, dy) {
     const dt4 = new Array(K).fill(0);
     const buffer = new Float64Array(2);
-    const dbuffer = new Array(buffer.length * K).fill(0);
+    const dbuffer = new Float64Array(buffer.length * K);
     // tangent of: buffer[0] = x * y;
     for (let k = 0; k < K; k++)
         dbuffer[0 * K + k] = dx[k] * y + dy[k] * x;
