@@ -14,12 +14,12 @@
 // differentiated arrays, no calls to other differentiable functions, no
 // NaN-safe tangents, a number result, at most MOST_LANES parameters.
 
+import ts = require("typescript");
 import type { Activity } from "../activity.js";
 import type { EmitContext } from "./context.js";
-import { laneVariable, readsLanes } from "./lanes.js";
-import { skipsBoundedCalls, valueOnlyVariables } from "./value-only.js";
+import { laneVariable, readsLanes, type Unrolled } from "./lanes.js";
+import { skipsBoundedCalls, valueOnlyVariables, type ValueOnly } from "./value-only.js";
 import type { Writer } from "./writer.js";
-import ts = require("typescript");
 
 /** The most differentiated parameters a gradient form unrolls (chunk mode's widest pass). */
 export const MOST_LANES = 12;
@@ -31,7 +31,7 @@ export function wantsGradientForm(activity: Activity, scalarWrt: boolean, wrtCou
 }
 
 /** What the gradient form's context adds to the chunk-mode JVP's: unrolled lanes and the value-only variables. */
-export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity, directions: readonly string[]): Pick<EmitContext, "valueOnly"> & { unrolled: { directions: readonly string[]; variables: Map<string, string> } } {
+export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity, directions: readonly string[]): { unrolled: Unrolled; valueOnly: ValueOnly } {
   const variables = valueOnlyVariables(fn, activity);
   return {
     unrolled: { directions, variables: new Map() },
