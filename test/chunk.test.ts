@@ -4,7 +4,7 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, derivative, derivativeInfo, grad, jacobian, mul, noDerivative, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
+import { add, derivative, derivativeInfo, grad, jacobian, jvp, mul, noDerivative, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
@@ -129,7 +129,7 @@ describe("stop-gradient on the runtime", () => {
     });
 });
 
-describe("grad of a compiled function of a few numbers (src/api/scalars.ts's direct path)", () => {
+describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.ts's direct path)", () => {
   const coordinate = fc.double({ min: -2, max: 2, noNaN: true });
 
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
@@ -142,6 +142,14 @@ describe("grad of a compiled function of a few numbers (src/api/scalars.ts's dir
     expectClose(grad(polynomial)(a, b, c), [1, 6 * b, 15 * c * c], 1e-15, 1e-300);
   });
 
+  prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 }), fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })(
+    "jvp: one call of the generated JVP, the general path's result bit for bit", (x, t) => {
+      const [a, b, c, d, e, f] = x;
+      const e2 = e === 0 ? 0.5 : e;
+      expect(jvp(wide, [a, b, c, d, e2, f], t)).toEqual(jvp(wide, [a, b, c, d, e2, f], t, { wrt: [0, 1, 2, 3, 4, 5] }));
+      expect(jvp(polynomial, [a, b, c], t.slice(0, 3))).toEqual(jvp(polynomial, [a, b, c], t.slice(0, 3), { wrt: [0, 1, 2] }));
+    });
+
   test("one pass of the chunk-mode JVP; other calls take the general path and its errors", () => {
     const info = derivativeInfo(polynomial)!;
     const spy = vi.fn(info.chunkJvp!);
@@ -151,5 +159,8 @@ describe("grad of a compiled function of a few numbers (src/api/scalars.ts's dir
     expect(() => grad(polynomial)(1, NaN, 3)).toThrow("grad(polynomial): w1 is NaN; derivatives are taken at finite inputs only");
     expect(() => (grad(polynomial) as (...args: number[]) => unknown)(1, 2)).toThrow("takes 3 argument(s), but 2 were given");
     expect(grad(polynomial, { wrt: "w2" })(1, 2, 3)).toBe(135);
+    // jvp's direct path leaves wrong tangents to the general path and its messages.
+    expect(() => jvp(polynomial, [1, 2, 3], [1, 0])).toThrow("jvp(polynomial): expected 3 tangent(s), one per selected parameter, but got 2");
+    expect(() => jvp(polynomial, [1, 2, 3], [1, 0, [1]])).toThrow("the tangent for w2 must be a number");
   });
 });

@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { scalarGradient, scalarGradientOnly } from "./scalars.js";
+import { scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
@@ -125,6 +125,8 @@ export function derivative<F extends AnyFunction>(f: F): ScalarDerivative {
  * per selected parameter, each shaped like it (a number, or an array).
  */
 export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: readonly (number | ArrayLike<number>)[], options: WrtOptions = {}): [number | number[], number | number[]] {
+  const direct = options.wrt === undefined ? scalarJvp(derivativeInfo(f), args, tangents) : undefined;
+  if (direct) return direct;
   const sel = select("jvp", f, args, options);
   if (!Array.isArray(tangents) || tangents.length !== sel.params.length) {
     throw new RangeError(`${sel.caller}: expected ${sel.params.length} tangent(s), one per selected parameter, but got ${Array.isArray(tangents) ? tangents.length : typeof tangents}`);

@@ -7,7 +7,8 @@
 // chunk-mode JVP with seeds made once per function. Anything else — another
 // argument kind, a non-finite input, a wrong count, options — returns
 // undefined, and the general path handles it (and reports any error).
-// grad takes the function's gradient form here where it has one.
+// grad takes the function's gradient form here where it has one, and jvp
+// the generated JVP.
 
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
@@ -53,6 +54,26 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
   const gradient = info.gradient(...args);
   if (!gradient) return null;
   return gradient.length === 1 ? gradient[0] : gradient;
+}
+
+/**
+ * jvp of a compiled function of plain finite numbers, one number of tangent
+ * per differentiated parameter: one call of the generated JVP, the NaN rule
+ * applied as generatedPass applies it; undefined where the call is not this
+ * case.
+ */
+export function scalarJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [number, number] | undefined {
+  if (!info?.jvp || info.result !== "scalar" || info.kinds.some((kind) => kind !== "scalar") || !finiteNumbers(info, args)) return undefined;
+  if (!Array.isArray(tangents) || tangents.length !== info.wrt.length || tangents.some((t) => typeof t !== "number")) return undefined;
+  const slots: unknown[] = [];
+  let next = 0;
+  for (let i = 0; i < args.length; i++) {
+    slots.push(args[i]);
+    if (info.wrt[next] === i) slots.push(tangents[next++]);
+  }
+  const [value, tangent] = info.jvp(...slots) as [unknown, number];
+  if (typeof value !== "number") return undefined;
+  return [value, value !== value ? NaN : tangent];
 }
 
 /**
