@@ -82,7 +82,7 @@ function program(io: Io, done: (result: CliResult) => void): Command {
   cli.command("show")
     .summary("print the generated derivative code of one function")
     .description(paragraphs(
-      "Prints the code the transform generates for one @differentiable function: its JVP (the value and a directional derivative, each statement followed by its tangent), its generic form (the same computation over dualts' operations, for the runtime's tape and nested derivatives), its chunk-mode JVP (K tangents per pass), its record form (generated reverse mode: each statement followed by its node on the tape) and, for a function of a few numbers, its gradient form (grad's one pass, the value's own work skipped).",
+      "Prints the code the transform generates for one @differentiable function: its JVP (the value and a directional derivative, each statement followed by its tangent), its generic form (the same computation over dualts' operations, for the runtime's tape and nested derivatives), its chunk-mode JVP (K tangents per pass), its record form (generated reverse mode: each statement followed by its node on the tape) and, where it has them, its gradient form (grad's one pass over a few numbers, the value's own work skipped) and the record form's twin (the same skipping in reverse mode).",
       "A method is named Class.method, or just method when that is unique. Without #function, lists the functions the file marks.",
     ))
     .argument("<file#function>", "a file and a function it marks, e.g. src/loss.ts#loss")

@@ -2,8 +2,9 @@
 // for one function — its JVP (value and directional derivative, each primal
 // statement followed by its tangent), its generic form (the same code over
 // dualts' operations, run by the reverse-mode tape and nested Duals), its
-// chunk-mode JVP, its record form (generated reverse mode) and its gradient
-// form (grad's one pass over a few numbers) — laid out by
+// chunk-mode JVP, its record form (generated reverse mode), its gradient
+// form (grad's one pass over a few numbers) and the record form's twin that
+// skips the value — laid out by
 // TypeScript's formatter, for learning and debugging.
 
 import { readFileSync } from "node:fs";

@@ -35,6 +35,12 @@ export interface DerivativeInfo {
    * where the value might not be finite, and the chunk-mode JVP must run (transformer/emit/gradient.ts).
    */
   readonly gradient?: (...args: any[]) => number[] | undefined;
+  /**
+   * The record form's twin for grad, where the function has a log (or the like) that only its value
+   * needs: (tape, …as the record form…) → the result's node, recorded exactly as the record form
+   * records it; or undefined where the value might not be finite (then the record form must run).
+   */
+  readonly recordGradient?: (tape: LinearTape, ...args: any[]) => number | undefined;
   /** The function over dualts' generic operations: (ops, ...args). */
   readonly generic: (ops: GenericOperations, ...args: any[]) => any;
 }
@@ -53,7 +59,7 @@ function attach<F extends Function>(f: F, info: DerivativeInfo): F {
 
 /** The information with its functions bound to an object, for methods. */
 function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
-  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), generic: info.generic.bind(self) };
+  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), recordGradient: info.recordGradient?.bind(self), generic: info.generic.bind(self) };
 }
 
 interface MethodContext {

@@ -2,11 +2,14 @@
 // few numbers, lanes unrolled and the value's own work skipped. It must give
 // the chunk-mode JVP's gradient bit for bit, or defer to it — always where
 // the value is not finite, so that a NaN value still makes every derivative
-// NaN. Random whole programs check the same (programs.test.ts).
+// NaN. The record form's twin, which skips the same work in reverse mode,
+// is held to the same against the record form. Random whole programs check
+// both (programs.test.ts).
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { derivativeInfo, grad, valueAndGrad, type DerivativeInfo } from "../src/index.js";
+import { LinearTape } from "../src/reverse/linear.js";
 import { branches, domains, earlyReturn, guardedRatio, loss, overflow, product, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
 import { expectClose } from "./helpers.js";
 
@@ -107,5 +110,43 @@ describe("the gradient form", () => {
     grad(g, { mode: "reverse" })(2, 3, 4);
     expect(gradient).toHaveBeenCalledTimes(3);
     expect(chunkJvp).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the record form's twin (grad in reverse mode, the value's own work skipped)", () => {
+  const reverse = { mode: "reverse" } as const;
+  /** Whether the twin answers at x (a node) rather than deferring. */
+  const answers = (f: Fn, args: unknown[]) => {
+    const info = derivativeInfo(f)!;
+    const tape = new LinearTape();
+    return info.recordGradient!(tape, ...args.flatMap((a, i) => (info.wrt.includes(i) ? [a, typeof a === "number" ? tape.input() : tape.inputs((a as ArrayLike<number>).length)] : [a]))) !== undefined;
+  };
+
+  test("is emitted where a skipped log (or the like) saves work, and not otherwise", () => {
+    for (const f of [loss, domains, summed, branches]) expect(derivativeInfo(f)?.recordGradient, f.name).toBeTypeOf("function");
+    expect(derivativeInfo(product)?.recordGradient).toBeUndefined();
+    expect(derivativeInfo(guardedRatio)?.recordGradient).toBeUndefined();
+    expect(String(derivativeInfo(loss)!.recordGradient).replace(/\/\/.*$/gm, "")).not.toContain("Math.log(");
+  });
+
+  prop.prop([fc.array(fc.double({ min: -1, max: 3, noNaN: true }), { minLength: 1, maxLength: 30 })], { numRuns: 150 })(
+    "gives the record form's gradient bit for bit, or defers where the value is not finite", (x) => {
+      const [value, viaRecord] = valueAndGrad(summed, reverse)(x) as [number, number[]];
+      if (answers(summed, [x])) expect(Number.isFinite(value)).toBe(true);
+      const viaTwin = grad(summed, reverse)(x) as number[];
+      viaTwin.forEach((g, j) => expect(Object.is(g, viaRecord[j]), `${g} vs ${viaRecord[j]}`).toBe(true));
+    });
+
+  test("grad takes it by default from 13 inputs on, and a domain error still gives NaN", () => {
+    const x = Array.from({ length: 20 }, (_, i) => 1 + i / 10);
+    const info = derivativeInfo(summed)!;
+    const recordGradient = vi.fn(info.recordGradient!);
+    const counted = Object.defineProperty((v: number[]) => summed(v), Symbol.for("dualts.derivative"), { value: { ...info, recordGradient } satisfies DerivativeInfo });
+    expect(grad(counted)(x)).toEqual(x.map((v) => 1 / v));
+    expect(recordGradient).toHaveBeenCalledTimes(1);
+    const outside = [...x.slice(0, 19), -1];
+    expect(answers(summed, [outside])).toBe(false);
+    expect((grad(summed)(outside) as number[]).every(Number.isNaN)).toBe(true);
+    expect((grad(loss, reverse)(40, 0, Float64Array.of(1), Float64Array.of(1)) as number[]).every(Number.isNaN)).toBe(true);
   });
 });

@@ -9,7 +9,8 @@
 //                a gradient form (grad's one pass without the value), it must
 //                give the chunk-mode JVP's gradient bit for bit, or defer —
 //                and it may only answer where the value is finite, domain
-//                errors included
+//                errors included; likewise the record form's twin against the
+//                record form
 //   plain        the same source through TypeScript's transpileModule with no
 //                transform: the untransformed function, differentiated by
 //                finite differences (Ridders' central differences, with their
@@ -38,6 +39,7 @@ import ts from "typescript";
 // The built transform (dist/), as users load it; npm test builds first.
 import { transformSource } from "../dist/transformer/index.js";
 import { centralDifference, grad, valueAndGrad } from "../src/index.js";
+import { LinearTape } from "../src/reverse/linear.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 
@@ -57,9 +59,11 @@ export interface Tally {
   /** Points at which f's gradient form ran, and how many of those it deferred to the chunk-mode JVP. */
   gradientForms: number;
   gradientDeferred: number;
+  /** Points at which f's record form had a twin that skips the value. */
+  recordTwins: number;
 }
 
-export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0, gradientForms: 0, gradientDeferred: 0 });
+export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0, gradientForms: 0, gradientDeferred: 0, recordTwins: 0 });
 
 /**
  * Intermediate values larger than this make finite differences unreliable
@@ -132,6 +136,7 @@ const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x))
 interface GradientFormInfo {
   readonly wrt: readonly number[];
   readonly gradient?: (...args: number[]) => number[] | undefined;
+  readonly recordGradient?: (tape: LinearTape, ...args: number[]) => number | undefined;
 }
 
 /**
@@ -141,7 +146,28 @@ interface GradientFormInfo {
  */
 function gradientFormDisagrees(f: Fn, x: readonly number[], counts: Tally): string | undefined {
   const info = (f as unknown as Record<symbol, GradientFormInfo | undefined>)[Symbol.for("dualts.derivative")];
-  if (!info?.gradient) return undefined;
+  return recordTwinDisagrees(f, info, x, counts) ?? (info?.gradient ? unrolledDisagrees(f, info, x, counts) : undefined);
+}
+
+/** The record form's twin against the record form: the same in reverse mode. */
+function recordTwinDisagrees(f: Fn, info: GradientFormInfo | undefined, x: readonly number[], counts: Tally): string | undefined {
+  if (!info?.recordGradient) return undefined;
+  counts.recordTwins++;
+  const tape = new LinearTape();
+  const answered = info.recordGradient(tape, ...x.flatMap((v, i) => (info.wrt.includes(i) ? [v, tape.input()] : [v]))) !== undefined;
+  const [value, gradient] = valueAndGrad(f, { mode: "reverse" })(...x) as [number, number | number[]];
+  if (answered && !Number.isFinite(value)) return `the record form's twin answered where the value is ${value}: it should have deferred`;
+  const viaTwin = grad(f, { mode: "reverse" })(...x) as number | number[];
+  const [mine, theirs] = [viaTwin, gradient].map((g) => (typeof g === "number" ? [g] : g));
+  if (mine.length !== theirs.length || mine.some((g, j) => !Object.is(g, theirs[j]))) {
+    return `in reverse mode grad gives [${mine.map(show)}] through the record form's twin, the record form [${theirs.map(show)}]`;
+  }
+  return undefined;
+}
+
+/** The gradient form against the chunk-mode JVP. */
+function unrolledDisagrees(f: Fn, info: GradientFormInfo, x: readonly number[], counts: Tally): string | undefined {
+  if (!info.gradient) return undefined;
   counts.gradientForms++;
   const own = info.gradient(...x);
   const [value, gradient] = valueAndGrad(f)(...x) as [number, number | number[]];

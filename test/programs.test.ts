@@ -49,6 +49,7 @@ describe("random programs", () => {
     // The gradient form is exercised, and its bound on the value rarely makes it defer at these points.
     expect(counts.gradientForms, JSON.stringify(counts)).toBeGreaterThan(50);
     expect(counts.gradientDeferred / counts.gradientForms, JSON.stringify(counts)).toBeLessThan(0.05);
+    expect(counts.recordTwins, JSON.stringify(counts)).toBeGreaterThan(20);
   });
 });
 
@@ -130,6 +131,12 @@ describe("the check catches a broken derivative", () => {
     expect(await failureOf(() => checkSource(logarithm, undefined, [[0.5, 2, 1]], { mutate: answerAlways }))).toBeUndefined();
     expect(await failureOf(() => checkSource(logarithm, undefined, [[-0.5, 2, 1]]))).toBeUndefined();
     expect(await failureOf(() => checkSource(logarithm, undefined, [[-0.5, 2, 1]], { mutate: answerAlways }))).toBe("gradient-form");
+    // The same mistake in the record form's twin (the last such return in the module).
+    const twinAnswersAlways = (js: string) => {
+      const at = js.lastIndexOf("valueSize < Infinity && inDomain ?");
+      return js.slice(0, at) + "true ?" + js.slice(at + "valueSize < Infinity && inDomain ?".length);
+    };
+    expect(await failureOf(() => checkSource(logarithm, undefined, [[-0.5, 2, 1]], { mutate: twinAnswersAlways }))).toBe("gradient-form");
   });
 
   it("a wrong generic form disagrees with the JVP", async () => {

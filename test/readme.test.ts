@@ -57,7 +57,7 @@ test("the gradient-check table in the README is what checkGradient prints", () =
 
 test("the generated code the README shows is what the transform generates (test/golden/lecture-bce)", () => {
   const golden = readFileSync(new URL("./golden/lecture-bce/expected.js", import.meta.url), "utf8");
-  for (const name of ["loss_jvp", "loss_record", "loss_generic", "loss_gradient"]) {
+  for (const name of ["loss_jvp", "loss_record", "loss_generic", "loss_gradient", "loss_recordGradient"]) {
     const shown = new RegExp("```js\\n(function " + name + "[\\s\\S]*?\\n})\\n```").exec(readme)?.[1];
     const generated = new RegExp("(function " + name + "\\([\\s\\S]*?\\n})").exec(golden)?.[1];
     expect(shown, `the README shows ${name}`).toBeDefined();

@@ -9,8 +9,9 @@ import { codes, DiagnosticSink, type DualtsDiagnostic } from "./diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";
 import { fence } from "./fence.js";
 import type { Callee, EmitContext } from "./emit/context.js";
+import type { ValueOnly } from "./emit/value-only.js";
 import { emitGeneric } from "./emit/generic.js";
-import { gradientContext, wantsGradientForm } from "./emit/gradient.js";
+import { unrolledLanes, valueOnlyOf, wantsGradientForm } from "./emit/gradient.js";
 import { emitJvp } from "./emit/jvp.js";
 import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
 import { Names } from "./emit/writer.js";
@@ -109,6 +110,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         chunk: globals.global(`${m.name}_chunkJvp`),
         record: globals.global(`${m.name}_record`),
         gradient: globals.global(`${m.name}_gradient`),
+        recordGradient: globals.global(`${m.name}_recordGradient`),
         generic: globals.global(`${m.name}_generic`),
       }
       : undefined;
@@ -131,12 +133,13 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   const needs = new Set<"call">();
   const emitted: {
     m: MarkedFunction;
-    names?: { jvp: string; chunk: string; record: string; gradient: string; generic: string };
+    names?: { jvp: string; chunk: string; record: string; gradient: string; recordGradient: string; generic: string };
     registration: Registration;
     code: string[];
     chunk?: string;
     record?: string;
     gradient?: string;
+    recordGradient?: string;
     genericOnly: boolean;
   }[] = [];
   for (const { m, wrt, parameters, names } of plans) {
@@ -145,17 +148,20 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const fenced = fence(m, activity, sink);
       // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
       if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-      const context = (form: "jvp" | "lanes" | "record" | "gradient"): EmitContext => {
-        const fresh = new Names(new Set(used), form === "record" ? "node" : "differential");
-        const unrolled = form === "gradient" ? gradientContext(m.node, activity, wrt.map((i) => parameters[i].name)) : undefined;
+      const context = (form: "jvp" | "lanes" | "record" | "gradient" | "recordGradient", valueOnly?: ValueOnly): EmitContext => {
+        const recording = form === "record" || form === "recordGradient";
+        const fresh = new Names(new Set(used), recording ? "node" : "differential");
         return {
           sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
           opsName: fresh.fresh(["ops", "dualtsOps"]),
           lanes: form === "lanes" || form === "gradient"
-            ? { count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false, unrolled: unrolled?.unrolled }
+            ? {
+              count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false,
+              unrolled: form === "gradient" ? unrolledLanes(wrt.map((i) => parameters[i].name)) : undefined,
+            }
             : undefined,
-          valueOnly: unrolled?.valueOnly,
-          record: form === "record" ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
+          valueOnly,
+          record: recording ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
         };
       };
       const cx = context("jvp");
@@ -174,8 +180,12 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const record = recording && emitJvp(recording, m.node, { ...signature, name: names?.record ?? "" }, asExpression);
       // The gradient form: grad's one pass for a few numbers, lanes unrolled, the value skipped where only the value needs it.
       const scalarWrt = wrt.every((i) => parameters[i].kind === "scalar");
-      const unrolled = wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient") : undefined;
+      const unrolled = wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient", valueOnlyOf(m.node, activity)) : undefined;
       const gradient = unrolled && emitJvp(unrolled, m.node, { ...signature, name: names?.gradient ?? "" }, asExpression);
+      // The record form's twin for grad, where it skips a log (or the like) that only the value needs.
+      const skipping = recording && result === "scalar" ? valueOnlyOf(m.node, activity) : undefined;
+      const recordingGradient = skipping?.hasDomain ? context("recordGradient", skipping) : undefined;
+      const recordGradient = recordingGradient && emitJvp(recordingGradient, m.node, { ...signature, name: names?.recordGradient ?? "" }, asExpression);
       const registration: Registration = {
         name: m.name,
         parameters: parameters.map((p) => p.name),
@@ -190,6 +200,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
         record: !recording || recording.failed ? undefined : record,
         gradient: !unrolled || unrolled.failed || unrolled.lanes!.failed ? undefined : gradient,
+        recordGradient: !recordingGradient || recordingGradient.failed ? undefined : recordGradient,
         genericOnly: cx.genericOnly === true,
       });
     } catch (error) {
@@ -217,6 +228,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       e.chunk = undefined;
       e.record = undefined;
       e.gradient = undefined;
+      e.recordGradient = undefined;
     }
   }
 
@@ -234,19 +246,21 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     }
   }
 
-  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, gradient: unrolled, genericOnly }) => {
-    // The gradient form stands in for the chunk-mode JVP (its fallback), so it goes where that goes.
+  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, gradient: unrolled, recordGradient: twin, genericOnly }) => {
+    // The gradient form stands in for the chunk-mode JVP (its fallback), the record form's twin for the record form: each goes where its fallback goes.
     const gradient = chunk ? unrolled : undefined;
+    const recordGradient = record ? twin : undefined;
     const full: Registration = {
       ...registration,
       jvp: genericOnly ? undefined : registration.jvp,
       chunkJvp: chunk && (names?.chunk ?? chunk),
       record: record && (names?.record ?? record),
       gradient: gradient && (names?.gradient ?? gradient),
+      recordGradient: recordGradient && (names?.recordGradient ?? recordGradient),
     };
     const [jvp, generic] = code;
     return names
-      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : []), ...(gradient ? [gradient] : [])].join("\n\n"), registration: registerDeclaration(full) }
+      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : []), ...(gradient ? [gradient] : []), ...(recordGradient ? [recordGradient] : [])].join("\n\n"), registration: registerDeclaration(full) }
       : { marked: m, info: infoObject(full) };
   });
   return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };

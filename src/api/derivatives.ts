@@ -12,7 +12,7 @@ import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
-import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedRows } from "./generated.js";
+import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
@@ -159,25 +159,33 @@ function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, a
 }
 
 /**
- * grad without the value: a compiled function's gradient form (one pass, the
- * value's own work skipped) where it has one and the call leaves the choice
- * of passes to grad; else undefined. It gives the chunk-mode JVP's gradient
- * bit for bit, and defers to it wherever the value might not be finite.
+ * grad. Where a compiled function has a form that skips the value's own work
+ * and the call leaves the passes to grad, that form: in forward mode the
+ * gradient form (one pass), in reverse mode the record form's twin. Each
+ * gives what the form it stands in for gives (the chunk-mode JVP, the record
+ * form), bit for bit, and defers to it wherever the value might not be
+ * finite; everything else is valueAndGrad's passes without the value.
  */
-function gradientOnly(f: AnyFunction, options: DerivativeOptions, args: unknown[]): Gradient | undefined {
+function gradientOf(f: AnyFunction, options: DerivativeOptions, args: unknown[]): Gradient {
   const info = derivativeInfo(f);
-  if (!info?.gradient || options.chunk !== undefined || isNanSafe()) return undefined;
-  const direct = options.wrt === undefined && options.mode === undefined ? scalarGradientOnly(info, args) : undefined;
-  if (direct !== undefined) return direct ?? undefined;
+  const skipping = info !== undefined && (info.gradient !== undefined || info.recordGradient !== undefined) && options.chunk === undefined && !isNanSafe();
+  if (!skipping) return gradientCall("grad", f, options, args)[1];
+  if (options.wrt === undefined && options.mode === undefined) {
+    const direct = scalarGradientOnly(info, args);
+    if (direct !== undefined && direct !== null) return direct;
+  }
   const sel = select("grad", f, args, options);
-  if (checkMode(sel, options.mode) === "reverse" || !sel.plain) return undefined;
-  const gradient = gradientPass(info, sel);
-  return gradient && (sel.shape(gradient) as Gradient);
+  const mode = checkMode(sel, options.mode);
+  const gradient = !sel.plain ? undefined
+    : info.gradient && mode !== "reverse" ? gradientPass(info, sel)
+    : info.recordGradient && usesRecord(info, sel, mode, options.chunk) ? tryRecordedGradient(info, sel)
+    : undefined;
+  return sel.shape(gradient ?? flatGradient(f, sel, mode, options.chunk).gradient) as Gradient;
 }
 
 /** The gradient of a scalar function with respect to its differentiable parameters. */
 export function grad<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Gradient {
-  return (...args) => gradientOnly(f, options, args) ?? gradientCall("grad", f, options, args)[1];
+  return (...args) => gradientOf(f, options, args);
 }
 
 /** [f(args), gradient] from the same passes. */

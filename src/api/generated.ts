@@ -8,7 +8,7 @@
 
 import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
-import { withTape } from "../reverse/linear.js";
+import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
 import type { Selection, Slot } from "./selection.js";
 
@@ -86,20 +86,41 @@ export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { val
  */
 export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } {
   return withTape((tape) => {
-    const call = layout(info, sel, (arg) => (typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length)));
+    const call = layout(info, sel, inputNodes(tape));
     const [value, output] = info.record!(tape, ...call.args) as [unknown, number | ArrayLike<number>];
     const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
     const outputs = typeof output === "number" ? [output] : Array.from(output);
     const rows = outputs.map((node, r) => {
       const adjoints = tape.backward(node);
-      return sel.slots.map((slot) => {
-        if (Number.isNaN(values[r])) return NaN;
-        const nodes = call.args[call.at[slot.param]] as number | Int32Array;
-        return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
-      });
+      return sel.slots.map((slot) => (Number.isNaN(values[r]) ? NaN : adjointOf(call, adjoints, slot)));
     });
     return { value, rows };
   });
+}
+
+/**
+ * grad in reverse mode by the record form's twin, which skips the work only
+ * the value needs: ∂f/∂slot for every selected slot, from a tape recorded
+ * exactly as the record form records it; undefined where the twin found that
+ * the value might not be finite (then recordedRows must run, for the NaN rule).
+ */
+export function recordedGradient(info: DerivativeInfo, sel: Selection): number[] | undefined {
+  return withTape((tape) => {
+    const call = layout(info, sel, inputNodes(tape));
+    const output = info.recordGradient!(tape, ...call.args);
+    if (output === undefined) return undefined;
+    const adjoints = tape.backward(output);
+    return sel.slots.map((slot) => adjointOf(call, adjoints, slot));
+  });
+}
+
+/** A parameter's input node(s) on the tape: one for a number, one per element for an array. */
+const inputNodes = (tape: LinearTape) => (arg: unknown) => (typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length));
+
+/** A selected slot's adjoint, read through its parameter's input node(s). */
+function adjointOf(call: Layout, adjoints: ArrayLike<number>, slot: Slot): number {
+  const nodes = call.args[call.at[slot.param]] as number | Int32Array;
+  return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
 }
 
 /**
@@ -161,8 +182,17 @@ export function canRecord(info: DerivativeInfo): boolean {
  * runtime's tape directly).
  */
 export function tryRecordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } | undefined {
+  return unlessRecordless(info, () => recordedRows(info, sel));
+}
+
+/** recordedGradient, or undefined where it defers or where the twin called a function of another module that has no record form. */
+export function tryRecordedGradient(info: DerivativeInfo, sel: Selection): number[] | undefined {
+  return unlessRecordless(info, () => recordedGradient(info, sel));
+}
+
+function unlessRecordless<T>(info: DerivativeInfo, run: () => T): T | undefined {
   try {
-    return recordedRows(info, sel);
+    return run();
   } catch (error) {
     if (!(error instanceof Error && (error as Error & { dualtsNoRecord?: boolean }).dualtsNoRecord)) throw error;
     recordless.add(info);

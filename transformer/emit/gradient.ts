@@ -10,7 +10,8 @@
 //     not finite the form returns undefined and grad runs the chunk-mode JVP.
 //
 // Its result is therefore the chunk-mode JVP's gradient, bit for bit, or
-// undefined. It is emitted only where every tangent is a number: no
+// undefined. The record form's twin (transform.ts) skips the same work in
+// reverse mode: the record form's tape, node for node, or undefined. It is emitted only where every tangent is a number: no
 // differentiated arrays, no calls to other differentiable functions, no
 // NaN-safe tangents, a number result, at most MOST_LANES parameters.
 
@@ -30,27 +31,34 @@ export function wantsGradientForm(activity: Activity, scalarWrt: boolean, wrtCou
   return scalarWrt && wrtCount >= 1 && wrtCount <= MOST_LANES && result === "scalar" && !nanSafe && !activeArrays;
 }
 
-/** What the gradient form's context adds to the chunk-mode JVP's: unrolled lanes and the value-only variables. */
-export function gradientContext(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity, directions: readonly string[]): { unrolled: Unrolled; valueOnly: ValueOnly } {
+/** The lanes of the gradient form, one per differentiated parameter, unrolled. */
+export function unrolledLanes(directions: readonly string[]): Unrolled {
+  return { directions, variables: new Map() };
+}
+
+/** What a form that skips the value's own work knows of fn: its value-only variables, and whether skipped calls have domains. */
+export function valueOnlyOf(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, activity: Activity): ValueOnly {
   const variables = valueOnlyVariables(fn, activity);
-  return {
-    unrolled: { directions, variables: new Map() },
-    valueOnly: { variables, sizes: new Map(), hasDomain: skipsBoundedCalls(fn, variables) },
-  };
+  return { variables, sizes: new Map(), hasDomain: skipsBoundedCalls(fn, variables) };
 }
 
 /**
- * The form's first lines: the seeds, one line per differentiated parameter —
- * `const dw0_dw0 = 1, dw0_dw1 = 0;` (let where the body assigns the
- * parameter; none for a parameter whose tangent the body never reads) —
- * and the domain flag, where the body uses one.
+ * The first lines of a form that skips the value: in the gradient form the
+ * seeds, one line per differentiated parameter — `const dw0_dw0 = 1,
+ * dw0_dw1 = 0;` (let where the body assigns the parameter; none for a
+ * parameter whose tangent the body never reads) —; and the domain flag,
+ * where the body uses one.
  */
 export function writeGradientEntry(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
+  if (cx.lanes?.unrolled) writeSeeds(cx, w, parameters, assigned);
+  if (cx.valueOnly?.domain) w.line(`let ${cx.valueOnly.domain} = true;`);
+}
+
+function writeSeeds(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
   parameters.forEach((p, i) => {
     // A parameter the body never differentiates through (unused, or only in conditions) needs no seeds.
     if (!readsLanes(cx, cx.names.tangent(p))) return;
     const lanes = parameters.map((_, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${i === j ? 1 : 0}`);
     w.line(`${assigned.includes(p) ? "let" : "const"} ${lanes.join(", ")};`);
   });
-  if (cx.valueOnly?.domain) w.line(`let ${cx.valueOnly.domain} = true;`);
 }

@@ -80,15 +80,15 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
 
   const w = new Writer();
   const tangentType = lanes ? "ArrayLike<number>" : "number";
-  const resultType = lanes?.unrolled ? "number[] | undefined" : signature.result === "array" ? `[number[], ${lanes ? "ArrayLike<number>" : "number[]"}]` : `[number, ${tangentType}]`;
+  const resultType = lanes?.unrolled ? "number[] | undefined" : cx.valueOnly ? "number | undefined" : signature.result === "array" ? `[number[], ${lanes ? "ArrayLike<number>" : "number[]"}]` : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
   const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
   const allParameters = [...self, ...leading, ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   w.block(header, () => {
-    if (lanes?.unrolled) writeGradientEntry(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
-    else if (lanes) {
+    if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
+    if (lanes && !lanes.unrolled) {
       for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
       for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
     }

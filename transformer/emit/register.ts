@@ -25,6 +25,8 @@ export interface Registration {
   readonly record?: string;
   /** The gradient form (grad's one pass for a few numbers: the gradient, or undefined), where the function has one. */
   readonly gradient?: string;
+  /** The record form's twin for grad: the result's node, or undefined where the value might not be finite. */
+  readonly recordGradient?: string;
   readonly generic: string;
 }
 
@@ -43,6 +45,7 @@ export function infoObject(r: Registration): string {
     ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
     ...(r.record ? [`  record: ${r.record},`] : []),
     ...(r.gradient ? [`  gradient: ${r.gradient},`] : []),
+    ...(r.recordGradient ? [`  recordGradient: ${r.recordGradient},`] : []),
     `  generic: ${r.generic},`,
     "}",
   ].join("\n");

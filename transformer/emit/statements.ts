@@ -14,7 +14,7 @@ import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
-import { emitGradientReturn, writeSize } from "./value-only.js";
+import { emitSkippedValueReturn, writeSize } from "./value-only.js";
 import { assignTangent, declareTangent, laneArgument, laneArray, noLanes, tangentElement, tangentRef } from "./lanes.js";
 
 /** What the comment above a statement's derivative code calls it. */
@@ -172,7 +172,7 @@ function isConsoleCall(e: ts.Expression): boolean {
 }
 
 export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
-  if (cx.lanes?.unrolled) return emitGradientReturn(cx, w, returned);
+  if (cx.valueOnly) return emitSkippedValueReturn(cx, w, returned);
   const e = unwrap(returned);
   if (ts.isArrayLiteralExpression(e)) {
     const values = e.elements.map((x) => emitExpression(cx, w, x));

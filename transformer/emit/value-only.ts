@@ -238,18 +238,21 @@ function returnedSize(cx: EmitContext, returned: ts.Expression, primal: string):
 }
 
 /**
- * The gradient form's return: each lane of the returned tangent, when the
- * bound on the value is finite; else undefined, and the caller runs the
- * chunk-mode JVP.
+ * The return of a form that skips the value: where the bound on the value is
+ * finite (and every skipped call was in its domain), each lane of the
+ * returned tangent (the gradient form) or the result's node (the record
+ * form's gradient-only twin); else undefined, and the caller runs the form
+ * that computes the value.
  */
-export function emitGradientReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
+export function emitSkippedValueReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
   const value = emitExpression(cx, w, returned);
-  const lanes = coefficientsFirst(cx, w, value.tangent);
+  const unrolled = cx.lanes?.unrolled;
+  const lanes = unrolled ? coefficientsFirst(cx, w, value.tangent) : "";
   const size = cx.names.fresh(["valueSize", "resultSize"]);
   const bound = returnedSize(cx, returned, value.primal.text);
   w.line(`const ${size} = ${bound.text};`);
   writeConditions(cx, w, bound);
-  const gradient = cx.lanes!.unrolled!.directions.map((_, j) => inLane(cx, lanes, j));
+  const result = unrolled ? `[${unrolled.directions.map((_, j) => inLane(cx, lanes, j)).join(", ")}]` : value.tangent?.text ?? "0";
   const finite = cx.valueOnly!.hasDomain ? `${size} < Infinity && ${domainFlag(cx)}` : `${size} < Infinity`;
-  w.line(`return ${finite} ? [${gradient.join(", ")}] : undefined;`);
+  w.line(`return ${finite} ? ${result} : undefined;`);
 }
