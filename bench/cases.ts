@@ -95,7 +95,9 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
   const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
   const lanes = Math.ceil(n / Math.ceil(n / 12));
   const onTape = withoutRecordForm(f);
-  const hasGradientForm = typeof (f as unknown as Record<symbol, { gradient?: unknown }>)[Symbol.for("dualts.derivative")]?.gradient === "function";
+  const info = (f as unknown as Record<symbol, { gradient?: unknown; recordGradient?: unknown }>)[Symbol.for("dualts.derivative")];
+  const hasGradientForm = typeof info?.gradient === "function";
+  const hasTwin = typeof info?.recordGradient === "function";
   const route = n > 12 ? "generated reverse (n > 12)" : hasGradientForm ? "gradient form: one pass, value skipped" : "forward, chunked (n ≤ 12)";
   return [
     { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
@@ -104,7 +106,7 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
     // chunk given: the chunk-mode JVP, value and all, even where grad(f) would take the gradient form.
     dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, chunk: lanes })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
-    dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), "one run, one backward sweep"),
+    dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep"),
     dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
     dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
   ];
