@@ -7,7 +7,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, grad, jacobian, jvp, mul, noDerivative, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
-import { mixed, rosenbrock, smoothed } from "./programs/chunked.js";
+import { first, identity, mixed, rosenbrock, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
 import { expectClose } from "./helpers.js";
@@ -164,3 +164,32 @@ describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0, [1]])).toThrow("the tangent for w2 must be a number");
   });
 });
+
+describe("chunk mode's seeds, kept from one call to the next", () => {
+  test("a function that returns its parameter, called again and again", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(jacobian(identity, { chunk: 3 })([1, 2, 3, 4])).toEqual([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]);
+      expect(grad(first, { chunk: 2 })(5, 6)).toEqual([1, 0]);
+    }
+  });
+
+  test("a call inside a call (the first one's seeds busy) makes its own, and both are right", () => {
+    const info = derivativeInfo(rosenbrock)!;
+    let inner: unknown;
+    let nested = false;
+    const chunkJvp = vi.fn((lanes: number, ...args: unknown[]) => {
+      if (!nested) {
+        nested = true;
+        inner = grad(g, { chunk: 2 })([0.5, -1, 2]);
+      }
+      return info.chunkJvp!(lanes, ...args);
+    });
+    const g = Object.defineProperty((x: number[]) => rosenbrock(x), Symbol.for("dualts.derivative"), { value: { ...info, chunkJvp } satisfies DerivativeInfo });
+    const outer = grad(g, { chunk: 2 })([0.5, -1, 2]);
+    expect(outer).toEqual(grad(rosenbrock, { chunk: 1 })([0.5, -1, 2]));
+    expect(inner).toEqual(outer);
+    // And the kept seeds were cleared: the next call agrees too.
+    expect(grad(g, { chunk: 2 })([0.5, -1, 2])).toEqual(outer);
+  });
+});
+

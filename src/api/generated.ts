@@ -123,35 +123,76 @@ function adjointOf(call: Layout, adjoints: ArrayLike<number>, slot: Slot): numbe
   return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
 }
 
+type Lanes = number[] | Float64Array;
+
+/**
+ * Seed arrays kept per compiled function from one call to the next, all
+ * zeros between calls: making a Float64Array of more than 64 bytes costs V8
+ * about a microsecond, as much as a small function's whole pass. `busy`
+ * while a call uses them (a call inside that call makes its own).
+ */
+const keptSeeds = new WeakMap<DerivativeInfo, { readonly sizes: readonly number[]; readonly seeds: readonly Lanes[]; busy: boolean }>();
+
+/** Zero seeds for the call's differentiable parameters, in order: a number's K lanes in a plain array (as lanes.ts keeps its own), an array's n·K in a Float64Array. */
+function zeroSeeds(info: DerivativeInfo, sel: Selection, lanes: number): { seeds: readonly Lanes[]; release: () => void } {
+  const sizes = info.wrt.map((i) => (typeof sel.args[i] === "number" ? -lanes : (sel.args[i] as ArrayLike<number>).length * lanes));
+  const kept = keptSeeds.get(info);
+  if (kept && !kept.busy && kept.sizes.length === sizes.length && kept.sizes.every((size, j) => size === sizes[j])) {
+    kept.busy = true;
+    return { seeds: kept.seeds, release: () => (kept.busy = false) };
+  }
+  const seeds = sizes.map((size) => (size < 0 ? new Array<number>(-size).fill(0) : new Float64Array(size)));
+  if (kept?.busy) return { seeds, release: () => {} };
+  const made = { sizes, seeds, busy: true };
+  keptSeeds.set(info, made);
+  return { seeds, release: () => (made.busy = false) };
+}
+
 /**
  * Forward passes of a compiled function's chunk-mode JVP, K seeds per pass:
  * ⌈n / K⌉ passes instead of n. Returns the value and, per selected slot, the
  * derivative of the result (a number, or an array for a vector result).
- * The seed arrays are made once and cleared between passes (the generated
- * code copies a tangent array before writing to it).
+ * The generated code copies a tangent array before writing to it, so the
+ * seeds are only read: each pass sets its K ones and clears them after.
  */
 export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const n = sel.slots.length;
   const tangents = new Array<unknown>(n);
-  // A number's K lanes in a plain array, as the generated code keeps its own (lanes.ts); an array's n·K in a Float64Array.
-  const call = layout(info, sel, (arg) => (typeof arg === "number" ? new Array<number>(lanes).fill(0) : new Float64Array((arg as ArrayLike<number>).length * lanes)));
-  const seeds = call.at.filter((p) => p >= 0).map((p) => call.args[p] as number[] | Float64Array);
+  const { seeds, release } = zeroSeeds(info, sel, lanes);
+  let next = 0;
+  const call = layout(info, sel, () => seeds[next++]);
+  /** Where slot k's one goes in its pass, the pass starting at slot `start`. */
+  const seat = (k: number, start: number) => {
+    const slot = sel.slots[k];
+    return { seed: call.args[call.at[slot.param]] as Lanes, at: (slot.index < 0 ? 0 : slot.index * lanes) + k - start };
+  };
   let value: unknown;
-  for (let start = 0; start < n; start += lanes) {
-    if (start > 0) for (const seed of seeds) seed.fill(0);
-    const end = Math.min(start + lanes, n);
-    for (let k = start; k < end; k++) {
-      const slot = sel.slots[k];
-      (call.args[call.at[slot.param]] as number[] | Float64Array)[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = 1;
+  try {
+    for (let start = 0; start < n; start += lanes) {
+      const end = Math.min(start + lanes, n);
+      for (let k = start; k < end; k++) {
+        const { seed, at } = seat(k, start);
+        seed[at] = 1;
+      }
+      try {
+        const [result, tangent] = info.chunkJvp!(lanes, ...call.args) as [unknown, ArrayLike<number>];
+        value = result;
+        // Read before the seeds are cleared: a function that returns its parameter returns its seed.
+        for (let k = start; k < end; k++) {
+          const lane = k - start;
+          tangents[k] = typeof result === "number"
+            ? (result !== result ? NaN : tangent[lane])
+            : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
+        }
+      } finally {
+        for (let k = start; k < end; k++) {
+          const { seed, at } = seat(k, start);
+          seed[at] = 0;
+        }
+      }
     }
-    const [result, tangent] = info.chunkJvp!(lanes, ...call.args) as [unknown, ArrayLike<number>];
-    value = result;
-    for (let k = start; k < end; k++) {
-      const lane = k - start;
-      tangents[k] = typeof result === "number"
-        ? (result !== result ? NaN : tangent[lane])
-        : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
-    }
+  } finally {
+    release();
   }
   return { value, tangents };
 }
