@@ -119,7 +119,7 @@ const inputNodes = (tape: LinearTape) => (arg: unknown) => (typeof arg === "numb
 
 /** A selected slot's adjoint, read through its parameter's input node(s). */
 function adjointOf(call: Layout, adjoints: ArrayLike<number>, slot: Slot): number {
-  const nodes = call.args[call.at[slot.param]] as number | Int32Array;
+  const nodes = call.args[call.at[slot.param]] as number | ArrayLike<number>;
   return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
 }
 

@@ -25,11 +25,14 @@ export class LinearTape {
   private nodes: Int32Array;
   private args: Int32Array;
   private partials: Float64Array;
+  /** backward's adjoints, kept with the tape: a new Float64Array costs V8 about a microsecond even when small. */
+  private adjoints: Float64Array;
 
   constructor(capacity = 1024) {
     this.nodes = new Int32Array(capacity);
     this.args = new Int32Array(capacity);
     this.partials = new Float64Array(capacity);
+    this.adjoints = new Float64Array(capacity);
   }
 
   /** Empties the tape for another run, keeping its storage. */
@@ -43,9 +46,9 @@ export class LinearTape {
     return this.size;
   }
 
-  /** The number of edges the storage holds before it grows. */
+  /** The number of edges (or of adjoints, if more) the storage holds before it grows. */
   get capacity(): number {
-    return this.nodes.length;
+    return Math.max(this.nodes.length, this.adjoints.length);
   }
 
   /** A new input node. */
@@ -53,9 +56,9 @@ export class LinearTape {
     return ++this.count;
   }
 
-  /** n new input nodes, numbered consecutively, for an array parameter. */
-  inputs(n: number): Int32Array {
-    const ids = new Int32Array(n);
+  /** n new input nodes, numbered consecutively, for an array parameter (a plain array: quicker to make than an Int32Array). */
+  inputs(n: number): number[] {
+    const ids = new Array<number>(n);
     for (let i = 0; i < n; i++) ids[i] = ++this.count;
     return ids;
   }
@@ -119,9 +122,15 @@ export class LinearTape {
     this.partials = partials;
   }
 
-  /** ∂output/∂node for every node (indexed by node number), in one sweep from the last edge to the first. */
+  /**
+   * ∂output/∂node for every node (indexed by node number), in one sweep from
+   * the last edge to the first. The array is the tape's own: read it before
+   * the next backward sweep or run on this tape.
+   */
   backward(output: number): Float64Array {
-    const adjoints = new Float64Array(this.count + 1);
+    if (this.adjoints.length <= this.count) this.adjoints = new Float64Array(Math.max(this.count + 1, 2 * this.adjoints.length));
+    const adjoints = this.adjoints.subarray(0, this.count + 1);
+    adjoints.fill(0);
     if (output <= 0) return adjoints;
     adjoints[output] = 1;
     const { nodes, args, partials } = this;
