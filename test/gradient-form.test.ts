@@ -8,9 +8,9 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { derivativeInfo, grad, valueAndGrad, type DerivativeInfo } from "../src/index.js";
+import { derivativeInfo, grad, jvp, valueAndGrad, type DerivativeInfo } from "../src/index.js";
 import { LinearTape } from "../src/reverse/linear.js";
-import { branches, domains, earlyReturn, guardedRatio, loss, overflow, product, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
+import { branches, domains, earlyReturn, guardedRatio, loss, overflow, product, reordered, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
 import { expectClose } from "./helpers.js";
 
 type Fn = (...args: any[]) => number;
@@ -59,6 +59,7 @@ describe("the gradient form", () => {
     expectSameAsChunked(zeroTimesInfinity, [a, Math.round(c) === 0 ? 0 : c]);
     expectSameAsChunked(overflow, [a, b * 1e100]);
     expectSameAsChunked(earlyReturn, [a, b]);
+    expectSameAsChunked(reordered, [a, b, c]);
   });
 
   prop.prop([anywhere, anywhere, fc.array(fc.tuple(anywhere, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 20 })], { numRuns: 150 })(
@@ -82,6 +83,18 @@ describe("the gradient form", () => {
     expect(grad(overflow)(0.5, 1e200)).toBeNaN();
     expect(bothRoutes(earlyReturn, [0.5, 1]).own).toBeUndefined();
     expect(grad(earlyReturn)(0.5, 1)).toEqual([NaN, NaN]);
+  });
+
+  test("with wrt(b, a), the gradient is [∂/∂b, ∂/∂a] on every route", () => {
+    const expected = [2 * Math.log(2) * 3, (3 * 3) / 2 + 5];
+    expect(bothRoutes(reordered, [2, 3, 5]).own).toEqual(expected);
+    for (const options of [{}, { wrt: ["b", "a"] }, { mode: "reverse" as const }, { chunk: 1 }, { chunk: 2 }]) {
+      expectClose(grad(reordered, options)(2, 3, 5), expected, 1e-15, 0);
+    }
+    expectClose(valueAndGrad(reordered)(2, 3, 5)[1], expected, 1e-15, 0);
+    // jvp's tangents come in wrt's order too: [1, 0] is along b.
+    expect(jvp(reordered, [2, 3, 5], [1, 0])).toEqual(jvp(reordered, [2, 3, 5], [1, 0], { wrt: ["b", "a"] }));
+    expectClose(jvp(reordered, [2, 3, 5], [1, 0])[1], expected[0], 1e-15, 0);
   });
 
   test("answers at ordinary points, with the derivatives finite differences agree with", () => {

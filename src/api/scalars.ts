@@ -30,17 +30,31 @@ function seeds(info: DerivativeInfo): Float64Array[] {
   return made;
 }
 
-/** Whether the fast path serves this function: every parameter a number, at most 12 differentiated, a number result. */
+/** Whether the chunk-mode path serves this function: at most 12 differentiated parameters, a number result. */
 function servable(info: DerivativeInfo | undefined): info is DerivativeInfo {
-  return info !== undefined && info.chunkJvp !== undefined && info.result === "scalar" && info.wrt.length > 0 && info.wrt.length <= 12
-    && info.kinds.every((kind) => kind === "scalar");
+  return info !== undefined && info.chunkJvp !== undefined && info.result === "scalar" && info.wrt.length > 0 && info.wrt.length <= 12;
 }
 
-/** Whether args are one plain finite number per parameter. */
-function finiteNumbers(info: DerivativeInfo, args: readonly unknown[]): boolean {
-  if (args.length !== info.parameters.length) return false;
+/** The direct paths' case: every parameter a number, and args one plain finite number for each. */
+function numbersOnly(info: DerivativeInfo, args: readonly unknown[]): boolean {
+  if (args.length !== info.parameters.length || info.kinds.some((kind) => kind !== "scalar")) return false;
   for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return false;
   return true;
+}
+
+/**
+ * The generated code's arguments: each parameter, and after each
+ * differentiated one what `derivative(j)` gives for it, j its place in wrt
+ * (which follows the tag's order, not the parameters').
+ */
+function interleaved(info: DerivativeInfo, args: readonly unknown[], derivative: (j: number) => unknown): unknown[] {
+  const slots: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    slots.push(args[i]);
+    const j = info.wrt.indexOf(i);
+    if (j >= 0) slots.push(derivative(j));
+  }
+  return slots;
 }
 
 /**
@@ -50,7 +64,7 @@ function finiteNumbers(info: DerivativeInfo, args: readonly unknown[]): boolean 
  * is not this case.
  */
 export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[]): number | number[] | null | undefined {
-  if (!info.gradient || info.kinds.some((kind) => kind !== "scalar") || !finiteNumbers(info, args)) return undefined;
+  if (!info.gradient || !numbersOnly(info, args)) return undefined;
   const gradient = info.gradient(...args);
   if (!gradient) return null;
   return gradient.length === 1 ? gradient[0] : gradient;
@@ -63,15 +77,9 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
  * case.
  */
 export function scalarJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [number, number] | undefined {
-  if (!info?.jvp || info.result !== "scalar" || info.kinds.some((kind) => kind !== "scalar") || !finiteNumbers(info, args)) return undefined;
+  if (!info?.jvp || info.result !== "scalar" || !numbersOnly(info, args)) return undefined;
   if (!Array.isArray(tangents) || tangents.length !== info.wrt.length || tangents.some((t) => typeof t !== "number")) return undefined;
-  const slots: unknown[] = [];
-  let next = 0;
-  for (let i = 0; i < args.length; i++) {
-    slots.push(args[i]);
-    if (info.wrt[next] === i) slots.push(tangents[next++]);
-  }
-  const [value, tangent] = info.jvp(...slots) as [unknown, number];
+  const [value, tangent] = info.jvp(...interleaved(info, args, (j) => tangents[j])) as [unknown, number];
   if (typeof value !== "number") return undefined;
   return [value, value !== value ? NaN : tangent];
 }
@@ -83,20 +91,13 @@ export function scalarJvp(info: DerivativeInfo | undefined, args: readonly unkno
  * The gradient is shaped as grad shapes it: a number for one parameter.
  */
 export function scalarGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number | number[]] | undefined {
-  if (!servable(info) || !finiteNumbers(info, args) || isNanSafe()) return undefined;
-  const slots: unknown[] = [];
+  if (!servable(info) || !numbersOnly(info, args) || isNanSafe()) return undefined;
   const unit = seeds(info);
-  let next = 0;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    slots.push(arg);
-    if (info.wrt[next] === i) slots.push(unit[next++]);
-  }
-  if (next !== info.wrt.length) return undefined;
-  const [value, lanes] = info.chunkJvp!(next, ...slots) as [unknown, ArrayLike<number>];
+  const n = info.wrt.length;
+  const [value, lanes] = info.chunkJvp!(n, ...interleaved(info, args, (j) => unit[j])) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
   // As everywhere: where the value is NaN, so is every derivative.
-  const gradient = new Array<number>(next);
-  for (let j = 0; j < next; j++) gradient[j] = value !== value ? NaN : lanes[j];
-  return [value, next === 1 ? gradient[0] : gradient];
+  const gradient = new Array<number>(n);
+  for (let j = 0; j < n; j++) gradient[j] = value !== value ? NaN : lanes[j];
+  return [value, n === 1 ? gradient[0] : gradient];
 }

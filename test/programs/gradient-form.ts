@@ -95,3 +95,11 @@ export function summed(x: number[]): number {
 export function guardedRatio(a: number, b: number): number {
   return a / b + Math.log(b);
 }
+
+/**
+ * wrt in an order other than the parameters': the gradient comes in wrt's order.
+ * @differentiable wrt(b, a)
+ */
+export function reordered(a: number, b: number, c: number): number {
+  return Math.log(a) * b * b + c * a;
+}

@@ -55,10 +55,12 @@ export function writeGradientEntry(cx: EmitContext, w: Writer, parameters: reado
 }
 
 function writeSeeds(cx: EmitContext, w: Writer, parameters: readonly string[], assigned: readonly string[]): void {
-  parameters.forEach((p, i) => {
+  // Lane j is the derivative along directions[j], in wrt's order, which need not be the parameters'.
+  const { directions } = cx.lanes!.unrolled!;
+  parameters.forEach((p) => {
     // A parameter the body never differentiates through (unused, or only in conditions) needs no seeds.
     if (!readsLanes(cx, cx.names.tangent(p))) return;
-    const lanes = parameters.map((_, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${i === j ? 1 : 0}`);
+    const lanes = directions.map((direction, j) => `${laneVariable(cx, cx.names.tangent(p), j)} = ${direction === p ? 1 : 0}`);
     w.line(`${assigned.includes(p) ? "let" : "const"} ${lanes.join(", ")};`);
   });
 }
