@@ -146,7 +146,7 @@ interface GradientFormInfo {
  */
 function gradientFormDisagrees(f: Fn, x: readonly number[], counts: Tally): string | undefined {
   const info = (f as unknown as Record<symbol, GradientFormInfo | undefined>)[Symbol.for("dualts.derivative")];
-  return recordTwinDisagrees(f, info, x, counts) ?? (info?.gradient ? unrolledDisagrees(f, info, x, counts) : undefined);
+  return recordTwinDisagrees(f, info, x, counts) ?? unrolledDisagrees(f, info, x, counts);
 }
 
 /** The record form's twin against the record form: the same in reverse mode. */
@@ -166,8 +166,8 @@ function recordTwinDisagrees(f: Fn, info: GradientFormInfo | undefined, x: reado
 }
 
 /** The gradient form against the chunk-mode JVP. */
-function unrolledDisagrees(f: Fn, info: GradientFormInfo, x: readonly number[], counts: Tally): string | undefined {
-  if (!info.gradient) return undefined;
+function unrolledDisagrees(f: Fn, info: GradientFormInfo | undefined, x: readonly number[], counts: Tally): string | undefined {
+  if (!info?.gradient) return undefined;
   counts.gradientForms++;
   const own = info.gradient(...x);
   const [value, gradient] = valueAndGrad(f)(...x) as [number, number | number[]];

@@ -180,11 +180,13 @@ export function transformFile(sf: ts.SourceFile): FileResult {
       const record = recording && emitJvp(recording, m.node, { ...signature, name: names?.record ?? "" }, asExpression);
       // The gradient form: grad's one pass for a few numbers, lanes unrolled, the value skipped where only the value needs it.
       const scalarWrt = wrt.every((i) => parameters[i].kind === "scalar");
-      const unrolled = wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient", valueOnlyOf(m.node, activity)) : undefined;
+      // Both forms that skip the value (each needs a number result and no NaN-safe tangents) read one analysis of it;
+      // each writes its own bounds (sizes, domain flag).
+      const skippable = result === "scalar" && !m.nanSafe ? valueOnlyOf(m.node, activity) : undefined;
+      const unrolled = skippable && wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient", { ...skippable, sizes: new Map() }) : undefined;
       const gradient = unrolled && emitJvp(unrolled, m.node, { ...signature, name: names?.gradient ?? "" }, asExpression);
       // The record form's twin for grad, where it skips a log (or the like) that only the value needs.
-      const skipping = recording && result === "scalar" ? valueOnlyOf(m.node, activity) : undefined;
-      const recordingGradient = skipping?.hasDomain ? context("recordGradient", skipping) : undefined;
+      const recordingGradient = recording && skippable?.hasDomain ? context("recordGradient", { ...skippable, sizes: new Map() }) : undefined;
       const recordGradient = recordingGradient && emitJvp(recordingGradient, m.node, { ...signature, name: names?.recordGradient ?? "" }, asExpression);
       const registration: Registration = {
         name: m.name,

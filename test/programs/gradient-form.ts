@@ -3,20 +3,6 @@
 // through the Vitest plugin. Each one has something the form must get right.
 
 /**
- * The lecture's loss: `total` holds only value, so its two logs per point are skipped.
- * @differentiable wrt(w0, w1)
- */
-export function loss(w0: number, w1: number, xs: Float64Array, ys: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const z = w0 + w1 * xs[i];
-    const p = 1 / (1 + Math.exp(-z));
-    total += ys[i] * Math.log(p) + (1 - ys[i]) * Math.log(1 - p);
-  }
-  return -total / xs.length;
-}
-
-/**
  * Domain errors in skipped code: log and sqrt of negative numbers, log1p below −1.
  * @differentiable
  */

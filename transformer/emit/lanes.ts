@@ -15,7 +15,7 @@
 //
 // The gradient form (gradient.ts) unrolls the lanes: one lane per
 // differentiated parameter, each a variable of its own, so V8 keeps them in
-// registers rather than in typed arrays:
+// registers rather than in arrays:
 //
 // Gradient form: const dz_dw0 = dw0_dw0 + dw1_dw0 * xs[i];
 //                const dz_dw1 = dw0_dw1 + dw1_dw1 * xs[i];
@@ -66,7 +66,7 @@ export function inLane(cx: EmitContext, text: string, j: number): string {
 }
 
 /** The lane indices of the gradient form. */
-function unrolledLanes(cx: EmitContext): number[] {
+function laneIndices(cx: EmitContext): number[] {
   return cx.lanes!.unrolled!.directions.map((_, j) => j);
 }
 
@@ -133,7 +133,7 @@ export function assignTangent(cx: EmitContext, w: Writer, target: Source, value:
   }
   const text = coefficientsFirst(cx, w, value);
   if (cx.lanes.unrolled) {
-    for (const j of unrolledLanes(cx)) w.line(`${inLane(cx, target.text, j)} = ${inLane(cx, text, j)};`);
+    for (const j of laneIndices(cx)) w.line(`${inLane(cx, target.text, j)} = ${inLane(cx, text, j)};`);
     return;
   }
   w.line(`for (let ${cx.lanes.index} = 0; ${cx.lanes.index} < ${cx.lanes.count}; ${cx.lanes.index}++) ${target.text} = ${text};`);
@@ -147,7 +147,7 @@ export function declareTangent(cx: EmitContext, w: Writer, keyword: string, name
   }
   if (cx.lanes.unrolled) {
     const text = coefficientsFirst(cx, w, value);
-    for (const j of unrolledLanes(cx)) w.line(`${keyword} ${laneVariable(cx, cx.names.tangent(name), j)} = ${inLane(cx, text, j)};`);
+    for (const j of laneIndices(cx)) w.line(`${keyword} ${laneVariable(cx, cx.names.tangent(name), j)} = ${inLane(cx, text, j)};`);
     return;
   }
   cx.lanes.allocate.add(cx.names.tangent(name));

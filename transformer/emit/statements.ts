@@ -3,9 +3,9 @@
 // statements are copied unchanged; declarations, assignments, element writes,
 // pushes and returns of differentiated values get their tangent beside them.
 // Tangents are read and written through lanes.ts, so the same code emits the
-// plain JVP, the chunk-mode one and the gradient form; in the gradient form a
-// variable that holds only value gets a bound on its size instead of its
-// value (value-only.ts).
+// plain JVP, the chunk-mode one and the gradient form; in the forms that skip
+// the value (the gradient form, the record form's twin) a variable that holds
+// only value gets a bound on its size instead of its value (value-only.ts).
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
