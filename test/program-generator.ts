@@ -85,8 +85,11 @@ export type Stmt =
   | { k: "sumArray"; arr: number; t: number; form: "index" | "of" };
 
 export interface Program {
-  /** f's `wrt(…)`: which of a, b, c it is differentiated with respect to; null for the default (all three). */
-  readonly wrt: readonly boolean[] | null;
+  /**
+   * f's `wrt(…)`: the parameters (0, 1, 2 for a, b, c) it is differentiated with respect to, in the
+   * order wrt names them — any order, as wrt(c, a) orders the gradient; null for the default (all three).
+   */
+  readonly wrt: readonly number[] | null;
   /** "tricky": variables are named like the transform's generated code (program-printer.ts, TRICKY_NAMES). */
   readonly names: "plain" | "tricky";
   /**
@@ -201,7 +204,7 @@ function block(depth: number, maxLength = 4): fc.Arbitrary<Stmt[]> {
 }
 
 export const program: fc.Arbitrary<Program> = fc.record({
-  wrt: fc.option(fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }).filter((w) => w.some((x) => x)), { nil: null, freq: 2 }),
+  wrt: fc.option(fc.shuffledSubarray([0, 1, 2], { minLength: 1 }), { nil: null, freq: 2 }),
   names: fc.constantFrom("plain" as const, "plain" as const, "tricky" as const),
   helper: fc.option(fc.record({ body: fc.array(stmt(1), { maxLength: 3 }), result: expr(E), recursive: fc.boolean() }), { nil: null, freq: 3 }),
   helperFirst: fc.boolean(),

@@ -384,9 +384,9 @@ function printFunction(flavor: Flavor, names: Program["names"], name: string, pa
   return `${header}\n${printer.text()}\n}\n`;
 }
 
-/** Indices of the parameters f is differentiated with respect to. */
+/** Indices of the parameters f is differentiated with respect to, in wrt's order. */
 export function wrtOf(p: Program): number[] {
-  return [0, 1, 2].filter((i) => p.wrt?.[i] ?? true);
+  return p.wrt ? [...p.wrt] : [0, 1, 2];
 }
 
 /** The program's source: TypeScript ("plain") or the instrumented JavaScript ("probe"). */

@@ -4,8 +4,8 @@
 // increments, if/else, ternaries, switch, for/while/do…while loops with
 // labelled and plain break/continue, early returns, calls to a second marked
 // function (sometimes recursive), local arrays with element writes, push and
-// for…of, smooth Math functions, abs/max/min/floor/round/%, wrt(…) subsets,
-// variables named like generated code), and for each one program-check.ts
+// for…of, smooth Math functions, abs/max/min/floor/round/%, wrt(…) subsets
+// in any order, variables named like generated code), and for each one program-check.ts
 // holds three routes against each other at two random points:
 //
 //   grad(f)                        the generated JVP (chunk mode; and with
