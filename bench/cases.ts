@@ -13,7 +13,7 @@ import type { Contender } from "./harness.js";
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
   | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "tape"
-  | "dual1" | "dual" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
+  | "dual1" | "dual" | "runtime" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
 
 export interface Entry extends Contender {
   readonly kind: Kind;
@@ -74,11 +74,17 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
   };
 }
 
-/** The Dual runtime's gradient: one tangent per pass, and grad's default for a function over the runtime. */
-function duals(gradient: (options: { chunk?: number }) => unknown, n: number): Entry[] {
+/**
+ * The gradients of the same function written over the runtime's operations: Duals one tangent per
+ * pass, Duals as forward mode runs them by default (lanes from 16 inputs), and grad(f) as it is
+ * (which takes the runtime's tape from 13 inputs on).
+ */
+function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number): Entry[] {
+  const lanes = Math.ceil(n / Math.ceil(n / 12));
   return [
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
-    dualts("dual", "gradient, Dual runtime, default", () => gradient({}), "grad(f) as it is"),
+    dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`),
+    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n > 12 ? "the runtime's tape (n > 12)" : "Duals, one tangent per pass"),
   ];
 }
 
@@ -128,7 +134,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.polynomialGradient(...w),
       entries: [
         ...generated(compiled.polynomial, [...w], [1, 0, 0]),
-        ...duals((o) => grad(runtime.polynomial, o)(...w), 3),
+        ...overRuntime((o) => grad(runtime.polynomial, o)(...w), 3),
         dualts("analytic", "gradient, hand-written", () => analytic.polynomialGradient(...w)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(...w), derivative: () => tfGrad(...w), float32: true },
         { kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(...w), derivative: () => m.gradient(...w) },
@@ -149,7 +155,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.bceGradient(w0, w1, xs, ys),
       entries: [
         ...generated(compiled.bce, [w0, w1, xs, ys], [1, 0], wrt),
-        ...duals((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2),
+        ...overRuntime((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2),
         dualts("analytic", "gradient, hand-written", () => analytic.bceGradient(w0, w1, xs, ys)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(w0, w1), derivative: () => tfGrad(w0, w1), float32: true },
         { kind: "mathjs", name: "mathjs derivative of the summand (compiled)", run: () => m.gradient(w0, w1, xs, ys), derivative: () => m.gradient(w0, w1, xs, ys) },
@@ -163,7 +169,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(n, -1, 1.5);
     const entries: Entry[] = [
       ...generated(compiled.rosenbrock, [x], [point(n, -1, 1, 5)]),
-      ...duals((o) => grad(runtime.rosenbrock, o)(x), n),
+      ...overRuntime((o) => grad(runtime.rosenbrock, o)(x), n),
       dualts("analytic", "gradient, hand-written", () => analytic.rosenbrockGradient(x)),
       { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfRosenbrock(x), derivative: () => tfRosenbrock(x), float32: true },
     ];
@@ -183,7 +189,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       id: "ackley-100", title: "Ackley, n = 100", inputs: 100, reference: analytic.ackleyGradient(x),
       entries: [
         ...generated(compiled.ackley, [x], [point(100, -1, 1, 8)]),
-        ...duals((o) => grad(runtime.ackley, o)(x), 100),
+        ...overRuntime((o) => grad(runtime.ackley, o)(x), 100),
         dualts("analytic", "gradient, hand-written", () => analytic.ackleyGradient(x)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfGrad(x), derivative: () => tfGrad(x), float32: true },
       ],
@@ -200,7 +206,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       inputs: n, reference: analytic.mlpGradient(p, X, Y),
       entries: [
         ...generated(compiled.mlpLoss, [p, X, Y], [point(n, -1, 1, 9)], ["p"]),
-        ...duals((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n),
+        ...overRuntime((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n),
         dualts("analytic", "gradient, hand-written (backpropagation)", () => analytic.mlpGradient(p, X, Y)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU, batched matMul)", run: () => tfGrad(p), derivative: () => tfGrad(p), float32: true },
       ],
@@ -217,7 +223,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
         { kind: "primal", name: "primal (untransformed)", run: () => compiled.rosenbrock(x) },
         dualts("grad", "hessian, forward over forward (generic form on nested Duals)", () => hessian(compiled.rosenbrock)(x), "n² = 100 passes"),
         dualts("hessianReverse", "hessian, forward over reverse (generic form)", () => hessian(compiled.rosenbrock, { mode: "reverse" })(x), "n = 10 tapes"),
-        dualts("dual", "hessian, Dual runtime (forward over forward)", () => hessian(runtime.rosenbrock)(x), "n² = 100 passes"),
+        dualts("runtime", "hessian, Dual runtime (forward over forward)", () => hessian(runtime.rosenbrock)(x), "n² = 100 passes"),
         dualts("analytic", "hessian, hand-written", () => analytic.rosenbrockHessian(x)),
         { kind: "tfjs", name: "TF.js nested tf.grad (CPU)", run: () => tfHessian(x), derivative: () => tfHessian(x).flat(), float32: true, note: "n nested gradients" },
       ],

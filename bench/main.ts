@@ -60,7 +60,7 @@ const targetPairs: [string, Kind, Kind][] = [
   ["bce", "primal", "chunked"],
   ["bce", "chunked", "tfjs"],
   ["rosenbrock-100", "primal", "grad"],
-  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).map((c): [string, Kind, Kind] => [c.id, "grad1", "dual1"]),
+  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).flatMap((c): [string, Kind, Kind][] => [[c.id, "grad1", "dual1"], [c.id, "grad", "runtime"]]),
 ];
 const paired: Record<string, number> = {};
 for (const [id, base, slow] of targetPairs) {

@@ -4,7 +4,7 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, derivative, derivativeInfo, grad, jacobian, jvp, mul, noDerivative, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
+import { add, derivative, derivativeInfo, Dual, grad, jacobian, jvp, mul, nanSafeMode, noDerivative, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { first, identity, mixed, rosenbrock, smoothed } from "./programs/chunked.js";
@@ -87,15 +87,54 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
   });
 
   test("a gradient of n inputs evaluates the function ⌈n / K⌉ times", () => {
-    // By default lanes start at 16 inputs (below that one tangent per pass is faster on the runtime).
-    for (const [n, chunk, passes] of [[40, 4, 10], [40, 13, 4], [13, undefined, 13], [13, 7, 2], [20, undefined, 2], [5, 1, 5]] as const) {
+    // In forward mode lanes start at 16 inputs by default (below that one tangent per pass is faster on
+    // the runtime); without a mode, 13 or more inputs take the runtime's tape: one run.
+    const cases = [
+      [40, 4, undefined, 10], [40, 13, undefined, 4], [13, 7, undefined, 2], [5, 1, undefined, 5],
+      [12, undefined, undefined, 12], [13, undefined, "forward", 13], [20, undefined, "forward", 2],
+      [13, undefined, undefined, 1], [40, undefined, undefined, 1], [5, undefined, "reverse", 1],
+    ] as const;
+    for (const [n, chunk, mode, passes] of cases) {
       let calls = 0;
       const f = (x: Real[]) => {
         calls++;
         return runtimeRosenbrock(x);
       };
-      grad(f, { chunk })(point(n));
-      expect(calls, `n = ${n}, chunk = ${chunk}`).toBe(passes);
+      grad(f, { chunk, mode })(point(n));
+      expect(calls, `n = ${n}, chunk = ${chunk}, mode = ${mode}`).toBe(passes);
+    }
+  });
+
+  test("without a mode, 13 or more inputs run on the runtime's tape, except inside another derivative or in NaN-safe mode", () => {
+    // What the function receives tells the route: tape variables, or Duals.
+    const kinds = (f: (x: Real[]) => Real) => {
+      const seen = new Set<string>();
+      const spied = (x: Real[]) => {
+        for (const v of x) seen.add(v instanceof Var ? "tape" : v instanceof Dual ? "Dual" : typeof v);
+        return f(x);
+      };
+      return { spied, seen };
+    };
+    for (const n of [12, 13, 40]) {
+      const { spied, seen } = kinds(runtimeRosenbrock);
+      const [value, gradient] = valueAndGrad(spied)(point(n)) as [number, number[]];
+      expect([...seen].sort(), `n = ${n}`).toEqual(n >= 13 ? ["tape"] : ["Dual", "number"]);
+      expect(value).toBe(runtimeRosenbrock(point(n)));
+      expectClose(gradient, grad(runtimeRosenbrock, { mode: "forward" })(point(n)), 1e-14, 1e-13);
+    }
+    // d/dt of Σ ∂f/∂xᵢ at x = t·(1, …, 1): the inner gradient runs on Duals, one tangent per pass.
+    const x0 = point(13);
+    const inner = (t: Real) => (grad(runtimeRosenbrock)(x0.map((v) => mul(t, v))) as unknown as Real[]).reduce((a, b) => add(a, b), 0);
+    const h = 1e-5;
+    const difference = ((inner(1 + h) as number) - (inner(1 - h) as number)) / (2 * h);
+    expect(derivative(inner)(1)).toBeCloseTo(difference, 3);
+    const previous = nanSafeMode(true);
+    try {
+      const { spied, seen } = kinds(runtimeRosenbrock);
+      grad(spied)(point(13));
+      expect(seen.has("tape")).toBe(false);
+    } finally {
+      nanSafeMode(previous);
     }
   });
 

@@ -21,13 +21,14 @@ export type Mode = "forward" | "reverse";
 export interface DerivativeOptions extends WrtOptions {
   /**
    * "forward": one pass per input scalar (or per chunk of them); "reverse": one pass and one backward
-   * sweep per output. Default: forward, except that a gradient of a compiled function with 13 or more
-   * input scalars runs its generated reverse mode.
+   * sweep per output. Default: forward, except that a gradient with 13 or more input scalars runs in
+   * reverse mode (a compiled function's generated reverse mode, else the runtime's tape).
    */
   readonly mode?: Mode;
   /**
-   * Forward mode on a compiled function: tangents carried per pass (default: ≤ 12, balanced).
-   * 1 runs the plain JVP once per input; functions written over the runtime take one pass per input.
+   * Forward mode: tangents carried per pass (default: ≤ 12, balanced; a function over the runtime's
+   * operations takes one per pass below 16 inputs). 1 runs the plain JVP, or one Dual, once per input.
+   * Giving a chunk keeps a gradient in forward mode.
    */
   readonly chunk?: number;
 }
@@ -46,35 +47,45 @@ function checkMode(sel: Selection, mode: unknown): Mode | undefined {
   throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
 }
 
-/** Functions over the runtime's operations use chunk mode by default from this many inputs on. */
+/** Functions over the runtime's operations, in forward mode, use chunk mode by default from this many inputs on. */
 const RUNTIME_LANES_FROM = 16;
 
 /**
- * A compiled function's gradient takes its generated reverse mode by default
- * when it has more inputs than one chunk-mode pass carries (12): one run and
- * one backward sweep, against ⌈n / 12⌉ forward passes (bench/RESULTS.md).
+ * A gradient takes reverse mode by default when it has more inputs than one
+ * chunk-mode pass carries (12): one run and one backward sweep, against
+ * ⌈n / 12⌉ forward passes (bench/RESULTS.md). A compiled function runs its
+ * generated reverse mode, a function over the runtime's operations the
+ * runtime's tape.
  */
 export const REVERSE_FROM = 13;
+
+/**
+ * Whether grad chooses reverse mode: no mode or chunk asked for, 13 or more inputs, plain numbers
+ * (reverse mode cannot run inside another derivative) and NaN-safe mode off (a forward-mode notion).
+ * A compiled function also needs its record form and a scalar result; without them it stays in forward mode.
+ */
+function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
+  if (mode !== undefined || chunk !== undefined || !sel.plain || sel.values.length < REVERSE_FROM || isNanSafe()) return false;
+  return info === undefined || (canRecord(info) && info.result === "scalar");
+}
 
 /** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
 function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
   if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
-  if (mode === "reverse") return true;
-  // NaN-safe mode is a forward-mode notion: by default, such gradients stay in forward mode.
-  return mode === undefined && chunk === undefined && sel.values.length >= REVERSE_FROM && !isNanSafe();
+  return mode === "reverse" || reverseByDefault(info, sel, mode, chunk);
 }
 
 /**
  * Value and flat gradient of a scalar function over the selected slots (for
- * checkGradient too). Without a mode: forward mode, except for a compiled
- * function of REVERSE_FROM or more inputs, which takes its generated reverse mode.
+ * checkGradient too). Without a mode: forward mode, except that REVERSE_FROM or more
+ * inputs take reverse mode (reverseByDefault): a compiled function's generated one, else the runtime's tape.
  */
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
   const info = derivativeInfo(f);
   // Reverse mode: the record form, or — where it meets a callee without one — the generic form on the runtime's tape.
   const record = usesRecord(info, sel, mode, chunk);
-  const reverse = mode === "reverse" || record;
+  const reverse = mode === "reverse" || reverseByDefault(info, sel, mode, chunk);
   if (record) {
     const recorded = tryRecordedRows(info!, sel);
     if (recorded) return { value: scalarResult(sel, recorded.value), gradient: recorded.rows[0] };
