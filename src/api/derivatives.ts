@@ -11,7 +11,7 @@ import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
-import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, reverseRun, runnable, unit, unitPasses } from "./engines.js";
+import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
@@ -105,9 +105,14 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefi
     }
   }
   if (reverse) {
-    const run = reverseRun(runnable(f, sel), sel);
-    const output = scalarResult(sel, run.result);
-    return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
+    // The tape is released once the adjoints are read, for the next one to reuse its storage (Tape.release).
+    const run = reverseInputs(sel);
+    try {
+      const output = scalarResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
+      return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
+    } finally {
+      run.tape.release();
+    }
   }
   if (n === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
   const { value, tangents } = info?.jvp && sel.plain ? generatedUnitPasses(info, sel) : unitPasses(f, sel);
@@ -232,8 +237,13 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
       return recorded.rows as Matrix;
     }
     if (reverse) {
-      const run = reverseRun(runnable(f, sel), sel);
-      return vectorResult(sel, run.result).map((output) => adjoints(run, output)) as Matrix;
+      const run = reverseInputs(sel);
+      try {
+        const outputs = vectorResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
+        return outputs.map((output) => adjoints(run, output)) as Matrix;
+      } finally {
+        run.tape.release();
+      }
     }
     const lanes = chunkSize(n, options.chunk, sel.caller);
     if (n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
@@ -261,8 +271,12 @@ export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions 
     return sel.values.map((_, j) => {
       if (mode === "reverse") {
         const run = reverseInputs(sel);
-        const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
-        return adjoints(run, split(scalarResult(sel, result), tag)[1] as Real);
+        try {
+          const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
+          return adjoints(run, split(scalarResult(sel, result), tag)[1] as Real);
+        } finally {
+          run.tape.release();
+        }
       }
       const { gradient, tag } = gradientAlong(g, sel, j);
       return gradient.map((g) => split(g, tag)[1]);

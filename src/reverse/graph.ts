@@ -36,15 +36,16 @@ const format = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4
 
 /** The nodes that the output depends on, in tape order. */
 function reachable(output: Var): Var[] {
-  const seen = new Set<Var>();
+  // By index: the tape hands out a new Var object each time a node is read.
+  const seen = new Map<number, Var>();
   const stack = [output];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (seen.has(node.index)) continue;
+    seen.set(node.index, node);
     for (const arg of node.args) if (arg instanceof Var) stack.push(arg);
   }
-  return [...seen].sort((a, b) => a.index - b.index);
+  return [...seen.values()].sort((a, b) => a.index - b.index);
 }
 
 interface Drawing {

@@ -4,64 +4,56 @@
 // fills every node's adjoint — all partials of a many-input function in one
 // pass. The tape is also the lecture's computational graph: see graph.ts.
 //
-// A tape holds one node per operation, so a node is kept small: the first
-// two arguments and their partials sit in the node itself (almost every
-// operation takes one or two), and only wider operations (max, min, hypot,
-// custom rules) keep arrays. `args` and `partials` present both alike.
+// A tape may hold hundreds of thousands of nodes, so they live in typed
+// arrays (tape-storage.ts), not in objects: each node has two argument
+// slots, and only wider operations (max, min, hypot, custom rules) keep
+// arrays, in a map. A Var is a small handle (tape, index, value) that the
+// tape does not hold on to, so the garbage collector frees handles young;
+// everything else a Var shows (op, args, partials, label, adjoint) is read
+// from its tape, and `tape.nodes` makes new handles.
 
 import { operatorMisuse } from "../dual.js";
+import { clearedAdjoints, CONSTANT, giveBack, grow, NONE, takeStorage, WIDE, type Storage } from "./tape-storage.js";
 
 let tapeCount = 0;
 
 type Argument = Var | number;
 
 export class Var {
-  /** ∂output/∂this after Tape.backward(output). */
-  adjoint = 0;
-
   constructor(
     readonly tape: Tape,
     /** Position on the tape: arguments always come before their results. */
     readonly index: number,
     readonly value: number,
-    /** The rule that made it ("mul", "exp", …), or "input" for a leaf. */
-    readonly op: string,
-    /** The first and second arguments (undefined where the operation has fewer) and ∂this/∂each. */
-    private readonly x: Argument | undefined,
-    private readonly y: Argument | undefined,
-    private readonly dx: number,
-    private readonly dy: number,
-    /** All arguments and partials, for an operation of more than two arguments. */
-    private readonly wide: { readonly args: readonly Argument[]; readonly partials: readonly number[] } | undefined,
-    /** A name for the graph (an input's parameter name, or one given with label()). */
-    public label?: string,
   ) {}
+
+  /** The rule that made it ("mul", "exp", …), or "input" for a leaf. */
+  get op(): string {
+    return this.tape.opOf(this.index);
+  }
 
   /** The operation's arguments; plain numbers are constants. */
   get args(): readonly Argument[] {
-    if (this.wide) return this.wide.args;
-    return this.x === undefined ? [] : this.y === undefined ? [this.x] : [this.x, this.y];
+    return this.tape.argumentsOf(this.index);
   }
 
   /** ∂this/∂args[i]; 0 where args[i] is a constant. */
   get partials(): readonly number[] {
-    if (this.wide) return this.wide.partials;
-    return this.x === undefined ? [] : this.y === undefined ? [this.dx] : [this.dx, this.dy];
+    return this.tape.partialsOf(this.index);
   }
 
-  /** Adds adjoint · ∂this/∂arg to each variable argument's adjoint, arguments in order. */
-  propagate(): void {
-    const adjoint = this.adjoint;
-    if (this.wide) {
-      const { args, partials } = this.wide;
-      for (let k = 0; k < args.length; k++) {
-        const arg = args[k];
-        if (typeof arg !== "number") arg.adjoint += adjoint * partials[k];
-      }
-      return;
-    }
-    if (this.x instanceof Var) this.x.adjoint += adjoint * this.dx;
-    if (this.y instanceof Var) this.y.adjoint += adjoint * this.dy;
+  /** A name for the graph (an input's parameter name, or one given with label()). */
+  get label(): string | undefined {
+    return this.tape.labelOf(this.index);
+  }
+
+  set label(name: string | undefined) {
+    this.tape.setLabel(this.index, name);
+  }
+
+  /** ∂output/∂this after Tape.backward(output); 0 before any sweep. */
+  get adjoint(): number {
+    return this.tape.adjointOf(this.index);
   }
 
   toString(): string {
@@ -74,46 +66,185 @@ export class Var {
   }
 }
 
+/** The arguments and partials of an operation of more than two arguments. */
+interface WideNode {
+  readonly args: readonly Argument[];
+  readonly partials: readonly number[];
+}
+
 export class Tape {
   readonly id = ++tapeCount;
-  readonly nodes: Var[] = [];
+  /** The number of nodes recorded. */
+  private count = 0;
+  /** The number of nodes the last backward sweep set adjoints for (later nodes' adjoints are 0). */
+  private swept = 0;
+  /** Undefined once released. */
+  private storage: Storage | undefined = takeStorage();
+  private wide: Map<number, WideNode> | undefined;
+  /** Names by node index (mostly the inputs', which come first). */
+  private labels: (string | undefined)[] = [];
+
+  /** Every node in tape order, each as a new handle (the tape keeps no Var objects). */
+  get nodes(): Var[] {
+    const values = this.readable().values;
+    return Array.from({ length: this.count }, (_, i) => new Var(this, i, values[i]));
+  }
 
   /** A new input (leaf) of the computation. */
   input(value: number, label?: string): Var {
-    return this.push(new Var(this, this.nodes.length, value, "input", undefined, undefined, 0, 0, undefined, label));
+    const i = this.append("input", value);
+    const argIds = this.storage!.argIds;
+    argIds[2 * i] = NONE;
+    argIds[2 * i + 1] = NONE;
+    if (label !== undefined) this.labels[i] = label;
+    return new Var(this, i, value);
   }
 
   /** A node for `op` with any number of arguments and their partials. */
   record(op: string, value: number, args: readonly Argument[], partials: readonly number[], label?: string): Var {
-    const n = this.nodes.length;
-    if (args.length > 2) return this.push(new Var(this, n, value, op, undefined, undefined, 0, 0, { args, partials }, label));
-    return this.push(new Var(this, n, value, op, args[0], args[1], partials[0] ?? 0, partials[1] ?? 0, undefined, label));
+    const i = this.append(op, value);
+    const storage = this.storage!;
+    if (args.length > 2) {
+      storage.argIds[2 * i] = WIDE;
+      storage.argIds[2 * i + 1] = NONE;
+      (this.wide ??= new Map()).set(i, { args, partials });
+    } else {
+      setSlot(storage, 2 * i, args[0], partials[0] ?? 0);
+      setSlot(storage, 2 * i + 1, args[1], partials[1] ?? 0);
+    }
+    if (label !== undefined) this.labels[i] = label;
+    return new Var(this, i, value);
   }
 
   /** A node of a one-argument operation. */
   record1(op: string, value: number, x: Argument, dx: number): Var {
-    return this.push(new Var(this, this.nodes.length, value, op, x, undefined, dx, 0, undefined));
+    const i = this.append(op, value);
+    setSlot(this.storage!, 2 * i, x, dx);
+    this.storage!.argIds[2 * i + 1] = NONE;
+    return new Var(this, i, value);
   }
 
   /** A node of a two-argument operation. */
   record2(op: string, value: number, x: Argument, y: Argument, dx: number, dy: number): Var {
-    return this.push(new Var(this, this.nodes.length, value, op, x, y, dx, dy, undefined));
-  }
-
-  private push(node: Var): Var {
-    this.nodes.push(node);
-    return node;
+    const i = this.append(op, value);
+    setSlot(this.storage!, 2 * i, x, dx);
+    setSlot(this.storage!, 2 * i + 1, y, dy);
+    return new Var(this, i, value);
   }
 
   /** Sets every node's adjoint to ∂output/∂node in one sweep from output back to the inputs. */
   backward(output: Var): void {
     if (output.tape !== this) throw new Error("backward: the output was not recorded on this tape");
-    const nodes = this.nodes;
-    for (let i = 0; i < nodes.length; i++) nodes[i].adjoint = 0;
-    output.adjoint = 1;
+    const storage = this.readable();
+    const { argIds, partials } = storage;
+    const adjoints = clearedAdjoints(storage, this.count);
+    this.swept = this.count;
+    adjoints[output.index] = 1;
+    // Each node adds adjoint · ∂node/∂argument to its arguments' adjoints, arguments in order;
+    // a node whose adjoint is 0 passes nothing back (so an infinite partial behind it gives no NaN).
     for (let i = output.index; i >= 0; i--) {
-      const node = nodes[i];
-      if (node.adjoint !== 0) node.propagate();
+      const adjoint = adjoints[i];
+      if (adjoint === 0) continue;
+      const x = argIds[2 * i];
+      if (x >= 0) adjoints[x] += adjoint * partials[2 * i];
+      else if (x === WIDE) {
+        const wide = this.wide!.get(i)!;
+        for (let k = 0; k < wide.args.length; k++) {
+          const arg = wide.args[k];
+          if (typeof arg !== "number") adjoints[arg.index] += adjoint * wide.partials[k];
+        }
+        continue;
+      }
+      const y = argIds[2 * i + 1];
+      if (y >= 0) adjoints[y] += adjoint * partials[2 * i + 1];
     }
   }
+
+  /**
+   * Hands the tape's storage to the next tape (the derivative functions do so
+   * once they have read the adjoints they need). Its Vars keep their values;
+   * reading anything else of them, recording or sweeping throws.
+   */
+  release(): void {
+    if (this.storage) giveBack(this.storage);
+    this.storage = undefined;
+  }
+
+  // ── What a Var reads from its tape ─────────────────────────────────────
+
+  /** @internal */
+  opOf(i: number): string {
+    return this.readable().ops[i];
+  }
+
+  /** @internal */
+  argumentsOf(i: number): readonly Argument[] {
+    const { argIds, constants, values } = this.readable();
+    const wide = this.wide?.get(i);
+    if (wide) return wide.args;
+    const args: Argument[] = [];
+    for (const slot of [2 * i, 2 * i + 1]) {
+      const id = argIds[slot];
+      if (id >= 0) args.push(new Var(this, id, values[id]));
+      else if (id === CONSTANT) args.push(constants[slot]);
+    }
+    return args;
+  }
+
+  /** @internal */
+  partialsOf(i: number): readonly number[] {
+    const { argIds, partials } = this.readable();
+    const wide = this.wide?.get(i);
+    if (wide) return wide.partials;
+    return [2 * i, 2 * i + 1].filter((slot) => argIds[slot] !== NONE).map((slot) => partials[slot]);
+  }
+
+  /** @internal */
+  labelOf(i: number): string | undefined {
+    this.readable();
+    return this.labels[i];
+  }
+
+  /** @internal */
+  setLabel(i: number, name: string | undefined): void {
+    this.readable();
+    this.labels[i] = name;
+  }
+
+  /** @internal */
+  adjointOf(i: number): number {
+    const storage = this.storage ?? this.readable();
+    return i < this.swept ? storage.adjoints[i] : 0;
+  }
+
+  // ── Storage ────────────────────────────────────────────────────────────
+
+  private readable(): Storage {
+    if (this.storage) return this.storage;
+    throw new Error(
+      "This reverse-mode tape was released when the derivative that made it returned: its variables keep their values only. " +
+        "Use trace(f, args) to keep a tape and read its nodes.",
+    );
+  }
+
+  /** A new node with its op and value: returns its index. */
+  private append(op: string, value: number): number {
+    const i = this.count;
+    const storage = this.storage ?? this.readable();
+    if (i === storage.values.length) grow(storage);
+    storage.values[i] = value;
+    storage.ops[i] = op;
+    this.count = i + 1;
+    return i;
+  }
+}
+
+/** One argument slot of record(): a variable's index, or CONSTANT and the constant, or NONE where there is no argument. */
+function setSlot(storage: Storage, slot: number, arg: Argument | undefined, partial: number): void {
+  if (arg === undefined) storage.argIds[slot] = NONE;
+  else if (typeof arg === "number") {
+    storage.argIds[slot] = CONSTANT;
+    storage.constants[slot] = arg;
+  } else storage.argIds[slot] = arg.index;
+  storage.partials[slot] = partial;
 }
