@@ -4,7 +4,7 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, derivative, derivativeInfo, Dual, grad, jacobian, jvp, mul, nanSafeMode, noDerivative, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
+import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, nanSafeMode, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { first, identity, mixed, rosenbrock, smoothed } from "./programs/chunked.js";
@@ -201,6 +201,37 @@ describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.
     // jvp's direct path leaves wrong tangents to the general path and its messages.
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0])).toThrow("jvp(polynomial): expected 3 tangent(s), one per selected parameter, but got 2");
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0, [1]])).toThrow("the tangent for w2 must be a number");
+  });
+});
+
+describe("grad of a function over the runtime's operations at a few numbers (scalars.ts's runtime path)", () => {
+  const coordinate = fc.double({ min: -3, max: 3, noNaN: true });
+  // A log outside its domain for some points, a parameter that does not count, a constant branch.
+  const mixedOps = (a: Real, b: Real, c: Real) => add(mul(a, log(b)), div(sin(mul(a, c)), add(2, mul(b, b))));
+  const ignoresB = (a: Real, _b: Real) => mul(a, a);
+  const constant = (_a: Real, _b: Real) => 7;
+  const many = (...v: Real[]) => v.reduce((s: Real, x, i) => add(s, mul(i + 1, mul(x, x))), 0);
+
+  prop.prop([fc.array(coordinate, { minLength: 12, maxLength: 12 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
+    const [a, b, c] = x;
+    for (const [f, args] of [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [runtimeRosenbrock, [x.slice(0, 4)]], [many, x]] as const) {
+      const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode: "forward" })(...args);
+      expect(valueAndGrad(f as (...v: unknown[]) => Real)(...args)).toEqual(general);
+      expect(grad(f as (...v: unknown[]) => Real)(...args)).toEqual(general[1]);
+    }
+  });
+
+  test("one run per input; other calls take the general path and its errors", () => {
+    let runs = 0;
+    const counted = (a: Real, b: Real) => (runs++, mul(a, b));
+    expect(grad(counted)(2, 3)).toEqual([3, 2]);
+    expect(runs).toBe(2);
+    expect(() => grad(counted)(2, NaN)).toThrow("grad(counted): b is NaN; derivatives are taken at finite inputs only");
+    expect(() => (grad(counted) as (...args: number[]) => unknown)(2, 3, 4)).toThrow("grad(counted): counted(a, b) takes 2 argument(s), but 3 were given");
+    expect(() => valueAndGrad((a: Real, b: Real) => [a, b])(1, 2)).toThrow("valueAndGrad(the function): the function returned an array, but a number was expected");
+    expect(() => grad((a: number, b: number) => a * b)(1, 2)).toThrow(/^grad\(the function\): the function applies JavaScript operators to its inputs and was not compiled/);
+    // Inside another derivative f's result carries the outer tag too: the general path sorts the tags out.
+    expect(derivative((t: Real) => (grad((a: Real, b: Real) => mul(mul(a, b), t))(2, 3) as Real[])[0])(5)).toBe(3);
   });
 });
 

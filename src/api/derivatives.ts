@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
+import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
@@ -166,7 +166,8 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
-    const direct = scalarGradient(derivativeInfo(f), args);
+    const info = derivativeInfo(f);
+    const direct = info ? scalarGradient(info, args) : args.length < REVERSE_FROM ? runtimeScalarGradient(api, f, args) : undefined;
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);

@@ -28,18 +28,24 @@ export function runnable(f: Function, sel: Selection): (...args: unknown[]) => u
     try {
       return f(...args);
     } catch (error) {
-      if (error instanceof TypeError && /JavaScript operator/.test(error.message)) {
-        throw new TypeError(
-          `${sel.caller}: ${sel.signature.name} applies JavaScript operators to its inputs and was not compiled by the dualts transform. ` +
-            `Mark it /** @differentiable */ (or wrap it in differentiable(…)) and compile with the transform: ` +
-            `the tspc plugin "dualts/transformer", the Vite plugin "dualts/vite", or \`dualts gen\`. ` +
-            `Functions written with dualts' operations (mul, add, …) need no transform.`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw explained(error, sel.caller, sel.signature.name);
     }
   };
+}
+
+/**
+ * The error a function over Reals threw, for the caller to throw: where it is a JavaScript operator
+ * applied to a Dual or tape variable, a TypeError saying how to make the function differentiable.
+ */
+export function explained(error: unknown, caller: string, name: string): unknown {
+  if (!(error instanceof TypeError && /JavaScript operator/.test(error.message))) return error;
+  return new TypeError(
+    `${caller}: ${name} applies JavaScript operators to its inputs and was not compiled by the dualts transform. ` +
+      `Mark it /** @differentiable */ (or wrap it in differentiable(…)) and compile with the transform: ` +
+      `the tspc plugin "dualts/transformer", the Vite plugin "dualts/vite", or \`dualts gen\`. ` +
+      `Functions written with dualts' operations (mul, add, …) need no transform.`,
+    { cause: error },
+  );
 }
 
 /** The value and tangent of one forward pass: numbers for a scalar result, arrays for a vector one. */

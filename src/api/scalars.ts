@@ -8,10 +8,15 @@
 // argument kind, a non-finite input, a wrong count, options — returns
 // undefined, and the general path handles it (and reports any error).
 // grad takes the function's gradient form here where it has one, and jvp
-// the generated JVP.
+// the generated JVP. A function over the runtime's operations, called with
+// plain finite numbers, gets its one-Dual-per-pass forward passes the same
+// way, without the selecting and shaping.
 
+import { Dual, freshTag } from "../dual.js";
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
+import { explained } from "./engines.js";
+import { signatureOf } from "./signature.js";
 
 /** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
 const seedsOf = new WeakMap<DerivativeInfo, Float64Array[]>();
@@ -99,5 +104,41 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
   // As everywhere: where the value is NaN, so is every derivative.
   const gradient = new Array<number>(n);
   for (let j = 0; j < n; j++) gradient[j] = value !== value ? NaN : lanes[j];
+  return [value, n === 1 ? gradient[0] : gradient];
+}
+
+/**
+ * [value, gradient] of a function over the runtime's operations at plain
+ * finite numbers: what the general path's unitPasses computes — pass k with
+ * argument k a Dual of a fresh tag and tangent 1 — shaped as grad shapes it.
+ * Undefined where the call is not this case (a wrong count of arguments too)
+ * or f returns anything but a number or a first-order Dual: the general path
+ * then runs the call and reports.
+ */
+export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[]): [number, number | number[]] | undefined {
+  const n = args.length;
+  const signature = signatureOf(f);
+  if (n === 0 || n < signature.required || (!signature.variadic && n > signature.parameters.length)) return undefined;
+  for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
+  const passArgs = args.slice();
+  const gradient = new Array<number>(n);
+  let value = 0;
+  for (let k = 0; k < n; k++) {
+    const tag = freshTag();
+    passArgs[k] = new Dual(tag, args[k] as number, 1);
+    let result: unknown;
+    try {
+      result = f(...passArgs);
+    } catch (error) {
+      throw explained(error, `${api}(${signature.name})`, signature.name);
+    }
+    passArgs[k] = args[k];
+    if (typeof result === "number") gradient[k] = 0;
+    else if (result instanceof Dual && result.tag === tag && typeof result.primal === "number" && typeof result.tangent === "number") {
+      gradient[k] = result.tangent;
+      result = result.primal;
+    } else return undefined;
+    if (k === 0) value = result as number;
+  }
   return [value, n === 1 ? gradient[0] : gradient];
 }
