@@ -3,7 +3,7 @@
 // and reverse mode, which must agree.
 
 import { describe, expect, test } from "vitest";
-import { abs, ceil, derivative, floor, grad, hypot, max, min, mod, pow, round, sign, sqrt, trunc, cbrt, log, type Real } from "../src/index.js";
+import { abs, add, ceil, derivative, floor, grad, hypot, jacobian, jvp, max, min, mod, mul, pow, round, sign, sqrt, trunc, cbrt, log, valueAndGrad, type Real } from "../src/index.js";
 
 const both = (f: (...args: any[]) => Real, args: number[]) => {
   const forward = grad(f)(...args);
@@ -66,5 +66,29 @@ describe("conventions at non-differentiable points", () => {
   test("hypot at the origin has zero partials", () => {
     expect(both((x: Real, y: Real) => hypot(x, y), [0, 0])).toEqual([0, 0]);
     expect(both((x: Real, y: Real) => hypot(x, y), [3, 4])).toEqual([0.6, 0.8]);
+  });
+
+  test("where the value is NaN, so is every derivative, on every route of the runtime", () => {
+    // x + 0·log(y) at y = −1: the value is NaN, and ∂/∂x would be 1 if passed on term by term.
+    const f = (x: Real, y: Real) => add(x, mul(0, log(y)));
+    const allNaN = (g: unknown) => expect((g as number[]).every(Number.isNaN), String(g)).toBe(true);
+    for (const options of [{}, { mode: "forward" as const }, { mode: "reverse" as const }, { chunk: 1 }, { chunk: 2 }]) {
+      allNaN(grad(f, options)(2, -1));
+      const [value, gradient] = valueAndGrad(f, options)(2, -1);
+      expect(value).toBeNaN();
+      allNaN(gradient);
+    }
+    // Thirteen inputs and more: the runtime's tape by default.
+    const wide = (v: Real[]) => v.reduce((s: Real, x) => add(s, x), mul(0, log(v[0])));
+    allNaN(grad(wide)([-1, ...Array.from({ length: 13 }, (_, i) => i)]));
+    expect(jvp(f, [2, -1], [1, 0])[1]).toBeNaN();
+    expect(derivative((x: Real) => add(x, mul(0, log(-1))))(2)).toBeNaN();
+    // A vector result: the NaN output's row only.
+    const g = (x: Real, y: Real) => [f(x, y), mul(x, y)];
+    for (const mode of ["forward", "reverse"] as const) {
+      const [nanRow, row] = jacobian(g, { mode })(2, -1);
+      allNaN(nanRow);
+      expect(row).toEqual([-1, 2]);
+    }
   });
 });

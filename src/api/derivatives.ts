@@ -7,6 +7,7 @@
 // order: parameters in `wrt` order, array parameters element by element.
 
 import type { Real } from "../dual.js";
+import { primal } from "../ops.js";
 import { Var } from "../reverse/tape.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
@@ -77,10 +78,19 @@ function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode
 
 /**
  * Value and flat gradient of a scalar function over the selected slots (for
- * checkGradient too). Without a mode: forward mode, except that REVERSE_FROM or more
- * inputs take reverse mode (reverseByDefault): a compiled function's generated one, else the runtime's tape.
+ * checkGradient too). Where the value is NaN, so is every derivative, on
+ * every route (the generated ones apply the rule themselves).
  */
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
+  const { value, gradient } = gradientPasses(f, sel, mode, chunk);
+  return typeof value === "number" && value !== value ? { value, gradient: gradient.map(() => NaN) } : { value, gradient };
+}
+
+/**
+ * flatGradient's passes. Without a mode: forward mode, except that REVERSE_FROM or more
+ * inputs take reverse mode (reverseByDefault): a compiled function's generated one, else the runtime's tape.
+ */
+function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
   const info = derivativeInfo(f);
   // Reverse mode: the record form, or — where it meets a callee without one — the generic form on the runtime's tape.
@@ -241,7 +251,8 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
       const run = reverseInputs(sel);
       try {
         const outputs = vectorResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
-        return outputs.map((output) => adjoints(run, output)) as Matrix;
+        // As on every route: where an output is NaN, so is each of its derivatives.
+        return outputs.map((output) => (Number.isNaN(primal(output)) ? run.inputs.map(() => NaN) : adjoints(run, output))) as Matrix;
       } finally {
         run.tape.release();
       }

@@ -13,7 +13,7 @@ import { derivativeInfo } from "../registry.js";
 import { Tape, Var } from "../reverse/tape.js";
 import { lanesOf } from "../lanes.js";
 import { generatedPass } from "./generated.js";
-import { split } from "./results.js";
+import { nanWhereValueIs, split } from "./results.js";
 import { isReal, type Selection } from "./selection.js";
 
 /**
@@ -61,11 +61,12 @@ export function forwardPass(f: Function, sel: Selection, tangents: readonly Real
   const { result, tag } = forwardRun(runnable(f, sel), sel, tangents);
   if (isReal(result)) {
     const [value, tangent] = split(result, tag);
-    return { value, tangent };
+    return { value, tangent: nanWhereValueIs(value, tangent) };
   }
   if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) {
     const parts = Array.from(result as ArrayLike<Real>, (r) => split(r, tag));
-    return { value: parts.map((p) => p[0]), tangent: parts.map((p) => p[1]) };
+    const value = parts.map((p) => p[0]);
+    return { value, tangent: nanWhereValueIs(value, parts.map((p) => p[1])) };
   }
   return { value: result, tangent: undefined };
 }

@@ -10,6 +10,7 @@ import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
 import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
+import { nanWhereValueIs } from "./results.js";
 import type { Selection, Slot } from "./selection.js";
 
 /** The arguments of a call of generated code, and where each differentiable parameter's derivative argument sits. */
@@ -39,12 +40,6 @@ const zeroTangent = (arg: unknown) => (typeof arg === "number" ? 0 : new Array<n
 function setTangent({ args, at }: Layout, slot: Slot, tangent: number): void {
   if (slot.index < 0) args[at[slot.param]] = tangent;
   else (args[at[slot.param]] as number[])[slot.index] = tangent;
-}
-
-/** As at run time: where the value is NaN (outside a domain), so is the derivative — element by element for a vector. */
-function nanWhereValueIs(value: unknown, tangent: unknown): unknown {
-  if (typeof value === "number") return value !== value ? NaN : tangent;
-  return Array.from(tangent as ArrayLike<number>, (t, i) => (Number.isNaN((value as ArrayLike<number>)[i]) ? NaN : t));
 }
 
 /** Calls the generated JVP: each differentiable parameter followed by its tangent (zeros where not selected). */

@@ -28,3 +28,17 @@ export function vectorResult(sel: Selection, result: unknown): Real[] {
   if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) return Array.from(result as ArrayLike<Real>);
   throw new TypeError(`${sel.caller}: ${sel.signature.name} returned ${returned(result)}; a number, an array of numbers or a Float64Array was expected`);
 }
+
+/**
+ * Where a value is NaN (outside a domain somewhere), so is its derivative: the same rule on every
+ * route, generated or not. Element by element for a vector; a value that is not a plain number
+ * (inside another derivative) leaves its derivative as it is.
+ */
+export function nanWhereValueIs(value: unknown, tangent: unknown): unknown {
+  if (typeof value === "number") return value !== value ? NaN : tangent;
+  if (!Array.isArray(value) && !(value instanceof Float64Array)) return tangent;
+  return Array.from(tangent as ArrayLike<unknown>, (t, i) => {
+    const v = (value as ArrayLike<unknown>)[i];
+    return typeof v === "number" && v !== v ? NaN : t;
+  });
+}

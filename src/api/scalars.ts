@@ -110,7 +110,8 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
 /**
  * [value, gradient] of a function over the runtime's operations at plain
  * finite numbers: what the general path's unitPasses computes — pass k with
- * argument k a Dual of a fresh tag and tangent 1 — shaped as grad shapes it.
+ * argument k a Dual of a fresh tag and tangent 1, every derivative NaN where
+ * the value is — shaped as grad shapes it.
  * Undefined where the call is not this case (a wrong count of arguments too)
  * or f returns anything but a number or a first-order Dual: the general path
  * then runs the call and reports.
@@ -140,5 +141,7 @@ export function runtimeScalarGradient(api: string, f: Function, args: readonly u
     } else return undefined;
     if (k === 0) value = result as number;
   }
+  // As on every route: where the value is NaN, so is every derivative.
+  if (value !== value) gradient.fill(NaN);
   return [value, n === 1 ? gradient[0] : gradient];
 }
