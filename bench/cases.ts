@@ -77,14 +77,14 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
 /**
  * The gradients of the same function written over the runtime's operations: Duals one tangent per
  * pass, Duals as forward mode runs them by default (lanes from 16 inputs), and grad(f) as it is
- * (which takes the runtime's tape from 13 inputs on).
+ * (which takes the runtime's tape from 4 inputs on).
  */
 function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number): Entry[] {
   const lanes = Math.ceil(n / Math.ceil(n / 12));
   return [
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
     dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`),
-    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n > 12 ? "the runtime's tape (n > 12)" : "Duals, one tangent per pass"),
+    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= 4 ? "the runtime's tape (n ≥ 4)" : "Duals, one tangent per pass"),
   ];
 }
 

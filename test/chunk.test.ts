@@ -88,11 +88,11 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
 
   test("a gradient of n inputs evaluates the function ⌈n / K⌉ times", () => {
     // In forward mode lanes start at 16 inputs by default (below that one tangent per pass is faster on
-    // the runtime); without a mode, 13 or more inputs take the runtime's tape: one run.
+    // the runtime); without a mode, 4 or more inputs take the runtime's tape: one run.
     const cases = [
       [40, 4, undefined, 10], [40, 13, undefined, 4], [13, 7, undefined, 2], [5, 1, undefined, 5],
-      [12, undefined, undefined, 12], [13, undefined, "forward", 13], [20, undefined, "forward", 2],
-      [13, undefined, undefined, 1], [40, undefined, undefined, 1], [5, undefined, "reverse", 1],
+      [3, undefined, undefined, 3], [12, undefined, "forward", 12], [13, undefined, "forward", 13], [20, undefined, "forward", 2],
+      [4, undefined, undefined, 1], [40, undefined, undefined, 1], [2, undefined, "reverse", 1],
     ] as const;
     for (const [n, chunk, mode, passes] of cases) {
       let calls = 0;
@@ -105,7 +105,7 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
     }
   });
 
-  test("without a mode, 13 or more inputs run on the runtime's tape, except inside another derivative or in NaN-safe mode", () => {
+  test("without a mode, 4 or more inputs run on the runtime's tape, except inside another derivative or in NaN-safe mode", () => {
     // What the function receives tells the route: tape variables, or Duals.
     const kinds = (f: (x: Real[]) => Real) => {
       const seen = new Set<string>();
@@ -115,14 +115,19 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
       };
       return { spied, seen };
     };
-    for (const n of [12, 13, 40]) {
+    for (const n of [3, 4, 13, 40]) {
       const { spied, seen } = kinds(runtimeRosenbrock);
       const [value, gradient] = valueAndGrad(spied)(point(n)) as [number, number[]];
-      expect([...seen].sort(), `n = ${n}`).toEqual(n >= 13 ? ["tape"] : ["Dual", "number"]);
+      expect([...seen].sort(), `n = ${n}`).toEqual(n >= 4 ? ["tape"] : ["Dual", "number"]);
       expect(value).toBe(runtimeRosenbrock(point(n)));
       expectClose(gradient, grad(runtimeRosenbrock, { mode: "forward" })(point(n)), 1e-14, 1e-13);
     }
-    // d/dt of Σ ∂f/∂xᵢ at x = t·(1, …, 1): the inner gradient runs on Duals, one tangent per pass.
+    // Four plain numbers too (three take scalars.ts's direct path, on Duals).
+    const seen: string[] = [];
+    const four = (a: Real, b: Real, c: Real, d: Real) => (seen.push(a instanceof Var ? "tape" : "other"), mul(mul(a, b), mul(c, d)));
+    expect(grad(four)(1, 2, 3, 4)).toEqual([24, 12, 8, 6]);
+    expect(seen).toEqual(["tape"]);
+    // d/dt of Σ ∂f/∂xᵢ at x = t·x₀: the inner gradient runs on Duals, one tangent per pass.
     const x0 = point(13);
     const inner = (t: Real) => (grad(runtimeRosenbrock)(x0.map((v) => mul(t, v))) as unknown as Real[]).reduce((a, b) => add(a, b), 0);
     const h = 1e-5;
@@ -214,8 +219,9 @@ describe("grad of a function over the runtime's operations at a few numbers (sca
 
   prop.prop([fc.array(coordinate, { minLength: 12, maxLength: 12 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
     const [a, b, c] = x;
-    for (const [f, args] of [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [runtimeRosenbrock, [x.slice(0, 4)]], [many, x]] as const) {
-      const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode: "forward" })(...args);
+    // Up to three numbers: forward mode, the direct path; from four on, the runtime's tape.
+    for (const [f, args] of [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [many, x.slice(0, 3)], [many, x]] as const) {
+      const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode: args.length < 4 ? "forward" : "reverse" })(...args);
       expect(valueAndGrad(f as (...v: unknown[]) => Real)(...args)).toEqual(general);
       expect(grad(f as (...v: unknown[]) => Real)(...args)).toEqual(general[1]);
     }

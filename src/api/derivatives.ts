@@ -22,8 +22,9 @@ export type Mode = "forward" | "reverse";
 export interface DerivativeOptions extends WrtOptions {
   /**
    * "forward": one pass per input scalar (or per chunk of them); "reverse": one pass and one backward
-   * sweep per output. Default: forward, except that a gradient with 13 or more input scalars runs in
-   * reverse mode (a compiled function's generated reverse mode, else the runtime's tape).
+   * sweep per output. Default: forward, except that a gradient runs in reverse mode from 13 input
+   * scalars on for a compiled function (its generated reverse mode) and from 4 for a function over
+   * the runtime's operations (the runtime's tape).
    */
   readonly mode?: Mode;
   /**
@@ -52,22 +53,31 @@ function checkMode(sel: Selection, mode: unknown): Mode | undefined {
 const RUNTIME_LANES_FROM = 16;
 
 /**
- * A gradient takes reverse mode by default when it has more inputs than one
- * chunk-mode pass carries (12): one run and one backward sweep, against
- * ⌈n / 12⌉ forward passes (bench/RESULTS.md). A compiled function runs its
- * generated reverse mode, a function over the runtime's operations the
- * runtime's tape.
+ * A gradient takes reverse mode by default from this many inputs on: one run
+ * and one backward sweep. A compiled function's forward mode carries up to 12
+ * tangents in one pass (its chunk-mode JVP, its gradient form), so it runs
+ * its generated reverse mode from 13 inputs on.
  */
 export const REVERSE_FROM = 13;
 
 /**
- * Whether grad chooses reverse mode: no mode or chunk asked for, 13 or more inputs, plain numbers
- * (reverse mode cannot run inside another derivative) and NaN-safe mode off (a forward-mode notion).
- * A compiled function also needs its record form and a scalar result; without them it stays in forward mode.
+ * A function over the runtime's operations carries one tangent per pass on
+ * Duals (lanes are heap arrays, slower still), and its tape cost about as
+ * much as 1.5–2.5 such passes (measured on Rosenbrock, Ackley and a logistic
+ * regression): from 4 inputs on, its gradient runs on the runtime's tape.
+ */
+export const RUNTIME_REVERSE_FROM = 4;
+
+/**
+ * Whether grad chooses reverse mode: no mode or chunk asked for, REVERSE_FROM (RUNTIME_REVERSE_FROM)
+ * or more inputs, plain numbers (reverse mode cannot run inside another derivative) and NaN-safe mode
+ * off (a forward-mode notion). A compiled function also needs its record form and a scalar result;
+ * without them it stays in forward mode.
  */
 function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (mode !== undefined || chunk !== undefined || !sel.plain || sel.values.length < REVERSE_FROM || isNanSafe()) return false;
-  return info === undefined || (canRecord(info) && info.result === "scalar");
+  if (mode !== undefined || chunk !== undefined || !sel.plain || isNanSafe()) return false;
+  if (info === undefined) return sel.values.length >= RUNTIME_REVERSE_FROM;
+  return sel.values.length >= REVERSE_FROM && canRecord(info) && info.result === "scalar";
 }
 
 /** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
@@ -87,8 +97,8 @@ export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefi
 }
 
 /**
- * flatGradient's passes. Without a mode: forward mode, except that REVERSE_FROM or more
- * inputs take reverse mode (reverseByDefault): a compiled function's generated one, else the runtime's tape.
+ * flatGradient's passes. Without a mode: forward mode, except where reverseByDefault chooses
+ * reverse mode: a compiled function's generated one, else the runtime's tape.
  */
 function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const n = sel.values.length;
@@ -177,7 +187,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
     const info = derivativeInfo(f);
-    const direct = info ? scalarGradient(info, args) : args.length < REVERSE_FROM ? runtimeScalarGradient(api, f, args) : undefined;
+    const direct = info ? scalarGradient(info, args) : args.length < RUNTIME_REVERSE_FROM ? runtimeScalarGradient(api, f, args) : undefined;
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);
