@@ -89,9 +89,9 @@ function scalarFunction(name: string, spec: ScalarSpec): void {
     test("hessian: both modes agree, symmetric, the Jacobian of the closed-form gradient", async () => {
       const f = await spec.f();
       fc.assert(fc.property(spec.args, (args) => {
-        const forward = hessian(f)(...args);
+        const forward = hessian(f, { mode: "forward" })(...args);
         expectClose(forward, transpose(forward), 1e-12, atol);
-        expectClose(hessian(f, { mode: "reverse" })(...args), forward, 1e-10, 1e-10);
+        expectClose(hessian(f)(...args), forward, 1e-10, 1e-10); // forward over reverse
         const gradientOfArgs = (...a: unknown[]) => flat(spec.gradient(...a));
         expectClose(forward, numericalJacobian(gradientOfArgs, args, { wrt: spec.params }), 1e-6, 1e-6);
         if (spec.hessian) expectClose(forward, spec.hessian(...args), rtol, 1e-10);

@@ -3,7 +3,8 @@
 // reverse, and the errors for what cannot nest.
 
 import { describe, expect, test } from "vitest";
-import { add, derivative, Dual, exp, grad, hessian, mul, sin, cos, Tape, type Real } from "../src/index.js";
+import { add, derivative, Dual, exp, grad, hessian, mul, nanSafeMode, sin, cos, Tape, Var, type Real } from "../src/index.js";
+import { expectClose } from "./helpers.js";
 
 describe("nesting", () => {
   test("D(x ↦ x · D(y ↦ x + y)(1))(1) is 1, not 2 (no perturbation confusion)", () => {
@@ -33,6 +34,34 @@ describe("nesting", () => {
     // Forward over reverse is what hessian's reverse mode does, seeding the tape first:
     const h = hessian((t: Real) => exp(mul(t, t)), { mode: "reverse" })(0.5);
     expect(h[0][0]).toBeCloseTo((2 + 4 * 0.25) * Math.exp(0.25), 12);
+  });
+
+  test("hessian is forward over reverse by default, and forward over forward inside another derivative or in NaN-safe mode", () => {
+    // What f receives tells the route: Duals over tape variables, or Duals over Duals.
+    const seen = new Set<string>();
+    const f = (x: Real, y: Real) => {
+      const inner = x instanceof Dual ? x.primal : x;
+      seen.add(inner instanceof Dual ? "Dual over Dual" : inner instanceof Var ? "Dual over tape" : typeof inner);
+      return mul(exp(x), mul(y, y));
+    };
+    const expected = (x: number, y: number) => [[Math.exp(x) * y * y, 2 * y * Math.exp(x)], [2 * y * Math.exp(x), 2 * Math.exp(x)]];
+    expect(hessian(f)(0.5, 2)).toEqual(hessian(f, { mode: "reverse" })(0.5, 2));
+    expect([...seen]).toEqual(["Dual over tape"]);
+    seen.clear();
+    expectClose(hessian(f, { mode: "forward" })(0.5, 2), expected(0.5, 2), 1e-15, 1e-15);
+    expect(seen.has("Dual over Dual") && !seen.has("Dual over tape")).toBe(true);
+    // d/dt of H₀₀ at (t, 2) = e^t · 4: the inner hessian runs on nested Duals.
+    seen.clear();
+    expect(derivative((t: Real) => hessian(f)(t as never, 2)[0][0] as unknown as Real)(0.5)).toBeCloseTo(4 * Math.exp(0.5), 13);
+    expect(seen.has("Dual over tape")).toBe(false);
+    const previous = nanSafeMode(true);
+    try {
+      seen.clear();
+      hessian(f)(0.5, 2);
+      expect(seen.has("Dual over tape")).toBe(false);
+    } finally {
+      nanSafeMode(previous);
+    }
   });
 
   test("values of two tapes cannot meet", () => {

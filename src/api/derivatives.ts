@@ -281,17 +281,20 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
 
 /**
  * The Hessian of a scalar function over the selected input scalars.
- * mode "forward" (default): forward over forward, nested Duals, n² passes;
- * "reverse": forward over reverse, one tape and one sweep per column, n passes.
+ * mode "reverse" (the default, as JAX's hessian): forward over reverse, one
+ * tape and one sweep per column, n passes; "forward": forward over forward,
+ * nested Duals, n² passes — and the default inside another derivative or in
+ * NaN-safe mode, where reverse mode does not run.
  */
 export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Matrix {
   return (...args) => {
     const sel = select("hessian", f, args, options);
     const n = sel.values.length;
     const mode = checkMode(sel, options.mode);
+    const reverse = mode === "reverse" || (mode === undefined && sel.plain && !isNanSafe());
     const g = runnable(f, sel);
     return sel.values.map((_, j) => {
-      if (mode === "reverse") {
+      if (reverse) {
         const run = reverseInputs(sel);
         try {
           const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
