@@ -132,8 +132,13 @@ export interface ReverseRun {
   readonly result: unknown;
 }
 
-/** Every selected slot as a fresh input on a new tape. */
-export function reverseInputs(sel: Selection): { tape: Tape; inputs: Var[] } {
+/**
+ * Every selected slot as a fresh input on a new tape; with `named`, each
+ * labelled with its parameter's name (`x[3]`) for the graph (trace). A
+ * derivative that only reads adjoints leaves them out: a name is a string
+ * built per input.
+ */
+export function reverseInputs(sel: Selection, named = false): { tape: Tape; inputs: Var[] } {
   const tape = new Tape();
   const inputs = sel.values.map((value, k) => {
     if (typeof value !== "number") {
@@ -142,14 +147,14 @@ export function reverseInputs(sel: Selection): { tape: Tape; inputs: Var[] } {
           `Nest forward mode instead: leave mode unset for the inner derivative.`,
       );
     }
-    return tape.input(value, sel.slotName(sel.slots[k]));
+    return tape.input(value, named ? sel.slotName(sel.slots[k]) : undefined);
   });
   return { tape, inputs };
 }
 
-/** Runs f once with reverseInputs' variables in the selected slots. */
+/** Runs f once with reverseInputs' variables, named, in the selected slots (for trace). */
 export function reverseRun(f: Function, sel: Selection): ReverseRun {
-  const { tape, inputs } = reverseInputs(sel);
+  const { tape, inputs } = reverseInputs(sel, true);
   return { tape, inputs, result: f(...sel.with(inputs)) };
 }
 
