@@ -209,7 +209,7 @@ describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.
   });
 });
 
-describe("grad of a function over the runtime's operations at a few numbers (scalars.ts's runtime path)", () => {
+describe("grad of a function over the runtime's operations at plain numbers (scalars.ts's runtime path)", () => {
   const coordinate = fc.double({ min: -3, max: 3, noNaN: true });
   // A log outside its domain for some points, a parameter that does not count, a constant branch.
   const mixedOps = (a: Real, b: Real, c: Real) => add(mul(a, log(b)), div(sin(mul(a, c)), add(2, mul(b, b))));
@@ -219,19 +219,37 @@ describe("grad of a function over the runtime's operations at a few numbers (sca
 
   prop.prop([fc.array(coordinate, { minLength: 12, maxLength: 12 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
     const [a, b, c] = x;
-    // Up to three numbers: forward mode, the direct path; from four on, the runtime's tape.
-    for (const [f, args] of [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [many, x.slice(0, 3)], [many, x]] as const) {
-      const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode: args.length < 4 ? "forward" : "reverse" })(...args);
-      expect(valueAndGrad(f as (...v: unknown[]) => Real)(...args)).toEqual(general);
-      expect(grad(f as (...v: unknown[]) => Real)(...args)).toEqual(general[1]);
+    // Up to three numbers: one Dual per pass; from four on, the runtime's tape; in NaN-safe mode, Duals (below 16).
+    const cases = [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [many, x.slice(0, 3)], [many, x.slice(0, 4)], [many, x]] as const;
+    for (const nanSafe of [false, true]) {
+      const previous = nanSafeMode(nanSafe);
+      try {
+        for (const [f, args] of cases) {
+          const mode = args.length < 4 || nanSafe ? "forward" : "reverse";
+          const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode })(...args);
+          expect(valueAndGrad(f as (...v: unknown[]) => Real)(...args)).toEqual(general);
+          expect(grad(f as (...v: unknown[]) => Real)(...args)).toEqual(general[1]);
+        }
+      } finally {
+        nanSafeMode(previous);
+      }
     }
   });
 
-  test("one run per input; other calls take the general path and its errors", () => {
+  test("one run per input, or one on the tape; other calls take the general path and its errors", () => {
     let runs = 0;
     const counted = (a: Real, b: Real) => (runs++, mul(a, b));
     expect(grad(counted)(2, 3)).toEqual([3, 2]);
     expect(runs).toBe(2);
+    const seen: string[] = [];
+    const onTape = (a: Real, b: Real, c: Real, d: Real) => (seen.push(a instanceof Var ? "tape" : "other"), mul(mul(a, b), add(c, d)));
+    expect(grad(onTape)(2, 3, 4, 5)).toEqual([27, 18, 6, 6]);
+    expect(seen).toEqual(["tape"]);
+    // A function that keeps a variable of its tape gets its value only: the tape is released.
+    let kept = 0 as Real;
+    grad((a: Real, b: Real, c: Real, d: Real) => (kept = mul(a, b), add(kept, mul(c, d))))(1, 2, 3, 4);
+    expect((kept as Var).value).toBe(2);
+    expect(() => (kept as Var).adjoint).toThrow(/released/);
     expect(() => grad(counted)(2, NaN)).toThrow("grad(counted): b is NaN; derivatives are taken at finite inputs only");
     expect(() => (grad(counted) as (...args: number[]) => unknown)(2, 3, 4)).toThrow("grad(counted): counted(a, b) takes 2 argument(s), but 3 were given");
     expect(() => valueAndGrad((a: Real, b: Real) => [a, b])(1, 2)).toThrow("valueAndGrad(the function): the function returned an array, but a number was expected");

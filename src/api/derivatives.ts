@@ -80,6 +80,16 @@ function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode
   return sel.values.length >= REVERSE_FROM && canRecord(info) && info.result === "scalar";
 }
 
+/**
+ * The route grad takes by default for a function over the runtime's operations at n plain numbers:
+ * reverseByDefault's choice, and forward mode's one Dual per pass below RUNTIME_LANES_FROM
+ * (undefined: lanes, which only the general path runs).
+ */
+function runtimeRoute(n: number): "tape" | "duals" | undefined {
+  if (n >= RUNTIME_REVERSE_FROM && !isNanSafe()) return "tape";
+  return n < RUNTIME_LANES_FROM ? "duals" : undefined;
+}
+
 /** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
 function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
   if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
@@ -187,7 +197,8 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
     const info = derivativeInfo(f);
-    const direct = info ? scalarGradient(info, args) : args.length < RUNTIME_REVERSE_FROM ? runtimeScalarGradient(api, f, args) : undefined;
+    const route = info ? undefined : runtimeRoute(args.length);
+    const direct = info ? scalarGradient(info, args) : route ? runtimeScalarGradient(api, f, args, route) : undefined;
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);

@@ -9,10 +9,11 @@
 // undefined, and the general path handles it (and reports any error).
 // grad takes the function's gradient form here where it has one, and jvp
 // the generated JVP. A function over the runtime's operations, called with
-// plain finite numbers, gets its one-Dual-per-pass forward passes the same
-// way, without the selecting and shaping.
+// plain finite numbers, gets the general path's route — its tape, or one
+// Dual per pass — the same way, without the selecting and shaping.
 
 import { Dual, freshTag } from "../dual.js";
+import { Tape, Var } from "../reverse/tape.js";
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
 import { explained } from "./engines.js";
@@ -109,30 +110,57 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
 
 /**
  * [value, gradient] of a function over the runtime's operations at plain
- * finite numbers: what the general path's unitPasses computes — pass k with
- * argument k a Dual of a fresh tag and tangent 1, every derivative NaN where
- * the value is — shaped as grad shapes it.
+ * finite numbers, by the route the general path would take for them: the
+ * runtime's tape (one run, one sweep), or one Dual of a fresh tag per pass —
+ * every derivative NaN where the value is, shaped as grad shapes it.
  * Undefined where the call is not this case (a wrong count of arguments too)
- * or f returns anything but a number or a first-order Dual: the general path
- * then runs the call and reports.
+ * or f returns anything but a number or a variable of this tape (a Dual of
+ * this pass): the general path then runs the call and reports.
  */
-export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[]): [number, number | number[]] | undefined {
+export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[], route: "tape" | "duals"): [number, number | number[]] | undefined {
   const n = args.length;
   const signature = signatureOf(f);
   if (n === 0 || n < signature.required || (!signature.variadic && n > signature.parameters.length)) return undefined;
   for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
-  const passArgs = args.slice();
-  const gradient = new Array<number>(n);
-  let value = 0;
-  for (let k = 0; k < n; k++) {
-    const tag = freshTag();
-    passArgs[k] = new Dual(tag, args[k] as number, 1);
-    let result: unknown;
+  const call = (callArgs: readonly unknown[]): unknown => {
     try {
-      result = f(...passArgs);
+      return f(...callArgs);
     } catch (error) {
       throw explained(error, `${api}(${signature.name})`, signature.name);
     }
+  };
+  const result = route === "tape" ? onTape(call, args as number[]) : dualPasses(call, args as number[]);
+  if (!result) return undefined;
+  const [value, gradient] = result;
+  // As on every route: where the value is NaN, so is every derivative.
+  if (value !== value) gradient.fill(NaN);
+  return [value, n === 1 ? gradient[0] : gradient];
+}
+
+/** One run on a new tape and one backward sweep (engines.ts's reverseInputs and adjoints, without a selection). */
+function onTape(call: (args: readonly unknown[]) => unknown, args: readonly number[]): [number, number[]] | undefined {
+  const tape = new Tape();
+  try {
+    const inputs = args.map((value) => tape.input(value));
+    const result = call(inputs);
+    if (typeof result === "number") return [result, inputs.map(() => 0)];
+    if (!(result instanceof Var) || result.tape !== tape) return undefined;
+    tape.backward(result);
+    return [result.value, inputs.map((input) => input.adjoint)];
+  } finally {
+    tape.release();
+  }
+}
+
+/** Pass k with argument k a Dual of a fresh tag and tangent 1 (engines.ts's unitPasses, without a selection). */
+function dualPasses(call: (args: readonly unknown[]) => unknown, args: readonly number[]): [number, number[]] | undefined {
+  const passArgs: unknown[] = args.slice();
+  const gradient = new Array<number>(args.length);
+  let value = 0;
+  for (let k = 0; k < args.length; k++) {
+    const tag = freshTag();
+    passArgs[k] = new Dual(tag, args[k], 1);
+    let result = call(passArgs);
     passArgs[k] = args[k];
     if (typeof result === "number") gradient[k] = 0;
     else if (result instanceof Dual && result.tag === tag && typeof result.primal === "number" && typeof result.tangent === "number") {
@@ -141,7 +169,5 @@ export function runtimeScalarGradient(api: string, f: Function, args: readonly u
     } else return undefined;
     if (k === 0) value = result as number;
   }
-  // As on every route: where the value is NaN, so is every derivative.
-  if (value !== value) gradient.fill(NaN);
-  return [value, n === 1 ? gradient[0] : gradient];
+  return [value, gradient];
 }
