@@ -9,7 +9,7 @@
 import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { Var } from "../reverse/tape.js";
-import { derivativeInfo, type DerivativeInfo } from "../registry.js";
+import { derivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
@@ -17,7 +17,9 @@ import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecorde
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
-export type Mode = "forward" | "reverse";
+import { checkMode, hessianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
+
+export type { Mode } from "./routes.js";
 
 export interface DerivativeOptions extends WrtOptions {
   /**
@@ -42,59 +44,6 @@ export type Matrix = number[][];
 // Arguments may be Duals or tape variables when derivatives nest; the public
 // types describe the common, top-level use with plain numbers.
 type AnyFunction = (...args: any[]) => unknown;
-
-/** The mode asked for; undefined (not given) lets grad choose. */
-function checkMode(sel: Selection, mode: unknown): Mode | undefined {
-  if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
-  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
-}
-
-/** Functions over the runtime's operations, in forward mode, use chunk mode by default from this many inputs on. */
-const RUNTIME_LANES_FROM = 16;
-
-/**
- * A gradient takes reverse mode by default from this many inputs on: one run
- * and one backward sweep. A compiled function's forward mode carries up to 12
- * tangents in one pass (its chunk-mode JVP, its gradient form), so it runs
- * its generated reverse mode from 13 inputs on.
- */
-export const REVERSE_FROM = 13;
-
-/**
- * A function over the runtime's operations carries one tangent per pass on
- * Duals (lanes are heap arrays, slower still), and its tape cost about as
- * much as 1.5–2.5 such passes (measured on Rosenbrock, Ackley and a logistic
- * regression): from 4 inputs on, its gradient runs on the runtime's tape.
- */
-export const RUNTIME_REVERSE_FROM = 4;
-
-/**
- * Whether grad chooses reverse mode: no mode or chunk asked for, REVERSE_FROM (RUNTIME_REVERSE_FROM)
- * or more inputs, plain numbers (reverse mode cannot run inside another derivative) and NaN-safe mode
- * off (a forward-mode notion). A compiled function also needs its record form and a scalar result;
- * without them it stays in forward mode.
- */
-function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (mode !== undefined || chunk !== undefined || !sel.plain || isNanSafe()) return false;
-  if (info === undefined) return sel.values.length >= RUNTIME_REVERSE_FROM;
-  return sel.values.length >= REVERSE_FROM && canRecord(info) && info.result === "scalar";
-}
-
-/**
- * The route grad takes by default for a function over the runtime's operations at n plain numbers:
- * reverseByDefault's choice, and forward mode's one Dual per pass below RUNTIME_LANES_FROM
- * (undefined: lanes, which only the general path runs).
- */
-function runtimeRoute(n: number): "tape" | "duals" | undefined {
-  if (n >= RUNTIME_REVERSE_FROM && !isNanSafe()) return "tape";
-  return n < RUNTIME_LANES_FROM ? "duals" : undefined;
-}
-
-/** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
-function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
-  return mode === "reverse" || reverseByDefault(info, sel, mode, chunk);
-}
 
 /**
  * Value and flat gradient of a scalar function over the selected slots (for
@@ -302,7 +251,7 @@ export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions 
     const sel = select("hessian", f, args, options);
     const n = sel.values.length;
     const mode = checkMode(sel, options.mode);
-    const reverse = mode === "reverse" || (mode === undefined && sel.plain && !isNanSafe());
+    const reverse = hessianByReverse(sel, mode);
     const g = runnable(f, sel);
     return sel.values.map((_, j) => {
       if (reverse) {

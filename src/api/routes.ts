@@ -1,0 +1,73 @@
+// Which route a derivative takes when the call does not say: forward or
+// reverse mode, one tangent per pass or lanes, and the direct path's route
+// for a function over the runtime's operations. The measurements behind
+// each threshold are in bench/RESULTS.md and the README's Modes section.
+
+import type { DerivativeInfo } from "../registry.js";
+import { isNanSafe } from "../nansafe.js";
+import { canRecord } from "./generated.js";
+import type { Selection } from "./selection.js";
+
+export type Mode = "forward" | "reverse";
+
+/** The mode asked for; undefined (not given) lets grad choose. */
+export function checkMode(sel: Selection, mode: unknown): Mode | undefined {
+  if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
+  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
+}
+
+/** Functions over the runtime's operations, in forward mode, use chunk mode by default from this many inputs on. */
+export const RUNTIME_LANES_FROM = 16;
+
+/**
+ * A gradient takes reverse mode by default from this many inputs on: one run
+ * and one backward sweep. A compiled function's forward mode carries up to 12
+ * tangents in one pass (its chunk-mode JVP, its gradient form), so it runs
+ * its generated reverse mode from 13 inputs on.
+ */
+export const REVERSE_FROM = 13;
+
+/**
+ * A function over the runtime's operations carries one tangent per pass on
+ * Duals (lanes are heap arrays, slower still), and its tape cost about as
+ * much as 1.5–2.5 such passes (measured on Rosenbrock, Ackley and a logistic
+ * regression): from 4 inputs on, its gradient runs on the runtime's tape.
+ */
+export const RUNTIME_REVERSE_FROM = 4;
+
+/**
+ * Whether grad chooses reverse mode: no mode or chunk asked for, REVERSE_FROM (RUNTIME_REVERSE_FROM)
+ * or more inputs, plain numbers (reverse mode cannot run inside another derivative) and NaN-safe mode
+ * off (a forward-mode notion). A compiled function also needs its record form and a scalar result;
+ * without them it stays in forward mode.
+ */
+export function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
+  if (mode !== undefined || chunk !== undefined || !sel.plain || isNanSafe()) return false;
+  if (info === undefined) return sel.values.length >= RUNTIME_REVERSE_FROM;
+  return sel.values.length >= REVERSE_FROM && canRecord(info) && info.result === "scalar";
+}
+
+/**
+ * The route grad takes by default for a function over the runtime's operations at n plain numbers:
+ * reverseByDefault's choice, and forward mode's one Dual per pass below RUNTIME_LANES_FROM
+ * (undefined: lanes, which only the general path runs).
+ */
+export function runtimeRoute(n: number): "tape" | "duals" | undefined {
+  if (n >= RUNTIME_REVERSE_FROM && !isNanSafe()) return "tape";
+  return n < RUNTIME_LANES_FROM ? "duals" : undefined;
+}
+
+/** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
+export function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
+  if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
+  return mode === "reverse" || reverseByDefault(info, sel, mode, chunk);
+}
+
+/**
+ * Whether a Hessian runs forward over reverse (one tape and sweep per column): asked for, or by
+ * default as JAX's does — except inside another derivative or in NaN-safe mode, where reverse mode
+ * does not run and the Hessian is forward over forward.
+ */
+export function hessianByReverse(sel: Selection, mode: Mode | undefined): boolean {
+  return mode === "reverse" || (mode === undefined && sel.plain && !isNanSafe());
+}
