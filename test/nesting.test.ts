@@ -3,7 +3,7 @@
 // reverse, and the errors for what cannot nest.
 
 import { describe, expect, test } from "vitest";
-import { add, derivative, Dual, exp, grad, hessian, mul, nanSafeMode, sin, cos, Tape, Var, type Real } from "../src/index.js";
+import { add, derivative, Dual, exp, grad, hessian, jacobian, mul, nanSafeMode, sin, cos, Tape, valueAndGrad, Var, type Real } from "../src/index.js";
 import { expectClose } from "./helpers.js";
 
 describe("nesting", () => {
@@ -62,6 +62,26 @@ describe("nesting", () => {
     } finally {
       nanSafeMode(previous);
     }
+  });
+
+  test("reverse mode in a function that closes over an outer derivative's variable gives that derivative's tangents", () => {
+    // f's inputs are plain numbers, so its gradient runs on a tape; t is the outer derivative's Dual.
+    const f = (t: Real) => (a: Real, b: Real, c: Real, d: Real) => mul(mul(mul(a, b), mul(sin(c), d)), mul(t, t));
+    const entry = (mode: "forward" | "reverse" | undefined, i: number) => (t: Real) => (grad(f(t), { mode })(1, 2, 3, 4) as unknown as Real[])[i];
+    for (const i of [0, 2]) {
+      const expected = derivative(entry("forward", i))(5);
+      expect(derivative(entry(undefined, i))(5)).toBeCloseTo(expected, 12);
+      expect(derivative(entry("reverse", i))(5)).toBeCloseTo(expected, 12);
+    }
+    expect(derivative(entry(undefined, 2))(5)).toBeCloseTo(2 * 5 * 1 * 2 * Math.cos(3) * 4, 12);
+    // The value carries the outer tangent too: d/dt [ab·sin(c)·d·t²] = 2t·ab·sin(c)·d.
+    const value = (t: Real) => valueAndGrad(f(t))(1, 2, 3, 4)[0] as unknown as Real;
+    expect(derivative(value)(5)).toBeCloseTo(2 * 5 * 2 * Math.sin(3) * 4, 12);
+    // A Jacobian's rows and a Hessian's entries the same way.
+    const rows = (t: Real) => jacobian((a: Real, b: Real) => [mul(a, t), mul(mul(a, b), t)], { mode: "reverse" })(1, 2)[1][0] as unknown as Real;
+    expect(derivative(rows)(5)).toBe(2);
+    const curvature = (t: Real) => hessian((a: Real, b: Real) => mul(mul(mul(a, a), b), t))(1, 2)[0][0] as unknown as Real;
+    expect(derivative(curvature)(5)).toBe(4);
   });
 
   test("values of two tapes cannot meet", () => {

@@ -8,11 +8,10 @@
 
 import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
-import { Var } from "../reverse/tape.js";
 import { derivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
-import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
+import { adjoints, chunkSize, valueOf, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
@@ -88,7 +87,7 @@ function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, 
     const run = reverseInputs(sel);
     try {
       const output = scalarResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
-      return { value: output instanceof Var ? output.value : output, gradient: adjoints(run, output) };
+      return { value: valueOf(output), gradient: adjoints(run, output) };
     } finally {
       run.tape.release();
     }

@@ -158,11 +158,29 @@ export function reverseRun(f: Function, sel: Selection): ReverseRun {
   return { tape, inputs, result: f(...sel.with(inputs)) };
 }
 
-/** ∂output/∂input for every input: one backward sweep (zeros when output does not depend on the tape). */
-export function adjoints(run: { tape: Tape; inputs: Var[] }, output: Real): number[] {
+/**
+ * ∂output/∂input for every input: one backward sweep (zeros when output does
+ * not depend on the tape). An output that is a Dual over this tape's
+ * variables — the function closed over an outer derivative's variable, so
+ * its result carries that derivative's tag — gives Duals of that tag: the
+ * sweep from its primal plus ε times the sweep from its tangent.
+ */
+export function adjoints(run: { tape: Tape; inputs: Var[] }, output: Real): Real[] {
+  if (output instanceof Dual && !(output.tangent instanceof Float64Array)) {
+    const primals = adjoints(run, output.primal);
+    const tangents = adjoints(run, output.tangent);
+    return primals.map((p, i) => new Dual(output.tag, p, tangents[i]));
+  }
   if (!(output instanceof Var) || output.tape !== run.tape) return run.inputs.map(() => 0);
   run.tape.backward(output);
   return run.inputs.map((input) => input.adjoint);
+}
+
+/** A reverse run's value: a variable's number, and a Dual over variables as a Dual over their numbers. */
+export function valueOf(output: Real): Real {
+  if (output instanceof Var) return output.value;
+  if (output instanceof Dual && !(output.tangent instanceof Float64Array)) return new Dual(output.tag, valueOf(output.primal), valueOf(output.tangent));
+  return output;
 }
 
 /** ForwardDiff's choice: at most 12 lanes, the chunks balanced (n = 13 → 7 + 6, not 12 + 1). */

@@ -25,7 +25,7 @@ export function trace<F extends (...args: any[]) => unknown>(f: F, args: Paramet
   const run = reverseRun(runnable(f, sel), sel);
   const result = scalarResult(sel, run.result);
   if (!(result instanceof Var)) throw new TypeError(`${sel.caller}: the result does not depend on any selected input`);
-  return { tape: run.tape, inputs: run.inputs, output: result, value: result.value, gradient: adjoints(run, result) };
+  return { tape: run.tape, inputs: run.inputs, output: result, value: result.value, gradient: adjoints(run, result) as number[] };
 }
 
 const symbols: Record<string, string> = {
