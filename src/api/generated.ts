@@ -156,19 +156,16 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
   const { seeds, release } = zeroSeeds(info, sel, lanes);
   let next = 0;
   const call = layout(info, sel, () => seeds[next++]);
-  /** Where slot k's one goes in its pass, the pass starting at slot `start`. */
-  const seat = (k: number, start: number) => {
+  /** Sets slot k's entry in its pass's seeds (the pass starting at slot `start`): its one, or back to zero. */
+  const seat = (k: number, start: number, one: number) => {
     const slot = sel.slots[k];
-    return { seed: call.args[call.at[slot.param]] as Lanes, at: (slot.index < 0 ? 0 : slot.index * lanes) + k - start };
+    (call.args[call.at[slot.param]] as Lanes)[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = one;
   };
   let value: unknown;
   try {
     for (let start = 0; start < n; start += lanes) {
       const end = Math.min(start + lanes, n);
-      for (let k = start; k < end; k++) {
-        const { seed, at } = seat(k, start);
-        seed[at] = 1;
-      }
+      for (let k = start; k < end; k++) seat(k, start, 1);
       try {
         const [result, tangent] = info.chunkJvp!(lanes, ...call.args) as [unknown, ArrayLike<number>];
         value = result;
@@ -180,10 +177,7 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
             : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
         }
       } finally {
-        for (let k = start; k < end; k++) {
-          const { seed, at } = seat(k, start);
-          seed[at] = 0;
-        }
+        for (let k = start; k < end; k++) seat(k, start, 0);
       }
     }
   } finally {

@@ -106,10 +106,17 @@ export class Selection {
 
   /** One selected parameter → its shape (a value, or an array); several → one entry each. */
   shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
-    const perParam = this.params.map((param) => {
-      const entries = flat.filter((_, k) => this.slots[k].param === param);
-      return isReal(this.args[param]) ? entries[0] : entries;
-    });
+    // Slots come parameter by parameter, in params' order: each parameter's entries are a run of flat.
+    const perParam: (T | T[])[] = [];
+    let k = 0;
+    for (const param of this.params) {
+      if (isReal(this.args[param])) perParam.push(flat[k++]);
+      else {
+        const length = (this.args[param] as ArrayLike<Real>).length;
+        perParam.push(flat.slice(k, k + length));
+        k += length;
+      }
+    }
     return perParam.length === 1 ? perParam[0] : perParam;
   }
 }
