@@ -39,6 +39,9 @@ const dualts = (kind: Kind, name: string, derivative: () => unknown, note?: stri
   kind, name, note, run: derivative, derivative: () => flat(derivative()),
 });
 
+/** The lanes per pass grad chooses for n inputs (at most 12, balanced), as src/api/engines.ts's chunkSize. */
+const defaultLanes = (n: number) => Math.ceil(n / Math.ceil(n / 12));
+
 interface ChunkInfo {
   readonly wrt: readonly number[];
   readonly chunkJvp: (lanes: number, ...args: unknown[]) => [number, Float64Array];
@@ -53,7 +56,7 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
   const info = (f as unknown as Record<symbol, ChunkInfo>)[Symbol.for("dualts.derivative")];
   const sizes = info.wrt.map((i) => (typeof args[i] === "number" ? 1 : (args[i] as ArrayLike<number>).length));
   const n = sizes.reduce((a, b) => a + b, 0);
-  const lanes = Math.ceil(n / Math.ceil(n / 12));
+  const lanes = defaultLanes(n);
   const passes = Array.from({ length: Math.ceil(n / lanes) }, (_, pass) => {
     const seeds = sizes.map((size) => new Float64Array(size * lanes));
     for (let lane = 0, k = pass * lanes; lane < lanes && k < n; lane++, k++) {
@@ -80,7 +83,7 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
  * (which takes the runtime's tape from 4 inputs on).
  */
 function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number): Entry[] {
-  const lanes = Math.ceil(n / Math.ceil(n / 12));
+  const lanes = defaultLanes(n);
   return [
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
     dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`),
@@ -99,7 +102,7 @@ function withoutRecordForm<F extends Function>(f: F): F {
 /** The generated-code contenders shared by every gradient case. */
 function generated(f: (...args: any[]) => number, args: unknown[], tangents: (number | Float64Array)[], wrt?: string[]): Entry[] {
   const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
-  const lanes = Math.ceil(n / Math.ceil(n / 12));
+  const lanes = defaultLanes(n);
   const onTape = withoutRecordForm(f);
   const info = (f as unknown as Record<symbol, { gradient?: unknown; recordGradient?: unknown }>)[Symbol.for("dualts.derivative")];
   const hasGradientForm = typeof info?.gradient === "function";

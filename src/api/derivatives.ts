@@ -11,9 +11,9 @@ import { primal } from "../ops.js";
 import { derivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
-import { adjoints, chunkSize, valueOf, dualLanePasses, forwardPass, forwardRun, forwardSeed, reverseInputs, runnable, unit, unitPasses } from "./engines.js";
+import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
-import { scalarResult, split, vectorResult } from "./results.js";
+import { nanRowWhereValueIs, scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
 import { checkMode, hessianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
@@ -51,7 +51,7 @@ type AnyFunction = (...args: any[]) => unknown;
  */
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
   const { value, gradient } = gradientPasses(f, sel, mode, chunk);
-  return typeof value === "number" && value !== value ? { value, gradient: gradient.map(() => NaN) } : { value, gradient };
+  return { value, gradient: nanRowWhereValueIs(value, gradient) };
 }
 
 /**
@@ -83,14 +83,10 @@ function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, 
     }
   }
   if (reverse) {
-    // The tape is released once the adjoints are read, for the next one to reuse its storage (Tape.release).
-    const run = reverseInputs(sel);
-    try {
+    return onReleasedTape(sel, (run) => {
       const output = scalarResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
       return { value: valueOf(output), gradient: adjoints(run, output) };
-    } finally {
-      run.tape.release();
-    }
+    });
   }
   if (n === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
   const { value, tangents } = info?.jvp && sel.plain ? generatedUnitPasses(info, sel) : unitPasses(f, sel);
@@ -145,8 +141,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
     const info = derivativeInfo(f);
-    const route = info ? undefined : runtimeRoute(args.length);
-    const direct = info ? scalarGradient(info, args) : route ? runtimeScalarGradient(api, f, args, route) : undefined;
+    const direct = info ? scalarGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute(args.length));
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);
@@ -217,14 +212,11 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
       return recorded.rows as Matrix;
     }
     if (reverse) {
-      const run = reverseInputs(sel);
-      try {
+      return onReleasedTape(sel, (run) => {
         const outputs = vectorResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
         // As on every route: where an output is NaN, so is each of its derivatives.
-        return outputs.map((output) => (Number.isNaN(primal(output)) ? run.inputs.map(() => NaN) : adjoints(run, output))) as Matrix;
-      } finally {
-        run.tape.release();
-      }
+        return outputs.map((output) => nanRowWhereValueIs(primal(output), adjoints(run, output))) as Matrix;
+      });
     }
     const lanes = chunkSize(n, options.chunk, sel.caller);
     if (n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
@@ -254,13 +246,10 @@ export function hessian<F extends AnyFunction>(f: F, options: DerivativeOptions 
     const g = runnable(f, sel);
     return sel.values.map((_, j) => {
       if (reverse) {
-        const run = reverseInputs(sel);
-        try {
+        return onReleasedTape(sel, (run) => {
           const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
           return adjoints(run, split(scalarResult(sel, result), tag)[1] as Real);
-        } finally {
-          run.tape.release();
-        }
+        });
       }
       const { gradient, tag } = gradientAlong(g, sel, j);
       return gradient.map((g) => split(g, tag)[1]);

@@ -152,6 +152,20 @@ export function reverseInputs(sel: Selection, named = false): { tape: Tape; inpu
   return { tape, inputs };
 }
 
+/**
+ * use(reverseInputs(sel)) for a derivative that reads only adjoints and
+ * values, the tape released afterwards (Tape.release), its storage for the
+ * next tape.
+ */
+export function onReleasedTape<T>(sel: Selection, use: (run: { tape: Tape; inputs: Var[] }) => T): T {
+  const run = reverseInputs(sel);
+  try {
+    return use(run);
+  } finally {
+    run.tape.release();
+  }
+}
+
 /** Runs f once with reverseInputs' variables, named, in the selected slots (for trace). */
 export function reverseRun(f: Function, sel: Selection): ReverseRun {
   const { tape, inputs } = reverseInputs(sel, true);

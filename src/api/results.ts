@@ -42,3 +42,8 @@ export function nanWhereValueIs(value: unknown, tangent: unknown): unknown {
     return typeof v === "number" && v !== v ? NaN : t;
   });
 }
+
+/** nanWhereValueIs for every derivative of one value: a gradient, or a Jacobian's row. */
+export function nanRowWhereValueIs<T>(value: unknown, row: T[]): (T | number)[] {
+  return typeof value === "number" && value !== value ? row.map(() => NaN) : row;
+}

@@ -16,7 +16,8 @@ import { Dual, freshTag } from "../dual.js";
 import { Tape, Var } from "../reverse/tape.js";
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
-import { explained } from "./engines.js";
+import { adjoints, explained, valueOf } from "./engines.js";
+import { nanRowWhereValueIs } from "./results.js";
 import { signatureOf } from "./signature.js";
 
 /** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
@@ -113,12 +114,13 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
  * finite numbers, by the route the general path would take for them: the
  * runtime's tape (one run, one sweep), or one Dual of a fresh tag per pass —
  * every derivative NaN where the value is, shaped as grad shapes it.
- * Undefined where the call is not this case (a wrong count of arguments too)
+ * Undefined where the call is not this case (no route: lanes; a wrong count of arguments)
  * or f returns anything but a number or a variable of this tape (a Dual of
  * this pass): the general path then runs the call and reports.
  */
-export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[], route: "tape" | "duals"): [number, number | number[]] | undefined {
+export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[], route: "tape" | "duals" | undefined): [number, number | number[]] | undefined {
   const n = args.length;
+  if (route === undefined) return undefined;
   const signature = signatureOf(f);
   if (n === 0 || n < signature.required || (!signature.variadic && n > signature.parameters.length)) return undefined;
   for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
@@ -131,9 +133,9 @@ export function runtimeScalarGradient(api: string, f: Function, args: readonly u
   };
   const result = route === "tape" ? onTape(call, args as number[]) : dualPasses(call, args as number[]);
   if (!result) return undefined;
-  const [value, gradient] = result;
+  const value = result[0];
   // As on every route: where the value is NaN, so is every derivative.
-  if (value !== value) gradient.fill(NaN);
+  const gradient = nanRowWhereValueIs(value, result[1]);
   return [value, n === 1 ? gradient[0] : gradient];
 }
 
@@ -143,10 +145,8 @@ function onTape(call: (args: readonly unknown[]) => unknown, args: readonly numb
   try {
     const inputs = args.map((value) => tape.input(value));
     const result = call(inputs);
-    if (typeof result === "number") return [result, inputs.map(() => 0)];
-    if (!(result instanceof Var) || result.tape !== tape) return undefined;
-    tape.backward(result);
-    return [result.value, inputs.map((input) => input.adjoint)];
+    if (typeof result !== "number" && !(result instanceof Var && result.tape === tape)) return undefined;
+    return [valueOf(result) as number, adjoints({ tape, inputs }, result) as number[]];
   } finally {
     tape.release();
   }
