@@ -85,8 +85,8 @@ describe("conventions at non-differentiable points", () => {
     expect(derivative((x: Real) => add(x, mul(0, log(-1))))(2)).toBeNaN();
     // A vector result: the NaN output's row only.
     const g = (x: Real, y: Real) => [f(x, y), mul(x, y)];
-    for (const mode of ["forward", "reverse"] as const) {
-      const [nanRow, row] = jacobian(g, { mode })(2, -1);
+    for (const options of [{ mode: "forward" }, { mode: "reverse" }, { chunk: 2 }, {}] as const) {
+      const [nanRow, row] = jacobian(g, options)(2, -1);
       allNaN(nanRow);
       expect(row).toEqual([-1, 2]);
     }

@@ -71,8 +71,9 @@ describe("vector → vector", () => {
   prop.prop([fc.double({ min: 0.1, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
     "jacobian in both modes against the closed form and finite differences", (r, theta) => {
       const expected = twistJacobian(r, theta);
-      expectClose(jacobian(twist)(r, theta), expected, 1e-12, 1e-14);
+      expectClose(jacobian(twist, { mode: "forward" })(r, theta), expected, 1e-12, 1e-14);
       expectClose(jacobian(twist, { mode: "reverse" })(r, theta), expected, 1e-12, 1e-14);
+      expectClose(jacobian(twist)(r, theta), expected, 1e-12, 1e-14);
       expectClose(numericalJacobian(twist, [r, theta]), expected, 1e-6, 1e-8);
       const [value, tangent] = jvp(twist, [r, theta], [1, -1]);
       expectClose(value, twist(r, theta) as number[], 0, 0);

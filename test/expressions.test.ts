@@ -79,7 +79,7 @@ test.prop([tree, point], { numRuns: 300 })("forward, reverse and finite differen
 test.prop([fc.array(tree, { minLength: 2, maxLength: 3 }), point], { numRuns: 100 })("Jacobians of random vector functions agree in both modes", (trees, xs) => {
   const f = (a: Real, b: Real, c: Real) => trees.map((t) => evaluate(t, [a, b, c]));
   const args = xs as [number, number, number];
-  const forward = jacobian(f)(...args);
+  const forward = jacobian(f, { mode: "forward" })(...args);
   const reverse = jacobian(f, { mode: "reverse" })(...args);
   expect(forward.length).toBe(trees.length);
   forward.forEach((row, i) => row.forEach((g, j) => {

@@ -8,15 +8,15 @@
 
 import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
-import { derivativeInfo } from "../registry.js";
+import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
-import { nanRowWhereValueIs, scalarResult, split, vectorResult } from "./results.js";
+import { fromColumns, nanRowWhereValueIs, scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
-import { checkMode, hessianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
+import { checkMode, hessianByReverse, jacobianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
 
 export type { Mode } from "./routes.js";
 
@@ -25,7 +25,8 @@ export interface DerivativeOptions extends WrtOptions {
    * "forward": one pass per input scalar (or per chunk of them); "reverse": one pass and one backward
    * sweep per output. Default: forward, except that a gradient runs in reverse mode from 13 input
    * scalars on for a compiled function (its generated reverse mode) and from 4 for a function over
-   * the runtime's operations (the runtime's tape).
+   * the runtime's operations (the runtime's tape); a Jacobian from 2 inputs where f has at most n
+   * outputs (compiled) or 2n (runtime), counted by running f once; a Hessian forward over reverse.
    */
   readonly mode?: Mode;
   /**
@@ -79,7 +80,7 @@ function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, 
     // from RUNTIME_LANES_FROM inputs on (bench/RESULTS.md); below that, one tangent per pass is faster.
     if (!info && (chunk !== undefined || n >= RUNTIME_LANES_FROM)) {
       const { value, tangents } = dualLanePasses(f, sel, lanes);
-      return { value: scalarResult(sel, value), gradient: tangents };
+      return { value: scalarResult(sel, value), gradient: tangents as Real[] };
     }
   }
   if (reverse) {
@@ -199,35 +200,45 @@ function forwardColumns(f: AnyFunction, sel: Selection): Real[][] {
   });
 }
 
-/** The Jacobian of a vector-valued function: rows are outputs, columns the selected input scalars. */
+/**
+ * The Jacobian of a vector-valued function: rows are outputs, columns the selected input scalars.
+ * Reverse mode with mode "reverse", and by default where routes.ts's jacobianByReverse finds few
+ * enough outputs; else forward mode, in chunk mode as grad's.
+ */
 export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions = {}): (...args: Parameters<F>) => Matrix {
   return (...args) => {
     const sel = select("jacobian", f, args, options);
     const n = sel.values.length;
     const info = derivativeInfo(f);
-    const reverse = checkMode(sel, options.mode) === "reverse";
-    const recorded = reverse && info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
-    if (recorded) {
-      vectorResult(sel, recorded.value);
-      return recorded.rows as Matrix;
-    }
-    if (reverse) {
-      return onReleasedTape(sel, (run) => {
-        const outputs = vectorResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
-        // As on every route: where an output is NaN, so is each of its derivatives.
-        return outputs.map((output) => nanRowWhereValueIs(primal(output), adjoints(run, output))) as Matrix;
-      });
-    }
+    // The outputs counted by one run on plain numbers: a compiled function's own code, the primal.
+    const outputs = () => vectorResult(sel, (info ? f : runnable(f, sel))(...sel.args)).length;
+    if (jacobianByReverse(info, sel, checkMode(sel, options.mode), options.chunk, outputs)) return reverseRows(f, info, sel);
+    // Chunk mode as for grad: a compiled function's chunk-mode JVP, or Duals with lanes (from RUNTIME_LANES_FROM inputs, or a chunk given).
     const lanes = chunkSize(n, options.chunk, sel.caller);
-    if (n > 0 && info?.chunkJvp && sel.plain && lanes > 1) {
-      const { value, tangents } = chunkedPasses(info, sel, lanes);
+    const runtimeLanes = !info && (options.chunk !== undefined || n >= RUNTIME_LANES_FROM);
+    if (n > 0 && sel.plain && lanes > 1 && (info?.chunkJvp || runtimeLanes)) {
+      const { value, tangents } = info?.chunkJvp ? chunkedPasses(info, sel, lanes) : dualLanePasses(f, sel, lanes);
       const rows = vectorResult(sel, value).length;
-      return Array.from({ length: rows }, (_, i) => tangents.map((t) => (typeof t === "number" ? t : (t as number[])[i]))) as Matrix;
+      return fromColumns(tangents.map((t) => (isReal(t) ? [t] : (t as Real[]))), rows) as Matrix;
     }
     const columns = forwardColumns(f, sel);
     const rows = n === 0 ? vectorResult(sel, runnable(f, sel)(...sel.args)).length : columns[0].length;
-    return Array.from({ length: rows }, (_, i) => columns.map((column) => column[i])) as Matrix;
+    return fromColumns(columns, rows) as Matrix;
   };
+}
+
+/** The Jacobian by reverse mode: one run on a tape — the record form's, or the runtime's — and one sweep per output. */
+function reverseRows(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection): Matrix {
+  const recorded = info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
+  if (recorded) {
+    vectorResult(sel, recorded.value);
+    return recorded.rows;
+  }
+  return onReleasedTape(sel, (run) => {
+    const outputs = vectorResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
+    // As on every route: where an output is NaN, so is each of its derivatives.
+    return outputs.map((output) => nanRowWhereValueIs(primal(output), adjoints(run, output))) as Matrix;
+  });
 }
 
 /**

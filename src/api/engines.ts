@@ -3,7 +3,7 @@
 // runs its generated code instead: generated.ts). What the API functions do
 // with the results (gradients, Jacobians, Hessians) is in derivatives.ts.
 
-import { Dual, freshTag, type Real } from "../dual.js";
+import { Dual, freshTag, type Real, type Tangent } from "../dual.js";
 import { genericOperations } from "../ops.js";
 import { label } from "../reverse/label.js";
 
@@ -14,7 +14,7 @@ import { Tape, Var } from "../reverse/tape.js";
 import { lanesOf } from "../lanes.js";
 import { generatedPass } from "./generated.js";
 import { nanWhereValueIs, split } from "./results.js";
-import { isReal, type Selection } from "./selection.js";
+import { isReal, isRealArray, type Selection } from "./selection.js";
 
 /**
  * f as a function over Reals: a compiled function's generic form, or f
@@ -64,9 +64,11 @@ export function forwardPass(f: Function, sel: Selection, tangents: readonly Real
     return { value, tangent: nanWhereValueIs(value, tangent) };
   }
   if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) {
-    const parts = Array.from(result as ArrayLike<Real>, (r) => split(r, tag));
-    const value = parts.map((p) => p[0]);
-    return { value, tangent: nanWhereValueIs(value, parts.map((p) => p[1])) };
+    const outputs = result as ArrayLike<Real>;
+    const value = new Array<Real>(outputs.length);
+    const tangent = new Array<Tangent>(outputs.length);
+    for (let i = 0; i < outputs.length; i++) [value[i], tangent[i]] = split(outputs[i], tag);
+    return { value, tangent: nanWhereValueIs(value, tangent) };
   }
   return { value: result, tangent: undefined };
 }
@@ -210,12 +212,14 @@ export function chunkSize(n: number, requested: number | undefined, caller: stri
 /**
  * Forward passes of a function over the runtime's operations in chunk mode:
  * Duals whose tangents are K lanes, K seeds per pass (see src/lanes.ts).
- * Returns the value and, per selected slot, the derivative of the scalar result.
+ * Returns the value and, per selected slot, the derivative of the result: a
+ * number for a number result, and for an array one entry per output (NaN
+ * where that output is NaN, the rule on every route).
  */
-export function dualLanePasses(f: Function, sel: Selection, lanes: number): { value: unknown; tangents: Real[] } {
+export function dualLanePasses(f: Function, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const g = runnable(f, sel);
   const n = sel.slots.length;
-  const tangents = new Array<Real>(n);
+  const tangents = new Array<unknown>(n);
   let value: unknown;
   for (let start = 0; start < n; start += lanes) {
     const tag = freshTag();
@@ -226,6 +230,10 @@ export function dualLanePasses(f: Function, sel: Selection, lanes: number): { va
       return new Dual(tag, v, seed);
     });
     const result = g(...sel.with(reals));
+    if (isRealArray(result)) {
+      value = laneColumns(result, tag, lanes, tangents, start);
+      continue;
+    }
     if (!isReal(result)) return { value: result, tangents };
     const [primal, tangent] = split(result, tag);
     value = primal;
@@ -233,4 +241,18 @@ export function dualLanePasses(f: Function, sel: Selection, lanes: number): { va
     for (let lane = 0; lane < lanes && start + lane < n; lane++) tangents[start + lane] = laneValues[lane];
   }
   return { value, tangents };
+}
+
+/** One chunk-mode pass's Jacobian columns start … start + K − 1, from the outputs' lanes, into `columns`; returns the outputs' values. */
+function laneColumns(outputs: ArrayLike<Real>, tag: number, lanes: number, columns: unknown[], start: number): Real[] {
+  const values = new Array<Real>(outputs.length);
+  const count = Math.min(lanes, columns.length - start);
+  for (let lane = 0; lane < count; lane++) columns[start + lane] = new Array<Real>(outputs.length);
+  for (let i = 0; i < outputs.length; i++) {
+    const [value, tangent] = split(outputs[i], tag);
+    values[i] = value;
+    const laneValues = lanesOf(tangent, lanes);
+    for (let lane = 0; lane < count; lane++) (columns[start + lane] as Real[])[i] = value !== value ? NaN : laneValues[lane];
+  }
+  return values;
 }

@@ -30,7 +30,7 @@ export function isReal(x: unknown): x is Real {
   return typeof x === "number" || x instanceof Dual || x instanceof Var;
 }
 
-function isRealArray(x: unknown): x is ArrayLike<Real> {
+export function isRealArray(x: unknown): x is ArrayLike<Real> {
   return x instanceof Float64Array || (Array.isArray(x) && x.every(isReal));
 }
 
@@ -150,31 +150,39 @@ function resolveWrt(caller: string, signature: Signature, args: readonly unknown
   return params;
 }
 
+/** The positions of the arguments that are numbers, arrays of numbers or Float64Arrays: the default selection. */
+function differentiableArguments(args: readonly unknown[]): number[] {
+  const params: number[] = [];
+  for (let i = 0; i < args.length; i++) if (isReal(args[i]) || isRealArray(args[i])) params.push(i);
+  return params;
+}
+
 /** Checks the call and selects the differentiable inputs. */
 export function select(api: string, f: Function, args: readonly unknown[], options: WrtOptions = {}, signature = signatureOf(f)): Selection {
-  const caller = `${api}(${signature.name})`;
+  // The messages' prefix is made only for a message: a string per call costs a small function's gradient time.
+  const caller = () => `${api}(${signature.name})`;
   const declared = signature.parameters.length;
   if (args.length < signature.required || (!signature.variadic && args.length > declared)) {
     const expected = signature.required < declared ? `${signature.required} to ${declared}` : `${declared}`;
-    throw new RangeError(`${caller}: ${describe(signature)} takes ${expected} argument(s), but ${args.length} were given`);
+    throw new RangeError(`${caller()}: ${describe(signature)} takes ${expected} argument(s), but ${args.length} were given`);
   }
   const compiled = derivativeInfo(f);
   const params =
     options.wrt !== undefined
-      ? resolveWrt(caller, signature, args, options.wrt)
+      ? resolveWrt(caller(), signature, args, options.wrt)
       : compiled
         ? [...compiled.wrt]
-        : args.flatMap((arg, i) => (isReal(arg) || isRealArray(arg) ? [i] : []));
+        : differentiableArguments(args);
   const outside = compiled && params.find((p) => !compiled.wrt.includes(p));
   if (compiled && outside !== undefined) {
     const differentiable = compiled.wrt.map((i) => compiled.parameters[i]).join(", ");
     throw new RangeError(
-      `${caller}: ${compiled.name} was compiled differentiable only with respect to ${differentiable || "nothing"}, not ${compiled.parameters[outside]}; ` +
+      `${caller()}: ${compiled.name} was compiled differentiable only with respect to ${differentiable || "nothing"}, not ${compiled.parameters[outside]}; ` +
         `add it to wrt(…) in its @differentiable tag`,
     );
   }
   if (params.length === 0) {
-    throw new TypeError(`${caller}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
+    throw new TypeError(`${caller()}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
   }
   return new Selection(api, signature, args, params);
 }
