@@ -2,9 +2,9 @@
 // derivative is checked against the hand-written one before anything is
 // timed (verify in main.ts), so a fast wrong answer cannot enter the tables.
 
-import { grad, hessian, jvp } from "dualts";
+import { grad, hessian, jacobian, jvp } from "dualts";
 import * as analytic from "./analytic.js";
-import { bceData, mlpData, point } from "./data.js";
+import { bceData, fitData, mlpData, point } from "./data.js";
 import * as compiled from "./functions.js";
 import * as peers from "./peers.js";
 import * as runtime from "./runtime.js";
@@ -13,7 +13,9 @@ import type { Contender } from "./harness.js";
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
   | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "tape"
-  | "dual1" | "dual" | "runtime" | "analytic" | "hessianReverse" | "tfjs" | "mathjs";
+  | "dual1" | "dual" | "runtime" | "analytic" | "hessianReverse" | "tfjs" | "mathjs"
+  // The Jacobian cases: compiled in forward and reverse mode, the runtime's Duals and tape ("runtime": as it is).
+  | "forward" | "reverse" | "asIs" | "runtimeForward" | "runtimeReverse";
 
 export interface Entry extends Contender {
   readonly kind: Kind;
@@ -118,6 +120,28 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
     dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep"),
     dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
     dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
+  ];
+}
+
+type JacobianOf = (options: { mode?: "forward" | "reverse" }) => unknown;
+
+/**
+ * A Jacobian case's contenders: the compiled function's jacobian in forward mode, in reverse mode and as
+ * jacobian(f) runs it by default, the same over the runtime's operations, and the hand-written one.
+ * m outputs of n inputs: by default reverse mode where m ≤ n (compiled), m ≤ 2n (runtime).
+ */
+function jacobians(primal: () => unknown, compiledJacobian: JacobianOf, runtimeJacobian: JacobianOf, handWritten: () => unknown, m: number, n: number): Entry[] {
+  const lanes = defaultLanes(n);
+  const runtimeLanes = n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`;
+  return [
+    { kind: "primal", name: "primal (untransformed)", run: primal },
+    dualts("forward", "jacobian, generated forward (chunked)", () => compiledJacobian({ mode: "forward" }), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    dualts("reverse", "jacobian, generated reverse (record form)", () => compiledJacobian({ mode: "reverse" }), `one run, ${m} sweep(s)`),
+    dualts("asIs", "jacobian(f) as it is", () => compiledJacobian({}), m <= n ? "reverse (m ≤ n), after one plain run" : "forward (m > n), after one plain run"),
+    dualts("runtimeForward", "jacobian, Dual runtime", () => runtimeJacobian({ mode: "forward" }), runtimeLanes),
+    dualts("runtimeReverse", "jacobian, runtime tape", () => runtimeJacobian({ mode: "reverse" }), `one run, ${m} sweep(s)`),
+    dualts("runtime", "jacobian, runtime, jacobian(f) as it is", () => runtimeJacobian({}), m <= 2 * n ? "the tape (m ≤ 2n), after one plain run" : "Duals (m > 2n), after one plain run"),
+    dualts("analytic", "jacobian, hand-written", handWritten),
   ];
 }
 
@@ -231,6 +255,28 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
         dualts("analytic", "hessian, hand-written", () => analytic.rosenbrockHessian(x)),
         { kind: "tfjs", name: "TF.js nested tf.grad (CPU)", run: () => tfHessian(x), derivative: () => tfHessian(x).flat(), float32: true, note: "n nested gradients" },
       ],
+    });
+  }
+
+  // ── Jacobians: wide (2 × 100) and tall (200 × 3) ────────────────────────
+  {
+    const x = point(100, -2, 2, 7);
+    cases.push({
+      id: "jacobian-wide", title: "Jacobian, wide: Ackley's two sums, m = 2 outputs of n = 100 inputs", inputs: 100,
+      reference: analytic.ackleySumsJacobian(x).flat(),
+      entries: jacobians(() => compiled.ackleySums(x), (o) => jacobian(compiled.ackleySums, o)(x), (o) => jacobian(runtime.ackleySums, o)(x),
+        () => analytic.ackleySumsJacobian(x), 2, 100),
+    });
+  }
+  {
+    const { ts, ys } = fitData(200);
+    const [a, b, c] = [1.8, 0.6, 0.4];
+    const wrt = ["a", "b", "c"];
+    cases.push({
+      id: "jacobian-tall", title: "Jacobian, tall: residuals of an exponential fit, m = 200 outputs of n = 3 parameters", inputs: 3,
+      reference: analytic.fitJacobian(a, b, ts).flat(),
+      entries: jacobians(() => compiled.fitResiduals(a, b, c, ts, ys), (o) => jacobian(compiled.fitResiduals, { wrt, ...o })(a, b, c, ts, ys),
+        (o) => jacobian(runtime.fitResiduals, { wrt, ...o })(a, b, c, ts, ys), () => analytic.fitJacobian(a, b, ts), 200, 3),
     });
   }
   return { cases, peerInfo, symbolicMs };

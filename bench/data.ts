@@ -41,3 +41,11 @@ export function mlpData(samples: number, seed = 3): { X: Float64Array; Y: Float6
   const p = Float64Array.from({ length: parameterCount }, () => u() - 0.5);
   return { X, Y, p };
 }
+
+/** m samples tᵢ ∈ [0, 4] of 2·exp(−0.7·t) + 0.5 with a little noise: an exponential fit's data. */
+export function fitData(m: number, seed = 4): { ts: Float64Array; ys: Float64Array } {
+  const u = random(seed);
+  const ts = Float64Array.from({ length: m }, (_, i) => (4 * i) / (m - 1));
+  const ys = ts.map((t) => 2 * Math.exp(-0.7 * t) + 0.5 + 0.05 * (u() - 0.5));
+  return { ts, ys };
+}

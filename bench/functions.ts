@@ -97,3 +97,30 @@ export function mlpLoss(p: Float64Array, X: Float64Array, Y: Float64Array): numb
   }
   return total / Y.length;
 }
+
+// ── Jacobians ───────────────────────────────────────────────────────────────
+
+/**
+ * Ackley's two sums, Σ xᵢ² and Σ cos(2π·xᵢ), as two outputs: a wide Jacobian (2 × n).
+ * @differentiable
+ */
+export function ackleySums(x: Float64Array): number[] {
+  let squares = 0;
+  let cosines = 0;
+  for (let i = 0; i < x.length; i++) {
+    squares += x[i] * x[i];
+    cosines += Math.cos(2 * Math.PI * x[i]);
+  }
+  return [squares, cosines];
+}
+
+/**
+ * The residuals a·exp(−b·tᵢ) + c − yᵢ of an exponential fit to (tᵢ, yᵢ): a tall Jacobian (m × 3),
+ * as least squares' Gauss–Newton and Levenberg–Marquardt steps need.
+ * @differentiable wrt(a, b, c)
+ */
+export function fitResiduals(a: number, b: number, c: number, ts: Float64Array, ys: Float64Array): number[] {
+  const residuals: number[] = [];
+  for (let i = 0; i < ts.length; i++) residuals.push(a * Math.exp(-b * ts[i]) + c - ys[i]);
+  return residuals;
+}

@@ -61,6 +61,10 @@ const targetPairs: [string, Kind, Kind][] = [
   ["bce", "chunked", "tfjs"],
   ["rosenbrock-100", "primal", "grad"],
   ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).flatMap((c): [string, Kind, Kind][] => [[c.id, "grad1", "dual1"], [c.id, "grad", "runtime"]]),
+  // jacobian(f) as it is against both modes, compiled and over the runtime's operations.
+  ...cases.filter((c) => c.entries.some((e) => e.kind === "asIs")).flatMap((c): [string, Kind, Kind][] => [
+    [c.id, "forward", "asIs"], [c.id, "reverse", "asIs"], [c.id, "runtimeForward", "runtime"], [c.id, "runtimeReverse", "runtime"],
+  ]),
 ];
 const paired: Record<string, number> = {};
 for (const [id, base, slow] of targetPairs) {

@@ -64,3 +64,19 @@ export function mlpLoss(p: ArrayLike<Real>, X: Float64Array, Y: Float64Array): R
   }
   return div(total, Y.length);
 }
+
+export function ackleySums(x: ArrayLike<Real>): Real[] {
+  let squares: Real = 0;
+  let cosines: Real = 0;
+  for (let i = 0; i < x.length; i++) {
+    squares = add(squares, mul(x[i], x[i]));
+    cosines = add(cosines, cos(mul(2 * Math.PI, x[i])));
+  }
+  return [squares, cosines];
+}
+
+export function fitResiduals(a: Real, b: Real, c: Real, ts: Float64Array, ys: Float64Array): Real[] {
+  const residuals: Real[] = [];
+  for (let i = 0; i < ts.length; i++) residuals.push(sub(add(mul(a, exp(mul(neg(b), ts[i]))), c), ys[i]));
+  return residuals;
+}

@@ -1,15 +1,15 @@
 // The benchmark's functions (bench/) compile under the transform and their
 // derivatives agree with the hand-written ones, on small inputs: every route
 // the benchmark times — the generated JVP and gradient (chunk 1, chunked, the
-// generated reverse mode and grad's default), the Dual runtime and the
-// Hessian — so a benchmark never
+// generated reverse mode and grad's default), the Dual runtime, the
+// Hessian and the Jacobians in every mode — so a benchmark never
 // times a wrong answer. Speed is not asserted here; `npm run bench` measures it.
 // (The peers, TF.js and mathjs, are checked by the benchmark itself before timing.)
 
 import { describe, expect, test } from "vitest";
-import { derivativeInfo, grad, hessian, jvp } from "dualts";
+import { derivativeInfo, grad, hessian, jacobian, jvp } from "dualts";
 import * as analytic from "../bench/analytic.js";
-import { bceData, mlpData, point } from "../bench/data.js";
+import { bceData, fitData, mlpData, point } from "../bench/data.js";
 import * as compiled from "../bench/functions.js";
 import * as runtime from "../bench/runtime.js";
 import { expectClose } from "./helpers.js";
@@ -25,7 +25,7 @@ const onDuals = [{}, { chunk: 1 }] as const;
 
 describe("the benchmark's functions", () => {
   test("are compiled by the transform", () => {
-    for (const f of [compiled.bce, compiled.polynomial, compiled.rosenbrock, compiled.ackley, compiled.mlpLoss]) {
+    for (const f of [compiled.bce, compiled.polynomial, compiled.rosenbrock, compiled.ackley, compiled.mlpLoss, compiled.ackleySums, compiled.fitResiduals]) {
       expect(derivativeInfo(f)?.chunkJvp, f.name).toBeTypeOf("function");
       expect(derivativeInfo(f)?.record, f.name).toBeTypeOf("function");
     }
@@ -75,5 +75,26 @@ describe("the benchmark's functions", () => {
     expectClose(hessian(compiled.rosenbrock)(x), expected, 1e-12, 1e-10);
     expectClose(hessian(compiled.rosenbrock, { mode: "reverse" })(x), expected, 1e-12, 1e-10);
     expectClose(hessian(runtime.rosenbrock)(x), expected, 1e-12, 1e-10);
+  });
+
+  const jacobianModes = [{}, { mode: "forward" }, { mode: "reverse" }] as const;
+
+  test("the wide Jacobian: Ackley's two sums", () => {
+    const x = point(20, -2, 2, 7);
+    const expected = analytic.ackleySumsJacobian(x);
+    for (const options of jacobianModes) {
+      expectClose(jacobian(compiled.ackleySums, options)(x), expected, 1e-12, 1e-12);
+      expectClose(jacobian(runtime.ackleySums, options)(x), expected, 1e-12, 1e-12);
+    }
+  });
+
+  test("the tall Jacobian: an exponential fit's residuals", () => {
+    const { ts, ys } = fitData(30);
+    const expected = analytic.fitJacobian(1.8, 0.6, ts);
+    const wrt = ["a", "b", "c"];
+    for (const options of jacobianModes) {
+      expectClose(jacobian(compiled.fitResiduals, { wrt, ...options })(1.8, 0.6, 0.4, ts, ys), expected, 1e-12, 1e-12);
+      expectClose(jacobian(runtime.fitResiduals, { wrt, ...options })(1.8, 0.6, 0.4, ts, ys), expected, 1e-12, 1e-12);
+    }
   });
 });

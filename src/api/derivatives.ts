@@ -13,7 +13,7 @@ import { isNanSafe } from "../nansafe.js";
 import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
-import { fromColumns, nanRowWhereValueIs, scalarResult, split, vectorResult } from "./results.js";
+import { fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
 import { checkMode, hessianByReverse, jacobianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
@@ -211,7 +211,7 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     const n = sel.values.length;
     const info = derivativeInfo(f);
     // The outputs counted by one run on plain numbers: a compiled function's own code, the primal.
-    const outputs = () => vectorResult(sel, (info ? f : runnable(f, sel))(...sel.args)).length;
+    const outputs = () => outputCount(sel, (info ? f : runnable(f, sel))(...sel.args));
     if (jacobianByReverse(info, sel, checkMode(sel, options.mode), options.chunk, outputs)) return reverseRows(f, info, sel);
     // Chunk mode as for grad: a compiled function's chunk-mode JVP, or Duals with lanes (from RUNTIME_LANES_FROM inputs, or a chunk given).
     const lanes = chunkSize(n, options.chunk, sel.caller);

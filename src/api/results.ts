@@ -29,6 +29,13 @@ export function vectorResult(sel: Selection, result: unknown): Real[] {
   throw new TypeError(`${sel.caller}: ${sel.signature.name} returned ${returned(result)}; a number, an array of numbers or a Float64Array was expected`);
 }
 
+/** How many outputs a result has, without vectorResult's copy; a result that is not one is vectorResult's error. */
+export function outputCount(sel: Selection, result: unknown): number {
+  if (isReal(result)) return 1;
+  if (result instanceof Float64Array || Array.isArray(result)) return result.length;
+  return vectorResult(sel, result).length;
+}
+
 /**
  * Where a value is NaN (outside a domain somewhere), so is its derivative: the same rule on every
  * route, generated or not. Element by element for a vector; a value that is not a plain number
