@@ -7,7 +7,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, nanSafeMode, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
-import { first, identity, mixed, rosenbrock, smoothed } from "./programs/chunked.js";
+import { first, identity, mixed, rosenbrock, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
 import { expectClose } from "./helpers.js";
@@ -173,7 +173,7 @@ describe("stop-gradient on the runtime", () => {
     });
 });
 
-describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.ts's direct path)", () => {
+describe("grad and jvp of a compiled function of a few numbers, or of one array of them (src/api/scalars.ts's direct path)", () => {
   const coordinate = fc.double({ min: -2, max: 2, noNaN: true });
 
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
@@ -194,6 +194,18 @@ describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.
       expect(jvp(polynomial, [a, b, c], t.slice(0, 3))).toEqual(jvp(polynomial, [a, b, c], t.slice(0, 3), { wrt: [0, 1, 2] }));
     });
 
+  prop.prop([fc.array(coordinate, { minLength: 1, maxLength: 14 }), fc.boolean()], { numRuns: 80 })(
+    "one array parameter of up to 12 numbers: the general path's result, bit for bit, NaN where the value is", (x, typed) => {
+      const v = typed ? new Float64Array(x) : x;
+      expect(grad(rosenbrock)(v as number[])).toEqual(grad(rosenbrock, { mode: "forward" })(v as number[]));
+      expect(valueAndGrad(rosenbrock)(v as number[])).toEqual(valueAndGrad(rosenbrock, { mode: "forward" })(v as number[]));
+      const [value, gradient] = valueAndGrad(scaledLogSum)(x, 1.5) as [number, number[]];
+      expect([value, gradient]).toEqual(valueAndGrad(scaledLogSum, { mode: "forward" })(x, 1.5));
+      if (x.some((xi) => xi < 0)) expect(gradient.every(Number.isNaN)).toBe(true);
+      // (Where 1/vᵢ overflows, at 0 or a subnormal, the lanes meet ∞ · 0: NaN, as in ForwardDiff's chunk mode; NaN-safe mode is for that.)
+      else if (x.every((xi) => xi > 1e-300)) expectClose(gradient, x.map((xi) => 1.5 / xi), 1e-15, 0);
+    });
+
   test("one pass of the chunk-mode JVP; other calls take the general path and its errors", () => {
     const info = derivativeInfo(polynomial)!;
     const spy = vi.fn(info.chunkJvp!);
@@ -206,6 +218,12 @@ describe("grad and jvp of a compiled function of a few numbers (src/api/scalars.
     // jvp's direct path leaves wrong tangents to the general path and its messages.
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0])).toThrow("jvp(polynomial): expected 3 tangent(s), one per selected parameter, but got 2");
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0, [1]])).toThrow("the tangent for w2 must be a number");
+    // An array parameter of at most 12 numbers: one pass of n lanes; otherwise the general path.
+    const { g: counted13, calls } = counted(rosenbrock);
+    grad(counted13 as typeof rosenbrock)(point(12));
+    expect(calls()).toBe(1);
+    expect(() => grad(rosenbrock)([1, Infinity])).toThrow("grad(rosenbrock): x[1] is Infinity; derivatives are taken at finite inputs only");
+    expect(() => grad(rosenbrock)([1, "2"] as never)).toThrow(/only a number, an array of numbers or a Float64Array can be differentiated/);
   });
 });
 

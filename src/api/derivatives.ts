@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
+import { arrayGradient, runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
@@ -69,7 +69,7 @@ function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, 
     const recorded = tryRecordedRows(info!, sel);
     if (recorded) return { value: scalarResult(sel, recorded.value), gradient: recorded.rows[0] };
   }
-  const lanes = chunkSize(n, chunk, sel.caller);
+  const lanes = chunkSize(n, chunk, sel);
   if (!reverse && n > 0 && sel.plain && lanes > 1) {
     // Chunk mode: the generated chunk-mode JVP, or Duals with K tangent lanes for a function over the runtime.
     if (info?.chunkJvp) {
@@ -142,7 +142,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
     const info = derivativeInfo(f);
-    const direct = info ? scalarGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute(args.length));
+    const direct = info ? scalarGradient(info, args) ?? arrayGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute(args.length));
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);
@@ -163,7 +163,7 @@ function gradientOf(f: AnyFunction, options: DerivativeOptions, args: unknown[])
   const skipping = info !== undefined && (info.gradient !== undefined || info.recordGradient !== undefined) && options.chunk === undefined && !isNanSafe();
   if (!skipping) return gradientCall("grad", f, options, args)[1];
   if (options.wrt === undefined && options.mode === undefined) {
-    const direct = scalarGradientOnly(info, args);
+    const direct = scalarGradientOnly(info, args) ?? arrayGradient(info, args)?.[1];
     if (direct !== undefined && direct !== null) return direct;
   }
   const sel = select("grad", f, args, options);
@@ -214,7 +214,7 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     const outputs = () => outputCount(sel, (info ? f : runnable(f, sel))(...sel.args));
     if (jacobianByReverse(info, sel, checkMode(sel, options.mode), options.chunk, outputs)) return reverseRows(f, info, sel);
     // Chunk mode as for grad: a compiled function's chunk-mode JVP, or Duals with lanes (from RUNTIME_LANES_FROM inputs, or a chunk given).
-    const lanes = chunkSize(n, options.chunk, sel.caller);
+    const lanes = chunkSize(n, options.chunk, sel);
     const runtimeLanes = !info && (options.chunk !== undefined || n >= RUNTIME_LANES_FROM);
     if (n > 0 && sel.plain && lanes > 1 && (info?.chunkJvp || runtimeLanes)) {
       const { value, tangents } = info?.chunkJvp ? chunkedPasses(info, sel, lanes) : dualLanePasses(f, sel, lanes);

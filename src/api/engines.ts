@@ -200,9 +200,12 @@ export function valueOf(output: Real): Real {
 }
 
 /** ForwardDiff's choice: at most 12 lanes, the chunks balanced (n = 13 → 7 + 6, not 12 + 1). */
-export function chunkSize(n: number, requested: number | undefined, caller: string): number {
+export function chunkSize(n: number, requested: number | undefined, caller: string | { readonly caller: string }): number {
   if (requested !== undefined) {
-    if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`${caller}: chunk must be a whole number of at least 1, not ${requested}`);
+    if (!Number.isInteger(requested) || requested < 1) {
+      // A Selection names its caller only here, for the message.
+      throw new RangeError(`${typeof caller === "string" ? caller : caller.caller}: chunk must be a whole number of at least 1, not ${requested}`);
+    }
     return Math.max(1, Math.min(requested, n));
   }
   const chunks = Math.ceil(n / 12);

@@ -8,7 +8,9 @@
 // argument kind, a non-finite input, a wrong count, options — returns
 // undefined, and the general path handles it (and reports any error).
 // grad takes the function's gradient form here where it has one, and jvp
-// the generated JVP. A function over the runtime's operations, called with
+// the generated JVP. A compiled function whose one differentiated parameter
+// is an array of at most 12 plain finite numbers goes the same way: one pass
+// with a lane per element. A function over the runtime's operations, called with
 // plain finite numbers, gets the general path's route — its tape, or one
 // Dual per pass — the same way, without the selecting and shaping.
 
@@ -107,6 +109,39 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
   const gradient = new Array<number>(n);
   for (let j = 0; j < n; j++) gradient[j] = value !== value ? NaN : lanes[j];
   return [value, n === 1 ? gradient[0] : gradient];
+}
+
+/** Unit seeds for one array parameter of n elements, n lanes each (element i's lane i), made once per function and n. */
+const arraySeedsOf = new WeakMap<DerivativeInfo, Float64Array[]>();
+
+function arraySeed(info: DerivativeInfo, n: number): Float64Array {
+  let made = arraySeedsOf.get(info);
+  if (!made) arraySeedsOf.set(info, (made = []));
+  if (!made[n]) {
+    made[n] = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) made[n][i * n + i] = 1;
+  }
+  return made[n];
+}
+
+/**
+ * [value, gradient] of a compiled scalar function whose one differentiated
+ * parameter is an array of 1–12 plain finite numbers (a number[] or a
+ * Float64Array), in one chunk-mode pass of n lanes as the general path's
+ * chunkedPasses runs it; undefined when the call is not that case.
+ */
+export function arrayGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number[]] | undefined {
+  if (info?.chunkJvp === undefined || info.result !== "scalar" || info.wrt.length !== 1 || args.length !== info.parameters.length || isNanSafe()) return undefined;
+  const x = args[info.wrt[0]];
+  if (!(x instanceof Float64Array || Array.isArray(x)) || x.length === 0 || x.length > 12) return undefined;
+  const n = x.length;
+  for (let i = 0; i < n; i++) if (typeof x[i] !== "number" || !Number.isFinite(x[i])) return undefined;
+  const seed = arraySeed(info, n);
+  const [value, lanes] = info.chunkJvp(n, ...interleaved(info, args, () => seed)) as [unknown, ArrayLike<number>];
+  if (typeof value !== "number") return undefined;
+  const gradient = new Array<number>(n);
+  for (let i = 0; i < n; i++) gradient[i] = value !== value ? NaN : lanes[i];
+  return [value, gradient];
 }
 
 /**

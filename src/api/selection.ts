@@ -139,15 +139,19 @@ function resolveWrt(caller: string, signature: Signature, args: readonly unknown
   });
   const repeated = params.find((p, i) => params.indexOf(p) !== i);
   if (repeated !== undefined) throw new RangeError(`${caller}: wrt selects parameter ${signature.parameters[repeated] ?? repeated} twice`);
+  return params;
+}
+
+/** Every selected argument must be a number, an array of numbers or a Float64Array. */
+function checkKinds(caller: () => string, signature: Signature, args: readonly unknown[], params: readonly number[]): void {
   for (const p of params) {
     if (!isReal(args[p]) && !isRealArray(args[p])) {
       throw new TypeError(
-        `${caller}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindName(args[p])}; ` +
+        `${caller()}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindName(args[p])}; ` +
           `only a number, an array of numbers or a Float64Array can be differentiated`,
       );
     }
   }
-  return params;
 }
 
 /** The positions of the arguments that are numbers, arrays of numbers or Float64Arrays: the default selection. */
@@ -181,6 +185,8 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
         `add it to wrt(…) in its @differentiable tag`,
     );
   }
+  // The arguments a compiled function differentiates are checked as those wrt names are (the default selection holds only such arguments).
+  if (options.wrt !== undefined || compiled) checkKinds(caller, signature, args, params);
   if (params.length === 0) {
     throw new TypeError(`${caller()}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
   }

@@ -44,3 +44,13 @@ export function identity(x: number[]): number[] {
 export function first(a: number, b: number): number {
   return a + 0 * b;
 }
+
+/**
+ * scale · Σ log(vᵢ): NaN where some vᵢ < 0; scale is data, not differentiated.
+ * @differentiable wrt(v)
+ */
+export function scaledLogSum(v: number[], scale: number): number {
+  let total = 0;
+  for (let i = 0; i < v.length; i++) total += Math.log(v[i]);
+  return scale * total;
+}
