@@ -27,7 +27,11 @@ import { fastBinary, fastUnary } from "./fast.js";
 
 /** The plain number under any number of Dual and tape layers. */
 export function primal(x: Real): number {
-  while (typeof x !== "number") x = x instanceof Dual ? x.primal : x.value;
+  while (typeof x !== "number") {
+    if (x instanceof Dual) x = x.primal;
+    else if (x instanceof Var) x = x.value;
+    else throw notReal("primal", 0, x);
+  }
   return x;
 }
 
@@ -48,10 +52,12 @@ export function noDerivative(x: Real): number {
 }
 
 /** The argument that decides the result's kind: the Dual with the newest tag, else a tape variable. */
-function newest(args: readonly Real[]): Dual | Var | undefined {
+function newest(rule: Rule, args: readonly Real[]): Dual | Var | undefined {
   let top: Dual | Var | undefined;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (typeof a === "number") continue;
+    if (!(a instanceof Dual || a instanceof Var)) throw notReal(rule.name, i, a);
     if (a instanceof Dual) {
       if (!(top instanceof Dual) || a.tag > top.tag) top = a;
     } else if (top === undefined) {
@@ -66,8 +72,17 @@ function newest(args: readonly Real[]): Dual | Var | undefined {
   return top;
 }
 
+/** The error for an argument that is not a number, a Dual or a tape variable: named, not a crash deeper in. */
+function notReal(operation: string, index: number, arg: unknown): TypeError {
+  const kind = arg === null ? "null" : Array.isArray(arg) || ArrayBuffer.isView(arg) ? "an array" : typeof arg === "object" ? "an object" : `a ${typeof arg}`;
+  return new TypeError(
+    `dualts' ${operation}: argument ${index + 1} is ${kind}${typeof arg === "string" ? ` (${JSON.stringify(arg)})` : ""}; ` +
+      `the operations take numbers (and the Duals and tape variables derivatives pass through them)`,
+  );
+}
+
 export function apply(rule: Rule, args: readonly Real[]): Real {
-  const top = newest(args);
+  const top = newest(rule, args);
   if (top === undefined) return rule.primal(...(args as number[]));
   if (top instanceof Var) return record(rule, args, top);
   const tag = top.tag;

@@ -107,7 +107,7 @@ export function unarySource(rule: Rule): string {
         const z = ${f};
         ${laneTerms("a.tag", "dx.length", ["x"], [[partial, "dx"]])}
       }
-    } else {
+    } else if (a instanceof Var) {
       const x = a.value;
       const y = NaN;
       const z = ${f};
@@ -170,7 +170,7 @@ export function binarySource(rule: Rule, identity?: number): string {
           const z = ${f};
           ${laneTerms("b.tag", "dy.length", xy, [[py, "dy"]])}
         }
-      } else {
+      } else if (b instanceof Var) {
         const x = a;
         const y = b.value;
         const z = ${f};
@@ -188,7 +188,7 @@ export function binarySource(rule: Rule, identity?: number): string {
           const z = ${f};
           ${laneTerms("a.tag", "dx.length", xy, [[px, "dx"]])}
         }
-      } else {
+      } else if (a instanceof Var) {
         const x = a.value;
         const y = b;
         const z = ${f};

@@ -2,8 +2,11 @@
 // and an error that says what is wrong for every misuse.
 
 import { describe, expect, test } from "vitest";
+import { fc, test as prop } from "@fast-check/vitest";
 import { expectClose } from "./helpers.js";
-import { add, derivative, exp, grad, hessian, jacobian, jvp, log, mul, sub, valueAndGrad, type Real } from "../src/index.js";
+import { add, checkGradient, derivative, exp, grad, hessian, jacobian, jvp, log, mul, numericalGradient, primal, sin, sub, trace, valueAndGrad, type Real } from "../src/index.js";
+import { polynomial } from "./programs/lecture.js";
+import { rosenbrock, smoothed } from "./programs/chunked.js";
 
 function loss(w0: Real, w1: Real, xs: number[], ys: number[]): Real {
   let total: Real = 0;
@@ -82,6 +85,47 @@ describe("errors say what is wrong", () => {
     expect(() => grad(loss, { wrt: [] })(0, 0, xs, ys)).toThrow(/wrt is empty/);
     expect(() => grad(loss, { wrt: ["w0", 0] })(0, 0, xs, ys)).toThrow(/selects parameter w0 twice/);
   });
+
+  test("wrt that is not an index, a name or a list of them", () => {
+    expect(() => grad(loss, { wrt: {} as never })(0, 1, xs, ys)).toThrow("grad(loss): wrt must be a parameter's index or name, or a list of them, not an object");
+    expect(() => grad(loss, { wrt: ["w0", true] as never })(0, 1, xs, ys)).toThrow("not a list holding a boolean (true)");
+    expect(() => jacobian(loss, { wrt: null as never })(0, 1, xs, ys)).toThrow("jacobian(loss): wrt must be a parameter's index or name, or a list of them, not null");
+  });
+
+  test("an operation given something that is not a number names itself and the argument", () => {
+    const f = (a: Real, b: Real) => add(a, b);
+    expect(() => grad(f)(1, null as never)).toThrow("dualts' add: argument 2 is null; the operations take numbers");
+    expect(() => grad((a: Real, v: number[]) => mul(a, exp(v as never)))(1, [1, 2])).toThrow("dualts' exp: argument 1 is an array");
+    expect(() => primal({} as never)).toThrow("dualts' primal: argument 1 is an object");
+    expect(() => hessian((a: Real, s: string) => sub(a, s as never))(1, "x")).toThrow('dualts\' sub: argument 2 is a string ("x")');
+  });
+
+  test("finite differences and checkGradient check what they are given as grad does", () => {
+    expect(() => numericalGradient((x: number) => [x, 2 * x], [1])).toThrow("numericalGradient(the function): the function returned an array, but a number was expected; use numericalJacobian for a function that returns an array");
+    expect(() => checkGradient((x: Real) => mul(x, x), [1], { mode: "sideways" as never })).toThrow(/checkGradient\(the function\): mode must be "forward" or "reverse", not "sideways"/);
+  });
+
+  prop.prop([fc.constantFrom("grad", "valueAndGrad", "jacobian", "hessian", "jvp", "derivative", "checkGradient", "numericalGradient", "trace"), fc.constantFrom(0, 1, 2, 3, 4),
+    fc.array(fc.oneof(fc.anything(), fc.double(), fc.array(fc.oneof(fc.double(), fc.constant("2"), fc.constant(null)), { maxLength: 4 }), fc.float64Array({ maxLength: 4 })), { maxLength: 4 }),
+    fc.oneof(fc.constant({}), fc.record({ wrt: fc.oneof(fc.anything(), fc.integer({ min: -1, max: 4 }), fc.constantFrom("x", "v", "a", "b")) }),
+      fc.record({ mode: fc.oneof(fc.constantFrom("forward", "reverse"), fc.anything()), chunk: fc.oneof(fc.integer({ min: -1, max: 13 }), fc.anything()) }, { requiredKeys: [] }))], { numRuns: 1500 })(
+    "any misuse gets dualts' own error, never a crash inside it", (api, which, args, options) => {
+      const fs = [polynomial, rosenbrock, smoothed, (a: Real, b: Real) => add(mul(a, a), sin(b)), (v: Real[]) => [mul(v[0], v[1]), sin(v[0])]];
+      const f = fs[which] as (...args: unknown[]) => unknown;
+      const calls: Record<string, () => unknown> = {
+        grad: () => grad(f, options as never)(...args), valueAndGrad: () => valueAndGrad(f, options as never)(...args),
+        jacobian: () => jacobian(f, options as never)(...args), hessian: () => hessian(f, options as never)(...args),
+        jvp: () => jvp(f, args as never, args as never, options as never), derivative: () => derivative(f as never)(...(args as [number])),
+        checkGradient: () => checkGradient(f, args as never, options as never), numericalGradient: () => numericalGradient(f, args as never, options as never),
+        trace: () => trace(f, args as never, options as never),
+      };
+      try {
+        calls[api]();
+      } catch (error) {
+        expect(error).toBeInstanceOf(Error);
+        expect((error as Error).message).not.toMatch(/Cannot read prop|is not a function|is not iterable|undefined is not|null is not|Cannot convert|Maximum call stack|Invalid array length/);
+      }
+    });
 
   test("wrt selecting a parameter that is not numeric", () => {
     const scaled = (x: Real, label: string) => (label ? x : x);

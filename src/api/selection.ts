@@ -122,9 +122,15 @@ export class Selection {
 }
 
 function resolveWrt(caller: string, signature: Signature, args: readonly unknown[], wrt: Wrt): number[] {
-  const list = typeof wrt === "number" || typeof wrt === "string" ? [wrt] : [...wrt];
+  const list: unknown[] = typeof wrt === "number" || typeof wrt === "string" ? [wrt] : Array.isArray(wrt) ? [...wrt] : [wrt];
+  const odd = list.find((entry) => typeof entry !== "number" && typeof entry !== "string");
+  if (odd !== undefined || list.includes(undefined)) {
+    const kind = (x: unknown) => (x == null ? String(x) : Array.isArray(x) ? "an array" : typeof x === "object" ? "an object" : `a ${typeof x} (${String(x)})`);
+    const what = Array.isArray(wrt) ? `a list holding ${kind(odd)}` : kind(wrt);
+    throw new TypeError(`${caller}: wrt must be a parameter's index or name, or a list of them, not ${what}`);
+  }
   if (list.length === 0) throw new RangeError(`${caller}: wrt is empty; name at least one parameter`);
-  const params = list.map((entry) => {
+  const params = (list as (number | string)[]).map((entry) => {
     if (typeof entry === "number") {
       if (!Number.isInteger(entry) || entry < 0 || entry >= args.length) {
         throw new RangeError(`${caller}: wrt index ${entry} is out of range; ${describe(signature)} was called with ${args.length} argument(s)`);

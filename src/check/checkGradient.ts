@@ -4,6 +4,7 @@
 
 import { flatGradient, type DerivativeOptions } from "../api/derivatives.js";
 import { select } from "../api/selection.js";
+import { checkMode } from "../api/routes.js";
 import { differencesPerInput, type FiniteDifferenceOptions } from "./finite.js";
 
 export interface CheckOptions extends DerivativeOptions, FiniteDifferenceOptions {
@@ -53,8 +54,8 @@ function table(rows: readonly GradientComparison[]): string {
 export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: CheckOptions = {}): GradientCheck {
   const { rtol = 1e-6, atol = 1e-8 } = options;
   const sel = select("checkGradient", f, args, options);
-  const { value, gradient } = flatGradient(f, sel, options.mode, options.chunk);
-  const { differences } = differencesPerInput("checkGradient", f, args, options);
+  const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode), options.chunk);
+  const { differences } = differencesPerInput("checkGradient", f, args, options, true);
   const entries = gradient.map((g, k): GradientComparison => {
     const automatic = g as number;
     const numerical = differences[k][0].derivative;

@@ -7,6 +7,7 @@
 // oracle the automatic routes are checked against.
 
 import type { Gradient } from "../api/derivatives.js";
+import { scalarResult, vectorResult } from "../api/results.js";
 import { select, type WrtOptions } from "../api/selection.js";
 
 export interface FiniteDifference {
@@ -61,8 +62,11 @@ function asNumber(api: string, value: unknown): number {
   return value;
 }
 
-/** Per selected scalar input, the numerical derivative of each output (a number result is a vector of one). */
-export function differencesPerInput(api: string, f: AnyFunction, args: unknown[], options: WrtOptions & FiniteDifferenceOptions) {
+/**
+ * Per selected scalar input, the numerical derivative of each output (a number result is a vector of one).
+ * `scalar`: the function must return a number (numericalGradient), and anything else is an error, as in grad.
+ */
+export function differencesPerInput(api: string, f: AnyFunction, args: unknown[], options: WrtOptions & FiniteDifferenceOptions, scalar = false) {
   const sel = select(api, f, args, options);
   const values = sel.values as number[];
   const differences = values.map((x, k) => {
@@ -70,7 +74,8 @@ export function differencesPerInput(api: string, f: AnyFunction, args: unknown[]
       const shifted = [...values];
       shifted[k] = x + t;
       const out = f(...sel.with(shifted));
-      return typeof out === "number" ? [out] : Array.from(out as ArrayLike<unknown>, (o) => asNumber(api, o));
+      if (scalar) return [asNumber(api, scalarResult(sel, out, "use numericalJacobian for a function that returns an array"))];
+      return vectorResult(sel, out).map((o) => asNumber(api, o));
     };
     const outputs = at(0).length;
     return Array.from({ length: outputs }, (_, i) => centralDifference((t) => at(t)[i], x, options));
@@ -80,7 +85,7 @@ export function differencesPerInput(api: string, f: AnyFunction, args: unknown[]
 
 /** The gradient by finite differences, shaped like grad's result. */
 export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options: WrtOptions & FiniteDifferenceOptions = {}): Gradient {
-  const { sel, differences } = differencesPerInput("numericalGradient", f, args, options);
+  const { sel, differences } = differencesPerInput("numericalGradient", f, args, options, true);
   return sel.shape(differences.map((d) => d[0].derivative)) as Gradient;
 }
 
