@@ -254,6 +254,31 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
     }
   });
 
+  prop.prop([fc.array(coordinate, { minLength: 0, maxLength: 6 }), fc.array(coordinate, { minLength: 1, maxLength: 3 }), fc.boolean(), coordinate], { numRuns: 80 })(
+    "arrays too: numbers and arrays of them, the general path's result and shapes, bit for bit", (v, w, typed, s) => {
+      const sum = (x: Real[], y: Real[], t: Real) =>
+        add(x.reduce((acc: Real, xi, i) => add(acc, mul(xi, log(add(2, y[i % y.length])))), 0), mul(t, y[0]));
+      const rosen = (x: Real[]) => runtimeRosenbrock(x);
+      const x = typed ? new Float64Array(v) : v;
+      for (const nanSafe of [false, true]) {
+        const previous = nanSafeMode(nanSafe);
+        try {
+          const inputs = v.length + w.length + 1;
+          const mode = inputs < 4 || nanSafe ? "forward" : "reverse";
+          const general = valueAndGrad(sum as (...a: unknown[]) => Real, { mode })(x, w, s);
+          expect(valueAndGrad(sum as (...a: unknown[]) => Real)(x, w, s)).toEqual(general);
+          expect(grad(sum as (...a: unknown[]) => Real)(x, w, s)).toEqual(general[1]);
+          if (v.length > 0) {
+            const one = valueAndGrad(rosen, { mode: v.length < 4 || nanSafe ? "forward" : "reverse" })(v);
+            expect(valueAndGrad(rosen)(v)).toEqual(one);
+            expect(Array.isArray(one[1])).toBe(true);
+          }
+        } finally {
+          nanSafeMode(previous);
+        }
+      }
+    });
+
   test("one run per input, or one on the tape; other calls take the general path and its errors", () => {
     let runs = 0;
     const counted = (a: Real, b: Real) => (runs++, mul(a, b));
@@ -269,6 +294,14 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
     expect((kept as Var).value).toBe(2);
     expect(() => (kept as Var).adjoint).toThrow(/released/);
     expect(() => grad(counted)(2, NaN)).toThrow("grad(counted): b is NaN; derivatives are taken at finite inputs only");
+    expect(() => grad((v: Real[]) => v[0])([1, Infinity])).toThrow("grad(the function): v[1] is Infinity; derivatives are taken at finite inputs only");
+    // An array gives its elements one input each: one run per element below four, the tape from four on.
+    runs = 0;
+    const overArray = (v: Real[]) => (runs++, mul(v[0], v[v.length - 1]));
+    expect(grad(overArray)([2, 3, 5])).toEqual([5, 0, 2]);
+    expect(runs).toBe(3);
+    expect(grad(overArray)(new Float64Array([2, 3, 5, 7]) as never)).toEqual([7, 0, 0, 2]);
+    expect(runs).toBe(4);
     expect(() => (grad(counted) as (...args: number[]) => unknown)(2, 3, 4)).toThrow("grad(counted): counted(a, b) takes 2 argument(s), but 3 were given");
     expect(() => valueAndGrad((a: Real, b: Real) => [a, b])(1, 2)).toThrow("valueAndGrad(the function): the function returned an array, but a number was expected");
     expect(() => grad((a: number, b: number) => a * b)(1, 2)).toThrow(/^grad\(the function\): the function applies JavaScript operators to its inputs and was not compiled/);

@@ -142,7 +142,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
   if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
     const info = derivativeInfo(f);
-    const direct = info ? scalarGradient(info, args) ?? arrayGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute(args.length));
+    const direct = info ? scalarGradient(info, args) ?? arrayGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute);
     if (direct) return direct;
   }
   const sel = select(api, f, args, options);

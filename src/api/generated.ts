@@ -172,9 +172,7 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
         // Read before the seeds are cleared: a function that returns its parameter returns its seed.
         for (let k = start; k < end; k++) {
           const lane = k - start;
-          tangents[k] = typeof result === "number"
-            ? (result !== result ? NaN : tangent[lane])
-            : Array.from(result as ArrayLike<number>, (v, j) => (Number.isNaN(v) ? NaN : tangent[j * lanes + lane]));
+          tangents[k] = typeof result === "number" ? (result !== result ? NaN : tangent[lane]) : column(result as ArrayLike<number>, tangent, lanes, lane);
         }
       } finally {
         for (let k = start; k < end; k++) seat(k, start, 0);
@@ -184,6 +182,13 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
     release();
   }
   return { value, tangents };
+}
+
+/** A vector result's derivatives along one lane: output j's entry of that lane, NaN where output j is. */
+function column(result: ArrayLike<number>, tangent: ArrayLike<number>, lanes: number, lane: number): number[] {
+  const out = new Array<number>(result.length);
+  for (let j = 0; j < result.length; j++) out[j] = result[j] !== result[j] ? NaN : tangent[j * lanes + lane];
+  return out;
 }
 
 /**

@@ -10,11 +10,12 @@
 // grad takes the function's gradient form here where it has one, and jvp
 // the generated JVP. A compiled function whose one differentiated parameter
 // is an array of at most 12 plain finite numbers goes the same way: one pass
-// with a lane per element. A function over the runtime's operations, called with
-// plain finite numbers, gets the general path's route — its tape, or one
-// Dual per pass — the same way, without the selecting and shaping.
+// with a lane per element. A function over the runtime's operations whose
+// arguments are plain finite numbers and arrays of them gets the general
+// path's route — its tape, or one Dual per pass — the same way, without the
+// selecting and shaping.
 
-import { Dual, freshTag } from "../dual.js";
+import { Dual, freshTag, type Real } from "../dual.js";
 import { Tape, Var } from "../reverse/tape.js";
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
@@ -145,58 +146,102 @@ export function arrayGradient(info: DerivativeInfo | undefined, args: readonly u
 }
 
 /**
- * [value, gradient] of a function over the runtime's operations at plain
- * finite numbers, by the route the general path would take for them: the
- * runtime's tape (one run, one sweep), or one Dual of a fresh tag per pass —
- * every derivative NaN where the value is, shaped as grad shapes it.
- * Undefined where the call is not this case (no route: lanes; a wrong count of arguments)
- * or f returns anything but a number or a variable of this tape (a Dual of
- * this pass): the general path then runs the call and reports.
+ * [value, gradient] of a function over the runtime's operations whose every
+ * argument is a plain finite number or an array of them (the default
+ * selection then takes them all), by the route the general path would take
+ * for that many input scalars — the runtime's tape (one run, one sweep), or
+ * one Dual of a fresh tag per pass — every derivative NaN where the value is,
+ * shaped as grad shapes it. Undefined where the call is not this case (no
+ * route: lanes; a wrong count of arguments) or f returns anything but a
+ * number or a variable of this tape (a Dual of this pass): the general path
+ * then runs the call and reports.
  */
-export function runtimeScalarGradient(api: string, f: Function, args: readonly unknown[], route: "tape" | "duals" | undefined): [number, number | number[]] | undefined {
-  const n = args.length;
-  if (route === undefined) return undefined;
+export function runtimeScalarGradient(
+  api: string, f: Function, args: readonly unknown[], routeFor: (inputs: number) => "tape" | "duals" | undefined,
+): [number, number | number[] | (number | number[])[]] | undefined {
   const signature = signatureOf(f);
-  if (n === 0 || n < signature.required || (!signature.variadic && n > signature.parameters.length)) return undefined;
-  for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return undefined;
-  const call = (callArgs: readonly unknown[]): unknown => {
+  if (args.length === 0 || args.length < signature.required || (!signature.variadic && args.length > signature.parameters.length)) return undefined;
+  const inputs = flatInputs(args);
+  const route = inputs && inputs.length > 0 ? routeFor(inputs.length) : undefined;
+  if (!inputs || route === undefined) return undefined;
+  const call = (values: readonly Real[]): unknown => {
     try {
-      return f(...callArgs);
+      return f(...rebuilt(args, values));
     } catch (error) {
       throw explained(error, `${api}(${signature.name})`, signature.name);
     }
   };
-  const result = route === "tape" ? onTape(call, args as number[]) : dualPasses(call, args as number[]);
+  const result = route === "tape" ? onTape(call, inputs) : dualPasses(call, inputs);
   if (!result) return undefined;
   const value = result[0];
   // As on every route: where the value is NaN, so is every derivative.
-  const gradient = nanRowWhereValueIs(value, result[1]);
-  return [value, n === 1 ? gradient[0] : gradient];
+  return [value, shaped(args, nanRowWhereValueIs(value, result[1]))];
+}
+
+/** The arguments' numbers in order, arrays element by element; undefined unless each is a finite number or an array of them. */
+function flatInputs(args: readonly unknown[]): number[] | undefined {
+  const inputs: number[] = [];
+  for (const arg of args) {
+    if (typeof arg === "number") {
+      if (!Number.isFinite(arg)) return undefined;
+      inputs.push(arg);
+    } else if (arg instanceof Float64Array || Array.isArray(arg)) {
+      for (let i = 0; i < arg.length; i++) {
+        const x: unknown = arg[i];
+        if (typeof x !== "number" || !Number.isFinite(x)) return undefined;
+        inputs.push(x);
+      }
+    } else return undefined;
+  }
+  return inputs;
+}
+
+/** The arguments with flatInputs' numbers replaced by `values`: an array becomes a new plain array (a Float64Array cannot hold Duals). */
+function rebuilt(args: readonly unknown[], values: readonly Real[]): unknown[] {
+  const out = new Array<unknown>(args.length);
+  let k = 0;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg === "number") out[i] = values[k++];
+    else {
+      const array = new Array<Real>((arg as ArrayLike<number>).length);
+      for (let j = 0; j < array.length; j++) array[j] = values[k++];
+      out[i] = array;
+    }
+  }
+  return out;
+}
+
+/** A flat gradient in the arguments' shapes, as Selection.shape gives it: one argument → its shape, several → one entry each. */
+function shaped(args: readonly unknown[], flat: number[]): number | number[] | (number | number[])[] {
+  let k = 0;
+  const perArgument = args.map((arg) => (typeof arg === "number" ? flat[k++] : flat.slice(k, (k += (arg as ArrayLike<number>).length))));
+  return perArgument.length === 1 ? perArgument[0] : perArgument;
 }
 
 /** One run on a new tape and one backward sweep (engines.ts's reverseInputs and adjoints, without a selection). */
-function onTape(call: (args: readonly unknown[]) => unknown, args: readonly number[]): [number, number[]] | undefined {
+function onTape(call: (values: readonly Real[]) => unknown, inputs: readonly number[]): [number, number[]] | undefined {
   const tape = new Tape();
   try {
-    const inputs = args.map((value) => tape.input(value));
-    const result = call(inputs);
+    const variables = inputs.map((value) => tape.input(value));
+    const result = call(variables);
     if (typeof result !== "number" && !(result instanceof Var && result.tape === tape)) return undefined;
-    return [valueOf(result) as number, adjoints({ tape, inputs }, result) as number[]];
+    return [valueOf(result) as number, adjoints({ tape, inputs: variables }, result) as number[]];
   } finally {
     tape.release();
   }
 }
 
-/** Pass k with argument k a Dual of a fresh tag and tangent 1 (engines.ts's unitPasses, without a selection). */
-function dualPasses(call: (args: readonly unknown[]) => unknown, args: readonly number[]): [number, number[]] | undefined {
-  const passArgs: unknown[] = args.slice();
-  const gradient = new Array<number>(args.length);
+/** Pass k with input k a Dual of a fresh tag and tangent 1 (engines.ts's unitPasses, without a selection). */
+function dualPasses(call: (values: readonly Real[]) => unknown, inputs: readonly number[]): [number, number[]] | undefined {
+  const values: Real[] = inputs.slice();
+  const gradient = new Array<number>(inputs.length);
   let value = 0;
-  for (let k = 0; k < args.length; k++) {
+  for (let k = 0; k < inputs.length; k++) {
     const tag = freshTag();
-    passArgs[k] = new Dual(tag, args[k], 1);
-    let result = call(passArgs);
-    passArgs[k] = args[k];
+    values[k] = new Dual(tag, inputs[k], 1);
+    let result = call(values);
+    values[k] = inputs[k];
     if (typeof result === "number") gradient[k] = 0;
     else if (result instanceof Dual && result.tag === tag && typeof result.primal === "number" && typeof result.tangent === "number") {
       gradient[k] = result.tangent;
