@@ -88,8 +88,18 @@ export function apply(rule: Rule, args: readonly Real[]): Real {
   const tag = top.tag;
   const carries = args.map((a) => a instanceof Dual && a.tag === tag);
   const primals = args.map((a, i) => (carries[i] ? (a as Dual).primal : a));
-  const z = apply(rule, primals);
+  const z = operate(rule, primals);
   return new Dual(tag, z, tangent(rule, primals, z, args, carries));
+}
+
+/**
+ * The rule applied to Reals one layer down (the primals of a Dual, a partial's arguments): through the
+ * operation's own fast paths where it has a fixed arity — a tape variable then records directly — else apply.
+ */
+function operate(rule: Rule, args: readonly Real[]): Real {
+  if (rule.arity === 1) return operations[rule.name as RuleName](args[0]);
+  if (rule.arity === 2) return operations[rule.name as RuleName](args[0], args[1]);
+  return apply(rule, args);
 }
 
 /** Σ ∂op/∂argᵢ · tangentᵢ over the arguments that carry the tag. */
@@ -148,7 +158,7 @@ export const realAlgebra: Algebra<Real, boolean> = {
   mul: (a, b) => mul(a, b),
   div: (a, b) => div(a, b),
   neg: (a) => neg(a),
-  call: (fn, ...args) => apply(rules[fn], args),
+  call: (fn, ...args) => operate(rules[fn], args),
   eq: (a, b) => primal(a) === primal(b),
   lt: (a, b) => primal(a) < primal(b),
   gt: (a, b) => primal(a) > primal(b),
