@@ -7,7 +7,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, nanSafeMode, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
-import { first, identity, mixed, rosenbrock, scaledLogSum, smoothed } from "./programs/chunked.js";
+import { first, identity, mixed, rosenbrock, scaledCopy, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
 import { expectClose } from "./helpers.js";
@@ -173,7 +173,7 @@ describe("stop-gradient on the runtime", () => {
     });
 });
 
-describe("grad and jvp of a compiled function of a few numbers, or of one array of them (src/api/scalars.ts's direct path)", () => {
+describe("grad of a compiled function of a few numbers or one array of them, and jvp at numbers and arrays (src/api/scalars.ts's direct paths)", () => {
   const coordinate = fc.double({ min: -2, max: 2, noNaN: true });
 
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
@@ -206,6 +206,19 @@ describe("grad and jvp of a compiled function of a few numbers, or of one array 
       else if (x.every((xi) => xi > 1e-300)) expectClose(gradient, x.map((xi) => 1.5 / xi), 1e-15, 0);
     });
 
+  prop.prop([fc.array(coordinate, { minLength: 1, maxLength: 30 }), fc.array(coordinate, { minLength: 30, maxLength: 30 }), fc.boolean(), coordinate], { numRuns: 60 })(
+    "jvp at numbers and arrays: one call of the generated JVP, the general path's result bit for bit", (x, t, typed, s) => {
+      const n = x.length;
+      const [v, dv] = typed ? [new Float64Array(x), new Float64Array(t.slice(0, n))] : [x, t.slice(0, n)];
+      expect(jvp(rosenbrock, [v as number[]], [dv])).toEqual(jvp(rosenbrock, [v as number[]], [dv], { wrt: [0] }));
+      expect(jvp(smoothed, [v as number[]], [dv])).toEqual(jvp(smoothed, [v as number[]], [dv], { wrt: [0] }));
+      const offsets = t.slice(0, n);
+      expect(jvp(mixed, [new Float64Array(x), s, offsets], [dv, 0.5])).toEqual(jvp(mixed, [new Float64Array(x), s, offsets], [dv, 0.5], { wrt: [0, 1] }));
+      const [value, tangent] = jvp(scaledCopy, [new Float64Array(x), s], [dv, 2]);
+      expect([value, tangent]).toEqual(jvp(scaledCopy, [new Float64Array(x), s], [dv, 2], { wrt: [0, 1] }));
+      expectClose(tangent, x.map((xi, i) => s * (dv[i] as number) + 2 * xi), 1e-15, 1e-15);
+    });
+
   test("one pass of the chunk-mode JVP; other calls take the general path and its errors", () => {
     const info = derivativeInfo(polynomial)!;
     const spy = vi.fn(info.chunkJvp!);
@@ -218,6 +231,8 @@ describe("grad and jvp of a compiled function of a few numbers, or of one array 
     // jvp's direct path leaves wrong tangents to the general path and its messages.
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0])).toThrow("jvp(polynomial): expected 3 tangent(s), one per selected parameter, but got 2");
     expect(() => jvp(polynomial, [1, 2, 3], [1, 0, [1]])).toThrow("the tangent for w2 must be a number");
+    expect(() => jvp(rosenbrock, [[1, 2]], [[1]])).toThrow("jvp(rosenbrock): the tangent for x must be an array of 2, like x itself, but is an array of 1");
+    expect(() => jvp(rosenbrock, [[1, NaN]], [[1, 0]])).toThrow("jvp(rosenbrock): x[1] is NaN; derivatives are taken at finite inputs only");
     // An array parameter of at most 12 numbers: one pass of n lanes; otherwise the general path.
     const { g: counted13, calls } = counted(rosenbrock);
     grad(counted13 as typeof rosenbrock)(point(12));

@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
-import { arrayGradient, runtimeScalarGradient, scalarGradient, scalarGradientOnly, scalarJvp } from "./scalars.js";
+import { arrayGradient, runtimeScalarGradient, scalarGradient, scalarGradientOnly, directJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
@@ -116,13 +116,15 @@ export function derivative<F extends AnyFunction>(f: F): ScalarDerivative {
  * per selected parameter, each shaped like it (a number, or an array).
  */
 export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: readonly (number | ArrayLike<number>)[], options: WrtOptions = {}): [number | number[], number | number[]] {
-  const direct = options.wrt === undefined ? scalarJvp(derivativeInfo(f), args, tangents) : undefined;
-  if (direct) return direct;
+  const direct = options.wrt === undefined ? directJvp(derivativeInfo(f), args, tangents) : undefined;
+  if (direct) return direct as [number | number[], number | number[]];
   const sel = select("jvp", f, args, options);
   if (!Array.isArray(tangents) || tangents.length !== sel.params.length) {
     throw new RangeError(`${sel.caller}: expected ${sel.params.length} tangent(s), one per selected parameter, but got ${Array.isArray(tangents) ? tangents.length : typeof tangents}`);
   }
-  const flat = sel.params.flatMap((param, i): number[] => {
+  // The tangents flattened slot by slot, in loops (Array.from and flatMap cost more than the JVP itself for long arrays).
+  const flat: number[] = [];
+  sel.params.forEach((param, i) => {
     const t = tangents[i];
     const argument = sel.args[param];
     const expected = isReal(argument) ? -1 : (argument as ArrayLike<Real>).length;
@@ -132,10 +134,11 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
       const shape = (n: number | undefined) => (n === -1 ? "a number" : `an array of ${n}`);
       throw new TypeError(`${sel.caller}: the tangent for ${name} must be ${shape(expected)}, like ${name} itself, but is ${shape(given)}`);
     }
-    return typeof t === "number" ? [t] : Array.from(t);
+    if (typeof t === "number") flat.push(t);
+    else for (let j = 0; j < t.length; j++) flat.push(t[j]);
   });
   const pass = forwardPass(f, sel, flat);
-  if (!Array.isArray(pass.value)) scalarResult(sel, pass.value, "jvp handles number and array results");
+  if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
   return [pass.value, pass.tangent] as [number | number[], number | number[]];
 }
 

@@ -1,26 +1,29 @@
-// The common small case of grad and valueAndGrad, without the general
-// machinery: a compiled function of plain finite numbers (at most 12 of them
-// differentiated, so one chunk-mode pass), called with no options. The
-// general path (selection.ts, derivatives.ts) selects, checks and shapes the
-// same call in about a microsecond, which is most of the time for a function
-// like the lecture's polynomial; here the call goes straight to the generated
-// chunk-mode JVP with seeds made once per function. Anything else — another
-// argument kind, a non-finite input, a wrong count, options — returns
-// undefined, and the general path handles it (and reports any error).
-// grad takes the function's gradient form here where it has one, and jvp
-// the generated JVP. A compiled function whose one differentiated parameter
-// is an array of at most 12 plain finite numbers goes the same way: one pass
-// with a lane per element. A function over the runtime's operations whose
-// arguments are plain finite numbers and arrays of them gets the general
-// path's route — its tape, or one Dual per pass — the same way, without the
-// selecting and shaping.
+// The common cases of grad, valueAndGrad and jvp, called with no options,
+// without the general machinery. The general path (selection.ts,
+// derivatives.ts) selects, checks and shapes a call in about a microsecond,
+// plus an object per array element — most of the time for a function like
+// the lecture's polynomial, and 40× a JVP of a thousand numbers. Here:
+//
+//   grad, valueAndGrad   a compiled function of plain finite numbers (at most
+//                        12 differentiated) or of one array of at most 12:
+//                        one chunk-mode pass, seeds made once per function;
+//                        grad takes the gradient form where there is one
+//   jvp                  a compiled function at plain finite numbers and
+//                        arrays of them: one call of the generated JVP
+//   grad, valueAndGrad   a function over the runtime's operations of plain
+//                        finite numbers and arrays of them: the general
+//                        path's route (its tape, or one Dual per pass)
+//
+// Anything else — another argument kind, a non-finite input, a wrong count
+// or shape — returns undefined, and the general path handles it (and reports
+// any error). Each gives the general path's result bit for bit (chunk.test.ts).
 
 import { Dual, freshTag, type Real } from "../dual.js";
 import { Tape, Var } from "../reverse/tape.js";
 import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
 import { adjoints, explained, valueOf } from "./engines.js";
-import { nanRowWhereValueIs } from "./results.js";
+import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
 import { signatureOf } from "./signature.js";
 
 /** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
@@ -81,17 +84,30 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
 }
 
 /**
- * jvp of a compiled function of plain finite numbers, one number of tangent
- * per differentiated parameter: one call of the generated JVP, the NaN rule
- * applied as generatedPass applies it; undefined where the call is not this
- * case.
+ * jvp of a compiled function at plain finite inputs — numbers, and arrays of
+ * them — with a tangent shaped like each differentiated parameter: one call
+ * of the generated JVP, the tangent arrays passed as given (the generated
+ * code copies a tangent before writing to it), the NaN rule applied as
+ * generatedPass applies it; undefined where the call is not this case.
  */
-export function scalarJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [number, number] | undefined {
-  if (!info?.jvp || info.result !== "scalar" || !numbersOnly(info, args)) return undefined;
-  if (!Array.isArray(tangents) || tangents.length !== info.wrt.length || tangents.some((t) => typeof t !== "number")) return undefined;
-  const [value, tangent] = info.jvp(...interleaved(info, args, (j) => tangents[j])) as [unknown, number];
-  if (typeof value !== "number") return undefined;
-  return [value, value !== value ? NaN : tangent];
+export function directJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [unknown, unknown] | undefined {
+  if (!info?.jvp || args.length !== info.parameters.length || !Array.isArray(tangents) || tangents.length !== info.wrt.length) return undefined;
+  for (let j = 0; j < info.wrt.length; j++) if (!sameShape(args[info.wrt[j]], tangents[j])) return undefined;
+  const [value, tangent] = info.jvp(...interleaved(info, args, (j) => tangents[j])) as [unknown, unknown];
+  if (typeof value === "number") return [value, value !== value ? NaN : tangent];
+  return Array.isArray(value) || value instanceof Float64Array ? [value, nanWhereValueIs(value, tangent)] : undefined;
+}
+
+/** A finite number and a number tangent, or an array of finite numbers and a tangent array of as many numbers. */
+function sameShape(arg: unknown, tangent: unknown): boolean {
+  if (typeof arg === "number") return Number.isFinite(arg) && typeof tangent === "number";
+  if (!(arg instanceof Float64Array || Array.isArray(arg)) || !(tangent instanceof Float64Array || Array.isArray(tangent))) return false;
+  if (tangent.length !== arg.length) return false;
+  for (let i = 0; i < arg.length; i++) {
+    const x: unknown = arg[i];
+    if (typeof x !== "number" || !Number.isFinite(x) || typeof tangent[i] !== "number") return false;
+  }
+  return true;
 }
 
 /**

@@ -54,3 +54,13 @@ export function scaledLogSum(v: number[], scale: number): number {
   for (let i = 0; i < v.length; i++) total += Math.log(v[i]);
   return scale * total;
 }
+
+/**
+ * s·x in a new Float64Array: a Float64Array result.
+ * @differentiable
+ */
+export function scaledCopy(x: Float64Array, s: number): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = s * x[i];
+  return out;
+}
