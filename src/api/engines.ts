@@ -96,16 +96,17 @@ export function forwardRun(f: Function, sel: Selection, tangents: readonly Real[
 export function unitPasses(f: Function, sel: Selection): { value: unknown; tangents: Real[] } {
   const g = runnable(f, sel);
   const args = sel.with(sel.values);
+  const { slotParams, slotIndices } = sel;
   const place = (k: number, value: Real) => {
-    const slot = sel.slots[k];
-    if (slot.index < 0) args[slot.param] = value;
-    else (args[slot.param] as Real[])[slot.index] = value;
+    if (slotIndices[k] < 0) args[slotParams[k]] = value;
+    else (args[slotParams[k]] as Real[])[slotIndices[k]] = value;
   };
   // Array elements as [array, index, value]: put back between passes where the function changed them.
-  const inArrays = sel.slots.flatMap((slot, k) => (slot.index < 0 ? [] : [[args[slot.param] as Real[], slot.index, sel.values[k]] as const]));
-  const tangents = new Array<Real>(sel.slots.length);
+  const inArrays: (readonly [Real[], number, Real])[] = [];
+  for (let k = 0; k < slotIndices.length; k++) if (slotIndices[k] >= 0) inArrays.push([args[slotParams[k]] as Real[], slotIndices[k], sel.values[k]]);
+  const tangents = new Array<Real>(sel.values.length);
   let value: unknown;
-  for (let k = 0; k < sel.slots.length; k++) {
+  for (let k = 0; k < sel.values.length; k++) {
     if (k > 0) {
       for (const [array, index, value] of inArrays) if (array[index] !== value) array[index] = value;
     }
@@ -145,11 +146,11 @@ export function reverseInputs(sel: Selection, named = false): { tape: Tape; inpu
   const inputs = sel.values.map((value, k) => {
     if (typeof value !== "number") {
       throw new Error(
-        `${sel.caller}: reverse mode was asked for inside another derivative (${sel.slotName(sel.slots[k])} is not a plain number). ` +
+        `${sel.caller}: reverse mode was asked for inside another derivative (${sel.slotName(sel.slot(k))} is not a plain number). ` +
           `Nest forward mode instead: leave mode unset for the inner derivative.`,
       );
     }
-    return tape.input(value, named ? sel.slotName(sel.slots[k]) : undefined);
+    return tape.input(value, named ? sel.slotName(sel.slot(k)) : undefined);
   });
   return { tape, inputs };
 }
@@ -221,7 +222,7 @@ export function chunkSize(n: number, requested: number | undefined, caller: stri
  */
 export function dualLanePasses(f: Function, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const g = runnable(f, sel);
-  const n = sel.slots.length;
+  const n = sel.values.length;
   const tangents = new Array<unknown>(n);
   let value: unknown;
   for (let start = 0; start < n; start += lanes) {

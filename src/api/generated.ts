@@ -11,7 +11,7 @@ import type { DerivativeInfo } from "../registry.js";
 import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
 import { nanWhereValueIs } from "./results.js";
-import type { Selection, Slot } from "./selection.js";
+import type { Selection } from "./selection.js";
 
 /** The arguments of a call of generated code, and where each differentiable parameter's derivative argument sits. */
 interface Layout {
@@ -36,16 +36,17 @@ function layout(info: DerivativeInfo, sel: Selection, derivativeFor: (arg: unkno
 /** A zero tangent shaped like the argument: 0, or an array of zeros. */
 const zeroTangent = (arg: unknown) => (typeof arg === "number" ? 0 : new Array<number>((arg as ArrayLike<number>).length).fill(0));
 
-/** Sets one selected slot's tangent in a layout of zero tangents. */
-function setTangent({ args, at }: Layout, slot: Slot, tangent: number): void {
-  if (slot.index < 0) args[at[slot.param]] = tangent;
-  else (args[at[slot.param]] as number[])[slot.index] = tangent;
+/** Sets selected slot k's tangent in a layout of zero tangents. */
+function setTangent({ args, at }: Layout, sel: Selection, k: number, tangent: number): void {
+  const index = sel.slotIndices[k];
+  if (index < 0) args[at[sel.slotParams[k]]] = tangent;
+  else (args[at[sel.slotParams[k]]] as number[])[index] = tangent;
 }
 
 /** Calls the generated JVP: each differentiable parameter followed by its tangent (zeros where not selected). */
 export function generatedPass(info: DerivativeInfo, sel: Selection, tangents: readonly Real[]): ForwardPass {
   const call = layout(info, sel, zeroTangent);
-  sel.slots.forEach((slot, k) => setTangent(call, slot, tangents[k] as number));
+  for (let k = 0; k < sel.values.length; k++) setTangent(call, sel, k, tangents[k] as number);
   const [value, tangent] = info.jvp!(...call.args);
   return { value, tangent: nanWhereValueIs(value, tangent) };
 }
@@ -60,15 +61,15 @@ export function generatedPass(info: DerivativeInfo, sel: Selection, tangents: re
  */
 export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { value: unknown; tangents: unknown[] } {
   const call = layout(info, sel, zeroTangent);
-  const tangents = new Array<unknown>(sel.slots.length);
+  const tangents = new Array<unknown>(sel.values.length);
   let value: unknown;
-  sel.slots.forEach((slot, k) => {
-    setTangent(call, slot, 1);
+  for (let k = 0; k < sel.values.length; k++) {
+    setTangent(call, sel, k, 1);
     const [result, tangent] = info.jvp!(...call.args);
-    setTangent(call, slot, 0);
+    setTangent(call, sel, k, 0);
     if (k === 0) value = result;
     tangents[k] = nanWhereValueIs(result, tangent);
-  });
+  }
   return { value, tangents };
 }
 
@@ -86,8 +87,8 @@ export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unk
     const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
     const outputs = typeof output === "number" ? [output] : Array.from(output);
     const rows = outputs.map((node, r) => {
-      const adjoints = tape.backward(node);
-      return sel.slots.map((slot) => (Number.isNaN(values[r]) ? NaN : adjointOf(call, adjoints, slot)));
+      const row = slotAdjoints(call, sel, tape.backward(node));
+      return Number.isNaN(values[r]) ? row.fill(NaN) : row;
     });
     return { value, rows };
   });
@@ -104,18 +105,21 @@ export function recordedGradient(info: DerivativeInfo, sel: Selection): number[]
     const call = layout(info, sel, inputNodes(tape));
     const output = info.recordGradient!(tape, ...call.args);
     if (output === undefined) return undefined;
-    const adjoints = tape.backward(output);
-    return sel.slots.map((slot) => adjointOf(call, adjoints, slot));
+    return slotAdjoints(call, sel, tape.backward(output));
   });
 }
 
 /** A parameter's input node(s) on the tape: one for a number, one per element for an array. */
 const inputNodes = (tape: LinearTape) => (arg: unknown) => (typeof arg === "number" ? tape.input() : tape.inputs((arg as ArrayLike<number>).length));
 
-/** A selected slot's adjoint, read through its parameter's input node(s). */
-function adjointOf(call: Layout, adjoints: ArrayLike<number>, slot: Slot): number {
-  const nodes = call.args[call.at[slot.param]] as number | ArrayLike<number>;
-  return adjoints[typeof nodes === "number" ? nodes : nodes[slot.index]];
+/** Every selected slot's adjoint, read through its parameter's input node(s). */
+function slotAdjoints(call: Layout, sel: Selection, adjoints: ArrayLike<number>): number[] {
+  const out = new Array<number>(sel.values.length);
+  for (let k = 0; k < out.length; k++) {
+    const nodes = call.args[call.at[sel.slotParams[k]]] as number | ArrayLike<number>;
+    out[k] = adjoints[typeof nodes === "number" ? nodes : nodes[sel.slotIndices[k]]];
+  }
+  return out;
 }
 
 type Lanes = number[] | Float64Array;
@@ -151,15 +155,15 @@ function zeroSeeds(info: DerivativeInfo, sel: Selection, lanes: number): { seeds
  * seeds are only read: each pass sets its K ones and clears them after.
  */
 export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
-  const n = sel.slots.length;
+  const n = sel.values.length;
   const tangents = new Array<unknown>(n);
   const { seeds, release } = zeroSeeds(info, sel, lanes);
   let next = 0;
   const call = layout(info, sel, () => seeds[next++]);
   /** Sets slot k's entry in its pass's seeds (the pass starting at slot `start`): its one, or back to zero. */
   const seat = (k: number, start: number, one: number) => {
-    const slot = sel.slots[k];
-    (call.args[call.at[slot.param]] as Lanes)[(slot.index < 0 ? 0 : slot.index * lanes) + k - start] = one;
+    const index = sel.slotIndices[k];
+    (call.args[call.at[sel.slotParams[k]]] as Lanes)[(index < 0 ? 0 : index * lanes) + k - start] = one;
   };
   let value: unknown;
   try {
@@ -200,7 +204,7 @@ function column(result: ArrayLike<number>, tangent: ArrayLike<number>, lanes: nu
  */
 export function gradientPass(info: DerivativeInfo, sel: Selection): number[] | undefined {
   const gradient = info.gradient?.(...sel.args);
-  return gradient && sel.slots.map((slot) => gradient[info.wrt.indexOf(slot.param)]);
+  return gradient && sel.slotParams.map((param) => gradient[info.wrt.indexOf(param)]);
 }
 
 /** Compiled functions whose record form met a callee without one (__dualtsRecord): their reverse mode runs on the runtime's tape. */

@@ -42,7 +42,9 @@ function kindName(x: unknown): string {
 }
 
 export class Selection {
-  readonly slots: Slot[] = [];
+  /** Slot k's parameter, and its element index within an array parameter (-1 for a scalar parameter): parallel arrays, not an object per element. */
+  readonly slotParams: number[] = [];
+  readonly slotIndices: number[] = [];
   readonly values: Real[] = [];
 
   constructor(
@@ -56,12 +58,17 @@ export class Selection {
     for (const param of params) {
       const arg = args[param];
       if (isReal(arg)) {
-        this.add({ param, index: -1 }, arg);
+        this.add(param, -1, arg);
       } else {
         const array = arg as ArrayLike<Real>;
-        for (let index = 0; index < array.length; index++) this.add({ param, index }, array[index]);
+        for (let index = 0; index < array.length; index++) this.add(param, index, array[index]);
       }
     }
+  }
+
+  /** Slot k as an object (for messages and code that is not hot). */
+  slot(k: number): Slot {
+    return { param: this.slotParams[k], index: this.slotIndices[k] };
   }
 
   /** `grad(loss)`, the prefix of every message (made when a message needs it). */
@@ -76,12 +83,13 @@ export class Selection {
 
   private isPlain?: boolean;
 
-  private add(slot: Slot, value: Real): void {
+  private add(param: number, index: number, value: Real): void {
     const p = typeof value === "number" ? value : primal(value);
     if (!Number.isFinite(p)) {
-      throw new RangeError(`${this.caller}: ${this.slotName(slot)} is ${p}; derivatives are taken at finite inputs only`);
+      throw new RangeError(`${this.caller}: ${this.slotName({ param, index })} is ${p}; derivatives are taken at finite inputs only`);
     }
-    this.slots.push(slot);
+    this.slotParams.push(param);
+    this.slotIndices.push(index);
     this.values.push(value);
   }
 
@@ -97,10 +105,11 @@ export class Selection {
     for (const param of this.params) {
       if (!isReal(args[param])) args[param] = Array.from(args[param] as ArrayLike<Real>);
     }
-    this.slots.forEach((slot, k) => {
-      if (slot.index < 0) args[slot.param] = reals[k];
-      else (args[slot.param] as Real[])[slot.index] = reals[k];
-    });
+    for (let k = 0; k < reals.length; k++) {
+      const index = this.slotIndices[k];
+      if (index < 0) args[this.slotParams[k]] = reals[k];
+      else (args[this.slotParams[k]] as Real[])[index] = reals[k];
+    }
     return args;
   }
 

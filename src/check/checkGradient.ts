@@ -61,7 +61,7 @@ export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args:
     const numerical = differences[k][0].derivative;
     const absoluteError = Math.abs(automatic - numerical);
     return {
-      input: sel.slotName(sel.slots[k]),
+      input: sel.slotName(sel.slot(k)),
       automatic,
       numerical,
       absoluteError: Number.isNaN(absoluteError) ? Infinity : absoluteError,
