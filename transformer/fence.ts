@@ -1,12 +1,14 @@
 // Stage 2: the fence. Rejects, with a located diagnostic, what the transform
 // cannot differentiate as a whole: generators, async functions, eval, writes
 // to variables outside the function or into its parameters, closures over
-// active values, and results that are not numbers. Construct-level problems
+// active values, results that are not numbers, and derivatives that would be
+// lost inside expressions that carry none (an assignment in a condition, a
+// logical assignment, an object's property, a string). Construct-level problems
 // inside expressions (a call with no derivative, …) are reported by the
 // emitters, which meet them.
 
 import ts = require("typescript");
-import { isActive, isActiveName, isAssignment, forEachOwnNode, unwrap, type Activity } from "./activity.js";
+import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
 
@@ -39,7 +41,22 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     sink.report(codes.nonNumericResult, fn.type, `${name} returns '${fn.type.getText(sf)}'; a differentiable function returns a number or an array of numbers`);
   }
 
+  if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === "this")) {
+    sink.report(codes.unsupported, fn.parameters[0], `${name} declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters`);
+  }
+  const hidden = hiddenNames(fn, activity.active);
   forEachOwnNode(fn, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const declared = node.name.text;
+      const outer = hidden.get(node);
+      if (outer) {
+        sink.report(codes.unsupported, node.name, `${name} declares '${declared}' again inside ${outer}, hiding the outer '${declared}', which carries a derivative; the generated code names derivatives after variables: use another name`);
+      } else if (node.initializer && contains(node.initializer, (n) => isActiveName(n, new Set([declared])))) {
+        sink.report(codes.unsupported, node, `this declaration of '${declared}' reads '${declared}' itself, which is not supported in ${name}: declare '${declared}' once and assign to it (${declared} = …)`);
+      }
+    }
+    const lost = lostDerivative(node, activity.active);
+    if (lost) sink.report(codes.unsupported, node, `${lost[0]} is not supported on differentiated values in ${name}: ${lost[1]}`);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "eval") {
       sink.report(codes.eval, node, "eval cannot be differentiated: write the computation as code in the function");
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "Function") {
@@ -70,6 +87,111 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     }
   });
   return sink.diagnostics.length === before;
+}
+
+type Declarer = MarkedFunction["node"] | ts.Block | ts.CaseBlock | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
+
+/** Where a declaration's name lives: the function for a parameter or a var (and a let or const of its body), else the innermost block or loop. */
+function scopeOf(d: ts.VariableDeclaration, fn: MarkedFunction["node"]): Declarer {
+  const list = d.parent;
+  if (ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return fn;
+  const loop = list.parent;
+  if (ts.isForStatement(loop) || ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return loop;
+  let n: ts.Node = d;
+  while (!ts.isBlock(n) && !ts.isCaseBlock(n) && n !== fn) n = n.parent;
+  return n === fn.body ? fn : (n as Declarer);
+}
+
+/**
+ * The let and const declarations that hide a variable of an enclosing scope whose name carries a
+ * derivative (a parameter, or a local), each with where it is. The generated code keeps one
+ * derivative per name (chunk mode declares the lanes once, at the top), so the inner variable's
+ * derivative would overwrite the outer one's. Blocks side by side that reuse a name are fine.
+ */
+function hiddenNames(fn: MarkedFunction["node"], active: ReadonlySet<string>): Map<ts.VariableDeclaration, string> {
+  const scopes = new Map<string, Declarer[]>();
+  for (const p of fn.parameters) if (ts.isIdentifier(p.name)) scopes.set(p.name.text, [fn]);
+  const declarations: ts.VariableDeclaration[] = [];
+  forEachOwnNode(fn, (node) => {
+    if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !active.has(node.name.text)) return;
+    declarations.push(node);
+    scopes.set(node.name.text, [...(scopes.get(node.name.text) ?? []), scopeOf(node, fn)]);
+  });
+  const hidden = new Map<ts.VariableDeclaration, string>();
+  for (const d of declarations) {
+    const inner = scopeOf(d, fn);
+    const encloses = (outer: Declarer) => outer !== inner && (outer === fn || contains(outer, (n) => n === inner));
+    if ((scopes.get((d.name as ts.Identifier).text) ?? []).some(encloses)) hidden.set(d, ts.isBlock(inner) || ts.isCaseBlock(inner) ? "a block" : "a loop");
+  }
+  return hidden;
+}
+
+const LOGICAL_ASSIGNMENTS = new Set([ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+
+/**
+ * A derivative the emitters would drop without a word, as [what, how to write it instead]. They
+ * write an expression that carries no derivative as it stands, so an active value inside one is
+ * lost: an assignment nested in a condition, a logical assignment, an object's property, a string.
+ * (A string that only goes into an error or console message is fine: nothing reads it back.)
+ */
+function lostDerivative(node: ts.Node, active: ReadonlySet<string>): [string, string] | undefined {
+  if (ts.isBinaryExpression(node) && LOGICAL_ASSIGNMENTS.has(node.operatorToken.kind)) {
+    if (isActiveTarget(node.left, active) || isActive(node.right, active)) return [`the operator '${ts.tokenToString(node.operatorToken.kind)}'`, "branch with if/else and assign inside it"];
+    return undefined;
+  }
+  const written = ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) ? node.left
+    : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) ? node.operand
+    : undefined;
+  if (written) {
+    const carries = isActiveTarget(written, active) || (ts.isBinaryExpression(node) && isActive(node.right, active));
+    return carries && !isStatementPosition(node) ? [`assigning to '${unwrap(written).getText()}' inside an expression`, "assign in a statement of its own"] : undefined;
+  }
+  if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => propertyIsActive(p, active))) {
+    return ["an object literal", "keep the values in variables or in a local array of numbers"];
+  }
+  const stringified = ts.isTemplateExpression(node) ? node.templateSpans.some((span) => isActive(span.expression, active))
+    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringy(node.left) || isStringy(node.right)) && (isActive(node.left, active) || isActive(node.right, active));
+  // (A returned string is reported as a result that is not a number.)
+  if (stringified && !inMessage(node) && !ts.isReturnStatement(outermost(node).parent)) return ["turning a value into a string", "keep it a number (noDerivative(x) drops a derivative on purpose)"];
+  return undefined;
+}
+
+/** A local variable or an element of a local array that carries a derivative. */
+function isActiveTarget(target: ts.Expression, active: ReadonlySet<string>): boolean {
+  const t = unwrap(target);
+  if (ts.isIdentifier(t)) return active.has(t.text);
+  return ts.isElementAccessExpression(t) && ts.isIdentifier(unwrap(t.expression)) && active.has((unwrap(t.expression) as ts.Identifier).text);
+}
+
+/** The node with the parentheses around it. */
+function outermost(node: ts.Node): ts.Node {
+  let child = node;
+  while (ts.isParenthesizedExpression(child.parent)) child = child.parent;
+  return child;
+}
+
+/** Where the emitters handle an assignment: a statement of its own, or a for loop's initializer or incrementor. */
+function isStatementPosition(node: ts.Node): boolean {
+  const child = outermost(node);
+  const parent = child.parent;
+  return ts.isExpressionStatement(parent) || (ts.isForStatement(parent) && (parent.initializer === child || parent.incrementor === child));
+}
+
+function propertyIsActive(p: ts.ObjectLiteralElementLike, active: ReadonlySet<string>): boolean {
+  if (ts.isPropertyAssignment(p)) return isActive(p.initializer, active);
+  if (ts.isShorthandPropertyAssignment(p)) return active.has(p.name.text);
+  return ts.isSpreadAssignment(p) && isActive(p.expression, active);
+}
+
+/** Inside a throw, an Error's construction or a console call: a message nobody reads back as a number. */
+function inMessage(node: ts.Node): boolean {
+  for (let n: ts.Node = node; !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isThrowStatement(n)) return true;
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && /Error$/.test(n.expression.text)) return true;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && n.expression.expression.text === "console") return true;
+    if (ts.isStatement(n)) return false;
+  }
+  return false;
 }
 
 function isStringResult(e: ts.BinaryExpression): boolean {

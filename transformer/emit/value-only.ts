@@ -94,7 +94,9 @@ export function valueOnlyVariables(fn: ts.SignatureDeclaration & { body?: ts.Con
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
       const name = node.name.text;
       if (activity.active.has(name) && !activity.arrays.has(name) && !parameters.has(name) && !nested) candidates.add(name);
-      if (nested || (node.initializer && !isClean(node.initializer)) || !ts.isVariableDeclarationList(node.parent)) excluded.add(name);
+      // A for…of variable takes its value from the loop, not from a declaration a bound could stand in for.
+      const loopVariable = ts.isVariableDeclarationList(node.parent) && (ts.isForOfStatement(node.parent.parent) || ts.isForInStatement(node.parent.parent));
+      if (nested || loopVariable || (node.initializer && !isClean(node.initializer)) || !ts.isVariableDeclarationList(node.parent)) excluded.add(name);
     } else if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
       if (nested) excluded.add(node.text);
       else reads.push(node);
