@@ -54,6 +54,48 @@ describe("constructs beside the subset are reported or right, never silently wro
   });
 });
 
+// Inside the subset, with three parameters: every route must agree with finite differences.
+// arrayLiteralPushed failed in chunk mode (its lanes were a Float64Array, which cannot grow).
+const supported: Record<string, string> = {
+  arrayParamSum: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[(i + 1) % 3]; return s; }`,
+  arrayWriteLoop: `export function f(a: number, b: number, c: number): number { const v = new Array(3).fill(0); for (let i = 0; i < 3; i++) v[i] = a * i + b; v[2] *= c; return v[0] + v[1] * v[2]; }`,
+  float64Local: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(2); v[0] = a * b; v[1] = v[0] * c; return v[1] + Math.exp(v[0]); }`,
+  nestedLoops: `export function f(a: number, b: number, c: number): number { let s = 0; for (let i = 0; i < 3; i++) for (let j = 0; j < i; j++) s += Math.sin(a * i + b * j) * c; return s; }`,
+  whileAccum: `export function f(a: number, b: number, c: number): number { let s = a; let n = 0; while (n < 4) { s = s * b + c; n++; } return s; }`,
+  earlyReturn: `export function f(a: number, b: number, c: number): number { if (a > 2) return a * b; let s = 0; for (let i = 0; i < 5; i++) { s += a * i; if (s > 3) return s * c; } return s + b; }`,
+  switchFall: `export function f(a: number, b: number, c: number): number { let s = 0; switch (Math.floor(c * 2)) { case 0: s += a; case 1: s += b * a; break; default: s = c * c; } return s + a * b; }`,
+  continueLoop: `export function f(a: number, b: number, c: number): number { let s = 0; for (let i = 0; i < 4; i++) { if (i === 2) continue; s += Math.pow(a, i) * b; } return s * c; }`,
+  ternaryArr: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = a > b ? v[0] : v[1]; return w * c; }`,
+  reassignArrElem: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; v[0] = v[1] * v[2]; v[1] = v[0] + v[2]; return v[0] * v[1]; }`,
+  pushLoop: `export function f(a: number, b: number, c: number): number { const v: number[] = []; for (let i = 0; i < 3; i++) v.push(a * i + b); let s = 0; for (const x of v) s += x * x * c; return s; }`,
+  logSkip: `export function f(a: number, b: number, c: number): number { let total = 0; for (let i = 0; i < 3; i++) { const p = 1 / (1 + Math.exp(-(a + b * i))); total += c * Math.log(p) + (1 - c) * Math.log(1 - p); } return -total; }`,
+  valueOnlyChain: `export function f(a: number, b: number, c: number): number { let u = a * 2; let w = u + b; w = w * 3 - c; let z = w / 2; return z + Math.log(Math.abs(a) + 1); }`,
+  divByActive: `export function f(a: number, b: number, c: number): number { let s = a; s /= (b * b + 1); s *= c; return s; }`,
+  modActive: `export function f(a: number, b: number, c: number): number { return (a * 3) % (b + 5) + c; }`,
+  powNeg: `export function f(a: number, b: number, c: number): number { return (a * a + 1) ** (-b) + c; }`,
+  absMax: `export function f(a: number, b: number, c: number): number { return Math.max(Math.abs(a), b * c, 0.1) * Math.min(a, b, c); }`,
+  hypotMany: `export function f(a: number, b: number, c: number): number { return Math.hypot(a, b, c, 1); }`,
+  incrementActive: `export function f(a: number, b: number, c: number): number { let y = a * b; y++; ++y; y--; return y * c; }`,
+  letNoInit: `export function f(a: number, b: number, c: number): number { let y: number; if (a > 0) y = a * b; else y = c; return y * y; }`,
+  varHoist: `export function f(a: number, b: number, c: number): number { if (a > 0) { var y = a * b; } else { y = c * 2; } return y! * c; }`,
+  labeledContinue: `export function f(a: number, b: number, c: number): number { let s = 0; outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j > i) continue outer; s += a * b * j + c; } } return s; }`,
+  doWhileAccum: `export function f(a: number, b: number, c: number): number { let s = a; let k = 0; do { s = Math.sqrt(s * s + b * b) + c; k++; } while (k < 3); return s; }`,
+  arrayLiteralPushed: `export function f(a: number, b: number, c: number): number { const v = [a, b]; v.push(c * a); return v[2] + v.length; }`,
+  zeroDivGuard: `export function f(a: number, b: number, c: number): number { const d = b * b + c * c; return d === 0 ? 0 : a / d; }`,
+  arrayOfArraysIdx: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; const idx = [2, 0, 1]; let s = 0; for (let i = 0; i < 3; i++) s += v[idx[i]] * (i + 1); return s; }`,
+  negZero: `export function f(a: number, b: number, c: number): number { return -a * 0 + b * c; }`,
+  constFold: `export function f(a: number, b: number, c: number): number { const k = 2 * Math.PI; return Math.cos(k * a) * Math.E ** b + c; }`,
+  comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
+  sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+};
+
+describe("constructs inside the subset, three parameters: every route right", () => {
+  test.each(Object.entries(supported))("%s", async (_, body) => {
+    const source = body.replace("export function f(", "/** @differentiable */\nexport function f(");
+    await checkSource(source, undefined, [[0.7, -0.4, 0.3], [1.3, 0.9, -1.1], [2.5, 0.2, 0.6]]);
+  });
+});
+
 describe("bugs found by the random-program soak", () => {
   test("a for…of variable summed into a value-only variable: the record form's twin bounds it (it named an undeclared x5Size)", async () => {
     const source = `/** @differentiable */

@@ -22,7 +22,7 @@
 // constant bound (some labelled), while and do…while loops with a counter
 // (and sometimes a comparison of values), break/continue (plain or to the
 // outermost label), early returns, local arrays (`new Array(3).fill(0)`,
-// `new Float64Array(3)`, `[e0, e1, e2]`, `[]` with push) with element writes,
+// `new Float64Array(3)`, `[e0, e1, e2]`, `[]`) with push onto the plain ones, element writes,
 // reads and sums by index or for…of. Expressions: arithmetic, ternaries,
 // calls of h (which may be recursive), and Math functions that are smooth
 // where they are used — exp only of bounded values, log, sqrt and cbrt of

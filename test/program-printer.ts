@@ -26,6 +26,7 @@ export type Flavor = "plain" | "probe";
 interface ArrayVar {
   readonly name: string;
   readonly fixed: boolean; // length 3 from the start (fill or literal) rather than built by push
+  readonly growable: boolean; // a plain array (not a Float64Array): push may add to it, fixed or not
   minLength: number; // for pushed arrays: elements certainly there (pushed at the top level of the body)
 }
 
@@ -317,7 +318,7 @@ class Printer {
         else if (s.init === "float64") this.line(`const ${name} = new Float64Array(3);`);
         else if (empty) this.line(`const ${name}${this.type(": number[]")} = [];`);
         else this.line(`const ${name} = new Array(3).fill(0);`);
-        scope.arrays.push({ name, fixed: !empty, minLength: 0 });
+        scope.arrays.push({ name, fixed: !empty, growable: s.init !== "float64", minLength: 0 });
         return;
       }
       case "elementWrite": {
@@ -331,7 +332,7 @@ class Printer {
         return;
       }
       case "push": {
-        const arr = this.pick(scope.arrays.filter((a) => !a.fixed), s.arr);
+        const arr = this.pick(scope.arrays.filter((a) => a.growable), s.arr);
         if (!arr) return;
         const value = this.expr(s.e, scope).text;
         this.line(`${arr.name}.push(${value});`);

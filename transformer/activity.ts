@@ -22,6 +22,8 @@ export interface Activity {
   readonly arrays: Set<string>;
   /** Names declared in the function: its parameters and its variables. */
   readonly locals: Set<string>;
+  /** Arrays that something is pushed onto, and the names that alias them (chunk mode keeps their lanes in a plain array, which can grow). */
+  readonly pushed: Set<string>;
 }
 
 const ARITHMETIC = new Set([
@@ -221,7 +223,32 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       }
     });
   }
-  return { active, arrays, locals };
+  return { active, arrays, locals, pushed: pushedArrays(fn) };
+}
+
+/** The names pushed onto (`v.push(…)`), closed under aliasing (`const w = v`, `w = v`): one array may go by several names. */
+function pushedArrays(fn: DifferentiableFunction): Set<string> {
+  const pushed = new Set<string>();
+  const aliases: [string, string][] = [];
+  forEachOwnNode(fn, (node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push") {
+      const target = unwrap(node.expression.expression);
+      if (ts.isIdentifier(target)) pushed.add(target.text);
+    }
+    const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer]
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [node.left, node.right] : [undefined, undefined];
+    if (left && right && ts.isIdentifier(left) && ts.isIdentifier(unwrap(right))) aliases.push([left.text, (unwrap(right) as ts.Identifier).text]);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [a, b] of aliases) {
+      if (pushed.has(a) !== pushed.has(b)) {
+        pushed.add(a).add(b);
+        changed = true;
+      }
+    }
+  }
+  return pushed;
 }
 
 function unwrapName(e: ts.Expression): string {

@@ -22,9 +22,14 @@ function derivativeOf(cx: EmitContext): string {
   return cx.record ? "node of" : "tangent of";
 }
 
-/** A zero tangent for an array of the given length (flat, K lanes per element, in chunk mode). */
-function zerosLike(cx: EmitContext, array: string): string {
-  return cx.lanes ? `new Float64Array(${array}.length * ${cx.lanes.count})` : `new Array(${array}.length).fill(0)`;
+/**
+ * A zero tangent for an array as long as `array` (flat, K lanes per element, in chunk mode): in chunk
+ * mode a Float64Array, or a plain array where the array `name` is pushed onto (its lanes grow with it).
+ */
+function zerosLike(cx: EmitContext, array: string, name = array): string {
+  if (!cx.lanes) return `new Array(${array}.length).fill(0)`;
+  const size = `${array}.length * ${cx.lanes.count}`;
+  return cx.activity.pushed.has(name) ? `new Array(${size}).fill(0)` : `new Float64Array(${size})`;
 }
 
 /** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */
@@ -53,7 +58,7 @@ function emitArrayDeclaration(cx: EmitContext, w: Writer, keyword: string, name:
   }
   if (ts.isIdentifier(init)) {
     w.line(`${keyword} ${name}${type} = ${init.text};`);
-    w.line(`${keyword} ${tangent} = ${cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text)};`);
+    w.line(`${keyword} ${tangent} = ${cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text, name)};`);
     return;
   }
   if (isActive(initializer, cx.activity.active)) {
