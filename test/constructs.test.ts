@@ -86,6 +86,7 @@ const supported: Record<string, string> = {
   negZero: `export function f(a: number, b: number, c: number): number { return -a * 0 + b * c; }`,
   constFold: `export function f(a: number, b: number, c: number): number { const k = 2 * Math.PI; return Math.cos(k * a) * Math.E ** b + c; }`,
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
+  localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
 };
 

@@ -18,7 +18,7 @@ import type { Cmp, Expr, Index, Program, Stmt, UnaryOp, BinaryOp } from "./progr
  * parameter `ops`, tangents (`da`, `d_a`, `dy1`), temporaries (`t1`) and the
  * generated functions (`f_jvp`, `h_generic`).
  */
-const TRICKY_NAMES = ["ops", "da", "t1", "dy1", "primal", "f_jvp", "h_generic", "d_a", "t2", "db", "dp", "tangent"];
+const TRICKY_NAMES = ["ops", "da", "t1", "dy1", "primal", "f_jvp", "h_generic", "d_a", "t2", "db", "dp", "tangent", "o", "efault"]; // o and efault: their tangents would be do and default
 
 /** "plain": the program as a user writes it. "probe": the instrumented copy (JavaScript, no types). */
 export type Flavor = "plain" | "probe";

@@ -66,9 +66,10 @@ export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { val
   for (let k = 0; k < sel.values.length; k++) {
     setTangent(call, sel, k, 1);
     const [result, tangent] = info.jvp!(...call.args);
+    // Read before the seed is cleared: a function that returns its parameter returns its tangent array.
+    tangents[k] = nanWhereValueIs(result, tangent);
     setTangent(call, sel, k, 0);
     if (k === 0) value = result;
-    tangents[k] = nanWhereValueIs(result, tangent);
   }
   return { value, tangents };
 }

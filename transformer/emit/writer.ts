@@ -27,6 +27,13 @@ export class Writer {
   }
 }
 
+/** Words a generated name may not be (`o`'s tangent is not `do`): JavaScript's reserved words, strict mode's, and eval/arguments. */
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+    "import in instanceof new null return super switch this throw true try typeof var void while with yield " +
+    "let static implements interface package private protected public await arguments eval").split(" "),
+);
+
 /** Names for generated variables, stable across runs and distinct from every identifier in the file. */
 export class Names {
   private readonly tangents = new Map<string, string>();
@@ -41,7 +48,7 @@ export class Names {
   /** The first of the candidates that is free, or the first with a number appended. */
   fresh(candidates: string[]): string {
     for (const c of candidates) {
-      if (!this.used.has(c)) {
+      if (!this.used.has(c) && !RESERVED.has(c)) {
         this.used.add(c);
         return c;
       }
