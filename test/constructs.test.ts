@@ -55,7 +55,8 @@ describe("constructs beside the subset are reported or right, never silently wro
 });
 
 // Inside the subset, with three parameters: every route must agree with finite differences.
-// arrayLiteralPushed failed in chunk mode (its lanes were a Float64Array, which cannot grow).
+// arrayLiteralPushed failed in chunk mode (its lanes were a Float64Array, which cannot grow);
+// unicodeNames in the gradient form (a lane read dθ[k] was left in: names were matched by \w).
 const supported: Record<string, string> = {
   arrayParamSum: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[(i + 1) % 3]; return s; }`,
   arrayWriteLoop: `export function f(a: number, b: number, c: number): number { const v = new Array(3).fill(0); for (let i = 0; i < 3; i++) v[i] = a * i + b; v[2] *= c; return v[0] + v[1] * v[2]; }`,
@@ -88,6 +89,27 @@ const supported: Record<string, string> = {
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
   localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+  assertions: `export function f(a: number, b: number, c: number): number { const v = [a, b] as number[]; return (v[0]! * (c as number)) satisfies number; }`,
+  constants: `export function f(a: number, b: number, c: number): number { return Math.PI * a + Math.SQRT2 * b * Math.LN2 + c * 1_000e-3 + 0x10 * a; }`,
+  unicodeNames: `export function f(θ: number, φ: number, r: number): number { return r * Math.sin(θ) * Math.cos(φ); }`,
+  nestedTernary: `export function f(a: number, b: number, c: number): number { return a > 0 ? (b > 0 ? a * b : a - b) : c > 0 ? c * c : -c; }`,
+  negativeLiteralPow: `export function f(a: number, b: number, c: number): number { return (-2) ** 2 * a + b ** -1 * c; }`,
+  parenthesizedAssign: `export function f(a: number, b: number, c: number): number { let y = a; (y) = y * b; ((y)) += c; return y; }`,
+  typedLocals: `export function f(a: number, b: number, c: number): number { const y: number = a * b; let z: number = y + c; z = z * z; return z; }`,
+  expm1log1p: `export function f(a: number, b: number, c: number): number { return Math.expm1(a * b) - Math.log1p(c * c); }`,
+  trigInverse: `export function f(a: number, b: number, c: number): number { return Math.asin(a / 3) + Math.acos(b / 3) + Math.atan(c) + Math.asinh(a) + Math.atanh(b / 2) + Math.acosh(2 + c * c); }`,
+  hyperbolic: `export function f(a: number, b: number, c: number): number { return Math.sinh(a) * Math.cosh(b) - Math.tanh(c); }`,
+  logs: `export function f(a: number, b: number, c: number): number { return Math.log2(1 + a * a) + Math.log10(2 + b * b) + Math.cbrt(c); }`,
+  loopBackwards: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let i = v.length - 1; i >= 0; i--) s = s * 0.5 + v[i]; return s; }`,
+  forOfIndexAfter: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; let i = 0; for (const x of v) { s += x * (i + 1); i++; } return s; }`,
+  breakInSwitch: `export function f(a: number, b: number, c: number): number { let s = 0; for (let i = 0; i < 3; i++) { switch (i) { case 1: s += a * b; break; default: s += c; } } return s; }`,
+  returnInSwitch: `export function f(a: number, b: number, c: number): number { switch (true) { case a > 1: return a * b; case b > 0: return b * c; } return a + b + c; }`,
+  whileTrueReturn: `export function f(a: number, b: number, c: number): number { let y = a; let n = 0; while (true) { y = y * b + c; if (++n >= 3) return y; } }`,
+  compoundModPow: `export function f(a: number, b: number, c: number): number { let y = a * 5 + 7; y %= 3; let z = 1.5 + c * c; z **= b; return y + z; }`,
+  emptyStatement: `export function f(a: number, b: number, c: number): number { ; let y = a;; y = y * b; ; return y + c; }`,
+  blockOnly: `export function f(a: number, b: number, c: number): number { { let y = a * b; { y = y + c; return y; } } }`,
+  constArrayLoop: `export function f(a: number, b: number, c: number): number { const w = [0.5, 1.5, -2]; let s = 0; for (let i = 0; i < w.length; i++) s += w[i] * a ** i; return s * b + c; }`,
+  lengthLoop2D: `export function f(a: number, b: number, c: number): number { const m = [a, b, c, a * b]; let s = 0; for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) s += m[i * 2 + j] * (i + 1) * (j + 2); return s; }`,
 };
 
 describe("constructs inside the subset, three parameters: every route right", () => {
