@@ -70,6 +70,12 @@ describe("wrt and result shapes", () => {
     expect(grad(single, { wrt: "x" })(0)).toBe(1);
     const rest = (...xs: Real[]) => mul(xs[0], xs[1]);
     expect(grad(rest)(2, 3)).toEqual([3, 2]);
+    // Unicode names too (they were read as #0, #1, and wrt could not name them).
+    const polar = (θ: Real, φ: Real) => mul(θ, sin(φ));
+    expect(grad(polar, { wrt: "φ" })(1, 2)).toBe(Math.cos(2));
+    expect(() => grad(polar)(1, NaN)).toThrow("grad(polar): φ is NaN");
+    const λ = (μ: Real) => mul(μ, μ);
+    expect(grad(λ, { wrt: "μ" })(3)).toBe(6);
   });
 });
 

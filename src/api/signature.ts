@@ -15,7 +15,8 @@ export interface Signature {
 
 import { derivativeInfo } from "../registry.js";
 
-const identifier = /^[A-Za-z_$][\w$]*/;
+/** A JavaScript identifier, Unicode letters included (`θ`, `φ`). */
+const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/u;
 
 function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, " ");
@@ -23,7 +24,7 @@ function stripComments(text: string): string {
 
 /** The text between the parameter list's parentheses, or a lone arrow parameter. */
 function parameterText(source: string): string | undefined {
-  const loneArrow = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(source);
+  const loneArrow = /^(?:async\s+)?([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\s*=>/u.exec(source);
   if (loneArrow) return loneArrow[1];
   const open = source.indexOf("(");
   if (open < 0) return undefined;
