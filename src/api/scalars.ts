@@ -27,14 +27,16 @@ import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
 import { signatureOf } from "./signature.js";
 
 /** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
-const seedsOf = new WeakMap<DerivativeInfo, Float64Array[]>();
+const seedsOf = new WeakMap<DerivativeInfo, number[][]>();
 
-function seeds(info: DerivativeInfo): Float64Array[] {
+function seeds(info: DerivativeInfo): number[][] {
   let made = seedsOf.get(info);
   if (!made) {
     const n = info.wrt.length;
+    // Plain arrays, as chunkedPasses seeds a number's lanes and as the generated code keeps its own:
+    // a Float64Array here would make the chunk-mode JVP see two kinds of lanes.
     made = info.wrt.map((_, j) => {
-      const seed = new Float64Array(n);
+      const seed = new Array<number>(n).fill(0);
       seed[j] = 1;
       return seed;
     });
@@ -86,16 +88,26 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
 /**
  * jvp of a compiled function at plain finite inputs — numbers, and arrays of
  * them — with a tangent shaped like each differentiated parameter: one call
- * of the generated JVP, the tangent arrays passed as given (the generated
- * code copies a tangent before writing to it), the NaN rule applied as
+ * of the generated JVP, the tangent arrays passed as plain arrays (the
+ * generated code copies a tangent before writing to it), the NaN rule applied as
  * generatedPass applies it; undefined where the call is not this case.
  */
 export function directJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [unknown, unknown] | undefined {
   if (!info?.jvp || args.length !== info.parameters.length || !Array.isArray(tangents) || tangents.length !== info.wrt.length) return undefined;
   for (let j = 0; j < info.wrt.length; j++) if (!sameShape(args[info.wrt[j]], tangents[j])) return undefined;
-  const [value, tangent] = info.jvp(...interleaved(info, args, (j) => tangents[j])) as [unknown, unknown];
+  // Tangent arrays go in as plain arrays, as the general path and the gradient's passes give them: a
+  // Float64Array here as well would make the generated code see two kinds of array, and slow it everywhere.
+  const [value, tangent] = info.jvp(...interleaved(info, args, (j) => plainArray(tangents[j]))) as [unknown, unknown];
   if (typeof value === "number") return [value, value !== value ? NaN : tangent];
   return Array.isArray(value) || value instanceof Float64Array ? [value, nanWhereValueIs(value, tangent)] : undefined;
+}
+
+/** A Float64Array's numbers in a plain array; anything else as it is. */
+function plainArray(x: unknown): unknown {
+  if (!(x instanceof Float64Array)) return x;
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i];
+  return out;
 }
 
 /** A finite number and a number tangent, or an array of finite numbers and a tangent array of as many numbers. */
