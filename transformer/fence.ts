@@ -46,15 +46,7 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
   }
   const hidden = hiddenNames(fn, activity.active);
   forEachOwnNode(fn, (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      const declared = node.name.text;
-      const outer = hidden.get(node);
-      if (outer) {
-        sink.report(codes.unsupported, node.name, `${name} declares '${declared}' again inside ${outer}, hiding the outer '${declared}', which carries a derivative; the generated code names derivatives after variables: use another name`);
-      } else if (node.initializer && contains(node.initializer, (n) => isActiveName(n, new Set([declared])))) {
-        sink.report(codes.unsupported, node, `this declaration of '${declared}' reads '${declared}' itself, which is not supported in ${name}: declare '${declared}' once and assign to it (${declared} = …)`);
-      }
-    }
+    if (ts.isVariableDeclaration(node)) checkDeclaration(node, hidden, name, sink);
     const lost = lostDerivative(node, activity.active);
     if (lost) sink.report(codes.unsupported, node, `${lost[0]} is not supported on differentiated values in ${name}: ${lost[1]}`);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "eval") {
@@ -87,6 +79,18 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     }
   });
   return sink.diagnostics.length === before;
+}
+
+/** A declaration the generated code would get wrong: one that hides an outer differentiated name, or reads its own variable. */
+function checkDeclaration(node: ts.VariableDeclaration, hidden: ReadonlyMap<ts.VariableDeclaration, string>, name: string, sink: DiagnosticSink): void {
+  if (!ts.isIdentifier(node.name)) return;
+  const declared = node.name.text;
+  const outer = hidden.get(node);
+  if (outer) {
+    sink.report(codes.unsupported, node.name, `${name} declares '${declared}' again inside ${outer}, hiding the outer '${declared}', which carries a derivative; the generated code names derivatives after variables: use another name`);
+  } else if (node.initializer && contains(node.initializer, (n) => isActiveName(n, new Set([declared])))) {
+    sink.report(codes.unsupported, node, `this declaration of '${declared}' reads '${declared}' itself, which is not supported in ${name}: declare '${declared}' once and assign to it (${declared} = …)`);
+  }
 }
 
 type Declarer = MarkedFunction["node"] | ts.Block | ts.CaseBlock | ts.ForStatement | ts.ForOfStatement | ts.ForInStatement;
