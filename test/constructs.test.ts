@@ -56,7 +56,9 @@ describe("constructs beside the subset are reported or right, never silently wro
 
 // Inside the subset, with three parameters: every route must agree with finite differences.
 // arrayLiteralPushed failed in chunk mode (its lanes were a Float64Array, which cannot grow);
-// unicodeNames in the gradient form (a lane read dθ[k] was left in: names were matched by \w).
+// unicodeNames in the gradient form (a lane read dθ[k] was left in: names were matched by \w);
+// forOfReassign everywhere (the loop variable was declared const); reassignArrayVariable in
+// chunk mode (v = w copied lane 0's entries instead of aliasing the whole tangent).
 const supported: Record<string, string> = {
   arrayParamSum: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[(i + 1) % 3]; return s; }`,
   arrayWriteLoop: `export function f(a: number, b: number, c: number): number { const v = new Array(3).fill(0); for (let i = 0; i < 3; i++) v[i] = a * i + b; v[2] *= c; return v[0] + v[1] * v[2]; }`,
@@ -89,6 +91,23 @@ const supported: Record<string, string> = {
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
   localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+  swap: `export function f(a: number, b: number, c: number): number { let p = a * c; let q = b; const t = p; p = q; q = t; return p * 2 + q * q; }`,
+  forOfReassign: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let x of v) { x = x * x; s += x; } return s; }`,
+  selfAssign: `export function f(a: number, b: number, c: number): number { let y = a * b; y = y; return y + c; }`,
+  switchBlocks: `export function f(a: number, b: number, c: number): number { let s = 0; switch (Math.round(c * 3)) { case 0: { const t = a * b; s = t; break; } case 1: { const u = a + b; s = u * u; break; } default: { s = a; } } return s; }`,
+  doWhileFalse: `export function f(a: number, b: number, c: number): number { let y = a; do { y = y * b; } while (false); return y + c; }`,
+  varAfterIf: `export function f(a: number, b: number, c: number): number { if (a > 0) { var y = a * b; } else { var y = c; } return y * y; }`,
+  sumOfDataLoop: `export function f(a: number, b: number, c: number): number { const w = [1, 2, 3]; let s = 0; for (const k of w) s += k * a * b; return s + c; }`,
+  ifElseChain: `export function f(a: number, b: number, c: number): number { let y; if (a < -1) y = -a; else if (a < 0) y = a * a; else if (a < 1) y = Math.sqrt(a + 1) * b; else y = c; return y * c; }`,
+  reassignInBothBranches: `export function f(a: number, b: number, c: number): number { let y = a; if (b > 0) { y = y * b; } else { y = y / (1 + c * c); } return y * y; }`,
+  loopCarriedTwo: `export function f(a: number, b: number, c: number): number { let p = a; let q = b; for (let i = 0; i < 3; i++) { const np = p * q + c; q = p - q; p = np; } return p + q; }`,
+  arrayCopyLoop: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; const w = new Array(3).fill(0); for (let i = 0; i < 3; i++) w[i] = v[2 - i] * (i + 1); return w[0] * w[2] + w[1]; }`,
+  arrayFromOtherArrayAlias: `export function f(a: number, b: number, c: number): number { let v = [a, b]; let w = v; w[0] = c * a; return v[0] + w[1]; }`,
+  reassignArrayVariable: `export function f(a: number, b: number, c: number): number { let v = [a, b]; const w = [c, c * a]; v = w; v[1] = v[1] * b; return w[1] + v[0]; }`,
+  nestedArrayWrites: `export function f(a: number, b: number, c: number): number { const v = [0, 0, 0]; for (let i = 0; i < 3; i++) for (let j = 0; j <= i; j++) v[i] += a * j + b * i; return v[0] + v[1] * v[2] * c; }`,
+  minusAssignArray: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; v[1] -= v[0] * v[2]; v[2] /= 1 + v[1] * v[1]; return v[2]; }`,
+  compoundPowArray: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; v[0] **= 2; v[1] %= 0.7; return v[0] + v[1] + v[2]; }`,
+  returnArrayElemExpr: `export function f(a: number, b: number, c: number): number { const v = [a * b, b * c]; return v[a > 0 ? 0 : 1] * c; }`,
   assertions: `export function f(a: number, b: number, c: number): number { const v = [a, b] as number[]; return (v[0]! * (c as number)) satisfies number; }`,
   constants: `export function f(a: number, b: number, c: number): number { return Math.PI * a + Math.SQRT2 * b * Math.LN2 + c * 1_000e-3 + 0x10 * a; }`,
   unicodeNames: `export function f(θ: number, φ: number, r: number): number { return r * Math.sin(θ) * Math.cos(φ); }`,

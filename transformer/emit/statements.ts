@@ -117,6 +117,15 @@ function assignedValue(cx: EmitContext, w: Writer, operator: ts.SyntaxKind, righ
 function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, statement: ts.Node): void {
   const target = unwrap(e.left);
   const operator = e.operatorToken.kind;
+  const source = unwrap(e.right);
+  if (ts.isIdentifier(target) && cx.activity.active.has(target.text) && cx.activity.arrays.has(target.text) && operator === ts.SyntaxKind.EqualsToken && ts.isIdentifier(source)) {
+    // One array variable made another's alias (v = w): so is its tangent, whole — element writes through
+    // either name reach both. (In chunk mode the scalar path below would copy lane 0's K entries only.)
+    w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
+    w.line(`${cx.names.tangent(target.text)} = ${cx.activity.active.has(source.text) ? cx.names.tangent(source.text) : zerosLike(cx, source.text, target.text)};`);
+    w.line(`${target.text} = ${source.text};`);
+    return;
+  }
   if (ts.isIdentifier(target) && cx.activity.active.has(target.text)) {
     const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: tangentRef(cx, target.text), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
@@ -213,10 +222,12 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
     return;
   }
   const element = init.declarations[0].name.text;
+  // The loop variable keeps its keyword: a body may reassign a `let` one (for (let x of v) { x = x * x; … }).
+  const keyword = init.flags & ts.NodeFlags.Const ? "const" : init.flags & ts.NodeFlags.Let ? "let" : "var";
   const index = cx.names.index();
   w.block(`for (let ${index} = 0; ${index} < ${iterated.text}.length; ${index}++)`, () => {
-    w.line(`const ${element} = ${iterated.text}[${index}];`);
-    declareTangent(cx, w, "const", element, tangentElement(cx, iterated.text, index));
+    w.line(`${keyword} ${element} = ${iterated.text}[${index}];`);
+    declareTangent(cx, w, keyword, element, tangentElement(cx, iterated.text, index));
     emitBody(cx, w, s.statement);
   });
 }
