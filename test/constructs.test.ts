@@ -58,7 +58,8 @@ describe("constructs beside the subset are reported or right, never silently wro
 // arrayLiteralPushed failed in chunk mode (its lanes were a Float64Array, which cannot grow);
 // unicodeNames in the gradient form (a lane read dθ[k] was left in: names were matched by \w);
 // forOfReassign everywhere (the loop variable was declared const); reassignArrayVariable in
-// chunk mode (v = w copied lane 0's entries instead of aliasing the whole tangent).
+// chunk mode (v = w copied lane 0's entries instead of aliasing the whole tangent); fillAlias
+// everywhere (v, written only through its alias w, was taken for a constant).
 const supported: Record<string, string> = {
   arrayParamSum: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[(i + 1) % 3]; return s; }`,
   arrayWriteLoop: `export function f(a: number, b: number, c: number): number { const v = new Array(3).fill(0); for (let i = 0; i < 3; i++) v[i] = a * i + b; v[2] *= c; return v[0] + v[1] * v[2]; }`,
@@ -91,6 +92,17 @@ const supported: Record<string, string> = {
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
   localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+  aliasThenPush: `export function f(a: number, b: number, c: number): number { const v: number[] = [a]; const w = v; w.push(b * c); return v[1] + v[0] * w[1]; }`,
+  aliasDecl: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = v; w[0] = w[0] * c; return v[0] + w[1]; }`,
+  aliasChain: `export function f(a: number, b: number, c: number): number { let v = [a, b]; let w = [c, c]; let u = v; u = w; u[1] = a * b; return w[1] + v[1] + u[0]; }`,
+  aliasInLoop: `export function f(a: number, b: number, c: number): number { let cur = [a, b]; let next = [0, 0]; for (let i = 0; i < 3; i++) { next[0] = cur[0] * c + cur[1]; next[1] = cur[1] - cur[0] * 0.5; const t = cur; cur = next; next = t; } return cur[0] + cur[1]; }`,
+  aliasConditional: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, a * c]; let u = v; if (b > 0) u = w; u[0] = u[0] * 2; return v[0] + w[0]; }`,
+  f64Alias: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(2); v[0] = a; v[1] = b; let w = v; w[1] = w[1] * c; return v[1] + w[0]; }`,
+  fillAlias: `export function f(a: number, b: number, c: number): number { const v = new Array(2).fill(0); let w = [a, b]; w = v; w[0] = c * b; return v[0] + w[1]; }`,
+  emptyPushAlias: `export function f(a: number, b: number, c: number): number { const v: number[] = []; let w = v; w.push(a); v.push(b * c); return w[0] * w[1]; }`,
+  forOfAlias: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; const w = v; let s = 0; for (const x of w) s += x * x; return s; }`,
+  scalarSwapLoop: `export function f(a: number, b: number, c: number): number { let p = a; let q = b; for (let i = 0; i < 4; i++) { const t = p; p = q * c; q = t + p; } return p * q; }`,
+  arrayElemToScalarBack: `export function f(a: number, b: number, c: number): number { const v = [a, b]; let s = v[0]; s = s * c; v[0] = s; return v[0] + v[1] * s; }`,
   swap: `export function f(a: number, b: number, c: number): number { let p = a * c; let q = b; const t = p; p = q; q = t; return p * 2 + q * q; }`,
   forOfReassign: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let s = 0; for (let x of v) { x = x * x; s += x; } return s; }`,
   selfAssign: `export function f(a: number, b: number, c: number): number { let y = a * b; y = y; return y + c; }`,
@@ -135,6 +147,18 @@ describe("constructs inside the subset, three parameters: every route right", ()
   test.each(Object.entries(supported))("%s", async (_, body) => {
     const source = body.replace("export function f(", "/** @differentiable */\nexport function f(");
     await checkSource(source, undefined, [[0.7, -0.4, 0.3], [1.3, 0.9, -1.1], [2.5, 0.2, 0.6]]);
+  });
+});
+
+describe("writes into a parameter through another name are reported, as direct ones are", () => {
+  test.each([
+    ["an element write", "const w = xs; w[0] = x * 2; return xs[0] + w[1];", /DUALTS1012 f writes into its parameter 'xs' through 'w'/],
+    ["a push", "let u = [1, 2]; const w = xs; u = w; u.push(x); return xs[0] + w[1];", /DUALTS1012 f pushes into its parameter 'xs' through 'u'/],
+  ])("%s", async (_, body, message) => {
+    for (const marker of ["@differentiable", "@differentiable wrt(x)"]) {
+      const source = `/** ${marker} */\nexport function f(x: number, xs: number[]): number {\n  ${body}\n}\n`;
+      await expect(checkSource(source, undefined, [[0.5, 1, 2]])).rejects.toThrow(message);
+    }
   });
 });
 

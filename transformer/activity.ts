@@ -194,6 +194,7 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
     if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) arrays.add(node.expression.text);
   });
 
+  const dataParameters = new Set(fn.parameters.flatMap((p, i) => (ts.isIdentifier(p.name) && !wrt.includes(i) ? [p.name.text] : [])));
   const mark = (name: string) => {
     if (!locals.has(name) || active.has(name)) return false;
     active.add(name);
@@ -202,6 +203,13 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
   for (let changed = true; changed; ) {
     changed = false;
     forEachOwnNode(fn, (node) => {
+      // Two names for one array (const w = v, w = v): a write through either reaches both, so if
+      // either carries a derivative, both do.
+      // (A parameter that is data stays data: writing into it through an alias is the fence's error.)
+      const alias = arrayAlias(node, arrays);
+      if (alias && active.has(alias[0]) !== active.has(alias[1]) && !alias.some((name) => dataParameters.has(name))) {
+        changed = mark(alias[0]) || mark(alias[1]) || changed;
+      }
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isActive(node.initializer, active)) {
         changed = mark(node.name.text) || changed;
         if (arrays.has(unwrapName(node.initializer))) arrays.add(node.name.text);
@@ -224,6 +232,14 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
     });
   }
   return { active, arrays, locals, pushed: pushedArrays(fn) };
+}
+
+/** [target, source] of `const w = v` or `w = v` where both name arrays. */
+function arrayAlias(node: ts.Node, arrays: ReadonlySet<string>): [string, string] | undefined {
+  const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, unwrap(node.initializer)]
+    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), unwrap(node.right)] : [undefined, undefined];
+  if (!left || !right || !ts.isIdentifier(left) || !ts.isIdentifier(right)) return undefined;
+  return arrays.has(left.text) || arrays.has(right.text) ? [left.text, right.text] : undefined;
 }
 
 /** The names pushed onto (`v.push(…)`), closed under aliasing (`const w = v`, `w = v`): one array may go by several names. */

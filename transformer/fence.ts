@@ -45,6 +45,7 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     sink.report(codes.unsupported, fn.parameters[0], `${name} declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters`);
   }
   const hidden = hiddenNames(fn, activity.active);
+  const aliases = parameterAliases(fn);
   forEachOwnNode(fn, (node) => {
     if (ts.isVariableDeclaration(node)) checkDeclaration(node, hidden, name, sink);
     const lost = lostDerivative(node, activity.active);
@@ -58,11 +59,12 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     } else if (ts.isIdentifier(node) && node.text === "arguments") {
       sink.report(codes.unsupported, node, "'arguments' is not supported in a differentiable function: name the parameters");
     } else if ((ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) || ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-      checkWrite(node, marked, activity, sink);
+      checkWrite(node, marked, activity, sink, aliases);
     } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "push") {
       const target = unwrap(node.expression.expression);
-      if (ts.isIdentifier(target) && isParameter(fn, target.text)) {
-        sink.report(codes.parameterWrite, node, `${name} pushes into its parameter '${target.text}'; copy it into a local array first (const copy = [...${target.text}])`);
+      const parameter = ts.isIdentifier(target) ? (isParameter(fn, target.text) ? target.text : aliases.get(target.text)) : undefined;
+      if (ts.isIdentifier(target) && parameter) {
+        sink.report(codes.parameterWrite, node, `${name} pushes into its parameter '${parameter}'${parameter === target.text ? "" : ` through '${target.text}'`}; copy it into a local array first (const copy = [...${parameter}])`);
       }
     } else if (ts.isFunctionLike(node) && node !== fn && !ts.isTypeNode(node)) {
       const captured = freeActiveName(node, activity);
@@ -206,7 +208,27 @@ function isParameter(fn: MarkedFunction["node"], name: string): boolean {
   return fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
 }
 
-function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, marked: MarkedFunction, activity: Activity, sink: DiagnosticSink): void {
+/** Locals that may name a parameter's array (const w = xs, w = xs, transitively), each with that parameter. */
+function parameterAliases(fn: MarkedFunction["node"]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const parameterOf = (name: string) => (isParameter(fn, name) ? name : aliases.get(name));
+  for (let changed = true; changed; ) {
+    changed = false;
+    forEachOwnNode(fn, (node) => {
+      const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, unwrap(node.initializer)]
+        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), unwrap(node.right)] : [undefined, undefined];
+      if (!left || !right || !ts.isIdentifier(left) || !ts.isIdentifier(right) || isParameter(fn, left.text) || aliases.has(left.text)) return;
+      const parameter = parameterOf(right.text);
+      if (parameter) {
+        aliases.set(left.text, parameter);
+        changed = true;
+      }
+    });
+  }
+  return aliases;
+}
+
+function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, marked: MarkedFunction, activity: Activity, sink: DiagnosticSink, aliases: ReadonlyMap<string, string>): void {
   const isUpdate = !ts.isBinaryExpression(node);
   if (isUpdate && node.operator !== ts.SyntaxKind.PlusPlusToken && node.operator !== ts.SyntaxKind.MinusMinusToken) return;
   const target = unwrap(ts.isBinaryExpression(node) ? node.left : node.operand);
@@ -218,6 +240,9 @@ function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.Po
     const base = unwrap(target.expression);
     if (ts.isIdentifier(base) && isParameter(marked.node, base.text)) {
       sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${base.text}'; copy it into a local array first (const copy = [...${base.text}])`);
+    } else if (ts.isIdentifier(base) && aliases.has(base.text)) {
+      const parameter = aliases.get(base.text)!;
+      sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${parameter}' through '${base.text}'; copy it into a local array first (const ${base.text} = [...${parameter}])`);
     } else if (ts.isIdentifier(base) && !activity.locals.has(base.text)) {
       sink.report(codes.outerWrite, target, `${marked.name} writes into '${base.text}', which is declared outside it; a differentiable function may not change outer state: return the value instead`);
     } else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(base) && activity.active.has(base.text)) {
