@@ -92,6 +92,11 @@ const supported: Record<string, string> = {
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
   localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+  ternaryAlias: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, 1]; const u = b > 0 ? v : w; u[1] = u[1] * a; return v[1] + w[1]; }`,
+  arrayInitFromParamCopy: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; const w: number[] = []; for (let i = 0; i < v.length; i++) w.push(v[i] * 2); w[0] = w[1] * w[2]; return w[0] + v[0]; }`,
+  writeAfterAliasReassign: `export function f(a: number, b: number, c: number): number { let v = [a, b]; const w = v; v = [c, c]; v[0] = v[0] * a; return w[0] + v[0]; }`,
+  aliasReadAfterWrite: `export function f(a: number, b: number, c: number): number { const v = [0, 0]; const w = v; v[0] = a * b; return w[0] * c; }`,
+  arrayOfSums: `export function f(a: number, b: number, c: number): number { const acc = [0]; for (let i = 0; i < 3; i++) acc[0] += a * i + b; return acc[0] * c; }`,
   aliasThenPush: `export function f(a: number, b: number, c: number): number { const v: number[] = [a]; const w = v; w.push(b * c); return v[1] + v[0] * w[1]; }`,
   aliasDecl: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = v; w[0] = w[0] * c; return v[0] + w[1]; }`,
   aliasChain: `export function f(a: number, b: number, c: number): number { let v = [a, b]; let w = [c, c]; let u = v; u = w; u[1] = a * b; return w[1] + v[1] + u[0]; }`,
