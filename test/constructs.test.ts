@@ -92,6 +92,23 @@ const supported: Record<string, string> = {
   comparisonChain: `export function f(a: number, b: number, c: number): number { return (a < b ? a : b) * (b < c ? c : b); }`,
   localNamedO: `export function f(a: number, b: number, c: number): number { const o = [a, b, a * b]; o[2] += c; return o[0] * o[2]; }`, // its tangent was named do, a keyword
   sameVarTwice: `export function f(a: number, b: number, c: number): number { const t = a * b; return t * t * t + t / (c * c + 1); }`,
+  returnInForOf: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; for (const x of v) { if (x > 0.5) return x * a; } return b * c; }`,
+  returnArrayElemInLoop: `export function f(a: number, b: number, c: number): number { const v = [a * b, b * c, c * a]; for (let i = 0; i < 3; i++) if (v[i] > 0) return v[i] * v[(i + 1) % 3]; return 0; }`,
+  recursiveArray: `/** @differentiable */ function sum(v: number[], i: number): number { return i >= v.length ? 0 : v[i] * v[i] + sum(v, i + 1); }
+export function f(a: number, b: number, c: number): number { const v = [a, b, c]; return sum(v, 0); }`,
+  helperWithLocalArray: `/** @differentiable */ function h(u: number, w: number): number { const t = [u, w, u * w]; let s = 0; for (const x of t) s += x; return s; }
+export function f(a: number, b: number, c: number): number { return h(a, b) * h(b, c); }`,
+  mutualHelpers: `/** @differentiable */ function g(u: number): number { return u * 2 + 1; }
+/** @differentiable */ function h(u: number): number { return g(u) * g(u * u); }
+export function f(a: number, b: number, c: number): number { return h(a) + g(b) * c; }`,
+  longExpression: `export function f(a: number, b: number, c: number): number { return a*b + b*c + c*a + a*a*b + b*b*c + c*c*a + Math.sin(a+b) * Math.cos(b-c) * Math.exp(c*0.1) / (1 + a*a) - Math.log(2 + b*b) * Math.sqrt(1 + c*c) + a*b*c*(a+b+c)*(a-b)*(b-c); }`,
+  manyStatements: `export function f(a: number, b: number, c: number): number { let s = a; s = s * b; s = s + c; s = s * s; s = Math.tanh(s); s = s * a + b; s = s / (1 + c * c); s = s ** 2; s = s + a * b * c; return s; }`,
+  whileComplexCondition: `export function f(a: number, b: number, c: number): number { let y = a; let k = 0; while (y * y < 10 && k < 5 || k === 0) { y = y * 1.5 + b * c; k++; } return y; }`,
+  forWithTwoCounters: `export function f(a: number, b: number, c: number): number { let s = 0; for (let i = 0, j = 3; i < j; i++, j--) s += a * i + b * j; return s * c; }`,
+  forNoInit: `export function f(a: number, b: number, c: number): number { let i = 0; let s = a; for (; i < 3; ) { s = s * b + c; i++; } return s; }`,
+  forNoCondition: `export function f(a: number, b: number, c: number): number { let s = a; for (let i = 0; ; i++) { if (i >= 3) break; s = s * b + c; } return s; }`,
+  negatedComparison: `export function f(a: number, b: number, c: number): number { return !(a > b) ? a * c : b * c; }`,
+  typeofCheck: `export function f(a: number, b: number, c: number): number { return typeof a === "number" ? a * b : c; }`,
   ternaryAlias: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, 1]; const u = b > 0 ? v : w; u[1] = u[1] * a; return v[1] + w[1]; }`,
   arrayInitFromParamCopy: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; const w: number[] = []; for (let i = 0; i < v.length; i++) w.push(v[i] * 2); w[0] = w[1] * w[2]; return w[0] + v[0]; }`,
   writeAfterAliasReassign: `export function f(a: number, b: number, c: number): number { let v = [a, b]; const w = v; v = [c, c]; v[0] = v[0] * a; return w[0] + v[0]; }`,
