@@ -234,12 +234,17 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
   return { active, arrays, locals, pushed: pushedArrays(fn) };
 }
 
-/** [target, source] of `const w = v` or `w = v` where both name arrays. */
-function arrayAlias(node: ts.Node, arrays: ReadonlySet<string>): [string, string] | undefined {
+/** [target, source] of `const w = v` or `w = v`: one name given another's value (for arrays, a second name for one array). */
+export function nameCopy(node: ts.Node): [string, string] | undefined {
   const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, unwrap(node.initializer)]
     : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), unwrap(node.right)] : [undefined, undefined];
-  if (!left || !right || !ts.isIdentifier(left) || !ts.isIdentifier(right)) return undefined;
-  return arrays.has(left.text) || arrays.has(right.text) ? [left.text, right.text] : undefined;
+  return left && right && ts.isIdentifier(left) && ts.isIdentifier(right) ? [left.text, right.text] : undefined;
+}
+
+/** nameCopy where either name is an array's. */
+function arrayAlias(node: ts.Node, arrays: ReadonlySet<string>): [string, string] | undefined {
+  const copy = nameCopy(node);
+  return copy && (arrays.has(copy[0]) || arrays.has(copy[1])) ? copy : undefined;
 }
 
 /** The names pushed onto (`v.push(…)`), closed under aliasing (`const w = v`, `w = v`): one array may go by several names. */
@@ -251,9 +256,8 @@ function pushedArrays(fn: DifferentiableFunction): Set<string> {
       const target = unwrap(node.expression.expression);
       if (ts.isIdentifier(target)) pushed.add(target.text);
     }
-    const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer]
-      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [node.left, node.right] : [undefined, undefined];
-    if (left && right && ts.isIdentifier(left) && ts.isIdentifier(unwrap(right))) aliases.push([left.text, (unwrap(right) as ts.Identifier).text]);
+    const copy = nameCopy(node);
+    if (copy) aliases.push(copy);
   });
   for (let changed = true; changed; ) {
     changed = false;

@@ -8,7 +8,7 @@
 // emitters, which meet them.
 
 import ts = require("typescript");
-import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, unwrap, type Activity } from "./activity.js";
+import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, nameCopy, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
 
@@ -215,12 +215,11 @@ function parameterAliases(fn: MarkedFunction["node"]): Map<string, string> {
   for (let changed = true; changed; ) {
     changed = false;
     forEachOwnNode(fn, (node) => {
-      const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, unwrap(node.initializer)]
-        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), unwrap(node.right)] : [undefined, undefined];
-      if (!left || !right || !ts.isIdentifier(left) || !ts.isIdentifier(right) || isParameter(fn, left.text) || aliases.has(left.text)) return;
-      const parameter = parameterOf(right.text);
+      const copy = nameCopy(node);
+      if (!copy || isParameter(fn, copy[0]) || aliases.has(copy[0])) return;
+      const parameter = parameterOf(copy[1]);
       if (parameter) {
-        aliases.set(left.text, parameter);
+        aliases.set(copy[0], parameter);
         changed = true;
       }
     });

@@ -61,6 +61,10 @@ export function readsLanes(cx: EmitContext, tangent: string): boolean {
 
 /** A character of a JavaScript identifier, Unicode letters included (`dθ`), for the patterns below (flag u). */
 const NAME_CHAR = "[\\p{ID_Continue}$\\u200c\\u200d]";
+/** A name (`dθ`). */
+const NAME = new RegExp(`^${NAME_CHAR}+$`, "u");
+/** A name or a dotted path (`i`, `v.length`): an index that needs no parentheses. */
+const DOTTED = new RegExp(`^(${NAME_CHAR}|\\.)+$`, "u");
 
 /** Lane j of a tangent expression written with lane reads (`dz[k] * t3` → `dz_dw0 * t3`). */
 export function inLane(cx: EmitContext, text: string, j: number): string {
@@ -87,14 +91,14 @@ export function tangentRef(cx: EmitContext, name: string): Source {
 /** The lane array behind a tangent read, if it is exactly one (`dx[k]` → `dx`). */
 export function laneArray(cx: EmitContext, tangent: Source | null): string | undefined {
   const suffix = `[${cx.lanes?.index}]`;
-  return tangent && tangent.text.endsWith(suffix) && new RegExp(`^${NAME_CHAR}+$`, "u").test(tangent.text.slice(0, -suffix.length)) ? tangent.text.slice(0, -suffix.length) : undefined;
+  return tangent && tangent.text.endsWith(suffix) && NAME.test(tangent.text.slice(0, -suffix.length)) ? tangent.text.slice(0, -suffix.length) : undefined;
 }
 
 /** The tangent of an array element: `dxs[i]` or `dxs[i * K + k]`. */
 export function tangentElement(cx: EmitContext, array: string, index: string): Source {
   const t = cx.names.tangent(array);
   if (!cx.lanes) return sourceOf(`${t}[${index}]`, ATOM_PRECEDENCE);
-  const i = new RegExp(`^(${NAME_CHAR}|\\.)+$`, "u").test(index) ? index : `(${index})`;
+  const i = DOTTED.test(index) ? index : `(${index})`;
   return sourceOf(`${t}[${i} * ${cx.lanes.count} + ${cx.lanes.index}]`, ATOM_PRECEDENCE);
 }
 
