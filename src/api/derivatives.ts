@@ -13,7 +13,7 @@ import { isNanSafe } from "../nansafe.js";
 import { arrayGradient, runtimeScalarGradient, scalarGradient, scalarGradientOnly, directJvp } from "./scalars.js";
 import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
-import { fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
+import { asColumn, fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 
 import { checkMode, hessianByReverse, jacobianByReverse, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
@@ -194,12 +194,12 @@ function forwardColumns(f: AnyFunction, sel: Selection): Real[][] {
   if (info?.jvp && sel.plain) {
     const { value, tangents } = generatedUnitPasses(info, sel);
     if (sel.values.length > 0) vectorResult(sel, value);
-    return tangents.map((t) => (isReal(t) ? [t] : (t as Real[])));
+    return tangents.map(asColumn);
   }
   return sel.values.map((_, k) => {
     const pass = forwardPass(f, sel, unit(sel.values.length, k));
     vectorResult(sel, pass.value);
-    return isReal(pass.tangent) ? [pass.tangent] : (pass.tangent as Real[]);
+    return asColumn(pass.tangent);
   });
 }
 
@@ -222,7 +222,7 @@ export function jacobian<F extends AnyFunction>(f: F, options: DerivativeOptions
     if (n > 0 && sel.plain && lanes > 1 && (info?.chunkJvp || runtimeLanes)) {
       const { value, tangents } = info?.chunkJvp ? chunkedPasses(info, sel, lanes) : dualLanePasses(f, sel, lanes);
       const rows = vectorResult(sel, value).length;
-      return fromColumns(tangents.map((t) => (isReal(t) ? [t] : (t as Real[]))), rows) as Matrix;
+      return fromColumns(tangents.map(asColumn), rows) as Matrix;
     }
     const columns = forwardColumns(f, sel);
     const rows = n === 0 ? vectorResult(sel, runnable(f, sel)(...sel.args)).length : columns[0].length;

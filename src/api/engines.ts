@@ -63,8 +63,8 @@ export function forwardPass(f: Function, sel: Selection, tangents: readonly Real
     const [value, tangent] = split(result, tag);
     return { value, tangent: nanWhereValueIs(value, tangent) };
   }
-  if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) {
-    const outputs = result as ArrayLike<Real>;
+  if (isRealArray(result)) {
+    const outputs = result;
     const value = new Array<Real>(outputs.length);
     const tangent = new Array<Tangent>(outputs.length);
     for (let i = 0; i < outputs.length; i++) [value[i], tangent[i]] = split(outputs[i], tag);
@@ -97,10 +97,6 @@ export function unitPasses(f: Function, sel: Selection): { value: unknown; tange
   const g = runnable(f, sel);
   const args = sel.with(sel.values);
   const { slotParams, slotIndices } = sel;
-  const place = (k: number, value: Real) => {
-    if (slotIndices[k] < 0) args[slotParams[k]] = value;
-    else (args[slotParams[k]] as Real[])[slotIndices[k]] = value;
-  };
   // Array elements as [array, index, value]: put back between passes where the function changed them.
   const inArrays: (readonly [Real[], number, Real])[] = [];
   for (let k = 0; k < slotIndices.length; k++) if (slotIndices[k] >= 0) inArrays.push([args[slotParams[k]] as Real[], slotIndices[k], sel.values[k]]);
@@ -111,9 +107,9 @@ export function unitPasses(f: Function, sel: Selection): { value: unknown; tange
       for (const [array, index, value] of inArrays) if (array[index] !== value) array[index] = value;
     }
     const tag = freshTag();
-    place(k, new Dual(tag, sel.values[k], 1));
+    sel.put(args, k, new Dual(tag, sel.values[k], 1));
     const result = g(...args);
-    place(k, sel.values[k]);
+    sel.put(args, k, sel.values[k]);
     if (!isReal(result)) return { value: result, tangents };
     const [primal, tangent] = split(result, tag);
     if (k === 0) value = primal;

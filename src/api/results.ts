@@ -3,7 +3,7 @@
 // not depend on a tag and the tangent along that tag.
 
 import { Dual, type Real, type Tangent } from "../dual.js";
-import { isReal, type Selection } from "./selection.js";
+import { isReal, isRealArray, type Selection } from "./selection.js";
 
 /** [primal, tangent] of x with respect to one tag; a value without that tag is a constant. */
 export function split(x: Real, tag: number): [Real, Tangent] {
@@ -25,7 +25,7 @@ export function scalarResult(sel: Selection, result: unknown, hint = "use jacobi
 /** The result of a vector-valued function; a single number counts as a vector of one. */
 export function vectorResult(sel: Selection, result: unknown): Real[] {
   if (isReal(result)) return [result];
-  if (result instanceof Float64Array || (Array.isArray(result) && result.every(isReal))) return Array.from(result as ArrayLike<Real>);
+  if (isRealArray(result)) return Array.from(result);
   throw new TypeError(`${sel.caller}: ${sel.signature.name} returned ${returned(result)}; a number, an array of numbers or a Float64Array was expected`);
 }
 
@@ -53,6 +53,11 @@ export function nanWhereValueIs(value: unknown, tangent: unknown): unknown {
     out[i] = typeof v === "number" && v !== v ? NaN : tangents[i];
   }
   return out;
+}
+
+/** A forward pass's derivative as a Jacobian column: a number result's as a column of one. */
+export function asColumn(tangent: unknown): Real[] {
+  return isReal(tangent) ? [tangent] : (tangent as Real[]);
 }
 
 /** A matrix from its columns: row i holds every column's entry i. */

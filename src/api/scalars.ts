@@ -24,6 +24,7 @@ import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
 import { adjoints, explained, valueOf } from "./engines.js";
 import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
+import { shapeLike } from "./selection.js";
 import { signatureOf } from "./signature.js";
 
 /** Unit seeds of K = n lanes, one per differentiated parameter, made once per function. */
@@ -98,8 +99,8 @@ export function directJvp(info: DerivativeInfo | undefined, args: readonly unkno
   // Tangent arrays go in as plain arrays, as the general path and the gradient's passes give them: a
   // Float64Array here as well would make the generated code see two kinds of array, and slow it everywhere.
   const [value, tangent] = info.jvp(...interleaved(info, args, (j) => plainArray(tangents[j]))) as [unknown, unknown];
-  if (typeof value === "number") return [value, value !== value ? NaN : tangent];
-  return Array.isArray(value) || value instanceof Float64Array ? [value, nanWhereValueIs(value, tangent)] : undefined;
+  const result = typeof value === "number" || Array.isArray(value) || value instanceof Float64Array;
+  return result ? [value, nanWhereValueIs(value, tangent)] : undefined;
 }
 
 /** A Float64Array's numbers in a plain array; anything else as it is. */
@@ -134,10 +135,15 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
   const n = info.wrt.length;
   const [value, lanes] = info.chunkJvp!(n, ...interleaved(info, args, (j) => unit[j])) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
-  // As everywhere: where the value is NaN, so is every derivative.
-  const gradient = new Array<number>(n);
-  for (let j = 0; j < n; j++) gradient[j] = value !== value ? NaN : lanes[j];
+  const gradient = passGradient(value, lanes, n);
   return [value, n === 1 ? gradient[0] : gradient];
+}
+
+/** The first n lanes of one chunk-mode pass as a gradient; as everywhere, all NaN where the value is. */
+function passGradient(value: number, lanes: ArrayLike<number>, n: number): number[] {
+  const gradient = new Array<number>(n);
+  for (let j = 0; j < n; j++) gradient[j] = lanes[j];
+  return nanRowWhereValueIs(value, gradient) as number[];
 }
 
 /** Unit seeds for one array parameter of n elements, n lanes each (element i's lane i), made once per function and n. */
@@ -167,10 +173,7 @@ export function arrayGradient(info: DerivativeInfo | undefined, args: readonly u
   for (let i = 0; i < n; i++) if (typeof x[i] !== "number" || !Number.isFinite(x[i])) return undefined;
   const seed = arraySeed(info, n);
   const [value, lanes] = info.chunkJvp(n, ...interleaved(info, args, () => seed)) as [unknown, ArrayLike<number>];
-  if (typeof value !== "number") return undefined;
-  const gradient = new Array<number>(n);
-  for (let i = 0; i < n; i++) gradient[i] = value !== value ? NaN : lanes[i];
-  return [value, gradient];
+  return typeof value === "number" ? [value, passGradient(value, lanes, n)] : undefined;
 }
 
 /**
@@ -203,7 +206,7 @@ export function runtimeScalarGradient(
   if (!result) return undefined;
   const value = result[0];
   // As on every route: where the value is NaN, so is every derivative.
-  return [value, shaped(args, nanRowWhereValueIs(value, result[1]))];
+  return [value, shapeLike(args, args.map((_, i) => i), nanRowWhereValueIs(value, result[1]) as number[])];
 }
 
 /** The arguments' numbers in order, arrays element by element; undefined unless each is a finite number or an array of them. */
@@ -238,13 +241,6 @@ function rebuilt(args: readonly unknown[], values: readonly Real[]): unknown[] {
     }
   }
   return out;
-}
-
-/** A flat gradient in the arguments' shapes, as Selection.shape gives it: one argument → its shape, several → one entry each. */
-function shaped(args: readonly unknown[], flat: number[]): number | number[] | (number | number[])[] {
-  let k = 0;
-  const perArgument = args.map((arg) => (typeof arg === "number" ? flat[k++] : flat.slice(k, (k += (arg as ArrayLike<number>).length))));
-  return perArgument.length === 1 ? perArgument[0] : perArgument;
 }
 
 /** One run on a new tape and one backward sweep (engines.ts's reverseInputs and adjoints, without a selection). */

@@ -110,29 +110,40 @@ export class Selection {
       for (let i = 0; i < array.length; i++) copy.push(array[i]);
       args[param] = copy;
     }
-    for (let k = 0; k < reals.length; k++) {
-      const index = this.slotIndices[k];
-      if (index < 0) args[this.slotParams[k]] = reals[k];
-      else (args[this.slotParams[k]] as Real[])[index] = reals[k];
-    }
+    for (let k = 0; k < reals.length; k++) this.put(args, k, reals[k]);
     return args;
+  }
+
+  /** Puts `value` in slot k of `args`, laid out as `with` lays them out (its arrays plain arrays). */
+  put(args: unknown[], k: number, value: Real): void {
+    const index = this.slotIndices[k];
+    if (index < 0) args[this.slotParams[k]] = value;
+    else (args[this.slotParams[k]] as Real[])[index] = value;
   }
 
   /** One selected parameter → its shape (a value, or an array); several → one entry each. */
   shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
-    // Slots come parameter by parameter, in params' order: each parameter's entries are a run of flat.
-    const perParam: (T | T[])[] = [];
-    let k = 0;
-    for (const param of this.params) {
-      if (isReal(this.args[param])) perParam.push(flat[k++]);
-      else {
-        const length = (this.args[param] as ArrayLike<Real>).length;
-        perParam.push(flat.slice(k, k + length));
-        k += length;
-      }
-    }
-    return perParam.length === 1 ? perParam[0] : perParam;
+    return shapeLike(this.args, this.params, flat);
   }
+}
+
+/**
+ * A flat list of per-scalar entries in the shapes of the arguments at `params`, whose scalars it
+ * holds parameter by parameter, in order: one parameter → its shape (a value, or an array of its
+ * entries); several → one entry each.
+ */
+export function shapeLike<T>(args: readonly unknown[], params: readonly number[], flat: readonly T[]): T | T[] | (T | T[])[] {
+  const perParam: (T | T[])[] = [];
+  let k = 0;
+  for (const param of params) {
+    if (isReal(args[param])) perParam.push(flat[k++]);
+    else {
+      const length = (args[param] as ArrayLike<Real>).length;
+      perParam.push(flat.slice(k, k + length));
+      k += length;
+    }
+  }
+  return perParam.length === 1 ? perParam[0] : perParam;
 }
 
 function resolveWrt(caller: string, signature: Signature, args: readonly unknown[], wrt: Wrt): number[] {

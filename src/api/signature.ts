@@ -16,7 +16,10 @@ export interface Signature {
 import { derivativeInfo } from "../registry.js";
 
 /** A JavaScript identifier, Unicode letters included (`θ`, `φ`). */
-const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/u;
+const IDENTIFIER = "[\\p{ID_Start}$_][\\p{ID_Continue}$\\u200c\\u200d]*";
+const identifier = new RegExp(`^${IDENTIFIER}`, "u");
+/** `x => …` or `async x => …`: a lone arrow parameter, without parentheses. */
+const loneArrowParameter = new RegExp(`^(?:async\\s+)?(${IDENTIFIER})\\s*=>`, "u");
 
 function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, " ");
@@ -24,7 +27,7 @@ function stripComments(text: string): string {
 
 /** The text between the parameter list's parentheses, or a lone arrow parameter. */
 function parameterText(source: string): string | undefined {
-  const loneArrow = /^(?:async\s+)?([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\s*=>/u.exec(source);
+  const loneArrow = loneArrowParameter.exec(source);
   if (loneArrow) return loneArrow[1];
   const open = source.indexOf("(");
   if (open < 0) return undefined;
