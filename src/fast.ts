@@ -48,8 +48,9 @@ export function fastUnary(rule: Rule, general: General): (x: Real) => Real {
 
 /**
  * A two-argument operation: numbers, first-order Duals of one tag, or variables of one tape directly.
- * With an `identity` (0 for add, 1 for mul), an argument equal to that number returns the other
- * argument itself, as ops.ts's add and mul do: no Dual, no tape node.
+ * With an `identity` (0 for add, 1 for mul), a constant equal to that number returns the other
+ * argument itself where it is a Dual or a tape variable the operation would give back unchanged
+ * (not a -0 for add), as ops.ts's add and mul do: no Dual, no tape node.
  */
 export function fastBinary(rule: Rule, general: General, identity?: number): (x: Real, y: Real) => Real {
   return compile(rule, general, binarySource(rule, identity));

@@ -189,7 +189,8 @@ export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fr
   Object.entries(rules).map(([name, rule]) => [name, rule.arity === 1 ? unary(rule) : rule.arity === 2 ? binary(rule) : variadic(rule)]),
 ) as Record<RuleName, (...args: Real[]) => Real>;
 
-// Adding or multiplying by a constant 0 or 1 creates no tape node and no Dual: x + 0 is x itself.
+// Adding a constant 0 to, or multiplying by a constant 1, a Dual or a tape variable creates no tape
+// node and no Dual: x + 0 is x itself (but for x = -0, where it is 0). Two numbers take the primal.
 export const add = fastBinary(rules.add, apply, 0) as BinaryOperation;
 export const mul = fastBinary(rules.mul, apply, 1) as BinaryOperation;
 export const sub = operations.sub as BinaryOperation;

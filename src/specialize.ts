@@ -148,13 +148,16 @@ export function binarySource(rule: Rule, identity?: number): string {
         const dx = a.tangent;
         const y = b.primal;
         const dy = b.tangent;`;
-  // With an identity, an argument equal to it returns the other argument: checked in the entry for
-  // two numbers, and first thing in the function of the mix otherwise (keeping the entry small).
-  const numbers = identity === undefined
-    ? primalSource(rule, ["a", "b"])
-    : `a === ${identity} ? b : b === ${identity} ? a : ${primalSource(rule, ["a", "b"])}`;
-  const numberFirst = identity === undefined ? "" : `if (a === ${identity}) return b;`;
-  const numberSecond = identity === undefined ? "" : `if (b === ${identity}) return a;`;
+  // With an identity (0 for add, 1 for mul), a constant equal to it returns the other argument itself
+  // where that is a Dual or a tape variable the operation would give back unchanged: x · 1 is x for
+  // every x, x + 0 for every x but -0 (-0 + 0 is 0). Two numbers always take the primal, and anything
+  // else goes on to the checks that name it.
+  const keeps = (v: string) => identity === 0
+    ? `(${v} instanceof Dual ? ${v}.primal !== 0 : ${v} instanceof Var && ${v}.value !== 0)`
+    : `(${v} instanceof Dual || ${v} instanceof Var)`;
+  const numbers = primalSource(rule, ["a", "b"]);
+  const numberFirst = identity === undefined ? "" : `if (a === ${identity} && ${keeps("b")}) return b;`;
+  const numberSecond = identity === undefined ? "" : `if (b === ${identity} && ${keeps("a")}) return a;`;
   const flat = (d: string) => `(typeof ${d} === "number" || ${d} instanceof Float64Array)`;
   return `"use strict";
   function ${id}Full(a, b) {

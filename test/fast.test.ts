@@ -5,7 +5,7 @@
 // variables, and mixtures with constants, also in NaN-safe mode.
 
 import { describe, expect, test } from "vitest";
-import { Dual, nanSafeMode, operations, Tape, Var, type Real } from "../src/index.js";
+import { add, Dual, mul, nanSafeMode, operations, primal, Tape, Var, type Real } from "../src/index.js";
 import { apply } from "../src/ops.js";
 import { rules, ruleNames, type RuleName } from "../src/rules/table.js";
 
@@ -70,6 +70,36 @@ describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
       }
     } finally {
       nanSafeMode(previous);
+    }
+  });
+});
+
+// The exported add and mul return the other argument itself where one is the constant 0 or 1 (no Dual,
+// no tape node). That must give the value apply gives, bit for bit (-0 + 0 is 0, not -0), the same
+// tangent, and leave misuse to the errors that name it.
+describe("add's and mul's shortcuts", () => {
+  test.each([["add", add, rules.add], ["mul", mul, rules.mul]] as const)("%s", (name, op, rule) => {
+    for (const x of points) {
+      for (const y of points) {
+        const tape = new Tape();
+        const reference = new Tape();
+        const [xs, ys, xr, yr] = [forms(x, tape), forms(y, tape), forms(x, reference), forms(y, reference)];
+        xs.forEach((a, i) => ys.forEach((b, j) => {
+          const got = outcome(() => op(a, b));
+          const expected = outcome(() => apply(rule, [xr[i], yr[j]]));
+          const where = `${name}(${String(a)}, ${String(b)})`;
+          if (got !== a && got !== b) return same(got, expected, where);
+          expect(Object.is(primal(got as Real), primal(expected as Real)), `${where}: value`).toBe(true);
+          if (got instanceof Dual) same(got.tangent, (expected as Dual).tangent, `${where} tangent`);
+        }));
+      }
+    }
+  });
+
+  test.each([["add", add, 0], ["mul", mul, 1]] as const)("%s of its constant and a non-number is an error", (name, op, constant) => {
+    for (const bad of ["s", null, undefined, {}, [1]]) {
+      expect(() => op(constant, bad as never), `${name}(${constant}, ${String(bad)})`).toThrow(/dualts' /);
+      expect(() => op(bad as never, constant), `${name}(${String(bad)}, ${constant})`).toThrow(/dualts' /);
     }
   });
 });
