@@ -8,12 +8,13 @@ import { bceData, fitData, mlpData, point } from "./data.js";
 import * as compiled from "./functions.js";
 import * as peers from "./peers.js";
 import * as runtime from "./runtime.js";
+import { minimalGradient, overMinimalDuals } from "./minimal-dual.js";
 import type { Contender } from "./harness.js";
 
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
   | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "tape"
-  | "dual1" | "dual" | "runtime" | "analytic" | "hessianReverse" | "tfjs" | "mathjs"
+  | "dual1" | "dual" | "runtime" | "minimal" | "analytic" | "hessianReverse" | "tfjs" | "mathjs"
   // The Jacobian cases: compiled in forward and reverse mode, the runtime's Duals and tape ("runtime": as it is).
   | "forward" | "reverse" | "asIs" | "runtimeForward" | "runtimeReverse";
 
@@ -82,11 +83,13 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
 /**
  * The gradients of the same function written over the runtime's operations: Duals one tangent per
  * pass, Duals as forward mode runs them by default (lanes from 16 inputs), and grad(f) as it is
- * (which takes the runtime's tape from 4 inputs on).
+ * (which takes the runtime's tape from 4 inputs on); and, as a yardstick, the same function over the
+ * textbook Dual of minimal-dual.ts, one tangent per pass.
  */
-function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number): Entry[] {
+function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number, textbook: () => unknown): Entry[] {
   const lanes = defaultLanes(n);
   return [
+    dualts("minimal", "gradient, textbook Dual (yardstick), chunk 1", textbook, `value and tangent only; ${n} pass(es)`),
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
     dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`),
     dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= 4 ? "the runtime's tape (n ≥ 4)" : "Duals, one tangent per pass"),
@@ -149,6 +152,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
   const peerInfo = await peers.startTensorFlow();
   const symbolicMs: Record<string, number> = {};
   const cases: Case[] = [];
+  const textbook = await overMinimalDuals();
 
   // ── The lecture's polynomial ────────────────────────────────────────────
   {
@@ -161,7 +165,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.polynomialGradient(...w),
       entries: [
         ...generated(compiled.polynomial, [...w], [1, 0, 0]),
-        ...overRuntime((o) => grad(runtime.polynomial, o)(...w), 3),
+        ...overRuntime((o) => grad(runtime.polynomial, o)(...w), 3, () => minimalGradient(textbook.polynomial, w, [0, 1, 2])),
         dualts("analytic", "gradient, hand-written", () => analytic.polynomialGradient(...w)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(...w), derivative: () => tfGrad(...w), float32: true },
         { kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(...w), derivative: () => m.gradient(...w) },
@@ -182,7 +186,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.bceGradient(w0, w1, xs, ys),
       entries: [
         ...generated(compiled.bce, [w0, w1, xs, ys], [1, 0], wrt),
-        ...overRuntime((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2),
+        ...overRuntime((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2, () => minimalGradient(textbook.bce, [w0, w1, xs, ys], [0, 1])),
         dualts("analytic", "gradient, hand-written", () => analytic.bceGradient(w0, w1, xs, ys)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(w0, w1), derivative: () => tfGrad(w0, w1), float32: true },
         { kind: "mathjs", name: "mathjs derivative of the summand (compiled)", run: () => m.gradient(w0, w1, xs, ys), derivative: () => m.gradient(w0, w1, xs, ys) },
@@ -196,7 +200,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(n, -1, 1.5);
     const entries: Entry[] = [
       ...generated(compiled.rosenbrock, [x], [point(n, -1, 1, 5)]),
-      ...overRuntime((o) => grad(runtime.rosenbrock, o)(x), n),
+      ...overRuntime((o) => grad(runtime.rosenbrock, o)(x), n, () => minimalGradient(textbook.rosenbrock, [x], [0])),
       dualts("analytic", "gradient, hand-written", () => analytic.rosenbrockGradient(x)),
       { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfRosenbrock(x), derivative: () => tfRosenbrock(x), float32: true },
     ];
@@ -216,7 +220,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       id: "ackley-100", title: "Ackley, n = 100", inputs: 100, reference: analytic.ackleyGradient(x),
       entries: [
         ...generated(compiled.ackley, [x], [point(100, -1, 1, 8)]),
-        ...overRuntime((o) => grad(runtime.ackley, o)(x), 100),
+        ...overRuntime((o) => grad(runtime.ackley, o)(x), 100, () => minimalGradient(textbook.ackley, [x], [0])),
         dualts("analytic", "gradient, hand-written", () => analytic.ackleyGradient(x)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfGrad(x), derivative: () => tfGrad(x), float32: true },
       ],
@@ -233,7 +237,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       inputs: n, reference: analytic.mlpGradient(p, X, Y),
       entries: [
         ...generated(compiled.mlpLoss, [p, X, Y], [point(n, -1, 1, 9)], ["p"]),
-        ...overRuntime((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n),
+        ...overRuntime((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n, () => minimalGradient(textbook.mlpLoss, [p, X, Y], [0])),
         dualts("analytic", "gradient, hand-written (backpropagation)", () => analytic.mlpGradient(p, X, Y)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU, batched matMul)", run: () => tfGrad(p), derivative: () => tfGrad(p), float32: true },
       ],

@@ -7,7 +7,11 @@
 // (The peers, TF.js and mathjs, are checked by the benchmark itself before timing.)
 
 import { describe, expect, test } from "vitest";
-import { derivativeInfo, grad, hessian, jacobian, jvp } from "dualts";
+import { fc, test as prop } from "@fast-check/vitest";
+import { Dual, derivativeInfo, grad, hessian, jacobian, jvp, type Real } from "dualts";
+import * as ops from "dualts";
+import * as textbook from "../bench/minimal-dual.js";
+import type { MinimalReal } from "../bench/minimal-dual.js";
 import * as analytic from "../bench/analytic.js";
 import { bceData, fitData, mlpData, point } from "../bench/data.js";
 import * as compiled from "../bench/functions.js";
@@ -96,5 +100,47 @@ describe("the benchmark's functions", () => {
       expectClose(jacobian(compiled.fitResiduals, { wrt, ...options })(1.8, 0.6, 0.4, ts, ys), expected, 1e-12, 1e-12);
       expectClose(jacobian(runtime.fitResiduals, { wrt, ...options })(1.8, 0.6, 0.4, ts, ys), expected, 1e-12, 1e-12);
     }
+  });
+});
+
+// The benchmark's yardstick, the textbook Dual (bench/minimal-dual.ts): each operation's value and
+// tangent agree with dualts' own, and its one-tangent-per-pass gradient with dualts' grad of the same
+// function. (The benchmark runs bench/runtime.ts's functions on it, and checks them against the
+// hand-written gradients before timing.)
+describe("the textbook Dual", () => {
+  const unary = ["neg", "exp", "log", "cos", "sqrt", "tanh"] as const;
+  const binary = ["add", "sub", "mul", "div"] as const;
+  const positive = fc.double({ min: 0.1, max: 5, noNaN: true });
+  const tangent = fc.option(fc.double({ min: -5, max: 5, noNaN: true }));
+  /** x with tangent t as the textbook's Dual and as dualts' (of one tag); without a tangent, x itself twice. */
+  const both = (x: number, t: number | null): [MinimalReal, Real] =>
+    t === null ? [x, x] : [new textbook.MinimalDual(x, t), new Dual(7, x, t)];
+  const parts = (r: unknown) => (r instanceof textbook.MinimalDual ? [r.value, r.tangent] : r instanceof Dual ? [r.primal, r.tangent] : [r, 0]);
+
+  prop.prop([fc.constantFrom(...unary), positive, tangent])("one argument", (name, x, t) => {
+    const [mine, theirs] = both(x, t);
+    expectClose(parts(textbook[name](mine)), parts(ops[name](theirs)), 1e-14, 1e-300);
+  });
+
+  prop.prop([fc.constantFrom(...binary), positive, tangent, positive, tangent])("two arguments", (name, x, dx, y, dy) => {
+    const [a, a2] = both(x, dx);
+    const [b, b2] = both(y, dy);
+    expectClose(parts(textbook[name](a, b)), parts(ops[name](a2, b2)), 1e-14, 1e-300);
+  });
+
+  test("its gradient, one tangent per pass, is dualts' gradient", () => {
+    type Ops = Pick<typeof ops, "add" | "mul" | "log" | "exp" | "div">;
+    // log Σ exp(w0·x + w1·x²) / (1 + w0²), the same text over dualts' operations or the textbook's.
+    const over = (o: Ops) => (w0: Real, w1: Real, xs: number[]): Real => {
+      let total: Real = 0;
+      for (const x of xs) total = o.add(total, o.exp(o.add(o.mul(w0, x), o.mul(w1, x * x))));
+      return o.div(o.log(total), o.add(1, o.mul(w0, w0)));
+    };
+    const xs = [0.3, -1.2, 2, 0.7];
+    const expected = grad(over(ops), { wrt: [0, 1] })(0.4, -0.25, xs);
+    const gradient = textbook.minimalGradient(over(textbook as unknown as Ops) as never, [0.4, -0.25, xs], [0, 1]);
+    expectClose(gradient, expected, 1e-14, 1e-300);
+    const cubic = (x: MinimalReal[]) => textbook.add(textbook.mul(x[0], x[1]), textbook.pow(x[2], 3));
+    expect(textbook.minimalGradient(cubic, [[1.5, -2, 0.5]], [0])).toEqual([-2, 1.5, 0.75]);
   });
 });
