@@ -150,14 +150,12 @@ export function binarySource(rule: Rule, identity?: number): string {
         const dy = b.tangent;`;
   // With an identity (0 for add, 1 for mul), a constant equal to it returns the other argument itself
   // where that is a Dual or a tape variable the operation would give back unchanged: x · 1 is x for
-  // every x, x + 0 for every x but -0 (-0 + 0 is 0). Two numbers always take the primal, and anything
-  // else goes on to the checks that name it.
-  const keeps = (v: string) => identity === 0
-    ? `(${v} instanceof Dual ? ${v}.primal !== 0 : ${v} instanceof Var && ${v}.value !== 0)`
-    : `(${v} instanceof Dual || ${v} instanceof Var)`;
-  const numbers = primalSource(rule, ["a", "b"]);
-  const numberFirst = identity === undefined ? "" : `if (a === ${identity} && ${keeps("b")}) return b;`;
-  const numberSecond = identity === undefined ? "" : `if (b === ${identity} && ${keeps("a")}) return a;`;
+  // every x, x + 0 for every x but -0 (-0 + 0 is 0). The Dual's case is checked where the function of
+  // the mix has its primal (small, so that it inlines), the tape variable's in the full dispatch; two
+  // numbers always take the primal, and anything else goes on to the checks that name it.
+  const unchanged = (value: string) => (identity === 0 ? ` && ${value} !== 0` : "");
+  const keep = (constant: string, other: string, value: string) =>
+    identity === undefined ? "" : `if (${constant} === ${identity}${unchanged(value)}) return ${other};`;
   const flat = (d: string) => `(typeof ${d} === "number" || ${d} instanceof Float64Array)`;
   return `"use strict";
   function ${id}Full(a, b) {
@@ -174,6 +172,7 @@ export function binarySource(rule: Rule, identity?: number): string {
           ${laneTerms("b.tag", "dy.length", xy, [[py, "dy"]])}
         }
       } else if (b instanceof Var) {
+        ${keep("a", "b", "b.value")}
         const x = a;
         const y = b.value;
         const z = ${f};
@@ -192,6 +191,7 @@ export function binarySource(rule: Rule, identity?: number): string {
           ${laneTerms("a.tag", "dx.length", xy, [[px, "dx"]])}
         }
       } else if (a instanceof Var) {
+        ${keep("b", "a", "a.value")}
         const x = a.value;
         const y = b;
         const z = ${f};
@@ -225,9 +225,9 @@ export function binarySource(rule: Rule, identity?: number): string {
     return general(rule, [a, b]);
   }
   function ${id}NumberDual(a, b) {
-    ${numberFirst}
     if (b instanceof Dual) {
       ${numberDual}
+      ${keep("a", "b", "y")}
       if (typeof y === "number" && typeof dy === "number") {
         const z = ${f};
         ${plainTerms("b.tag", [[py, "dy"]])}
@@ -236,9 +236,9 @@ export function binarySource(rule: Rule, identity?: number): string {
     return ${id}Full(a, b);
   }
   function ${id}DualNumber(a, b) {
-    ${numberSecond}
     if (a instanceof Dual) {
       ${dualNumber}
+      ${keep("b", "a", "x")}
       if (typeof x === "number" && typeof dx === "number") {
         const z = ${f};
         ${plainTerms("a.tag", [[px, "dx"]])}
@@ -257,7 +257,7 @@ export function binarySource(rule: Rule, identity?: number): string {
     return ${id}Full(a, b);
   }
   return function ${id}(a, b) {
-    if (typeof a === "number") return typeof b === "number" ? ${numbers} : ${id}NumberDual(a, b);
+    if (typeof a === "number") return typeof b === "number" ? ${primalSource(rule, ["a", "b"])} : ${id}NumberDual(a, b);
     return typeof b === "number" ? ${id}DualNumber(a, b) : ${id}DualDual(a, b);
   };`;
 }
