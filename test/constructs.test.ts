@@ -23,6 +23,9 @@ const constructs: Record<string, string> = {
   shadowedParameter: "let s = 0; for (let k = 0; k < 2; k++) { const x = k; s += x; } return s * x;",
   varReadingItself: "var y = x; for (let i = 0; i < 2; i++) { var y = y * x; } return y;",
   shadowedLocal: "const t = x * 2; let s = t; { const t = x * x; s += t; } return s + t;",
+  destructuringOverParameter: "[x] = [2]; return x * x;",
+  destructuringOverLocal: "let y = x; [y] = [3]; return y * x;",
+  commaExpressionReturned: "const k = 2; if (x > 0.5) return (0, k); return x * x;",
   // Supported, and must stay right:
   compoundAssignments: "let y = x; y **= 3; y *= x; y -= x; return y;",
   varRedeclared: "var y = x; var y = x * x; return y;",
@@ -117,6 +120,19 @@ export function f(a: number, b: number, c: number): number { return h(a) + g(b) 
   aliasThenPush: `export function f(a: number, b: number, c: number): number { const v: number[] = [a]; const w = v; w.push(b * c); return v[1] + v[0] * w[1]; }`,
   aliasDecl: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = v; w[0] = w[0] * c; return v[0] + w[1]; }`,
   aliasChain: `export function f(a: number, b: number, c: number): number { let v = [a, b]; let w = [c, c]; let u = v; u = w; u[1] = a * b; return w[1] + v[1] + u[0]; }`,
+  // A whole array assigned anything but another array's name or a literal: the tangent was assigned as
+  // one number (the JVP threw), a typed array held tape variables (the generic form threw), and an
+  // array chosen by a condition copied lane 0 in chunk mode (a silently wrong derivative).
+  float64Assigned: `export function f(a: number, b: number, c: number): number { let v = [a, b]; v = new Float64Array(2) as unknown as number[]; v[0] = a * c; return v[0] + v[1]; }`,
+  filledAssigned: `export function f(a: number, b: number, c: number): number { let v = [a, b]; v = new Array(2).fill(0); v[0] = a * c; return v[0] + v[1]; }`,
+  sliceAssigned: `export function f(a: number, b: number, c: number): number { const d = [1, 2]; let v = [a, b]; v = d.slice(); v[0] = a * c; return v[0] + v[1] + d[0]; }`,
+  emptyAssignedThenPushed: `export function f(a: number, b: number, c: number): number { let v = [a, b]; v = []; v.push(a * c); return v[0] + b; }`,
+  callResultAssigned: `export function f(a: number, b: number, c: number): number { let v = [a, b]; v = (() => [1, 2])(); v[0] = a * c; return v[0] + v[1]; }`,
+  arrayChosenByCondition: `export function f(a: number, b: number, c: number): number { let v = [a, b]; const w = [c, a]; const u = [b, c]; v = a > 0 ? w : u; v[0] = v[0] * b; return v[0] + w[0] + u[0]; }`,
+  literalReadingItself: `export function f(a: number, b: number, c: number): number { let v = [a, b * c]; v = [v[1] * a, v[0]]; return v[0] + v[1] * c; }`,
+  float64FromCall: `export function f(a: number, b: number, c: number): number { const v = (() => new Float64Array(3))(); v[1] = a * b; return v[1] + v[2] + c; }`,
+  float64FromLiteral: `export function f(a: number, b: number, c: number): number { const v = new Float64Array([0, 0, 0]); v[1] = a * b; return v[1] + v[2] * c + v.length; }`,
+  float64Filled: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(3).fill(1); v[1] = a * b; return v[1] + v[2] * c; }`,
   aliasInLoop: `export function f(a: number, b: number, c: number): number { let cur = [a, b]; let next = [0, 0]; for (let i = 0; i < 3; i++) { next[0] = cur[0] * c + cur[1]; next[1] = cur[1] - cur[0] * 0.5; const t = cur; cur = next; next = t; } return cur[0] + cur[1]; }`,
   aliasConditional: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, a * c]; let u = v; if (b > 0) u = w; u[0] = u[0] * 2; return v[0] + w[0]; }`,
   f64Alias: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(2); v[0] = a; v[1] = b; let w = v; w[1] = w[1] * c; return v[1] + w[0]; }`,

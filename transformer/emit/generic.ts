@@ -55,7 +55,7 @@ function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
   const targetText = ts.isElementAccessExpression(target)
     ? `${text(cx, target.expression)}[${rewrite(cx, target.argumentExpression, "primal")}]`
     : text(cx, target);
-  const value = rewrite(cx, e.right, "value");
+  const value = ts.isIdentifier(target) ? arrayValue(cx, target.text, e.right) : rewrite(cx, e.right, "value");
   const arithmetic = COMPOUND.get(e.operatorToken.kind);
   return arithmetic ? `${targetText} = ${ops(cx)}.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
 }
@@ -89,12 +89,32 @@ function update(cx: EmitContext, node: ts.PrefixUnaryExpression | ts.PostfixUnar
 function declaration(cx: EmitContext, node: ts.VariableDeclaration & { name: ts.Identifier }): string {
   const name = node.name.text;
   if (!node.initializer) return name; // `const v` of a for…of, or a declaration without a value
-  const init = unwrap(node.initializer);
-  // An active local array may not be a Float64Array here: it holds Duals or tape variables.
-  if (cx.activity.active.has(name) && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Float64Array" && init.arguments?.length === 1) {
-    return `${name} = new Array(${rewrite(cx, init.arguments[0], "primal")}).fill(0)`;
-  }
-  return `${name} = ${rewrite(cx, node.initializer, "value")}`;
+  return `${name} = ${arrayValue(cx, name, node.initializer)}`;
+}
+
+/**
+ * The value given to `name` in a declaration or an assignment. An active local array must be a plain
+ * array here: it holds Duals or tape variables, which a Float64Array cannot. One that may start as a
+ * typed array (new Float64Array(…), a call's result, …) starts as a plain copy instead; a second name
+ * for an array, or a derivative's result, is kept as it is.
+ */
+function arrayValue(cx: EmitContext, name: string, value: ts.Expression): string {
+  const written = rewrite(cx, value, "value");
+  const { active, arrays } = cx.activity;
+  const u = unwrap(value);
+  if (!active.has(name) || !arrays.has(name) || makesPlainArray(u) || ts.isIdentifier(u) || isActive(u, active)) return written;
+  // new Float64Array(n) of a length n: new Array(n).fill(0), as a person would write it.
+  const length = ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array" && u.arguments?.length === 1 ? unwrap(u.arguments[0]) : undefined;
+  const isLength = length && !ts.isArrayLiteralExpression(length) && !(ts.isIdentifier(length) && arrays.has(length.text)) && !ts.isCallExpression(length);
+  return isLength ? `new Array(${rewrite(cx, length, "primal")}).fill(0)` : `Array.from(${written})`;
+}
+
+/** [ … ], new Array(…), and .fill(…) of one: a plain array. */
+function makesPlainArray(init: ts.Expression): boolean {
+  if (ts.isArrayLiteralExpression(init)) return true;
+  if (ts.isNewExpression(init)) return ts.isIdentifier(init.expression) && init.expression.text === "Array";
+  const fill = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "fill";
+  return fill && makesPlainArray(unwrap((init.expression as ts.PropertyAccessExpression).expression));
 }
 
 /** The text of node with its active parts written over ops. */

@@ -94,9 +94,8 @@ export function laneArray(cx: EmitContext, tangent: Source | null): string | und
   return tangent && tangent.text.endsWith(suffix) && NAME.test(tangent.text.slice(0, -suffix.length)) ? tangent.text.slice(0, -suffix.length) : undefined;
 }
 
-/** The tangent of an array element: `dxs[i]` or `dxs[i * K + k]`. */
-export function tangentElement(cx: EmitContext, array: string, index: string): Source {
-  const t = cx.names.tangent(array);
+/** The tangent of an array element: `dxs[i]` or `dxs[i * K + k]` (of the tangent array t, dxs by default). */
+export function tangentElement(cx: EmitContext, array: string, index: string, t = cx.names.tangent(array)): Source {
   if (!cx.lanes) return sourceOf(`${t}[${index}]`, ATOM_PRECEDENCE);
   const i = DOTTED.test(index) ? index : `(${index})`;
   return sourceOf(`${t}[${i} * ${cx.lanes.count} + ${cx.lanes.index}]`, ATOM_PRECEDENCE);

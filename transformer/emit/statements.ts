@@ -27,8 +27,13 @@ function derivativeOf(cx: EmitContext): string {
  * mode a Float64Array, or a plain array where the array `name` is pushed onto (its lanes grow with it).
  */
 function zerosLike(cx: EmitContext, array: string, name = array): string {
-  if (!cx.lanes) return `new Array(${array}.length).fill(0)`;
-  const size = `${array}.length * ${cx.lanes.count}`;
+  return zerosFor(cx, `${array}.length`, name);
+}
+
+/** A zero tangent for `length` elements of the array `name` (see zerosLike). */
+function zerosFor(cx: EmitContext, length: string, name: string): string {
+  if (!cx.lanes) return `new Array(${length}).fill(0)`;
+  const size = `${length} * ${cx.lanes.count}`;
   return cx.activity.pushed.has(name) ? `new Array(${size}).fill(0)` : `new Float64Array(${size})`;
 }
 
@@ -41,37 +46,57 @@ function zeroTangentArray(cx: EmitContext, name: string, init: ts.Expression): s
   return zerosLike(cx, name);
 }
 
-function emitArrayDeclaration(cx: EmitContext, w: Writer, keyword: string, name: string, type: string, initializer: ts.Expression): void {
+/**
+ * `name = initializer` for a whole array that carries a derivative, and its tangent: declared (keyword
+ * const, let or var, with the declaration's type) or, with no keyword, assigned. A second name for an
+ * array shares its tangent whole; an array made here gets its own. An assignment computes the new
+ * tangent before it writes the array or its tangent, as it may read their old elements (v = [v[1], v[0]]).
+ */
+function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name: string, type: string, initializer: ts.Expression): void {
+  const declare = keyword ? `${keyword} ` : "";
   const tangent = cx.names.tangent(name);
   const init = unwrap(initializer);
   if (ts.isArrayLiteralExpression(init)) {
     if (init.elements.some(ts.isSpreadElement)) return unsupported(cx, init, "a spread in an array of differentiated values", "push the elements in a loop");
     const values = init.elements.map((e) => emitExpression(cx, w, e));
-    w.line(`${keyword} ${name}${type} = [${values.map((v) => v.primal.text).join(", ")}];`);
-    if (values.length === 0) w.line(`${keyword} ${tangent}: number[] = [];`);
-    else if (!cx.lanes) w.line(`${keyword} ${tangent} = [${values.map((v) => v.tangent?.text ?? "0").join(", ")}];`);
+    // Assigned: the new tangent goes to a temporary first (here with the size of the new array).
+    const fresh = keyword ? tangent : cx.names.temp();
+    const declareFresh = keyword ? declare : "const ";
+    const primal = `${declare}${name}${type} = [${values.map((v) => v.primal.text).join(", ")}];`;
+    if (keyword) w.line(primal);
+    if (values.length === 0) w.line(`${declareFresh}${fresh}: number[] = [];`);
+    else if (!cx.lanes) w.line(`${declareFresh}${fresh} = [${values.map((v) => v.tangent?.text ?? "0").join(", ")}];`);
     else {
-      w.line(`${keyword} ${tangent} = ${zerosLike(cx, name)};`);
-      values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, name, String(j)), v.tangent));
+      w.line(`${declareFresh}${fresh} = ${keyword ? zerosLike(cx, name) : zerosFor(cx, String(values.length), name)};`);
+      values.forEach((v, j) => v.tangent && assignTangent(cx, w, tangentElement(cx, name, String(j), fresh), v.tangent));
     }
+    if (!keyword) w.line(primal);
+    if (!keyword) w.line(`${tangent} = ${fresh};`);
     return;
   }
+  // The rest write the tangent first when assigned, the array first when declared.
+  const both = (primal: string, tangentValue: string) => {
+    if (keyword) w.line(primal);
+    w.line(`${declare}${tangent} = ${tangentValue};`);
+    if (!keyword) w.line(primal);
+  };
   if (ts.isIdentifier(init)) {
-    w.line(`${keyword} ${name}${type} = ${init.text};`);
-    w.line(`${keyword} ${tangent} = ${cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text, name)};`);
-    return;
+    // One array variable made another's alias (v = w): so is its tangent, whole — element writes through
+    // either name reach both. (In chunk mode a scalar assignment would copy lane 0's K entries only.)
+    return both(`${declare}${name}${type} = ${init.text};`, cx.activity.active.has(init.text) ? cx.names.tangent(init.text) : zerosLike(cx, init.text, name));
   }
   if (isActive(initializer, cx.activity.active)) {
-    // An array returned by a differentiable call: its tangent comes back with it.
+    // An array returned by a differentiable call, or one of two chosen by a condition: its tangent comes with it.
     noLanes(cx);
     const value = emitExpression(cx, w, initializer);
     const tangentArray = laneArray(cx, value.tangent) ?? value.tangent?.text;
-    w.line(`${keyword} ${name}${type} = ${value.primal.text};`);
-    w.line(`${keyword} ${tangent} = ${tangentArray ?? zerosLike(cx, name)};`);
+    if (tangentArray) return both(`${declare}${name}${type} = ${value.primal.text};`, tangentArray);
+    w.line(`${declare}${name}${type} = ${value.primal.text};`);
+    w.line(`${declare}${tangent} = ${zerosLike(cx, name)};`);
     return;
   }
-  w.line(`${keyword} ${name}${type} = ${text(cx, initializer)};`);
-  w.line(`${keyword} ${tangent} = ${zeroTangentArray(cx, name, initializer)};`);
+  w.line(`${declare}${name}${type} = ${text(cx, initializer)};`);
+  w.line(`${declare}${tangent} = ${zeroTangentArray(cx, name, initializer)};`);
 }
 
 function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.VariableDeclaration, statement: ts.Node): void {
@@ -97,7 +122,7 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
     } else declareTangent(cx, w, "let", name, null);
     return;
   }
-  if (isArray) return emitArrayDeclaration(cx, w, keyword, name, type, d.initializer);
+  if (isArray) return emitWholeArray(cx, w, keyword, name, type, d.initializer);
   // A value-only variable's value is not there for a partial to read: the partial reads a temporary instead.
   const value = emitExpression(cx, w, d.initializer, valueOnly ? undefined : name);
   if (valueOnly) writeSize(cx, w, name, keyword, ts.SyntaxKind.EqualsToken, d.initializer);
@@ -117,14 +142,9 @@ function assignedValue(cx: EmitContext, w: Writer, operator: ts.SyntaxKind, righ
 function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, statement: ts.Node): void {
   const target = unwrap(e.left);
   const operator = e.operatorToken.kind;
-  const source = unwrap(e.right);
-  if (ts.isIdentifier(target) && cx.activity.active.has(target.text) && cx.activity.arrays.has(target.text) && operator === ts.SyntaxKind.EqualsToken && ts.isIdentifier(source)) {
-    // One array variable made another's alias (v = w): so is its tangent, whole — element writes through
-    // either name reach both. (In chunk mode the scalar path below would copy lane 0's K entries only.)
+  if (ts.isIdentifier(target) && cx.activity.active.has(target.text) && cx.activity.arrays.has(target.text) && operator === ts.SyntaxKind.EqualsToken) {
     w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
-    w.line(`${cx.names.tangent(target.text)} = ${cx.activity.active.has(source.text) ? cx.names.tangent(source.text) : zerosLike(cx, source.text, target.text)};`);
-    w.line(`${target.text} = ${source.text};`);
-    return;
+    return emitWholeArray(cx, w, "", target.text, "", e.right);
   }
   if (ts.isIdentifier(target) && cx.activity.active.has(target.text)) {
     const current: Emitted = { primal: { text: target.text, precedence: 20 }, tangent: tangentRef(cx, target.text), simple: true };
@@ -147,8 +167,12 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     w.line(`${array}[${index}] = ${value.primal.text};`);
     return;
   }
-  if (isActive(e, cx.activity.active)) unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
-  else w.line(`${text(cx, e)};`);
+  // Anything else that carries a derivative, or overwrites a name that does ([a] = [1]), would lose it.
+  if (isActive(e, cx.activity.active) || contains(e.left, (n) => isActiveName(n, cx.activity.active))) {
+    unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
+  } else {
+    w.line(`${text(cx, e)};`);
+  }
 }
 
 function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionStatement): void {

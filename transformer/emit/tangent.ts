@@ -58,6 +58,10 @@ export function isSimple(e: ts.Expression): boolean {
 
 export function passive(cx: EmitContext, e: ts.Expression): Emitted {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
+  // A comma expression keeps its parentheses: as an element of the generated [value, tangent] it would split in two.
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.CommaToken) {
+    return { primal: sourceOf(`(${text(cx, e)})`, ATOM_PRECEDENCE), tangent: null, simple: false };
+  }
   return { primal: opaque(text(cx, e)), tangent: null, simple: isSimple(e) };
 }
 
