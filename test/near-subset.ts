@@ -1,0 +1,138 @@
+// Rewrites that carry a random program (program-generator.ts) to the edge of
+// the transform's subset and beyond, without changing what it computes:
+// destructuring, the comma operator, arrow functions called in place, type
+// assertions, `??`, blocks, labelled blocks, `if (true)`, `do … while
+// (false)`, try/finally, writes through another name for an array,
+// forEach with a closure, Array.of and Array.from. Each rewrite turns one
+// line of the printed TypeScript into another that gives the same values,
+// bit for bit, so the probe of the unrewritten program (program-check.ts)
+// still tells which way every branch went — and checkSource checks that the
+// values did not change.
+//
+// The transform must answer each rewritten program with a located diagnostic
+// or with derivatives that agree on every route with finite differences of
+// the rewritten source: never a crash, never a module that does not load, and
+// never a derivative that is silently wrong. Hand-found cases of the same
+// kind live in constructs.test.ts; this finds them at random.
+
+import { fc } from "@fast-check/vitest";
+import { program, type Program } from "./program-generator.js";
+
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+const DECLARATION = new RegExp(String.raw`^(\s*)(const|let|var) (${NAME})(?:: number)? = (.+);$`);
+const ASSIGNMENT = new RegExp(String.raw`^(\s*)(${NAME}) (=|\+=|-=|\*=|\/=|%=|\*\*=) (.+);$`);
+const ELEMENT_WRITE = new RegExp(String.raw`^(\s*)(${NAME})\[(.+?)\] (=|\+=|-=|\*=|\/=) (.+);$`);
+const RETURN = /^(\s*)((?:if \(.*\) )?)return (.+);$/;
+const SUM_OF = new RegExp(String.raw`^(\s*)for \(const (${NAME}) of (${NAME})\) (${NAME}) \+= \2;$`);
+const FILL = new RegExp(String.raw`^(\s*)const (${NAME}) = new Array\(3\)\.fill\(0\);$`);
+const LITERAL = new RegExp(String.raw`^(\s*)const (${NAME}) = \[(.+)\];$`);
+const FLOAT64 = new RegExp(String.raw`^(\s*)const (${NAME}) = new Float64Array\(3\);$`);
+
+/** A statement on one line that can be wrapped: not a declaration (its scope would shrink), not a block's end. */
+const wrappable = (line: string) => {
+  const t = line.trim();
+  return t.endsWith(";") && !t.startsWith("}") && !/^(const|let|var) /.test(t);
+};
+const jumps = (line: string) => /\b(break|continue)\b/.test(line);
+const indentOf = (line: string) => /^\s*/.exec(line)![0];
+
+/** The value of a declaration, an assignment or a return, rewritten by `value`. */
+function valueRewrite(value: (e: string) => string) {
+  return (line: string): string | undefined => {
+    let m = DECLARATION.exec(line);
+    if (m) return `${m[1]}${m[2]} ${m[3]} = ${value(m[4])};`;
+    m = ASSIGNMENT.exec(line);
+    if (m && !["**=", "%=", "/="].includes(m[3])) return `${m[1]}${m[2]} ${m[3]} ${value(m[4])};`;
+    m = RETURN.exec(line);
+    if (m) return `${m[1]}${m[2]}return ${value(m[3])};`;
+    return undefined;
+  };
+}
+
+/** The statement on this line, wrapped as `before statement after`. */
+const wrapRewrite = (before: string, after: string, allowJumps = true) => (line: string): string | undefined =>
+  wrappable(line) && (allowJumps || !jumps(line)) ? `${indentOf(line)}${before}${line.trim()}${after}` : undefined;
+
+export const rewrites = {
+  destructuredDeclaration: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m ? `${m[1]}${m[2]} [${m[3]}] = [${m[4]}];` : undefined;
+  },
+  objectDestructuring: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m ? `${m[1]}${m[2]} { v: ${m[3]} } = { v: ${m[4]} };` : undefined;
+  },
+  destructuredAssignment: (line: string) => {
+    const m = ASSIGNMENT.exec(line);
+    return m && m[3] === "=" ? `${m[1]}[${m[2]}] = [${m[4]}];` : undefined;
+  },
+  compoundSpelledOut: (line: string) => {
+    const m = ASSIGNMENT.exec(line);
+    return m && m[3] !== "=" ? `${m[1]}${m[2]} = ${m[2]} ${m[3].slice(0, -1)} (${m[4]});` : undefined;
+  },
+  comma: valueRewrite((e) => `(0, ${e})`),
+  arrowApplied: valueRewrite((e) => `((t: number) => t)(${e})`),
+  arrowClosure: valueRewrite((e) => `(() => ${e})()`),
+  asNumber: valueRewrite((e) => `(${e}) as number`),
+  nonNull: valueRewrite((e) => `(${e})!`),
+  nullish: valueRewrite((e) => `((${e}) ?? 0)`),
+  numberCall: valueRewrite((e) => `Number(${e})`),
+  block: wrapRewrite("{ ", " }"),
+  labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),
+  ifTrue: wrapRewrite("if (true) { ", " }"),
+  doOnce: wrapRewrite("do { ", " } while (false);", false),
+  tryFinally: wrapRewrite("try { ", " } finally { }"),
+  elementThroughAlias: (line: string) => {
+    const m = ELEMENT_WRITE.exec(line);
+    return m ? `${m[1]}{ const alias = ${m[2]}; alias[${m[3]}] ${m[4]} ${m[5]}; }` : undefined;
+  },
+  forEachClosure: (line: string) => {
+    const m = SUM_OF.exec(line);
+    return m ? `${m[1]}${m[3]}.forEach((${m[2]}) => { ${m[4]} += ${m[2]}; });` : undefined;
+  },
+  arrayFactories: (line: string) => {
+    let m = FILL.exec(line);
+    if (m) return `${m[1]}const ${m[2]} = Array.from({ length: 3 }, () => 0);`;
+    m = LITERAL.exec(line);
+    if (m) return `${m[1]}const ${m[2]} = Array.of(${m[3]});`;
+    m = FLOAT64.exec(line);
+    return m ? `${m[1]}const ${m[2]} = new Float64Array([0, 0, 0]);` : undefined;
+  },
+} satisfies Record<string, (line: string) => string | undefined>;
+
+export type RewriteKind = keyof typeof rewrites;
+
+export interface Rewrite {
+  readonly kind: RewriteKind;
+  /** Which of the lines the rewrite applies to (counted modulo their number). */
+  readonly at: number;
+}
+
+/** The source with each rewrite applied in turn to one line it applies to (a rewrite that applies nowhere is skipped). */
+export function applyRewrites(source: string, list: readonly Rewrite[]): { source: string; applied: RewriteKind[] } {
+  const lines = source.split("\n");
+  const applied: RewriteKind[] = [];
+  for (const { kind, at } of list) {
+    const candidates = lines.flatMap((line, i) => (rewrites[kind](line) === undefined ? [] : [i]));
+    if (candidates.length === 0) continue;
+    const i = candidates[at % candidates.length];
+    lines[i] = rewrites[kind](lines[i])!;
+    applied.push(kind);
+  }
+  return { source: lines.join("\n"), applied };
+}
+
+export interface NearProgram {
+  readonly program: Program;
+  readonly rewrites: readonly Rewrite[];
+}
+
+const rewrite: fc.Arbitrary<Rewrite> = fc.record({
+  kind: fc.constantFrom(...(Object.keys(rewrites) as RewriteKind[])),
+  at: fc.nat({ max: 20 }),
+});
+
+export const nearProgram: fc.Arbitrary<NearProgram> = fc.record({
+  program,
+  rewrites: fc.array(rewrite, { minLength: 1, maxLength: 3 }),
+});
