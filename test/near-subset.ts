@@ -26,6 +26,8 @@ const RETURN = /^(\s*)((?:if \(.*\) )?)return (.+);$/;
 const SUM_OF = new RegExp(String.raw`^(\s*)for \(const (${NAME}) of (${NAME})\) (${NAME}) \+= \2;$`);
 const FILL = new RegExp(String.raw`^(\s*)const (${NAME}) = new Array\(3\)\.fill\(0\);$`);
 const LITERAL = new RegExp(String.raw`^(\s*)const (${NAME}) = \[(.+)\];$`);
+const LOOP_HEADER = new RegExp(String.raw`for \(let (${NAME}) = 0; \1 < [^;]+; \1\+\+\)`);
+const WHILE = /^(\s*)while \((.+)\) \{$/;
 const FLOAT64 = new RegExp(String.raw`^(\s*)const (${NAME}) = new Float64Array\(3\);$`);
 
 /** A statement on one line that can be wrapped: not a declaration (its scope would shrink), not a block's end. */
@@ -36,10 +38,14 @@ const wrappable = (line: string) => {
 const jumps = (line: string) => /\b(break|continue)\b/.test(line);
 const indentOf = (line: string) => /^\s*/.exec(line)![0];
 
-/** The value of a declaration, an assignment or a return, rewritten by `value`. */
-function valueRewrite(value: (e: string) => string) {
+/** An array's creation, however wrapped: [ … ] (a [ after no name or bracket), new Array(3), new Float64Array(3), Array.of(…), Array.from(…). */
+const ARRAY_VALUE = /new (Array|Float64Array)\(|Array\.(of|from)\(|(^|[^\w$\])])\[/;
+
+/** The value of a declaration, an assignment or a return, rewritten by `value`; with `numbers`, not an array's. */
+function valueRewrite(value: (e: string) => string, numbers = false) {
   return (line: string): string | undefined => {
     let m = DECLARATION.exec(line);
+    if (m && numbers && ARRAY_VALUE.test(m[4])) return undefined;
     if (m) return `${m[1]}${m[2]} ${m[3]} = ${value(m[4])};`;
     m = ASSIGNMENT.exec(line);
     if (m && !["**=", "%=", "/="].includes(m[3])) return `${m[1]}${m[2]} ${m[3]} ${value(m[4])};`;
@@ -76,7 +82,35 @@ export const rewrites = {
   asNumber: valueRewrite((e) => `(${e}) as number`),
   nonNull: valueRewrite((e) => `(${e})!`),
   nullish: valueRewrite((e) => `((${e}) ?? 0)`),
-  numberCall: valueRewrite((e) => `Number(${e})`),
+  numberCall: valueRewrite((e) => `Number(${e})`, true),
+  doubleNegation: valueRewrite((e) => `-(-(${e}))`, true),
+  timesOne: valueRewrite((e) => `(${e}) * 1`, true),
+  powerOne: valueRewrite((e) => `(${e}) ** 1`, true),
+  singleMax: valueRewrite((e) => `Math.max(${e})`, true),
+  splitDeclaration: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m && m[2] !== "const" && !ARRAY_VALUE.test(m[4]) ? `${m[1]}${m[2]} ${m[3]}: number;\n${m[1]}${m[3]} = ${m[4]};` : undefined;
+  },
+  letForConst: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m && m[2] === "const" ? line.replace("const ", "let ") : undefined;
+  },
+  varForLet: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m && m[2] === "let" ? line.replace("let ", "var ") : undefined;
+  },
+  returnThroughConstant: (line: string) => {
+    const m = RETURN.exec(line);
+    return m ? `${m[1]}${m[2]}{ const result = ${m[3]}; return result; }` : undefined;
+  },
+  loopStep: (line: string) => {
+    const m = LOOP_HEADER.exec(line);
+    return m ? line.replace(`; ${m[1]}++)`, `; ${m[1]} += 1)`) : undefined;
+  },
+  whileAsFor: (line: string) => {
+    const m = WHILE.exec(line);
+    return m ? `${m[1]}for (; ${m[2]}; ) {` : undefined;
+  },
   block: wrapRewrite("{ ", " }"),
   labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),
   ifTrue: wrapRewrite("if (true) { ", " }"),
