@@ -25,6 +25,9 @@ const constructs: Record<string, string> = {
   shadowedLocal: "const t = x * 2; let s = t; { const t = x * x; s += t; } return s + t;",
   destructuringOverParameter: "[x] = [2]; return x * x;",
   destructuringOverLocal: "let y = x; [y] = [3]; return y * x;",
+  destructuredThenWrittenThroughAlias: "const [v] = [new Float64Array(2)]; { const w = v; w[0] = x * x; } return v[0];", // the generic form threw
+  destructuredThenAssigned: "let [y] = [1]; y = x * x; return y;", // was called an outer variable
+  methodReadInCondition: "const v = [x * 2, 1]; return v.at(0)! > 1 ? x * x : x;", // the generic form compared a tape variable
   commaExpressionReturned: "const k = 2; if (x > 0.5) return (0, k); return x * x;",
   // Supported, and must stay right:
   compoundAssignments: "let y = x; y **= 3; y *= x; y -= x; return y;",
@@ -133,6 +136,9 @@ export function f(a: number, b: number, c: number): number { return h(a) + g(b) 
   float64FromCall: `export function f(a: number, b: number, c: number): number { const v = (() => new Float64Array(3))(); v[1] = a * b; return v[1] + v[2] + c; }`,
   float64FromLiteral: `export function f(a: number, b: number, c: number): number { const v = new Float64Array([0, 0, 0]); v[1] = a * b; return v[1] + v[2] * c + v.length; }`,
   float64Filled: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(3).fill(1); v[1] = a * b; return v[1] + v[2] * c; }`,
+  // An array made by an expression the transform does not read as one, written only through a second name: its tangent was one number.
+  arrayWrittenOnlyThroughAlias: `export function f(a: number, b: number, c: number): number { const v = (new Array(3).fill(0)) ?? 0; for (let i = 0; i < 2; i++) { const w = v; w[i] = a * c + i; } return a + b; }`,
+  arrayReadThroughThirdName: `export function f(a: number, b: number, c: number): number { const v = (() => [0, 0])(); const w = v; w[1] = a * b; const u = v; return u[1] + c; }`,
   aliasInLoop: `export function f(a: number, b: number, c: number): number { let cur = [a, b]; let next = [0, 0]; for (let i = 0; i < 3; i++) { next[0] = cur[0] * c + cur[1]; next[1] = cur[1] - cur[0] * 0.5; const t = cur; cur = next; next = t; } return cur[0] + cur[1]; }`,
   aliasConditional: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, a * c]; let u = v; if (b > 0) u = w; u[0] = u[0] * 2; return v[0] + w[0]; }`,
   f64Alias: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(2); v[0] = a; v[1] = b; let w = v; w[1] = w[1] * c; return v[1] + w[0]; }`,

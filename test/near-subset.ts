@@ -26,6 +26,9 @@ const RETURN = /^(\s*)((?:if \(.*\) )?)return (.+);$/;
 const SUM_OF = new RegExp(String.raw`^(\s*)for \(const (${NAME}) of (${NAME})\) (${NAME}) \+= \2;$`);
 const FILL = new RegExp(String.raw`^(\s*)const (${NAME}) = new Array\(3\)\.fill\(0\);$`);
 const LITERAL = new RegExp(String.raw`^(\s*)const (${NAME}) = \[(.+)\];$`);
+/** The first element read by name (v2[…]), and the first by a constant index (v2[1]). */
+const ELEMENT_READ = new RegExp(String.raw`(\b${NAME})\[`);
+const CONSTANT_READ = new RegExp(String.raw`(\b${NAME})\[(\d)\]`);
 const LOOP_HEADER = new RegExp(String.raw`for \(let (${NAME}) = 0; \1 < [^;]+; \1\+\+\)`);
 const WHILE = /^(\s*)while \((.+)\) \{$/;
 const FLOAT64 = new RegExp(String.raw`^(\s*)const (${NAME}) = new Float64Array\(3\);$`);
@@ -110,6 +113,20 @@ export const rewrites = {
   whileAsFor: (line: string) => {
     const m = WHILE.exec(line);
     return m ? `${m[1]}for (; ${m[2]}; ) {` : undefined;
+  },
+  satisfiesNumber: valueRewrite((e) => `(${e}) satisfies number`, true),
+  angleAssertion: valueRewrite((e) => `<number>(${e})`, true),
+  optionalElementRead: valueRewrite((e) => e.replace(ELEMENT_READ, "$1?.["), true),
+  elementReadAt: valueRewrite((e) => e.replace(CONSTANT_READ, "$1.at($2)"), true),
+  forOfLet: (line: string) => (SUM_OF.test(line) ? line.replace("for (const ", "for (let ") : undefined),
+  negatedIf: (line: string) => {
+    const m = /^(\s*)if \((.*)\) return (.+);$/.exec(line);
+    return m ? `${m[1]}if (!(${m[2]})) { } else return ${m[3]};` : undefined;
+  },
+  whileTrueOnce: wrapRewrite("while (true) { ", " break; }", false),
+  parenthesizedTarget: (line: string) => {
+    const m = ASSIGNMENT.exec(line);
+    return m ? `${m[1]}(${m[2]}) ${m[3]} ${m[4]};` : undefined;
   },
   block: wrapRewrite("{ ", " }"),
   labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),

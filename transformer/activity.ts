@@ -191,6 +191,8 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       locals.add(node.name.text);
       if (node.initializer && isArrayInitializer(node.initializer)) arrays.add(node.name.text);
     }
+    // Names a destructuring declares are locals too (the emitters report destructuring into active ones).
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) locals.add(node.name.text);
     if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) arrays.add(node.expression.text);
   });
 
@@ -207,6 +209,13 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       // either carries a derivative, both do.
       // (A parameter that is data stays data: writing into it through an alias is the fence's error.)
       const alias = arrayAlias(node, arrays);
+      // Both names are arrays then, however the other was made (const v = f() ?? [], …).
+      for (const name of alias ?? []) {
+        if (!arrays.has(name) && locals.has(name)) {
+          arrays.add(name);
+          changed = true;
+        }
+      }
       if (alias && active.has(alias[0]) !== active.has(alias[1]) && !alias.some((name) => dataParameters.has(name))) {
         changed = mark(alias[0]) || mark(alias[1]) || changed;
       }

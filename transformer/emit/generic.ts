@@ -76,7 +76,8 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
     cx.needs.add("call");
     return primalOf(cx, `__dualtsGeneric(${callee.text}, ${JSON.stringify(where(cx, e))})(${ops(cx)}, ${args("value")})`, position);
   }
-  return splice(cx, e);
+  // Anything else that reads a differentiated value (v.at(i), …) gives its number where one is compared or indexed.
+  return isActive(e, cx.activity.active) ? primalOf(cx, splice(cx, e), position) : splice(cx, e);
 }
 
 /** `x++` on a differentiated x: x = ops.add(x, 1) (a statement; its value is not used). */

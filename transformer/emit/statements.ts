@@ -101,7 +101,11 @@ function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name: strin
 
 function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.VariableDeclaration, statement: ts.Node): void {
   if (!ts.isIdentifier(d.name)) {
-    if (d.initializer && isActive(d.initializer, cx.activity.active)) unsupported(cx, d.name, "destructuring", "declare one variable per value");
+    // Of a value that carries a derivative, or into a name that carries one (written later, or through a second name).
+    const { active } = cx.activity;
+    if ((d.initializer && isActive(d.initializer, active)) || contains(d.name, (n) => isActiveName(n, active))) {
+      unsupported(cx, d.name, "destructuring", "declare one variable per value");
+    }
     else w.line(`${keyword} ${text(cx, d)};`);
     return;
   }
