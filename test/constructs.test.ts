@@ -139,6 +139,15 @@ export function f(a: number, b: number, c: number): number { return h(a) + g(b) 
   // An array made by an expression the transform does not read as one, written only through a second name: its tangent was one number.
   arrayWrittenOnlyThroughAlias: `export function f(a: number, b: number, c: number): number { const v = (new Array(3).fill(0)) ?? 0; for (let i = 0; i < 2; i++) { const w = v; w[i] = a * c + i; } return a + b; }`,
   arrayReadThroughThirdName: `export function f(a: number, b: number, c: number): number { const v = (() => [0, 0])(); const w = v; w[1] = a * b; const u = v; return u[1] + c; }`,
+  // DUALTS1012 advises copying a parameter before writing into it: the copy ([...xs], xs.slice()) was itself reported.
+  spreadCopyOfParameter: `/** @differentiable */ function g(xs: number[], a: number): number { const copy = [...xs]; copy[0] = copy[0] * a; return copy[0] + copy[1] * copy[2]; }
+export function f(a: number, b: number, c: number): number { const v = [a, b * c, c]; return g(v, b); }`,
+  sliceCopyOfParameter: `/** @differentiable */ function g(xs: number[], a: number): number { const copy = xs.slice(); copy[1] = a * a; return copy[1] + xs[1] * copy[0]; }
+export function f(a: number, b: number, c: number): number { const v = [a, b * c, c]; return g(v, b); }`,
+  copyThenPushed: `/** @differentiable */ function g(xs: number[], a: number): number { const copy = [...xs]; copy.push(a * xs[0]); return copy[3] + copy[1] * copy[2]; }
+export function f(a: number, b: number, c: number): number { const v = [a, b * c, c]; return g(v, b); }`,
+  copyAssigned: `export function f(a: number, b: number, c: number): number { const v = [a, b, c]; let w = [a, a]; w = [...v]; w[2] *= a; return w[2] + w[0] + v[2]; }`,
+  float64Copied: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(3); v[0] = a * b; const w = v.slice(); w[1] = w[0] * c; return v[0] + w[1] + w[0]; }`,
   aliasInLoop: `export function f(a: number, b: number, c: number): number { let cur = [a, b]; let next = [0, 0]; for (let i = 0; i < 3; i++) { next[0] = cur[0] * c + cur[1]; next[1] = cur[1] - cur[0] * 0.5; const t = cur; cur = next; next = t; } return cur[0] + cur[1]; }`,
   aliasConditional: `export function f(a: number, b: number, c: number): number { const v = [a, b]; const w = [c, a * c]; let u = v; if (b > 0) u = w; u[0] = u[0] * 2; return v[0] + w[0]; }`,
   f64Alias: `export function f(a: number, b: number, c: number): number { const v = new Float64Array(2); v[0] = a; v[1] = b; let w = v; w[1] = w[1] * c; return v[1] + w[0]; }`,

@@ -3,7 +3,7 @@
 // destructuring, the comma operator, arrow functions called in place, type
 // assertions, `??`, blocks, labelled blocks, `if (true)`, `do … while
 // (false)`, try/finally, writes through another name for an array,
-// forEach with a closure, Array.of and Array.from. Each rewrite turns one
+// forEach with a closure, Array.of and Array.from, copies of arrays. Each rewrite turns one
 // line of the printed TypeScript into another that gives the same values,
 // bit for bit, so the probe of the unrewritten program (program-check.ts)
 // still tells which way every branch went — and checkSource checks that the
@@ -128,6 +128,14 @@ export const rewrites = {
     const m = ASSIGNMENT.exec(line);
     return m ? `${m[1]}(${m[2]}) ${m[3]} ${m[4]};` : undefined;
   },
+  spreadCopy: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m && ARRAY_VALUE.test(m[4]) ? `${m[1]}${m[2]} ${m[3]}Source = ${m[4]};\n${m[1]}${m[2]} ${m[3]} = [...${m[3]}Source];` : undefined;
+  },
+  sliceCopy: (line: string) => {
+    const m = DECLARATION.exec(line);
+    return m && ARRAY_VALUE.test(m[4]) ? `${m[1]}${m[2]} ${m[3]}Source = ${m[4]};\n${m[1]}${m[2]} ${m[3]} = ${m[3]}Source.slice();` : undefined;
+  },
   block: wrapRewrite("{ ", " }"),
   labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),
   ifTrue: wrapRewrite("if (true) { ", " }"),
@@ -158,6 +166,9 @@ export interface Rewrite {
   /** Which of the lines the rewrite applies to (counted modulo their number). */
   readonly at: number;
 }
+
+// A rewrite that writes more than one statement puts each on a line of its own: the patterns above
+// match one statement, so later rewrites leave such lines alone.
 
 /** The source with each rewrite applied in turn to one line it applies to (a rewrite that applies nowhere is skipped). */
 export function applyRewrites(source: string, list: readonly Rewrite[]): { source: string; applied: RewriteKind[] } {
