@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { renderProgram, wrtOf } from "./program-printer.js";
 import { checkSource, ProgramFailure, tally } from "./program-check.js";
-import { applyRewrites, nearProgram, rewrites, type RewriteKind } from "./near-subset.js";
+import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./near-subset.js";
 
 const coordinate = fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6);
 const points = fc.array(fc.array(coordinate, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 });
@@ -20,7 +20,7 @@ const outcomes = { reported: 0, right: 0 };
 
 describe("random programs at the edge of the subset", () => {
   test.prop([nearProgram, points], { numRuns: 300 })("are reported or right", async (near, at) => {
-    const { source } = applyRewrites(renderProgram(near.program), near.rewrites);
+    const source = nearSource(near);
     try {
       await checkSource(source, renderProgram(near.program, "probe"), at, { counts, wrt: wrtOf(near.program) });
       outcomes.right++;
@@ -65,6 +65,12 @@ export function f(a: number, b: number, c: number): number {
 `;
 
 describe("each rewrite", () => {
+  it.each(["locals", "direct"] as const)("f's work in a function of an array parameter (%s) is right", async (mode) => {
+    const source = withArrayParameter(sample, mode);
+    expect(source).toContain("function fOfArray(abc: number[]): number {");
+    await checkSource(source, undefined, [[0.3, -0.4, 0.5], [1.1, 0.7, -0.2]]);
+  });
+
   it.each(Object.keys(rewrites) as RewriteKind[])("%s: applies, and is reported or right", async (kind) => {
     const { source, applied } = applyRewrites(sample, [{ kind, at: 0 }]);
     expect(applied).toEqual([kind]);

@@ -2,12 +2,14 @@
 // the transform's subset and beyond, without changing what it computes:
 // destructuring, the comma operator, arrow functions called in place, type
 // assertions, `??`, blocks, labelled blocks, `if (true)`, `do … while
-// (false)`, try/finally, writes through another name for an array,
-// forEach with a closure, Array.of and Array.from, copies of arrays. Each rewrite turns one
-// line of the printed TypeScript into another that gives the same values,
-// bit for bit, so the probe of the unrewritten program (program-check.ts)
-// still tells which way every branch went — and checkSource checks that the
-// values did not change.
+// (false)`, try/finally, writes through another name for an array, forEach
+// with a closure, Array.of and Array.from, copies of arrays, and more. Each
+// turns one line of the printed TypeScript into another that gives the same
+// values, bit for bit; and f's work may move into a function of one array
+// parameter that f calls with [a, b, c] (withArrayParameter), which the
+// random programs otherwise never have. So the probe of the unrewritten
+// program (program-check.ts) still tells which way every branch went — and
+// checkSource checks that the values did not change.
 //
 // The transform must answer each rewritten program with a located diagnostic
 // or with derivatives that agree on every route with finite differences of
@@ -17,6 +19,7 @@
 
 import { fc } from "@fast-check/vitest";
 import { program, type Program } from "./program-generator.js";
+import { renderProgram } from "./program-printer.js";
 
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
 const DECLARATION = new RegExp(String.raw`^(\s*)(const|let|var) (${NAME})(?:: number)? = (.+);$`);
@@ -184,9 +187,37 @@ export function applyRewrites(source: string, list: readonly Rewrite[]): { sourc
   return { source: lines.join("\n"), applied };
 }
 
+/**
+ * f's work moved into a function of one array parameter, which f calls with [a, b, c]: reading the
+ * numbers into locals first ("locals": let a = abc[0], …), or as abc[0], abc[1], abc[2] throughout
+ * ("direct", where a program's writes to a parameter become writes into its array: DUALTS1012).
+ */
+export type ArrayParameter = "none" | "locals" | "direct";
+
+const F_HEADER = "export function f(a: number, b: number, c: number): number {";
+
+export function withArrayParameter(source: string, mode: ArrayParameter): string {
+  const start = source.indexOf(F_HEADER);
+  if (mode === "none" || start < 0) return source;
+  const end = source.indexOf("\n}\n", start);
+  const body = source.slice(start + F_HEADER.length, end);
+  const inner = mode === "locals"
+    ? `\n  let a = abc[0];\n  let b = abc[1];\n  let c = abc[2];${body}`
+    : body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`);
+  const wrapper = `${F_HEADER}\n  const abc = [a, b, c];\n  return fOfArray(abc);\n}`;
+  const ofArray = `/** @differentiable */\nfunction fOfArray(abc: number[]): number {${inner}\n}`;
+  return `${source.slice(0, start)}${wrapper}\n\n${ofArray}${source.slice(end + 2)}`;
+}
+
 export interface NearProgram {
   readonly program: Program;
   readonly rewrites: readonly Rewrite[];
+  readonly arrayParameter: ArrayParameter;
+}
+
+/** The near program's TypeScript: the program printed, its rewrites applied, its work moved into a function of an array if so chosen. */
+export function nearSource(near: NearProgram): string {
+  return withArrayParameter(applyRewrites(renderProgram(near.program), near.rewrites).source, near.arrayParameter);
 }
 
 const rewrite: fc.Arbitrary<Rewrite> = fc.record({
@@ -196,5 +227,6 @@ const rewrite: fc.Arbitrary<Rewrite> = fc.record({
 
 export const nearProgram: fc.Arbitrary<NearProgram> = fc.record({
   program,
-  rewrites: fc.array(rewrite, { minLength: 1, maxLength: 3 }),
+  rewrites: fc.array(rewrite, { minLength: 0, maxLength: 3 }),
+  arrayParameter: fc.constantFrom<ArrayParameter>("none", "none", "locals", "direct"),
 });
