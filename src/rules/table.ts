@@ -91,11 +91,13 @@ export const rules = {
     convention: "x % y = x − trunc(x / y)·y: ∂/∂x = 1, ∂/∂y = −trunc(x / y), also at the jumps" }),
   pow: rule({ name: "pow", arity: 2, spelling: "**", primal: (x, y) => x ** y,
     partials: (A, [x, y], z) => [
-      A.select(A.eq(y, A.constant(0)), A.constant(0), A.mul(y, A.call("pow", x, A.sub(y, A.constant(1))))),
+      // y·x^(y−1), but 0 at x = y = 0 (0·0⁻¹ would be NaN). Elsewhere at y = 0 the product itself is 0,
+      // and it keeps its own derivative in y (x⁻¹): a constant 0 there would lose ∂²xʸ/∂x∂y in a Hessian.
+      A.select(A.and(A.eq(x, A.constant(0)), A.eq(y, A.constant(0))), A.constant(0), A.mul(y, A.call("pow", x, A.sub(y, A.constant(1))))),
       A.select(A.and(A.eq(x, A.constant(0)), A.gt(y, A.constant(0))), A.constant(0), A.mul(z, A.call("log", x))),
     ],
     domain: { ranges: [[0.1, 5], [-3, 3]] },
-    convention: "x⁰ has ∂/∂x = 0 (also at x = 0); at x = 0 with y > 0, ∂/∂y = 0; for x < 0, ∂/∂y is NaN (xʸ is real only at integer y)" }),
+    convention: "x⁰ has ∂/∂x = 0 (at x = 0 by convention, elsewhere as y·x^(y−1), whose derivative in y a Hessian needs); at x = 0 with y > 0, ∂/∂y = 0; for x < 0, ∂/∂y is NaN (xʸ is real only at integer y)" }),
   neg: rule({ name: "neg", arity: 1, spelling: "-", primal: (x) => -x,
     partials: (A) => [A.constant(-1)], domain: { ranges: [wide] } }),
 

@@ -298,7 +298,7 @@ function loops_jvp(x, dx, n) {
         if (i > 5)
             break;
         // tangent of: total += x ** i;
-        dtotal = dtotal + dx * (i === 0 ? 0 : i * x ** (i - 1));
+        dtotal = dtotal + dx * (x === 0 && i === 0 ? 0 : i * x ** (i - 1));
         total = total + x ** i;
     }
     let k = 0;
@@ -345,7 +345,7 @@ function loops_chunkJvp(K, x, dx, n) {
         if (i > 5)
             break;
         // tangent of: total += x ** i;
-        const t1 = i === 0 ? 0 : i * x ** (i - 1);
+        const t1 = x === 0 && i === 0 ? 0 : i * x ** (i - 1);
         for (let lane = 0; lane < K; lane++)
             dtotal[lane] = dtotal[lane] + dx[lane] * t1;
         total = total + x ** i;
@@ -375,7 +375,7 @@ function loops_record(tape, x, xNode, n) {
         if (i > 5)
             break;
         // node of: total += x ** i;
-        totalNode = tape.node2(totalNode, 1, xNode, i === 0 ? 0 : i * x ** (i - 1));
+        totalNode = tape.node2(totalNode, 1, xNode, x === 0 && i === 0 ? 0 : i * x ** (i - 1));
         total = total + x ** i;
     }
     let k = 0;
@@ -402,7 +402,7 @@ function loops_gradient(x, n) {
         if (i > 5)
             break;
         // tangent of: total += x ** i;
-        const t1 = i === 0 ? 0 : i * x ** (i - 1);
+        const t1 = x === 0 && i === 0 ? 0 : i * x ** (i - 1);
         dtotal_dx = dtotal_dx + dx_dx * t1;
         total = total + x ** i;
     }
