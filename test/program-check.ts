@@ -43,7 +43,7 @@ import { LinearTape } from "../src/reverse/linear.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 
-export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences";
+export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences" | "hessian";
 
 export class ProgramFailure extends Error {
   constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
@@ -75,21 +75,21 @@ export const LARGEST_VALUE = 100;
 type Fn = (...args: number[]) => number;
 
 /** Imports JavaScript as an ES module, from a data: URL. */
-async function load(js: string): Promise<Record<string, Fn>> {
+export async function load(js: string): Promise<Record<string, Fn>> {
   return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(js).toString("base64")}`);
 }
 
-function plainJavaScript(source: string): string {
+export function plainJavaScript(source: string): string {
   return ts.transpileModule(source, { fileName: "prog.ts", compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
 }
 
-interface ProbeRun {
+export interface ProbeRun {
   readonly value: number;
   readonly path: string;
   readonly largest: number;
 }
 
-function probe(source: string): (args: number[]) => ProbeRun {
+export function probe(source: string): (args: number[]) => ProbeRun {
   let path = "";
   let largest = 0;
   const c = (outcome: boolean) => {
@@ -131,7 +131,7 @@ function withoutRecordForm(f: Fn): Fn {
   return g;
 }
 
-const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
+export const show = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
 
 interface GradientFormInfo {
   readonly wrt: readonly number[];
