@@ -43,7 +43,7 @@ import { LinearTape } from "../src/reverse/linear.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 
-export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences" | "hessian";
+export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences" | "hessian" | "jacobian";
 
 export class ProgramFailure extends Error {
   constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
