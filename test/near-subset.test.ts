@@ -65,9 +65,9 @@ export function f(a: number, b: number, c: number): number {
 `;
 
 describe("each rewrite", () => {
-  it.each(["locals", "direct"] as const)("f's work in a function of an array parameter (%s) is right", async (mode) => {
+  it.each(["locals", "direct", "data"] as const)("f's work in a function of an array parameter (%s) is right", async (mode) => {
     const source = withArrayParameter(sample, mode);
-    expect(source).toContain("function fOfArray(abc: number[]): number {");
+    expect(source).toMatch(/function fOfArray\(abc: number\[\](, data: Float64Array)?\): number {/);
     await checkSource(source, undefined, [[0.3, -0.4, 0.5], [1.1, 0.7, -0.2]]);
   });
 

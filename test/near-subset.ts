@@ -190,9 +190,12 @@ export function applyRewrites(source: string, list: readonly Rewrite[]): { sourc
 /**
  * f's work moved into a function of one array parameter, which f calls with [a, b, c]: reading the
  * numbers into locals first ("locals": let a = abc[0], …), or as abc[0], abc[1], abc[2] throughout
- * ("direct", where a program's writes to a parameter become writes into its array: DUALTS1012).
+ * ("direct", where a program's writes to a parameter become writes into its array: DUALTS1012);
+ * or ("data") as locals, with a second parameter, a Float64Array of data that f passes in and the
+ * function is not differentiated with respect to, holding the constants 0.5 and 1.5 its body reads
+ * in their place.
  */
-export type ArrayParameter = "none" | "locals" | "direct";
+export type ArrayParameter = "none" | "locals" | "direct" | "data";
 
 const F_HEADER = "export function f(a: number, b: number, c: number): number {";
 
@@ -201,11 +204,15 @@ export function withArrayParameter(source: string, mode: ArrayParameter): string
   if (mode === "none" || start < 0) return source;
   const end = source.indexOf("\n}\n", start);
   const body = source.slice(start + F_HEADER.length, end);
-  const inner = mode === "locals"
-    ? `\n  let a = abc[0];\n  let b = abc[1];\n  let c = abc[2];${body}`
-    : body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`);
-  const wrapper = `${F_HEADER}\n  const abc = [a, b, c];\n  return fOfArray(abc);\n}`;
-  const ofArray = `/** @differentiable */\nfunction fOfArray(abc: number[]): number {${inner}\n}`;
+  const locals = "\n  let a = abc[0];\n  let b = abc[1];\n  let c = abc[2];";
+  const inner = mode === "direct" ? body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`)
+    : mode === "data" ? `${locals}${body.replace(/(?<![\w.$])(0\.5|1\.5)(?![\w.])/g, (constant) => `data[${constant === "0.5" ? 0 : 1}]`)}`
+    : `${locals}${body}`;
+  const [call, parameters, marker] = mode === "data"
+    ? ["const data = new Float64Array([0.5, 1.5]);\n  return fOfArray(abc, data);", "abc: number[], data: Float64Array", "@differentiable wrt(abc)"]
+    : ["return fOfArray(abc);", "abc: number[]", "@differentiable"];
+  const wrapper = `${F_HEADER}\n  const abc = [a, b, c];\n  ${call}\n}`;
+  const ofArray = `/** ${marker} */\nfunction fOfArray(${parameters}): number {${inner}\n}`;
   return `${source.slice(0, start)}${wrapper}\n\n${ofArray}${source.slice(end + 2)}`;
 }
 
@@ -228,5 +235,5 @@ const rewrite: fc.Arbitrary<Rewrite> = fc.record({
 export const nearProgram: fc.Arbitrary<NearProgram> = fc.record({
   program,
   rewrites: fc.array(rewrite, { minLength: 0, maxLength: 3 }),
-  arrayParameter: fc.constantFrom<ArrayParameter>("none", "none", "locals", "direct"),
+  arrayParameter: fc.constantFrom<ArrayParameter>("none", "none", "locals", "direct", "data"),
 });
