@@ -19,30 +19,18 @@
 // branch or a kink is not compared with finite differences, nor is a point
 // where values grow past LARGEST_VALUE or the value is not finite.
 
-import { transformSource } from "../dist/transformer/index.js";
-import { centralDifference, grad, hessian } from "../src/index.js";
-import { LARGEST_VALUE, load, plainJavaScript, probe, ProgramFailure, show } from "./program-check.js";
+import { grad, hessian } from "../src/index.js";
+import { LARGEST_VALUE, probe, ProgramFailure, show } from "./program-check.js";
+import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";
 
 type Fn = (...args: number[]) => number;
 
-export interface HessianTally {
-  points: number;
-  skippedPoints: number;
-  columns: number;
-  skippedColumns: number;
-}
-
-export const hessianTally = (): HessianTally => ({ points: 0, skippedPoints: 0, columns: 0, skippedColumns: 0 });
-
 /** Compares the Hessians of the program at each point; throws ProgramFailure on the first disagreement. */
-export async function checkHessians(source: string, probeSource: string, points: readonly number[][], wrt: readonly number[], counts = hessianTally()): Promise<HessianTally> {
-  const fail = (kind: "diagnostic" | "hessian", detail: string): never => {
-    throw new ProgramFailure(kind, source, detail);
+export async function checkHessians(source: string, probeSource: string, points: readonly number[][], wrt: readonly number[], counts = columnTally()): Promise<ColumnTally> {
+  const fail = (detail: string): never => {
+    throw new ProgramFailure("hessian", source, detail);
   };
-  const result = transformSource(source, { fileName: "prog.ts" });
-  if (result.diagnostics.length > 0) fail("diagnostic", result.diagnostics.map((d) => `prog.ts:${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
-  const f = (await load(result.code)).f;
-  const plain = (await load(plainJavaScript(source))).f;
+  const { code, f, plain } = await compileBoth<Fn>(source);
   const run = probe(probeSource);
   const gradient = (x: number[]): number[] => {
     const g = grad(f)(...x) as number | number[];
@@ -63,36 +51,21 @@ export async function checkHessians(source: string, probeSource: string, points:
       reverse = hessian(f as Fn)(...x);
       forward = hessian(f as Fn, { mode: "forward" })(...x);
     } catch (error) {
-      return fail("hessian", `hessian(f) threw ${at}: ${(error as Error).stack}\n--- transformed ---\n${result.code}`);
+      return fail(`hessian(f) threw ${at}: ${(error as Error).stack}\n--- transformed ---\n${code}`);
     }
     const n = wrt.length;
     const close = (p: number, q: number, tolerance: number) => Math.abs(p - q) <= tolerance * Math.max(1, Math.abs(p), Math.abs(q));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        if (!close(reverse[i][j], forward[i][j], 1e-9)) fail("hessian", `H[${i}][${j}] ${at}: forward over reverse ${show(reverse[i][j])}, forward over forward ${show(forward[i][j])}\n--- transformed ---\n${result.code}`);
-        if (!close(reverse[i][j], reverse[j][i], 1e-9)) fail("hessian", `H is not symmetric ${at}: H[${i}][${j}] = ${show(reverse[i][j])}, H[${j}][${i}] = ${show(reverse[j][i])}`);
+        if (!close(reverse[i][j], forward[i][j], 1e-9)) fail(`H[${i}][${j}] ${at}: forward over reverse ${show(reverse[i][j])}, forward over forward ${show(forward[i][j])}\n--- transformed ---\n${code}`);
+        if (!close(reverse[i][j], reverse[j][i], 1e-9)) fail(`H is not symmetric ${at}: H[${i}][${j}] = ${show(reverse[i][j])}, H[${j}][${i}] = ${show(reverse[j][i])}`);
       }
     }
     // Column j against finite differences of the gradient along input wrt[j], where every evaluation takes the centre's path.
     wrt.forEach((input, j) => {
-      counts.columns++;
-      let samePath = true;
-      const along = (k: number) => (t: number) => {
-        const shifted = x.map((xi, m) => (m === input ? xi + t : xi));
-        if (run(shifted).path !== centre.path) samePath = false;
-        return gradient(shifted)[k];
-      };
-      const differences = wrt.map((_, k) => centralDifference(along(k), 0, { step: 1e-3 * Math.max(1, Math.abs(x[input])) }));
-      if (!samePath || differences.some((d) => !(d.error <= 0.1 * Math.max(1e-6, Math.abs(d.derivative))))) {
-        counts.skippedColumns++;
-        return;
-      }
-      differences.forEach((d, k) => {
-        const h = reverse[k][j];
-        if (!(Math.abs(h - d.derivative) <= Math.max(100 * d.error, 1e-6 * Math.max(1, Math.abs(h))))) {
-          fail("hessian", `H[${k}][${j}] ${at}: automatic ${show(h)}, finite differences of the gradient ${show(d.derivative)} ± ${d.error.toExponential(1)}\n--- transformed ---\n${result.code}`);
-        }
-      });
+      const column = { x, input, automatic: reverse.map((row) => row[j]), outputs: gradient, path: (p: number[]) => run(p).path, centre: centre.path, step: 1e-3 * Math.max(1, Math.abs(x[input])) };
+      const wrong = columnDisagrees(column, counts);
+      if (wrong) fail(`H[${wrong[0]}][${j}] ${at}: automatic ${show(wrong[1])}, finite differences of the gradient ${wrong[2]}\n--- transformed ---\n${code}`);
     });
   }
   return counts;

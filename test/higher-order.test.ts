@@ -86,7 +86,7 @@ describe("derivatives inside differentiable functions", () => {
 });
 
 describe("second derivatives through a rule's conventions", () => {
-  // ∂(xʸ)/∂x is 0 at y = 0 by convention; as a constant it lost ∂²xʸ/∂x∂y = x⁻¹ there (found by hessians.test.ts).
+  // ∂(xʸ)/∂x is 0 at y = 0 by convention; as a constant it lost ∂²xʸ/∂x∂y = x⁻¹ there (found by matrices.test.ts).
   test("x ** y at y = 0: the mixed partial is 1/x in both modes", () => {
     const expected = [[0, 0.5], [0.5, Math.log(2) ** 2]];
     for (const mode of ["forward", "reverse"] as const) {

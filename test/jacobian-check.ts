@@ -16,9 +16,9 @@
 // probe of the scalar program tells) and a point where values grow past
 // LARGEST_VALUE or are not finite.
 
-import { transformSource } from "../dist/transformer/index.js";
-import { centralDifference, jacobian } from "../src/index.js";
-import { LARGEST_VALUE, load, plainJavaScript, probe, ProgramFailure, show } from "./program-check.js";
+import { jacobian } from "../src/index.js";
+import { LARGEST_VALUE, probe, ProgramFailure, show } from "./program-check.js";
+import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";
 
 type VectorFunction = (...args: number[]) => number[];
 
@@ -32,27 +32,13 @@ export function vectorResult(source: string): string {
   return `${source.slice(0, start)}${F_HEADER.replace("): number {", "): number[] {")}${body}${source.slice(end)}`;
 }
 
-export interface JacobianTally {
-  points: number;
-  skippedPoints: number;
-  columns: number;
-  skippedColumns: number;
-}
-
-export const jacobianTally = (): JacobianTally => ({ points: 0, skippedPoints: 0, columns: 0, skippedColumns: 0 });
-
 /** Compares the Jacobians of the vector program at each point; throws ProgramFailure on the first disagreement. */
-export async function checkJacobians(scalarSource: string, probeSource: string, points: readonly number[][], wrt: readonly number[], counts = jacobianTally()): Promise<JacobianTally> {
+export async function checkJacobians(scalarSource: string, probeSource: string, points: readonly number[][], wrt: readonly number[], counts = columnTally()): Promise<ColumnTally> {
   const source = vectorResult(scalarSource);
   const fail = (detail: string): never => {
     throw new ProgramFailure("jacobian", source, detail);
   };
-  const result = transformSource(source, { fileName: "prog.ts" });
-  if (result.diagnostics.length > 0) {
-    throw new ProgramFailure("diagnostic", source, result.diagnostics.map((d) => `prog.ts:${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
-  }
-  const f = (await load(result.code)).f as unknown as VectorFunction;
-  const plain = (await load(plainJavaScript(source))).f as unknown as VectorFunction;
+  const { code, f, plain } = await compileBoth<VectorFunction>(source);
   const run = probe(probeSource);
 
   for (const x of points) {
@@ -71,34 +57,19 @@ export async function checkJacobians(scalarSource: string, probeSource: string, 
       reverse = jacobian(f, { mode: "reverse" })(...x);
       chosen = jacobian(f)(...x);
     } catch (error) {
-      return fail(`jacobian(f) threw ${at}: ${(error as Error).stack}\n--- transformed ---\n${result.code}`);
+      return fail(`jacobian(f) threw ${at}: ${(error as Error).stack}\n--- transformed ---\n${code}`);
     }
     const sameAs = (m: number[][]) => m.every((row, k) => row.every((v, j) => Object.is(v, chosen[k][j])));
     if (!sameAs(forward) && !sameAs(reverse)) fail(`jacobian(f) gives ${JSON.stringify(chosen)}, neither mode's ${JSON.stringify([forward, reverse])} ${at}`);
     forward.forEach((row, k) => row.forEach((v, j) => {
       if (!(Math.abs(v - reverse[k][j]) <= 1e-10 * Math.max(1, Math.abs(v)))) {
-        fail(`J[${k}][${j}] ${at}: forward ${show(v)}, reverse ${show(reverse[k][j])}\n--- transformed ---\n${result.code}`);
+        fail(`J[${k}][${j}] ${at}: forward ${show(v)}, reverse ${show(reverse[k][j])}\n--- transformed ---\n${code}`);
       }
     }));
     wrt.forEach((input, j) => {
-      counts.columns++;
-      let samePath = true;
-      const along = (k: number) => (t: number) => {
-        const shifted = x.map((xi, m) => (m === input ? xi + t : xi));
-        if (run(shifted).path !== centre.path) samePath = false;
-        return plain(...shifted)[k];
-      };
-      const differences = [0, 1].map((k) => centralDifference(along(k), 0));
-      if (!samePath || differences.some((d) => !(d.error <= 0.1 * Math.max(1e-6, Math.abs(d.derivative))))) {
-        counts.skippedColumns++;
-        return;
-      }
-      differences.forEach((d, k) => {
-        const v = forward[k][j];
-        if (!(Math.abs(v - d.derivative) <= Math.max(100 * d.error, 1e-6 * Math.max(1, Math.abs(v))))) {
-          fail(`J[${k}][${j}] ${at}: automatic ${show(v)}, finite differences ${show(d.derivative)} ± ${d.error.toExponential(1)}\n--- transformed ---\n${result.code}`);
-        }
-      });
+      const column = { x, input, automatic: forward.map((row) => row[j]), outputs: (p: number[]) => plain(...p), path: (p: number[]) => run(p).path, centre: centre.path };
+      const wrong = columnDisagrees(column, counts);
+      if (wrong) fail(`J[${wrong[0]}][${j}] ${at}: automatic ${show(wrong[1])}, finite differences ${wrong[2]}\n--- transformed ---\n${code}`);
     });
   }
   return counts;

@@ -7,19 +7,18 @@
 // with a line for every one of them (some are rare in random programs).
 
 import { describe, expect, it } from "vitest";
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
+import { pointPairs } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 import { checkSource, ProgramFailure, tally } from "./program-check.js";
 import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./near-subset.js";
 
-const coordinate = fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6);
-const points = fc.array(fc.array(coordinate, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 2 });
 
 const counts = tally();
 const outcomes = { reported: 0, right: 0 };
 
 describe("random programs at the edge of the subset", () => {
-  test.prop([nearProgram, points], { numRuns: 300 })("are reported or right", async (near, at) => {
+  test.prop([nearProgram, pointPairs], { numRuns: 300 })("are reported or right", async (near, at) => {
     const source = nearSource(near);
     try {
       await checkSource(source, renderProgram(near.program, "probe"), at, { counts, wrt: wrtOf(near.program) });

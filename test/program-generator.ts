@@ -211,3 +211,9 @@ export const program: fc.Arbitrary<Program> = fc.record({
   body: fc.array(stmt(2), { minLength: 2, maxLength: 8 }),
   result: expr(E),
 });
+
+/** Two points (a, b, c) with coordinates in [−1.5, 1.5] on a grid of 1e-6: where the program tests evaluate. */
+export const pointPairs: fc.Arbitrary<number[][]> = fc.array(
+  fc.array(fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6), { minLength: 3, maxLength: 3 }),
+  { minLength: 2, maxLength: 2 },
+);
