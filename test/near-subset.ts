@@ -7,9 +7,10 @@
 // turns one line of the printed TypeScript into another that gives the same
 // values, bit for bit; and f's work may move into a function of one array
 // parameter that f calls with [a, b, c] (withArrayParameter), which the
-// random programs otherwise never have. So the probe of the unrewritten
-// program (program-check.ts) still tells which way every branch went — and
-// checkSource checks that the values did not change.
+// random programs otherwise never have; and some are compiled NaN-safe. So
+// the probe of the unrewritten program (program-check.ts) still tells which
+// way every branch went — and checkSource checks that the values did not
+// change.
 //
 // The transform must answer each rewritten program with a located diagnostic
 // or with derivatives that agree on every route with finite differences of
@@ -220,11 +221,14 @@ export interface NearProgram {
   readonly program: Program;
   readonly rewrites: readonly Rewrite[];
   readonly arrayParameter: ArrayParameter;
+  /** Every function marked `@differentiable nansafe`: the same derivatives wherever no 0 · ∞ arises. */
+  readonly nanSafe: boolean;
 }
 
 /** The near program's TypeScript: the program printed, its rewrites applied, its work moved into a function of an array if so chosen. */
 export function nearSource(near: NearProgram): string {
-  return withArrayParameter(applyRewrites(renderProgram(near.program), near.rewrites).source, near.arrayParameter);
+  const source = withArrayParameter(applyRewrites(renderProgram(near.program), near.rewrites).source, near.arrayParameter);
+  return near.nanSafe ? source.replace(/\/\*\* @differentiable/g, "/** @differentiable nansafe") : source;
 }
 
 const rewrite: fc.Arbitrary<Rewrite> = fc.record({
@@ -236,4 +240,5 @@ export const nearProgram: fc.Arbitrary<NearProgram> = fc.record({
   program,
   rewrites: fc.array(rewrite, { minLength: 0, maxLength: 3 }),
   arrayParameter: fc.constantFrom<ArrayParameter>("none", "none", "locals", "direct", "data"),
+  nanSafe: fc.constantFrom(false, false, false, true),
 });
