@@ -6,7 +6,8 @@
 
 import { transformSource } from "../dist/transformer/index.js";
 import { centralDifference } from "../src/index.js";
-import { load, plainJavaScript, ProgramFailure, show } from "./program-check.js";
+import { ProgramFailure, show } from "./program-check.js";
+import { load, plainJavaScript } from "./program-run.js";
 
 export interface ColumnTally {
   points: number;

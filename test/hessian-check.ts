@@ -20,7 +20,8 @@
 // where values grow past LARGEST_VALUE or the value is not finite.
 
 import { grad, hessian } from "../src/index.js";
-import { LARGEST_VALUE, probe, ProgramFailure, show } from "./program-check.js";
+import { ProgramFailure, show } from "./program-check.js";
+import { LARGEST_VALUE, probe } from "./program-run.js";
 import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";
 
 type Fn = (...args: number[]) => number;

@@ -17,7 +17,8 @@
 // LARGEST_VALUE or are not finite.
 
 import { jacobian } from "../src/index.js";
-import { LARGEST_VALUE, probe, ProgramFailure, show } from "./program-check.js";
+import { ProgramFailure, show } from "./program-check.js";
+import { LARGEST_VALUE, probe } from "./program-run.js";
 import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";
 
 type VectorFunction = (...args: number[]) => number[];

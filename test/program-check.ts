@@ -2,7 +2,8 @@
 // against each other:
 //
 //   transformed  transformSource(source) → JavaScript, imported as a module:
-//                grad(f) runs the generated JVP, grad(f, { mode: "reverse" })
+//                grad(f) runs the generated JVP (in chunk mode; also with
+//                one and two directions per pass), grad(f, { mode: "reverse" })
 //                the generated record form (reverse mode on a linear tape),
 //                and the same with the record form hidden runs the generated
 //                generic form on the runtime's reverse-mode tape; where f has
@@ -35,13 +36,15 @@
 // the same composition of smooth operations, so the difference quotient is
 // that of a smooth function — no margin to tune, and no kink slips through.
 
-import ts from "typescript";
 // The built transform (dist/), as users load it; npm test builds first.
 import { transformSource } from "../dist/transformer/index.js";
 import { centralDifference, grad, valueAndGrad } from "../src/index.js";
 import { LinearTape } from "../src/reverse/linear.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
+import { LARGEST_VALUE, load, plainJavaScript, probe } from "./program-run.js";
+
+type Fn = (...args: number[]) => number;
 
 export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences" | "hessian" | "jacobian";
 
@@ -64,63 +67,6 @@ export interface Tally {
 }
 
 export const tally = (): Tally => ({ points: 0, skippedPoints: 0, partials: 0, skippedPartials: 0, gradientForms: 0, gradientDeferred: 0, recordTwins: 0 });
-
-/**
- * Intermediate values larger than this make finite differences unreliable
- * (sin of a large, fast-moving value has no useful difference quotient at a
- * step of 0.01): the point is skipped.
- */
-export const LARGEST_VALUE = 100;
-
-type Fn = (...args: number[]) => number;
-
-/** Imports JavaScript as an ES module, from a data: URL. */
-export async function load(js: string): Promise<Record<string, Fn>> {
-  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(js).toString("base64")}`);
-}
-
-export function plainJavaScript(source: string): string {
-  return ts.transpileModule(source, { fileName: "prog.ts", compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-}
-
-export interface ProbeRun {
-  readonly value: number;
-  readonly path: string;
-  readonly largest: number;
-}
-
-export function probe(source: string): (args: number[]) => ProbeRun {
-  let path = "";
-  let largest = 0;
-  const c = (outcome: boolean) => {
-    path += outcome ? "1" : "0";
-    return outcome;
-  };
-  const v = (value: number) => {
-    largest = Math.max(largest, Number.isNaN(value) ? Infinity : Math.abs(value));
-    return value;
-  };
-  // Math.abs, max and min report which side of their kink they are on, like a comparison;
-  // floor, round and % which piece between their jumps.
-  const piece = (n: number) => {
-    path += `[${n}]`;
-  };
-  const helpers = {
-    __abs: (x: number) => (c(x >= 0), Math.abs(x)),
-    __max: (x: number, y: number) => (c(x >= y), Math.max(x, y)),
-    __min: (x: number, y: number) => (c(x <= y), Math.min(x, y)),
-    __floor: (x: number) => (piece(Math.floor(x)), Math.floor(x)),
-    __round: (x: number) => (piece(Math.round(x)), Math.round(x)),
-    __mod: (x: number, y: number) => (piece(Math.trunc(x / y)), x % y),
-  };
-  const f = new Function("__c", "__v", ...Object.keys(helpers), `"use strict";\n${source}\nreturn f;`)(c, v, ...Object.values(helpers)) as Fn;
-  return (args) => {
-    path = "";
-    largest = 0;
-    const value = f(...args);
-    return { value, path, largest };
-  };
-}
 
 /** f with its record form hidden: reverse mode then runs the generic form on the runtime's tape. */
 function withoutRecordForm(f: Fn): Fn {
@@ -250,10 +196,12 @@ export async function checkSource(source: string, probeSource: string | undefine
     const entries = (g: unknown) => (wrt.length === 1 ? [g as number] : (g as number[]));
     let forward: number[];
     let single: number[];
+    let pairs: number[];
     let forwardValue: number;
     try {
       forward = entries(grad(f)(...x)); // the chunk-mode JVP: every direction in one pass
       single = entries(grad(f, { chunk: 1 })(...x)); // the plain JVP, once per direction
+      pairs = entries(grad(f, { chunk: 2 })(...x)); // chunk mode, two directions per pass: a second pass for the third
       forwardValue = valueAndGrad(f)(...x)[0] as number;
     } catch (error) {
       return fail("forward", `grad(f) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
@@ -275,7 +223,7 @@ export async function checkSource(source: string, probeSource: string | undefine
       if (!(Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value)))) fail("value", `the ${route} pass computes f = ${show(v)}, the program ${show(value)}, ${at}`);
     }
 
-    if (forward.length !== wrt.length || single.length !== wrt.length || reverse.length !== wrt.length || onTape.length !== wrt.length) {
+    if (forward.length !== wrt.length || single.length !== wrt.length || pairs.length !== wrt.length || reverse.length !== wrt.length || onTape.length !== wrt.length) {
       fail("forward", `grad(f) has ${forward.length} entries, with chunk 1 ${single.length}, in reverse mode ${reverse.length} (on the runtime's tape ${onTape.length}), for wrt [${wrt}]`);
     }
     wrt.forEach((i, slot) => {
@@ -284,8 +232,8 @@ export async function checkSource(source: string, probeSource: string | undefine
       const g = forward[slot];
       const r = reverse[slot];
       const close = (other: number) => Math.abs(g - other) <= 1e-10 * Math.max(1, Math.abs(g));
-      if (!close(r) || !close(single[slot]) || !close(onTape[slot])) {
-        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}), reverse ${show(r)} (on the runtime's tape ${show(onTape[slot])})\n--- transformed ---\n${transformed}`);
+      if (!close(r) || !close(single[slot]) || !close(pairs[slot]) || !close(onTape[slot])) {
+        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}, two ${show(pairs[slot])}), reverse ${show(r)} (on the runtime's tape ${show(onTape[slot])})\n--- transformed ---\n${transformed}`);
       }
       counts.partials++;
       // Finite differences from the default first step, 0.01·max(1, |x|), and if they do not agree, again from
