@@ -165,15 +165,13 @@ export function parameterKind(p: ts.ParameterDeclaration, sf: ts.SourceFile): "s
   return undefined;
 }
 
-function isArrayInitializer(e: ts.Expression): boolean {
+/** The array an expression makes, if it visibly makes one: [ … ] or new Array(…) a plain array, new Float64Array(…) a typed one, and .fill(…) of either the same. */
+export function madeArray(e: ts.Expression): "plain" | "typed" | undefined {
   const u = unwrap(e);
-  if (ts.isArrayLiteralExpression(u)) return true;
-  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return ["Array", "Float64Array"].includes(u.expression.text);
-  if (ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression)) {
-    const inner = u.expression.expression;
-    return u.expression.name.text === "fill" && isArrayInitializer(inner);
-  }
-  return false;
+  if (ts.isArrayLiteralExpression(u)) return "plain";
+  if (ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return u.expression.text === "Array" ? "plain" : u.expression.text === "Float64Array" ? "typed" : undefined;
+  const fill = ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && u.expression.name.text === "fill";
+  return fill ? madeArray((u.expression as ts.PropertyAccessExpression).expression) : undefined;
 }
 
 export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], sf: ts.SourceFile): Activity {
@@ -189,7 +187,7 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
   forEachOwnNode(fn, (node) => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
       locals.add(node.name.text);
-      if (node.initializer && isArrayInitializer(node.initializer)) arrays.add(node.name.text);
+      if (node.initializer && madeArray(node.initializer)) arrays.add(node.name.text);
     }
     // Names a destructuring declares are locals too (the emitters report destructuring into active ones).
     if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) locals.add(node.name.text);

@@ -47,15 +47,18 @@ export function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name
   const declare = keyword ? `${keyword} ` : "";
   const tangent = cx.names.tangent(name);
   const init = unwrap(initializer);
+  // But for a literal (below), the array first when declared, the tangent first when assigned.
+  const both = (primal: string, tangentValue: string) => {
+    if (keyword) w.line(primal);
+    w.line(`${declare}${tangent} = ${tangentValue};`);
+    if (!keyword) w.line(primal);
+  };
   const copied = copiedArray(init);
   if (copied && cx.activity.arrays.has(copied)) {
     // A copy ([...xs], xs.slice()) gets a copy of the tangent: writes into either leave the other alone.
     const source = cx.names.tangent(copied);
     const copy = cx.activity.pushed.has(name) ? `Array.from(${source})` : `${source}.slice()`;
-    if (keyword) w.line(`${declare}${name}${type} = ${text(cx, initializer)};`);
-    w.line(`${declare}${tangent} = ${cx.activity.active.has(copied) ? copy : zerosLike(cx, copied, name)};`);
-    if (!keyword) w.line(`${name} = ${text(cx, initializer)};`);
-    return;
+    return both(`${declare}${name}${type} = ${text(cx, initializer)};`, cx.activity.active.has(copied) ? copy : zerosLike(cx, copied, name));
   }
   if (ts.isArrayLiteralExpression(init)) {
     if (init.elements.some(ts.isSpreadElement)) return unsupported(cx, init, "a spread in an array of differentiated values", "push the elements in a loop");
@@ -75,12 +78,6 @@ export function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name
     if (!keyword) w.line(`${tangent} = ${fresh};`);
     return;
   }
-  // The rest write the tangent first when assigned, the array first when declared.
-  const both = (primal: string, tangentValue: string) => {
-    if (keyword) w.line(primal);
-    w.line(`${declare}${tangent} = ${tangentValue};`);
-    if (!keyword) w.line(primal);
-  };
   if (ts.isIdentifier(init)) {
     // One array variable made another's alias (v = w): so is its tangent, whole — element writes through
     // either name reach both. (In chunk mode a scalar assignment would copy lane 0's K entries only.)

@@ -13,7 +13,7 @@
 // index, a step function) becomes ops.primal(value).
 
 import ts = require("typescript");
-import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, LABEL, madeArray, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
 
@@ -103,19 +103,11 @@ function arrayValue(cx: EmitContext, name: string, value: ts.Expression): string
   const written = rewrite(cx, value, "value");
   const { active, arrays } = cx.activity;
   const u = unwrap(value);
-  if (!active.has(name) || !arrays.has(name) || makesPlainArray(u) || ts.isIdentifier(u) || isActive(u, active)) return written;
+  if (!active.has(name) || !arrays.has(name) || madeArray(u) === "plain" || ts.isIdentifier(u) || isActive(u, active)) return written;
   // new Float64Array(n) of a length n: new Array(n).fill(0), as a person would write it.
   const length = ts.isNewExpression(u) && ts.isIdentifier(u.expression) && u.expression.text === "Float64Array" && u.arguments?.length === 1 ? unwrap(u.arguments[0]) : undefined;
   const isLength = length && !ts.isArrayLiteralExpression(length) && !(ts.isIdentifier(length) && arrays.has(length.text)) && !ts.isCallExpression(length);
   return isLength ? `new Array(${rewrite(cx, length, "primal")}).fill(0)` : `Array.from(${written})`;
-}
-
-/** [ … ], new Array(…), and .fill(…) of one: a plain array. */
-function makesPlainArray(init: ts.Expression): boolean {
-  if (ts.isArrayLiteralExpression(init)) return true;
-  if (ts.isNewExpression(init)) return ts.isIdentifier(init.expression) && init.expression.text === "Array";
-  const fill = ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === "fill";
-  return fill && makesPlainArray(unwrap((init.expression as ts.PropertyAccessExpression).expression));
 }
 
 /** The text of node with its active parts written over ops. */

@@ -29,8 +29,9 @@ function emitDeclaration(cx: EmitContext, w: Writer, keyword: string, d: ts.Vari
     const { active } = cx.activity;
     if ((d.initializer && isActive(d.initializer, active)) || contains(d.name, (n) => isActiveName(n, active))) {
       unsupported(cx, d.name, "destructuring", "declare one variable per value");
+    } else {
+      w.line(`${keyword} ${text(cx, d)};`);
     }
-    else w.line(`${keyword} ${text(cx, d)};`);
     return;
   }
   const name = d.name.text;
