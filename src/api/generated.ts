@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
 import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
-import { nanWhereValueIs } from "./results.js";
+import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
 import type { Selection } from "./selection.js";
 
 /** The arguments of a call of generated code, and where each differentiable parameter's derivative argument sits. */
@@ -87,10 +87,7 @@ export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unk
     const [value, output] = info.record!(tape, ...call.args) as [unknown, number | ArrayLike<number>];
     const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
     const outputs = typeof output === "number" ? [output] : Array.from(output);
-    const rows = outputs.map((node, r) => {
-      const row = slotAdjoints(call, sel, tape.backward(node));
-      return Number.isNaN(values[r]) ? row.fill(NaN) : row;
-    });
+    const rows = outputs.map((node, r) => nanRowWhereValueIs(values[r], slotAdjoints(call, sel, tape.backward(node))));
     return { value, rows };
   });
 }

@@ -114,11 +114,17 @@ function plainArray(x: unknown): unknown {
 /** A finite number and a number tangent, or an array of finite numbers and a tangent array of as many numbers. */
 function sameShape(arg: unknown, tangent: unknown): boolean {
   if (typeof arg === "number") return Number.isFinite(arg) && typeof tangent === "number";
-  if (!(arg instanceof Float64Array || Array.isArray(arg)) || !(tangent instanceof Float64Array || Array.isArray(tangent))) return false;
-  if (tangent.length !== arg.length) return false;
-  for (let i = 0; i < arg.length; i++) {
-    const x: unknown = arg[i];
-    if (typeof x !== "number" || !Number.isFinite(x) || typeof tangent[i] !== "number") return false;
+  if (!finiteNumbers(arg) || !(tangent instanceof Float64Array || Array.isArray(tangent)) || tangent.length !== arg.length) return false;
+  for (let i = 0; i < tangent.length; i++) if (typeof tangent[i] !== "number") return false;
+  return true;
+}
+
+/** A number[] or Float64Array of finite numbers only. */
+function finiteNumbers(x: unknown): x is ArrayLike<number> {
+  if (!(x instanceof Float64Array || Array.isArray(x))) return false;
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) return false;
   }
   return true;
 }
@@ -168,9 +174,8 @@ function arraySeed(info: DerivativeInfo, n: number): Float64Array {
 export function arrayGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number[]] | undefined {
   if (info?.chunkJvp === undefined || info.result !== "scalar" || info.wrt.length !== 1 || args.length !== info.parameters.length || isNanSafe()) return undefined;
   const x = args[info.wrt[0]];
-  if (!(x instanceof Float64Array || Array.isArray(x)) || x.length === 0 || x.length > 12) return undefined;
+  if (!finiteNumbers(x) || x.length === 0 || x.length > 12) return undefined;
   const n = x.length;
-  for (let i = 0; i < n; i++) if (typeof x[i] !== "number" || !Number.isFinite(x[i])) return undefined;
   const seed = arraySeed(info, n);
   const [value, lanes] = info.chunkJvp(n, ...interleaved(info, args, () => seed)) as [unknown, ArrayLike<number>];
   return typeof value === "number" ? [value, passGradient(value, lanes, n)] : undefined;
@@ -216,12 +221,8 @@ function flatInputs(args: readonly unknown[]): number[] | undefined {
     if (typeof arg === "number") {
       if (!Number.isFinite(arg)) return undefined;
       inputs.push(arg);
-    } else if (arg instanceof Float64Array || Array.isArray(arg)) {
-      for (let i = 0; i < arg.length; i++) {
-        const x: unknown = arg[i];
-        if (typeof x !== "number" || !Number.isFinite(x)) return undefined;
-        inputs.push(x);
-      }
+    } else if (finiteNumbers(arg)) {
+      for (let i = 0; i < arg.length; i++) inputs.push(arg[i]);
     } else return undefined;
   }
   return inputs;
