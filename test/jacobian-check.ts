@@ -20,17 +20,15 @@ import { jacobian } from "../src/index.js";
 import { ProgramFailure, show } from "./program-check.js";
 import { LARGEST_VALUE, probe } from "./program-run.js";
 import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";
+import { splitMain } from "./program-printer.js";
 
 type VectorFunction = (...args: number[]) => number[];
 
-const F_HEADER = "export function f(a: number, b: number, c: number): number {";
-
 /** The program with f returning [e, Math.sin(e) * a] wherever it returned e. */
 export function vectorResult(source: string): string {
-  const start = source.indexOf(F_HEADER);
-  const end = source.indexOf("\n}\n", start);
-  const body = source.slice(start + F_HEADER.length, end).replace(/\breturn (.+);$/gm, "return [$1, Math.sin($1) * a];");
-  return `${source.slice(0, start)}${F_HEADER.replace("): number {", "): number[] {")}${body}${source.slice(end)}`;
+  const { before, header, body, after } = splitMain(source)!;
+  const vectorBody = body.replace(/\breturn (.+);$/gm, "return [$1, Math.sin($1) * a];");
+  return `${before}${header.replace("): number {", "): number[] {")}${vectorBody}\n}${after}`;
 }
 
 /** Compares the Jacobians of the vector program at each point; throws ProgramFailure on the first disagreement. */

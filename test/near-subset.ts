@@ -20,7 +20,7 @@
 
 import { fc } from "@fast-check/vitest";
 import { program, type Program } from "./program-generator.js";
-import { renderProgram } from "./program-printer.js";
+import { renderProgram, splitMain } from "./program-printer.js";
 
 const NAME = String.raw`[A-Za-z_$][\w$]*`;
 const DECLARATION = new RegExp(String.raw`^(\s*)(const|let|var) (${NAME})(?:: number)? = (.+);$`);
@@ -198,13 +198,10 @@ export function applyRewrites(source: string, list: readonly Rewrite[]): { sourc
  */
 export type ArrayParameter = "none" | "locals" | "direct" | "data";
 
-const F_HEADER = "export function f(a: number, b: number, c: number): number {";
-
 export function withArrayParameter(source: string, mode: ArrayParameter): string {
-  const start = source.indexOf(F_HEADER);
-  if (mode === "none" || start < 0) return source;
-  const end = source.indexOf("\n}\n", start);
-  const body = source.slice(start + F_HEADER.length, end);
+  const main = splitMain(source);
+  if (mode === "none" || !main) return source;
+  const { before, header, body, after } = main;
   const locals = "\n  let a = abc[0];\n  let b = abc[1];\n  let c = abc[2];";
   const inner = mode === "direct" ? body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`)
     : mode === "data" ? `${locals}${body.replace(/(?<![\w.$])(0\.5|1\.5)(?![\w.])/g, (constant) => `data[${constant === "0.5" ? 0 : 1}]`)}`
@@ -212,9 +209,9 @@ export function withArrayParameter(source: string, mode: ArrayParameter): string
   const [call, parameters, marker] = mode === "data"
     ? ["const data = new Float64Array([0.5, 1.5]);\n  return fOfArray(abc, data);", "abc: number[], data: Float64Array", "@differentiable wrt(abc)"]
     : ["return fOfArray(abc);", "abc: number[]", "@differentiable"];
-  const wrapper = `${F_HEADER}\n  const abc = [a, b, c];\n  ${call}\n}`;
+  const wrapper = `${header}\n  const abc = [a, b, c];\n  ${call}\n}`;
   const ofArray = `/** ${marker} */\nfunction fOfArray(${parameters}): number {${inner}\n}`;
-  return `${source.slice(0, start)}${wrapper}\n\n${ofArray}${source.slice(end + 2)}`;
+  return `${before}${wrapper}\n\n${ofArray}${after}`;
 }
 
 export interface NearProgram {

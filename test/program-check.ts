@@ -37,6 +37,7 @@
 // that of a smooth function — no margin to tune, and no kink slips through.
 
 // The built transform (dist/), as users load it; npm test builds first.
+import { expect } from "vitest";
 import { transformSource } from "../dist/transformer/index.js";
 import { centralDifference, grad, valueAndGrad } from "../src/index.js";
 import { LinearTape } from "../src/reverse/linear.js";
@@ -51,6 +52,22 @@ export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forw
 export class ProgramFailure extends Error {
   constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
     super(`${kind}: ${detail}\n--- program ---\n${source}`);
+  }
+}
+
+/**
+ * The outcome of a check of a program beside the subset, which may be one of two: reported with a
+ * located diagnostic (a ProgramFailure of kind "diagnostic" naming prog.ts:line:column and a code), or
+ * right (the check passes). Any other failure is thrown.
+ */
+export async function reportedOrRight(check: () => Promise<unknown>): Promise<"reported" | "right"> {
+  try {
+    await check();
+    return "right";
+  } catch (error) {
+    if (!(error instanceof ProgramFailure && error.kind === "diagnostic")) throw error;
+    expect(error.message).toMatch(/^diagnostic: prog\.ts:\d+:\d+ DUALTS\d{4} /);
+    return "reported";
   }
 }
 

@@ -390,6 +390,20 @@ export function wrtOf(p: Program): number[] {
   return p.wrt ? [...p.wrt] : [0, 1, 2];
 }
 
+/** The header printFunction prints for f in a plain program. */
+const MAIN_HEADER = "export function f(a: number, b: number, c: number): number {";
+
+/**
+ * A plain program around f's body, for tests that rewrite f: the text before f's header, the header,
+ * the body (up to f's closing brace) and the text after that brace; undefined without f.
+ */
+export function splitMain(source: string): { before: string; header: string; body: string; after: string } | undefined {
+  const start = source.indexOf(MAIN_HEADER);
+  if (start < 0) return undefined;
+  const end = source.indexOf("\n}\n", start);
+  return { before: source.slice(0, start), header: MAIN_HEADER, body: source.slice(start + MAIN_HEADER.length, end), after: source.slice(end + 2) };
+}
+
 /** The program's source: TypeScript ("plain") or the instrumented JavaScript ("probe"). */
 export function renderProgram(p: Program, flavor: Flavor = "plain"): string {
   const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, p.helper !== null);
