@@ -44,6 +44,10 @@ const dualts = (kind: Kind, name: string, derivative: () => unknown, note?: stri
 
 /** The lanes per pass grad chooses for n inputs (at most 12, balanced), as src/api/engines.ts's chunkSize. */
 const defaultLanes = (n: number) => Math.ceil(n / Math.ceil(n / 12));
+/** A note: chunk mode's passes for n inputs. */
+const chunkedNote = (n: number) => `${Math.ceil(n / defaultLanes(n))} pass(es) of ${defaultLanes(n)} lanes`;
+/** A note: forward mode's passes over the runtime's operations, lanes from 16 inputs (src/api/routes.ts's RUNTIME_LANES_FROM). */
+const runtimeForwardNote = (n: number) => (n >= 16 ? chunkedNote(n) : `${n} pass(es)`);
 
 interface ChunkInfo {
   readonly wrt: readonly number[];
@@ -87,11 +91,10 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
  * textbook Dual of minimal-dual.ts, one tangent per pass.
  */
 function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number, textbook: () => unknown): Entry[] {
-  const lanes = defaultLanes(n);
   return [
     dualts("minimal", "gradient, textbook Dual (yardstick), chunk 1", textbook, `value and tangent only; ${n} pass(es)`),
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
-    dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`),
+    dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), runtimeForwardNote(n)),
     dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= 4 ? "the runtime's tape (n ≥ 4)" : "Duals, one tangent per pass"),
   ];
 }
@@ -118,7 +121,7 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
     { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
     dualts("grad1", "gradient, generated forward, chunk 1", () => grad(f, { wrt, chunk: 1 })(...args), `${n} pass(es)`),
     // chunk given: the chunk-mode JVP, value and all, even where grad(f) would take the gradient form.
-    dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, chunk: lanes })(...args), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, chunk: lanes })(...args), chunkedNote(n)),
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
     dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep"),
     dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
@@ -134,14 +137,12 @@ type JacobianOf = (options: { mode?: "forward" | "reverse" }) => unknown;
  * m outputs of n inputs: by default reverse mode where m ≤ n (compiled), m ≤ 2n (runtime).
  */
 function jacobians(primal: () => unknown, compiledJacobian: JacobianOf, runtimeJacobian: JacobianOf, handWritten: () => unknown, m: number, n: number): Entry[] {
-  const lanes = defaultLanes(n);
-  const runtimeLanes = n >= 16 ? `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes` : `${n} pass(es)`;
   return [
     { kind: "primal", name: "primal (untransformed)", run: primal },
-    dualts("forward", "jacobian, generated forward (chunked)", () => compiledJacobian({ mode: "forward" }), `${Math.ceil(n / lanes)} pass(es) of ${lanes} lanes`),
+    dualts("forward", "jacobian, generated forward (chunked)", () => compiledJacobian({ mode: "forward" }), chunkedNote(n)),
     dualts("reverse", "jacobian, generated reverse (record form)", () => compiledJacobian({ mode: "reverse" }), `one run, ${m} sweep(s)`),
     dualts("asIs", "jacobian(f) as it is", () => compiledJacobian({}), m <= n ? "reverse (m ≤ n), after one plain run" : "forward (m > n), after one plain run"),
-    dualts("runtimeForward", "jacobian, Dual runtime", () => runtimeJacobian({ mode: "forward" }), runtimeLanes),
+    dualts("runtimeForward", "jacobian, Dual runtime", () => runtimeJacobian({ mode: "forward" }), runtimeForwardNote(n)),
     dualts("runtimeReverse", "jacobian, runtime tape", () => runtimeJacobian({ mode: "reverse" }), `one run, ${m} sweep(s)`),
     dualts("runtime", "jacobian, runtime, jacobian(f) as it is", () => runtimeJacobian({}), m <= 2 * n ? "the tape (m ≤ 2n), after one plain run" : "Duals (m > 2n), after one plain run"),
     dualts("analytic", "jacobian, hand-written", handWritten),
