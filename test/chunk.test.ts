@@ -4,13 +4,13 @@
 
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, nanSafeMode, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
+import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { first, identity, mixed, rosenbrock, scaledCopy, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
-import { expectClose } from "./helpers.js";
+import { expectClose, inNanSafeMode } from "./helpers.js";
 
 const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3) * 1.5);
 const CHUNKS = [1, 4, 12, 13];
@@ -133,14 +133,11 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
     const h = 1e-5;
     const difference = ((inner(1 + h) as number) - (inner(1 - h) as number)) / (2 * h);
     expect(derivative(inner)(1)).toBeCloseTo(difference, 3);
-    const previous = nanSafeMode(true);
-    try {
+    inNanSafeMode(true, () => {
       const { spied, seen } = kinds(runtimeRosenbrock);
       grad(spied)(point(13));
       expect(seen.has("tape")).toBe(false);
-    } finally {
-      nanSafeMode(previous);
-    }
+    });
   });
 
   test("inside another derivative, grad takes one tangent per pass (lanes are first order)", () => {
@@ -255,17 +252,14 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
     // Up to three numbers: one Dual per pass; from four on, the runtime's tape; in NaN-safe mode, Duals (below 16).
     const cases = [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [many, x.slice(0, 3)], [many, x.slice(0, 4)], [many, x]] as const;
     for (const nanSafe of [false, true]) {
-      const previous = nanSafeMode(nanSafe);
-      try {
+      inNanSafeMode(nanSafe, () => {
         for (const [f, args] of cases) {
           const mode = args.length < 4 || nanSafe ? "forward" : "reverse";
           const general = valueAndGrad(f as (...v: unknown[]) => Real, { mode })(...args);
           expect(valueAndGrad(f as (...v: unknown[]) => Real)(...args)).toEqual(general);
           expect(grad(f as (...v: unknown[]) => Real)(...args)).toEqual(general[1]);
         }
-      } finally {
-        nanSafeMode(previous);
-      }
+      });
     }
   });
 
@@ -276,8 +270,7 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
       const rosen = (x: Real[]) => runtimeRosenbrock(x);
       const x = typed ? new Float64Array(v) : v;
       for (const nanSafe of [false, true]) {
-        const previous = nanSafeMode(nanSafe);
-        try {
+        inNanSafeMode(nanSafe, () => {
           const inputs = v.length + w.length + 1;
           const mode = inputs < 4 || nanSafe ? "forward" : "reverse";
           const general = valueAndGrad(sum as (...a: unknown[]) => Real, { mode })(x, w, s);
@@ -288,9 +281,7 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
             expect(valueAndGrad(rosen)(v)).toEqual(one);
             expect(Array.isArray(one[1])).toBe(true);
           }
-        } finally {
-          nanSafeMode(previous);
-        }
+        });
       }
     });
 

@@ -5,7 +5,8 @@
 // variables, and mixtures with constants, also in NaN-safe mode.
 
 import { describe, expect, test } from "vitest";
-import { add, Dual, mul, nanSafeMode, operations, primal, Tape, Var, type Real } from "../src/index.js";
+import { add, Dual, mul, operations, primal, Tape, Var, type Real } from "../src/index.js";
+import { inNanSafeMode } from "./helpers.js";
 import { apply } from "../src/ops.js";
 import { rules, ruleNames, type RuleName } from "../src/rules/table.js";
 
@@ -44,8 +45,7 @@ const fixed = ruleNames.filter((name) => rules[name].arity !== "variadic") as Ru
 
 describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
   test.each(fixed)("%s", (name) => {
-    const previous = nanSafeMode(nanSafe);
-    try {
+    inNanSafeMode(nanSafe, () => {
       const rule = rules[name];
       const op = operations[name];
       for (const x of points) {
@@ -68,9 +68,7 @@ describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
           }));
         }
       }
-    } finally {
-      nanSafeMode(previous);
-    }
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 // Shared assertions for the test suite.
 
 import { expect } from "vitest";
+import { nanSafeMode } from "../src/index.js";
 
 /** |actual − expected| ≤ atol + rtol·|expected|, elementwise through nested arrays; NaN matches NaN. */
 export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, atol = 1e-12, path = "value"): void {
@@ -20,5 +21,15 @@ export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
   const tolerance = atol + rtol * Math.abs(x);
   if (!(Math.abs(a - x) <= tolerance)) {
     throw new Error(`${path}: ${a} is not within ${tolerance.toExponential(2)} of ${x} (difference ${Math.abs(a - x).toExponential(2)})`);
+  }
+}
+
+/** body() with NaN-safe mode set to `on`, and the previous setting restored afterwards, also when body throws. */
+export function inNanSafeMode<T>(on: boolean, body: () => T): T {
+  const previous = nanSafeMode(on);
+  try {
+    return body();
+  } finally {
+    nanSafeMode(previous);
   }
 }
