@@ -24,6 +24,8 @@ export interface Activity {
   readonly locals: Set<string>;
   /** Arrays that something is pushed onto, and the names that alias them (chunk mode keeps their lanes in a plain array, which can grow). */
   readonly pushed: Set<string>;
+  /** Names that something assigns after their declaration (=, op=, ++, --, destructuring), nested functions included. */
+  readonly reassigned: Set<string>;
 }
 
 const ARITHMETIC = new Set([
@@ -174,6 +176,27 @@ export function madeArray(e: ts.Expression): "plain" | "typed" | undefined {
   return fill ? madeArray((u.expression as ts.PropertyAccessExpression).expression) : undefined;
 }
 
+/** The array named in a copy of it: [...xs] or xs.slice(). */
+export function copiedArray(e: ts.Expression): string | undefined {
+  const init = unwrap(e);
+  let source: ts.Expression | undefined;
+  if (ts.isArrayLiteralExpression(init) && init.elements.length === 1 && ts.isSpreadElement(init.elements[0])) source = init.elements[0].expression;
+  const callee = ts.isCallExpression(init) && init.arguments.length === 0 ? init.expression : undefined;
+  if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === "slice") source = callee.expression;
+  const name = source && unwrap(source);
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+/** Whether e is an array: one of `arrays`, one made in place (madeArray), a copy of one, or a choice between two where either is one. */
+export function isArrayShaped(e: ts.Expression, arrays: ReadonlySet<string>): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return arrays.has(u.text);
+  if (madeArray(u)) return true;
+  const copied = copiedArray(u);
+  if (copied !== undefined) return arrays.has(copied);
+  return ts.isConditionalExpression(u) && (isArrayShaped(u.whenTrue, arrays) || isArrayShaped(u.whenFalse, arrays));
+}
+
 export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], sf: ts.SourceFile): Activity {
   const active = new Set<string>();
   const arrays = new Set<string>();
@@ -203,6 +226,13 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
   for (let changed = true; changed; ) {
     changed = false;
     forEachOwnNode(fn, (node) => {
+      // A name given an array (a copy, one of two chosen by a condition) holds an array.
+      const given = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer] as const
+        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), node.right] as const : undefined;
+      if (given && ts.isIdentifier(given[0]) && locals.has(given[0].text) && !arrays.has(given[0].text) && isArrayShaped(given[1], arrays)) {
+        arrays.add(given[0].text);
+        changed = true;
+      }
       // Two names for one array (const w = v, w = v): a write through either reaches both, so if
       // either carries a derivative, both do.
       // (A parameter that is data stays data: writing into it through an alias is the fence's error.)
@@ -238,7 +268,30 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       }
     });
   }
-  return { active, arrays, locals, pushed: pushedArrays(fn) };
+  return { active, arrays, locals, pushed: pushedArrays(fn), reassigned: reassignedNames(fn) };
+}
+
+/** The names fn (or a function nested in it) assigns after their declaration. */
+function reassignedNames(fn: DifferentiableFunction): Set<string> {
+  const names = new Set<string>();
+  const target = (e: ts.Node) => {
+    const u = ts.isExpression(e) ? unwrap(e) : e;
+    if (ts.isIdentifier(u)) names.add(u.text);
+    else if (ts.isArrayLiteralExpression(u) || ts.isObjectLiteralExpression(u)) ts.forEachChild(u, target);
+    else if (ts.isSpreadElement(u) || ts.isSpreadAssignment(u)) target(u.expression);
+    else if (ts.isPropertyAssignment(u)) target(u.initializer);
+    else if (ts.isShorthandPropertyAssignment(u)) names.add(u.name.text);
+    else if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken) target(u.left);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) target(node.left);
+    else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken)) target(node.left);
+    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target(node.operand);
+    else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) target(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return names;
 }
 
 /** [target, source] of `const w = v` or `w = v`: one name given another's value (for arrays, a second name for one array). */

@@ -7,26 +7,11 @@
 // grows by push.
 
 import ts = require("typescript");
-import { isActive, unwrap } from "../activity.js";
+import { copiedArray, isActive, unwrap } from "../activity.js";
 import { text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
-import { emitExpression } from "./tangent.js";
-import { assignTangent, laneArray, noLanes, tangentElement } from "./lanes.js";
-
-/**
- * A zero tangent for an array as long as `array` (flat, K lanes per element, in chunk mode): in chunk
- * mode a Float64Array, or a plain array where the array `name` is pushed onto (its lanes grow with it).
- */
-export function zerosLike(cx: EmitContext, array: string, name = array): string {
-  return zerosFor(cx, `${array}.length`, name);
-}
-
-/** A zero tangent for `length` elements of the array `name` (see zerosLike). */
-function zerosFor(cx: EmitContext, length: string, name: string): string {
-  if (!cx.lanes) return `new Array(${length}).fill(0)`;
-  const size = `${length} * ${cx.lanes.count}`;
-  return cx.activity.pushed.has(name) ? `new Array(${size}).fill(0)` : `new Float64Array(${size})`;
-}
+import { emitExpression, emitOperands } from "./tangent.js";
+import { assignTangent, laneArray, noLanes, tangentElement, zerosFor, zerosLike } from "./lanes.js";
 
 /** The tangent of a local array declared with an initializer that carries none (new Array(n).fill(0), new Float64Array(n), xs.slice(), …). */
 function zeroTangentArray(cx: EmitContext, name: string, init: ts.Expression): string {
@@ -62,7 +47,7 @@ export function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name
   }
   if (ts.isArrayLiteralExpression(init)) {
     if (init.elements.some(ts.isSpreadElement)) return unsupported(cx, init, "a spread in an array of differentiated values", "push the elements in a loop");
-    const values = init.elements.map((e) => emitExpression(cx, w, e));
+    const values = emitOperands(cx, w, init.elements);
     // Assigned: the new tangent goes to a temporary first (here with the size of the new array).
     const fresh = keyword ? tangent : cx.names.temp();
     const declareFresh = keyword ? declare : "const ";
@@ -95,14 +80,4 @@ export function emitWholeArray(cx: EmitContext, w: Writer, keyword: string, name
   }
   w.line(`${declare}${name}${type} = ${text(cx, initializer)};`);
   w.line(`${declare}${tangent} = ${zeroTangentArray(cx, name, initializer)};`);
-}
-
-/** The array named in a copy of it: [...xs] or xs.slice(). */
-function copiedArray(init: ts.Expression): string | undefined {
-  let source: ts.Expression | undefined;
-  if (ts.isArrayLiteralExpression(init) && init.elements.length === 1 && ts.isSpreadElement(init.elements[0])) source = init.elements[0].expression;
-  const callee = ts.isCallExpression(init) && init.arguments.length === 0 ? init.expression : undefined;
-  if (callee && ts.isPropertyAccessExpression(callee) && callee.name.text === "slice") source = callee.expression;
-  const name = source && unwrap(source);
-  return name && ts.isIdentifier(name) ? name.text : undefined;
 }

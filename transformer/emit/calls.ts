@@ -11,11 +11,11 @@ import { unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, unsupported, where, type EmitContext, type Writer } from "./context.js";
 import { laneArgument, noLanes, tangentRef } from "./lanes.js";
-import { emitExpression, hoist, passive, type Emitted } from "./tangent.js";
+import { emitOperands, hoist, passive, type Emitted } from "./tangent.js";
 
 /** `g(a, b)` for a differentiable g: its value and tangent (lanes, node) from g's own derivative code. */
 export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
-  const args = call.arguments.map((a) => emitExpression(cx, w, a));
+  const args = emitOperands(cx, w, call.arguments);
   const value = cx.names.temp();
   const tangent = cx.names.tangent(value);
   const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };

@@ -28,6 +28,10 @@ export interface EmitContext {
   readonly functionName: string;
   /** Set when a diagnostic was reported: the generated code is then discarded. */
   failed: boolean;
+  /** The generic form's temporaries, declared at its top (generic.ts). */
+  genericTemps?: string[];
+  /** Set while emitting a statement with a side effect in it: its operands are evaluated one by one, in order (order.ts). */
+  ordered?: boolean;
   /** The generic form's operations parameter: `ops`, or another name where the function uses `ops` itself. */
   readonly opsName?: string;
   /** NaN-safe tangents: each term t · p is written t === 0 ? 0 : t · p. */

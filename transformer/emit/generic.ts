@@ -16,6 +16,7 @@ import ts = require("typescript");
 import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, LABEL, madeArray, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
+import { isPure } from "./order.js";
 
 type Position = "value" | "primal";
 
@@ -52,12 +53,21 @@ function splice(cx: EmitContext, node: ts.Node): string {
 
 function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
   const target = unwrap(e.left);
-  const targetText = ts.isElementAccessExpression(target)
-    ? `${text(cx, target.expression)}[${rewrite(cx, target.argumentExpression, "primal")}]`
-    : text(cx, target);
   const value = ts.isIdentifier(target) ? arrayValue(cx, target.text, e.right) : rewrite(cx, e.right, "value");
   const arithmetic = COMPOUND.get(e.operatorToken.kind);
-  return arithmetic ? `${targetText} = ${ops(cx)}.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
+  if (!ts.isElementAccessExpression(target)) {
+    const targetText = text(cx, target);
+    return arithmetic ? `${targetText} = ${ops(cx)}.${operatorRule(arithmetic)}(${targetText}, ${value})` : `${targetText} = ${value}`;
+  }
+  const array = text(cx, target.expression);
+  const index = rewrite(cx, target.argumentExpression, "primal");
+  if (!arithmetic) return `${array}[${index}] = ${value}`;
+  // a[i] op= v reads and writes one element: an index with a side effect (a[p++] *= x) is evaluated once,
+  // into a temporary declared at the top of the function, where JavaScript evaluates it (order.ts).
+  if (isPure(target.argumentExpression)) return `${array}[${index}] = ${ops(cx)}.${operatorRule(arithmetic)}(${array}[${index}], ${value})`;
+  const temp = cx.names.temp();
+  (cx.genericTemps ??= []).push(temp);
+  return `${array}[${temp} = ${index}] = ${ops(cx)}.${operatorRule(arithmetic)}(${array}[${temp}], ${value})`;
 }
 
 function call(cx: EmitContext, e: ts.CallExpression, position: Position): string {
@@ -149,7 +159,10 @@ export function rewrite(cx: EmitContext, node: ts.Node, position: Position): str
 export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
   const parameters = [...(ts.isMethodDeclaration(fn) ? ["this: any"] : []), `${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
   const body = fn.body!;
-  const rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
+  cx.genericTemps = [];
+  let rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
+  // The temporaries that hold an index evaluated once (assignment, above), declared first.
+  if (cx.genericTemps.length > 0) rewritten = `{\n  let ${cx.genericTemps.map((t) => `${t}: number`).join(", ")};${rewritten.slice(1)}`;
   const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;
   return header + rewritten;
 }

@@ -92,7 +92,7 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
       for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
       for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
     }
-    for (const line of body.text().split("\n")) w.line(line.trimEnd());
+    w.append(body);
   });
   return w.text();
 }

@@ -180,3 +180,18 @@ export function laneArgument(cx: EmitContext, w: Writer, value: Source | null): 
 export function noLanes(cx: EmitContext): void {
   if (cx.lanes) cx.lanes.failed = true;
 }
+
+/**
+ * A zero tangent for an array as long as `array` (flat, K lanes per element, in chunk mode): in chunk
+ * mode a Float64Array, or a plain array where the array `name` is pushed onto (its lanes grow with it).
+ */
+export function zerosLike(cx: EmitContext, array: string, name = array): string {
+  return zerosFor(cx, `${array}.length`, name);
+}
+
+/** A zero tangent for `length` elements of the array `name` (see zerosLike). */
+export function zerosFor(cx: EmitContext, length: string, name: string): string {
+  if (!cx.lanes) return `new Array(${length}).fill(0)`;
+  const size = `${length} * ${cx.lanes.count}`;
+  return cx.activity.pushed.has(name) ? `new Array(${size}).fill(0)` : `new Float64Array(${size})`;
+}

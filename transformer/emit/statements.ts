@@ -9,14 +9,15 @@
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
-import { COMPOUND, contains, isActive, isActiveName, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isAssignment, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
-import { applyRule, emitExpression, hoist, isPure, operatorRule, type Emitted } from "./tangent.js";
+import { applyRule, emitExpression, emitOperands, hoist, operatorRule, type Emitted } from "./tangent.js";
+import { hasEffects, isConstant, isPure } from "./order.js";
 import { emitSkippedValueReturn, writeSize } from "./value-only.js";
-import { assignTangent, declareTangent, laneArgument, noLanes, tangentElement, tangentRef } from "./lanes.js";
-import { emitWholeArray, zerosLike } from "./arrays.js";
+import { assignTangent, declareTangent, laneArgument, laneVariable, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
+import { emitWholeArray } from "./arrays.js";
 
 /** What the comment above a statement's derivative code calls it. */
 function derivativeOf(cx: EmitContext): string {
@@ -88,7 +89,10 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
   if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression) && cx.activity.active.has(target.expression.text)) {
     const array = target.expression.text;
     let index = text(cx, target.argumentExpression);
-    if (!isPure(target.argumentExpression)) index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
+    // The index is evaluated once, before the value (as JavaScript does): a side effect in it, or in the value, cannot move it.
+    if (!isPure(target.argumentExpression) || (cx.ordered && !isConstant(target.argumentExpression, cx.activity))) {
+      index = hoist(cx, w, { primal: { text: index, precedence: 0 }, tangent: null, simple: false }).primal.text;
+    }
     const current: Emitted = { primal: { text: `${array}[${index}]`, precedence: 20 }, tangent: tangentElement(cx, array, index), simple: true };
     const value = assignedValue(cx, w, operator, e.right, current);
     w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
@@ -112,14 +116,16 @@ function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionSta
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") {
     const array = unwrap(e.expression.expression);
     if (ts.isIdentifier(array) && cx.activity.active.has(array.text)) {
-      const values = e.arguments.map((a) => emitExpression(cx, w, a));
-      w.line(`${array.text}.push(${values.map((v) => v.primal.text).join(", ")});`);
+      const values = emitOperands(cx, w, e.arguments);
+      // The tangents first: what they read (a[a.length - 1], a.length) is read before the push changes it.
+      w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, s)}`);
       const tangents = cx.names.tangent(array.text);
       if (!cx.lanes) w.line(`${tangents}.push(${values.map((v) => v.tangent?.text ?? "0").join(", ")});`);
       else {
         const { index, count } = cx.lanes;
         for (const v of values) w.line(`for (let ${index} = 0; ${index} < ${count}; ${index}++) ${tangents}.push(${v.tangent?.text ?? "0"});`);
       }
+      w.line(`${array.text}.push(${values.map((v) => v.primal.text).join(", ")});`);
       return;
     }
   }
@@ -142,7 +148,7 @@ export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression):
   if (cx.valueOnly) return emitSkippedValueReturn(cx, w, returned);
   const e = unwrap(returned);
   if (ts.isArrayLiteralExpression(e)) {
-    const values = e.elements.map((x) => emitExpression(cx, w, x));
+    const values = emitOperands(cx, w, e.elements);
     const primal = `[${values.map((v) => v.primal.text).join(", ")}]`;
     if (!cx.lanes) {
       w.line(`return [${primal}, [${values.map((v) => v.tangent?.text ?? "0").join(", ")}]];`);
@@ -167,7 +173,11 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
   const init = s.initializer;
   const iterated = unwrap(s.expression);
   if (!isActive(s.expression, cx.activity.active)) {
-    w.block(`for (${text(cx, init)} of ${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
+    w.block(`for (${text(cx, init)} of ${text(cx, s.expression)})`, () => {
+      // A loop variable that the body gives a derivative (e = e * w) starts each pass with none.
+      for (const name of declaredNames(init)) if (cx.activity.active.has(name)) declareTangent(cx, w, "let", name, null);
+      emitBody(cx, w, s.statement);
+    });
     return;
   }
   if (!ts.isIdentifier(iterated) || !ts.isVariableDeclarationList(init) || !ts.isIdentifier(init.declarations[0].name)) {
@@ -183,6 +193,27 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
     declareTangent(cx, w, keyword, element, tangentElement(cx, iterated.text, index));
     emitBody(cx, w, s.statement);
   });
+}
+
+/**
+ * `, di = 0` for each variable a for loop's header declares and its body gives a derivative (i = i * x):
+ * its tangent starts at zero, declared in the header beside it (so a label on the loop stays on the
+ * loop). Chunk mode's lanes cannot be declared there: the plain JVP serves such a function.
+ */
+function zeroTangentsInHeader(cx: EmitContext, init: ts.ForInitializer): string {
+  const names = declaredNames(init).filter((name) => cx.activity.active.has(name));
+  if (names.length === 0) return "";
+  if (cx.lanes && !cx.lanes.unrolled) noLanes(cx);
+  const tangents = names.flatMap((name) => {
+    const t = cx.names.tangent(name);
+    return cx.lanes?.unrolled ? cx.lanes.unrolled.directions.map((_, j) => laneVariable(cx, t, j)) : [t];
+  });
+  return tangents.map((t) => `, ${t} = 0`).join("");
+}
+
+/** The names a for or for…of header declares (none for an assignment to outer names). */
+function declaredNames(init: ts.ForInitializer): string[] {
+  return ts.isVariableDeclarationList(init) ? init.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : [])) : [];
 }
 
 function loopHeaderIsActive(cx: EmitContext, s: ts.ForStatement): boolean {
@@ -204,12 +235,17 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
     w.line(text(cx, s));
     return;
   }
-  if (ts.isVariableStatement(s)) {
-    const keyword = s.declarationList.flags & ts.NodeFlags.Const ? "const" : s.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
-    s.declarationList.declarations.forEach((d) => emitDeclaration(cx, w, keyword, d, s));
-  } else if (ts.isExpressionStatement(s)) emitExpressionStatement(cx, w, s);
-  else if (ts.isReturnStatement(s)) emitReturn(cx, w, s.expression!);
-  else if (ts.isBlock(s)) w.block("", () => emitBody(cx, w, s));
+  if (ts.isVariableStatement(s) || ts.isExpressionStatement(s) || ts.isReturnStatement(s)) {
+    // A statement with a side effect in it is evaluated operand by operand (order.ts).
+    cx.ordered = ownEffects(cx, s);
+    try {
+      emitSimpleStatement(cx, w, s);
+    } finally {
+      cx.ordered = false;
+    }
+    return;
+  }
+  if (ts.isBlock(s)) w.block("", () => emitBody(cx, w, s));
   else if (ts.isIfStatement(s)) {
     w.block(`if (${text(cx, s.expression)})`, () => emitBody(cx, w, s.thenStatement));
     if (s.elseStatement) w.block("else", () => emitBody(cx, w, s.elseStatement!));
@@ -219,7 +255,8 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
         `the header of this loop computes a value that carries a derivative in ${cx.functionName}; keep the loop counter a plain number and compute the value in the body`);
       return;
     }
-    const header = `for (${s.initializer ? text(cx, s.initializer) : ""}; ${s.condition ? text(cx, s.condition) : ""}; ${s.incrementor ? text(cx, s.incrementor) : ""})`;
+    const init = s.initializer;
+    const header = `for (${init ? text(cx, init) + zeroTangentsInHeader(cx, init) : ""}; ${s.condition ? text(cx, s.condition) : ""}; ${s.incrementor ? text(cx, s.incrementor) : ""})`;
     w.block(header, () => emitBody(cx, w, s.statement));
   } else if (ts.isForOfStatement(s)) emitForOf(cx, w, s);
   else if (ts.isWhileStatement(s)) w.block(`while (${text(cx, s.expression)})`, () => emitBody(cx, w, s.statement));
@@ -234,6 +271,34 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
     w.line(`${s.label.text}:`);
     emitStatement(cx, w, s.statement);
   } else unsupported(cx, s, `a ${ts.SyntaxKind[s.kind]}`, "see the supported subset in the README");
+}
+
+/**
+ * Whether a declaration, an expression statement or a return holds a side effect besides the
+ * statement's own write (an assignment's, a push's, an increment's).
+ */
+function ownEffects(cx: EmitContext, s: ts.VariableStatement | ts.ExpressionStatement | ts.ReturnStatement): boolean {
+  const effects = (e: ts.Node | undefined) => e !== undefined && hasEffects(e, (name) => cx.callees.has(name) || cx.imported.has(name));
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.some((d) => effects(d.initializer));
+  if (ts.isReturnStatement(s)) return effects(s.expression);
+  const e = unwrap(s.expression);
+  if (ts.isBinaryExpression(e) && isAssignment(e.operatorToken.kind)) {
+    const target = unwrap(e.left);
+    const parts = ts.isElementAccessExpression(target) ? [target.expression, target.argumentExpression] : ts.isPropertyAccessExpression(target) ? [target.expression] : [];
+    return [...parts, e.right].some(effects);
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") return e.arguments.some(effects);
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && ts.isIdentifier(unwrap(e.operand))) return false;
+  return effects(e);
+}
+
+/** A declaration, an expression statement or a return. */
+function emitSimpleStatement(cx: EmitContext, w: Writer, s: ts.VariableStatement | ts.ExpressionStatement | ts.ReturnStatement): void {
+  if (ts.isVariableStatement(s)) {
+    const keyword = s.declarationList.flags & ts.NodeFlags.Const ? "const" : s.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
+    s.declarationList.declarations.forEach((d) => emitDeclaration(cx, w, keyword, d, s));
+  } else if (ts.isExpressionStatement(s)) emitExpressionStatement(cx, w, s);
+  else emitReturn(cx, w, s.expression!);
 }
 
 /** Does the statement read or write any active variable, or return? Statements that do neither are copied unchanged. */

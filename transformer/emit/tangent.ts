@@ -17,13 +17,16 @@
 import ts = require("typescript");
 import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
-import { isActive, isArithmetic, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { isActive, isArithmetic, isArrayShaped, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, type EmitContext, type Writer } from "./context.js";
-import { assignTangent, declareTangent, laneOperation, noLanes, tangentElement, tangentRef } from "./lanes.js";
+import { assignTangent, declareTangent, laneArray, laneOperation, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitDifferentiableCall } from "./calls.js";
 import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
+import { isConstant, isPure, isSimple } from "./order.js";
+
+export { isPure, isSimple } from "./order.js";
 
 export interface Emitted {
   readonly primal: Source;
@@ -31,6 +34,8 @@ export interface Emitted {
   readonly tangent: Source | null;
   /** A name, literal or pure access: safe to repeat in a partial. */
   readonly simple: boolean;
+  /** A temporary of this statement's, bound where its source is evaluated: no side effect changes it. */
+  readonly bound?: boolean;
 }
 
 const OPERATOR_RULES: Partial<Record<ts.SyntaxKind, RuleName>> = {
@@ -46,16 +51,6 @@ export function operatorRule(kind: ts.SyntaxKind): RuleName | undefined {
   return OPERATOR_RULES[kind];
 }
 
-/** Names, literals and reads such as xs[i] or Math.PI, which can be repeated without cost or effect. */
-export function isSimple(e: ts.Expression): boolean {
-  e = unwrap(e);
-  if (ts.isIdentifier(e) || ts.isNumericLiteral(e) || ts.isStringLiteral(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(e.operand);
-  if (ts.isPropertyAccessExpression(e)) return isSimple(e.expression);
-  if (ts.isElementAccessExpression(e)) return isSimple(e.expression) && isSimple(e.argumentExpression);
-  return false;
-}
-
 export function passive(cx: EmitContext, e: ts.Expression): Emitted {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   // A comma expression keeps its parentheses: as an element of the generated [value, tangent] it would split in two.
@@ -65,12 +60,29 @@ export function passive(cx: EmitContext, e: ts.Expression): Emitted {
   return { primal: opaque(text(cx, e)), tangent: null, simple: isSimple(e) };
 }
 
-/** Binds a value to a fresh temporary so it can be used more than once. */
+/** Binds a value to a fresh temporary so it can be used more than once (a name, literal or pure read is used as it is). */
 export function hoist(cx: EmitContext, w: Writer, value: Emitted): Emitted {
-  if (value.simple) return value;
+  return value.simple ? value : bind(cx, w, value);
+}
+
+/** Binds a value to a fresh temporary, evaluated here. */
+function bind(cx: EmitContext, w: Writer, value: Emitted): Emitted {
   const name = cx.names.temp();
   w.line(`const ${name} = ${value.primal.text};`);
   return { primal: sourceOf(name, ATOM_PRECEDENCE), tangent: value.tangent, simple: true };
+}
+
+/**
+ * The operands of one operation (an operator's, a call's arguments, an array's elements), emitted in
+ * the source's order. In a statement with a side effect in it (cx.ordered, order.ts's rule 2), each
+ * operand that is not a constant is bound to a temporary as soon as it is emitted, so that the
+ * operands are evaluated in order and the lines after read only what they read.
+ */
+export function emitOperands(cx: EmitContext, w: Writer, operands: readonly ts.Expression[]): Emitted[] {
+  return operands.map((e) => {
+    const value = emitExpression(cx, w, e);
+    return cx.ordered && !isConstant(e, cx.activity) && !value.bound ? { ...bind(cx, w, value), bound: true } : value;
+  });
 }
 
 /** One term of a tangent sum: ± tangent · partial. */
@@ -156,7 +168,7 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
       unsupported(cx, call, `Math.${rule}(...spread)`, "list the arguments, or write a loop");
       return passive(cx, call);
     }
-    return applyRule(cx, w, rules[rule], call.arguments.map((a) => emitExpression(cx, w, a)), result);
+    return applyRule(cx, w, rules[rule], emitOperands(cx, w, call.arguments), result);
   }
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
@@ -194,6 +206,7 @@ export function isNestedDerivative(callee: ts.Expression): boolean {
 }
 
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
+  if (isArrayShaped(e, cx.activity.arrays)) return emitArrayConditional(cx, w, e);
   const value = cx.names.temp();
   w.line(`let ${value}: number;`);
   if (cx.lanes?.unrolled) declareTangent(cx, w, "let", value, null);
@@ -203,6 +216,25 @@ function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression
     const r = emitExpression(cx, w, b);
     w.line(`${value} = ${r.primal.text};`);
     assignTangent(cx, w, tangentRef(cx, value), r.tangent);
+  };
+  w.block(`if (${text(cx, e.condition)})`, branch(e.whenTrue), "}");
+  w.block("else", branch(e.whenFalse));
+  return { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
+}
+
+/**
+ * One of two arrays chosen by a condition: the chosen array and its tangent array (flat lanes in chunk
+ * mode, nodes in the record form). A branch whose array carries no derivative gives zeros as long as it.
+ */
+function emitArrayConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
+  const value = cx.names.temp();
+  const tangent = cx.names.tangent(value);
+  w.line(`let ${value};`);
+  w.line(`let ${tangent};`);
+  const branch = (b: ts.Expression) => () => {
+    const r = emitExpression(cx, w, b);
+    w.line(`${value} = ${r.primal.text};`);
+    w.line(`${tangent} = ${r.tangent ? laneArray(cx, r.tangent) ?? r.tangent.text : zerosLike(cx, value)};`);
   };
   w.block(`if (${text(cx, e.condition)})`, branch(e.whenTrue), "}");
   w.block("else", branch(e.whenFalse));
@@ -220,7 +252,7 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   if (ts.isBinaryExpression(u)) {
     const rule = operatorRule(u.operatorToken.kind);
     if (rule && isArithmetic(u.operatorToken.kind) && !isStringy(u.left) && !isStringy(u.right)) {
-      return applyRule(cx, w, rules[rule], [emitExpression(cx, w, u.left), emitExpression(cx, w, u.right)], result);
+      return applyRule(cx, w, rules[rule], emitOperands(cx, w, [u.left, u.right]), result);
     }
     unsupported(cx, u, `the operator '${u.operatorToken.getText(cx.sf)}'`, "use arithmetic operators, or branch with if/else on a comparison");
     return passive(cx, u);
@@ -234,7 +266,7 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   if (ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement)) {
     // An array of values passed along (to a call): the tangent is the array of their tangents.
     noLanes(cx);
-    const values = u.elements.map((e) => emitExpression(cx, w, e));
+    const values = emitOperands(cx, w, u.elements);
     return {
       primal: sourceOf(`[${values.map((v) => v.primal.text).join(", ")}]`, ATOM_PRECEDENCE),
       tangent: sourceOf(`[${values.map((v) => v.tangent?.text ?? "0").join(", ")}]`, ATOM_PRECEDENCE),
@@ -242,8 +274,10 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
     };
   }
   if (ts.isElementAccessExpression(u) && ts.isIdentifier(u.expression) && cx.activity.arrays.has(u.expression.text)) {
+    // The index is evaluated once: where it has a side effect, or one may follow in the statement (order.ts), into a temporary.
     let index = text(cx, u.argumentExpression);
-    if (!isPure(u.argumentExpression)) {
+    const bound = !isPure(u.argumentExpression) || (cx.ordered && !isConstant(u.argumentExpression, cx.activity));
+    if (bound) {
       const temp = cx.names.temp();
       w.line(`const ${temp} = ${index};`);
       index = temp;
@@ -252,21 +286,10 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
     return {
       primal: sourceOf(`${array}[${index}]`, ATOM_PRECEDENCE),
       tangent: tangentElement(cx, array, index),
-      simple: isSimple(u.argumentExpression),
+      simple: bound || isSimple(u.argumentExpression),
     };
   }
   unsupported(cx, u, `'${text(cx, u).slice(0, 40)}'`, "see the supported subset in the README");
   return passive(cx, u);
 }
 
-/** No calls, assignments or increments: evaluating it twice is the same as once. */
-export function isPure(e: ts.Node): boolean {
-  if (ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isPostfixUnaryExpression(e)) return false;
-  if (ts.isPrefixUnaryExpression(e) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) return false;
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
-  let pure = true;
-  ts.forEachChild(e, (c) => {
-    if (pure) pure = isPure(c);
-  });
-  return pure;
-}

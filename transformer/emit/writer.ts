@@ -1,12 +1,20 @@
 // Writing generated code: lines with indentation, and names that cannot
 // collide with the user's (`x` → `dx`, temporaries t1, t2, …).
+//
+// A line is kept as written, with its depth beside it: indentation goes in
+// front of it when the code is printed, never inside it, so a line holding
+// source text that spans lines (a template literal, a string continued with
+// a backslash) reaches the generated code exactly as the user wrote it.
+
+/** A place among the lines written so far: what `insert` puts a line before. */
+export type Mark = number;
 
 export class Writer {
-  private readonly lines: string[] = [];
+  private readonly lines: { depth: number; text: string }[] = [];
   private depth = 0;
 
   line(text: string): void {
-    this.lines.push("  ".repeat(this.depth) + text);
+    this.lines.push({ depth: this.depth, text });
   }
 
   comment(text: string): void {
@@ -15,15 +23,35 @@ export class Writer {
 
   /** `header {`, the body indented, `}`. */
   block(header: string, body: () => void, footer = "}"): void {
-    this.line(`${header} {`);
+    this.line(header ? `${header} {` : "{");
     this.depth++;
     body();
     this.depth--;
     this.line(footer);
   }
 
+  /** Another writer's lines, nested at this one's current depth. */
+  append(other: Writer): void {
+    for (const { depth, text } of other.lines) this.lines.push({ depth: this.depth + depth, text });
+  }
+
+  /** The place after the lines written so far. */
+  mark(): Mark {
+    return this.lines.length;
+  }
+
+  /** Whether lines were written after a mark. */
+  wroteSince(mark: Mark): boolean {
+    return this.lines.length > mark;
+  }
+
+  /** Writes a line at a mark (at the current depth), before the lines written since. Marks after it move on by one. */
+  insert(mark: Mark, text: string): void {
+    this.lines.splice(mark, 0, { depth: this.depth, text });
+  }
+
   text(): string {
-    return this.lines.join("\n");
+    return this.lines.map(({ depth, text }) => "  ".repeat(depth) + text).join("\n");
   }
 }
 

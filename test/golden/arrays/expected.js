@@ -179,8 +179,9 @@ function cumulative_jvp(v, dv) {
         // tangent of: running += v[i];
         drunning = drunning + dv[i];
         running = running + v[i];
-        out.push(running * running);
+        // tangent of: out.push(running * running);
         dout.push(drunning * running + drunning * running);
+        out.push(running * running);
     }
     return [out, dout];
 }
@@ -205,9 +206,10 @@ function cumulative_chunkJvp(K, v, dv) {
         for (let k = 0; k < K; k++)
             drunning[k] = drunning[k] + dv[i * K + k];
         running = running + v[i];
-        out.push(running * running);
+        // tangent of: out.push(running * running);
         for (let k = 0; k < K; k++)
             dout.push(drunning[k] * (running + running));
+        out.push(running * running);
     }
     return [out, dout];
 }
@@ -220,8 +222,9 @@ function cumulative_record(tape, v, vNode) {
         // node of: running += v[i];
         runningNode = tape.node2(runningNode, 1, vNode[i], 1);
         running = running + v[i];
-        out.push(running * running);
+        // node of: out.push(running * running);
         outNode.push(tape.node1(runningNode, running + running));
+        out.push(running * running);
     }
     return [out, outNode];
 }
