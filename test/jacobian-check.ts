@@ -24,10 +24,16 @@ import { splitMain } from "./program-printer.js";
 
 type VectorFunction = (...args: number[]) => number[];
 
-/** The program with f returning [e, Math.sin(e) * a] wherever it returned e. */
+/**
+ * The program with f returning [e, Math.sin(e) * a] wherever it returned e; every second return
+ * instead chooses, by the sign of b, between that array and a constant one, which carries no
+ * derivative (the check adds the sign of b to the path through the branches).
+ */
 export function vectorResult(source: string): string {
   const { before, header, body, after } = splitMain(source)!;
-  const vectorBody = body.replace(/\breturn (.+);$/gm, "return [$1, Math.sin($1) * a];");
+  let returns = 0;
+  const vectorBody = body.replace(/\breturn (.+);$/gm, (_, e: string) =>
+    returns++ % 2 === 0 ? `return [${e}, Math.sin(${e}) * a];` : `return b > 0 ? [${e}, Math.sin(${e}) * a] : [0.5, -1];`);
   return `${before}${header.replace("): number {", "): number[] {")}${vectorBody}\n}${after}`;
 }
 
@@ -38,7 +44,12 @@ export async function checkJacobians(scalarSource: string, probeSource: string, 
     throw new ProgramFailure("jacobian", source, detail);
   };
   const { code, f, plain } = await compileBoth<VectorFunction>(source);
-  const run = probe(probeSource);
+  const probeRun = probe(probeSource);
+  // The scalar program's path, and which way vectorResult's added condition went.
+  const run = (p: number[]) => {
+    const r = probeRun(p);
+    return { ...r, path: `${r.path}|${p[1] > 0 ? 1 : 0}` };
+  };
 
   for (const x of points) {
     counts.points++;

@@ -15,7 +15,7 @@
 
 import { describe, expect, it } from "vitest";
 import { test } from "@fast-check/vitest";
-import { pointPairs, program, type Program } from "./program-generator.js";
+import { pointPairs, program, programRuns, type Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 import { columnTally, type ColumnTally } from "./column-check.js";
 import { checkHessians } from "./hessian-check.js";
@@ -26,7 +26,7 @@ type Check = (source: string, probe: string, points: readonly number[][], wrt: r
 function matrices(title: string, check: Check): void {
   const counts = columnTally();
   describe(title, () => {
-    test.prop([program, pointPairs], { numRuns: 80 })("agree with each other and with finite differences", async (p: Program, at) => {
+    test.prop([program, pointPairs], { numRuns: programRuns(80) })("agree with each other and with finite differences", async (p: Program, at) => {
       await check(renderProgram(p), renderProgram(p, "probe"), at, wrtOf(p), counts);
     });
 

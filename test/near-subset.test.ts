@@ -18,7 +18,7 @@ const counts = tally();
 const outcomes = { reported: 0, right: 0 };
 
 describe("random programs at the edge of the subset", () => {
-  test.prop([nearProgram, pointPairs], { numRuns: 300 })("are reported or right", async (near, at) => {
+  test.prop([nearProgram, pointPairs], { numRuns: programRuns(300) })("are reported or right", async (near, at) => {
     const source = nearSource(near);
     outcomes[await reportedOrRight(() => checkSource(source, renderProgram(near.program, "probe"), at, { counts, wrt: wrtOf(near.program) }))]++;
   });

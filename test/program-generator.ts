@@ -23,8 +23,16 @@
 // (and sometimes a comparison of values), break/continue (plain or to the
 // outermost label), early returns, local arrays (`new Array(3).fill(0)`,
 // `new Float64Array(3)`, `[e0, e1, e2]`, `[]`) with push onto the plain ones, element writes,
-// reads and sums by index or for…of. Expressions: arithmetic, ternaries,
-// calls of h (which may be recursive), and Math functions that are smooth
+// reads and sums by index or for…of (also `for (let x of v) { x = x * b; … }`,
+// whose loop variable takes a derivative only from its reassignment), pushes
+// whose value reads what the push changes (`v.push(v[v.length - 1] * e)`,
+// `v.push(e + v.length)`), arrays of constants that carry no derivative, and
+// one of two arrays chosen by a condition (either may carry none). A counter
+// bumped inside expressions (`v[n++ % 3] *= e`, `(n++ % 3)` as an operand or
+// a call's argument) puts side effects where the evaluation order matters.
+// Expressions: arithmetic, ternaries, calls of h (which may be recursive)
+// and of g (which h may call too: helpers calling helpers), calls of s(u, q),
+// a function of an array (a fold over its elements), and Math functions that are smooth
 // where they are used — exp only of bounded values, log, sqrt and cbrt of
 // 1 + x², division only by 1 + x², 2 + cos x, 2 or 1.5 + sin x, powers of
 // positive bases, atan2 with a positive x — so that the programs are smooth
@@ -49,7 +57,7 @@ export type UnaryOp =
 export type BinaryOp = "+" | "-" | "*" | "divOnePlusSquare" | "divTwoPlusCos" | "divHalf" | "mod" | "powPositive" | "mathPow" | "atan2" | "hypot" | "max" | "min";
 export type Comparison = "<" | ">" | "<=" | ">=";
 
-export type Index = { k: "const"; i: number } | { k: "loop" } | { k: "loopShift" };
+export type Index = { k: "const"; i: number } | { k: "loop" } | { k: "loopShift" } | { k: "bump" };
 
 export type Expr =
   | { k: "var"; i: number }
@@ -58,7 +66,9 @@ export type Expr =
   | { k: "read"; arr: number; index: Index }
   | { k: "unary"; op: UnaryOp; a: Expr }
   | { k: "binary"; op: BinaryOp; a: Expr; b: Expr }
-  | { k: "call"; a: Expr; b: Expr }
+  | { k: "call"; fn: 0 | 1; a: Expr; b: Expr }
+  | { k: "arrayCall"; arr: number; b: Expr }
+  | { k: "bump" }
   | { k: "ternary"; test: Cmp; a: Expr; b: Expr };
 
 export interface Cmp {
@@ -81,8 +91,10 @@ export type Stmt =
   | { k: "switch"; test: Cmp; one: Stmt[]; other: Stmt[]; fallThrough: boolean }
   | { k: "array"; init: "fill" | "float64" | "empty" | "literal"; elements: Expr[] }
   | { k: "elementWrite"; arr: number; index: Index; op: "=" | "+=" | "-=" | "*=" | "/="; e: Expr }
-  | { k: "push"; arr: number; e: Expr }
-  | { k: "sumArray"; arr: number; t: number; form: "index" | "of" };
+  | { k: "push"; arr: number; e: Expr; reads: "none" | "last" | "length" }
+  | { k: "sumArray"; arr: number; t: number; form: "index" | "of" | "ofReassigned" }
+  | { k: "dataArray"; values: number[] }
+  | { k: "chooseArray"; test: Cmp; a: number; b: number };
 
 export interface Program {
   /**
@@ -97,6 +109,10 @@ export interface Program {
    * returns p when q <= 0 or q > 6, and otherwise h(result, q - 1) plus its variables.
    */
   readonly helper: { readonly body: Stmt[]; readonly result: Expr; readonly recursive: boolean } | null;
+  /** A third function, g(p, q), which f and h may call (a helper calling a helper); null for none. */
+  readonly second: { readonly body: Stmt[]; readonly result: Expr } | null;
+  /** A function of an array, s(u, q) = fold of u's elements with this expression of x (an element), q and r (so far); null for none. */
+  readonly arrayHelper: Expr | null;
   readonly helperFirst: boolean;
   readonly body: Stmt[];
   readonly result: Expr;
@@ -124,6 +140,7 @@ const index: fc.Arbitrary<Index> = fc.oneof(
   fc.record({ k: fc.constant("const" as const), i: fc.nat({ max: 2 }) }),
   fc.record({ k: fc.constant("loop" as const) }),
   fc.record({ k: fc.constant("loopShift" as const) }),
+  fc.record({ k: fc.constant("bump" as const) }),
 );
 
 const variable: fc.Arbitrary<Expr> = fc.record({ k: fc.constant("var" as const), i: ref });
@@ -138,6 +155,7 @@ export function expr(depth: number): fc.Arbitrary<Expr> {
     { arbitrary: fc.record({ k: fc.constant("num" as const), v: constant }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("loopVar" as const) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("read" as const), arr: ref, index }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant("bump" as const) }), weight: 1 },
   ];
   if (depth === 0) arbitrary = fc.oneof(...leaves);
   else {
@@ -147,7 +165,8 @@ export function expr(depth: number): fc.Arbitrary<Expr> {
       ...leaves,
       { arbitrary: fc.record({ k: fc.constant("unary" as const), op: fc.constantFrom(...unaryOps), a: sub }), weight: 4 },
       { arbitrary: fc.record({ k: fc.constant("binary" as const), op: binaryOps, a: sub, b: sub }), weight: 5 },
-      { arbitrary: fc.record({ k: fc.constant("call" as const), a: sub, b: sub }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("call" as const), fn: fc.constantFrom(0 as const, 1 as const), a: sub, b: sub }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("arrayCall" as const), arr: ref, b: sub }), weight: 1 },
       { arbitrary: fc.record({ k: fc.constant("ternary" as const), test: cmp(depth - 1), a: sub, b: sub }), weight: 1 },
     );
   }
@@ -180,8 +199,10 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant("return" as const), test: cmp(1), e }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("array" as const), init: fc.constantFrom("fill" as const, "float64" as const, "empty" as const, "literal" as const), elements: fc.array(expr(1), { minLength: 3, maxLength: 3 }) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("elementWrite" as const), arr: ref, index, op: fc.constantFrom("=" as const, "+=" as const, "-=" as const, "*=" as const, "/=" as const), e }), weight: 3 },
-    { arbitrary: fc.record({ k: fc.constant("push" as const), arr: ref, e }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("sumArray" as const), arr: ref, t: ref, form: fc.constantFrom("index" as const, "of" as const) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("push" as const), arr: ref, e, reads: fc.constantFrom("none" as const, "none" as const, "last" as const, "length" as const) }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("sumArray" as const), arr: ref, t: ref, form: fc.constantFrom("index" as const, "of" as const, "ofReassigned" as const) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("dataArray" as const), values: fc.array(constant, { minLength: 3, maxLength: 3 }) }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("chooseArray" as const), test: cmp(1), a: ref, b: ref }), weight: 1 },
   ];
   if (depth === 0) arbitrary = fc.oneof(...simple);
   else {
@@ -207,6 +228,8 @@ export const program: fc.Arbitrary<Program> = fc.record({
   wrt: fc.option(fc.shuffledSubarray([0, 1, 2], { minLength: 1 }), { nil: null, freq: 2 }),
   names: fc.constantFrom("plain" as const, "plain" as const, "tricky" as const),
   helper: fc.option(fc.record({ body: fc.array(stmt(1), { maxLength: 3 }), result: expr(E), recursive: fc.boolean() }), { nil: null, freq: 3 }),
+  second: fc.option(fc.record({ body: fc.array(stmt(1), { maxLength: 3 }), result: expr(E) }), { nil: null, freq: 2 }),
+  arrayHelper: fc.option(expr(1), { nil: null, freq: 2 }),
   helperFirst: fc.boolean(),
   body: fc.array(stmt(2), { minLength: 2, maxLength: 8 }),
   result: expr(E),
@@ -217,3 +240,12 @@ export const pointPairs: fc.Arbitrary<number[][]> = fc.array(
   fc.array(fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6), { minLength: 3, maxLength: 3 }),
   { minLength: 2, maxLength: 2 },
 );
+
+/**
+ * How many random programs a property tries: `usual` in `npm test`, or DUALTS_SOAK's number in a soak
+ * (`npm run soak`, which runs the random-program tests with thousands of programs each).
+ */
+export function programRuns(usual: number): number {
+  const soak = Number(process.env.DUALTS_SOAK);
+  return Number.isInteger(soak) && soak > 0 ? soak : usual;
+}

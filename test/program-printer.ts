@@ -38,7 +38,10 @@ interface Scope {
   /** Labels of the enclosing labelled loops, outermost first. */
   readonly labels: string[];
   readonly topLevel: boolean;
-  readonly canCall: boolean;
+  /** The functions this one may call (h, g), in the order a call's `fn` picks them; none inside the last. */
+  readonly callable: readonly string[];
+  /** Whether s(u, q), the function of an array, is there to call. */
+  readonly arrayCall: boolean;
 }
 
 const P_PRIMARY = 20, P_UNARY = 15, P_POW = 14, P_MUL = 13, P_ADD = 12, P_CMP = 10, P_TERNARY = 3;
@@ -55,7 +58,16 @@ class Printer {
 
   private tricky = 0;
 
+  /** The function's counter, bumped by `n++ % 3` in indices and expressions (a side effect in them); made on first use. */
+  private counter0?: string;
+
   constructor(readonly flavor: Flavor, private readonly names: Program["names"]) {}
+
+  /** `n4++ % 3`: a side effect inside an expression, whose value cycles through 0, 1, 2. */
+  bump(): string {
+    this.counter0 ??= this.fresh("n");
+    return `${this.counter0}++ % 3`;
+  }
 
   fresh(prefix: string): string {
     ++this.counter;
@@ -88,6 +100,8 @@ class Printer {
   }
 
   private readIndex(index: Index, scope: Scope, arr: ArrayVar): string | undefined {
+    if (index.k === "bump" && arr.fixed) return this.bump();
+    if (index.k === "bump") index = { k: "const", i: 0 };
     if (!arr.fixed) {
       if (arr.minLength === 0) return undefined;
       return String(index.k === "const" ? index.i % arr.minLength : arr.minLength - 1);
@@ -127,9 +141,17 @@ class Printer {
       case "call": {
         const a = this.expr(e.a, scope);
         const b = this.expr(e.b, scope);
-        // Without a helper (or inside it) the call is a product, so shrinking can drop the helper.
-        return scope.canCall ? { text: `h(${a.text}, ${b.text})`, prec: P_PRIMARY } : this.binary("*", a, b);
+        // Without a helper (or inside the last one) the call is a product, so shrinking can drop the helper.
+        const callee = scope.callable[e.fn % Math.max(1, scope.callable.length)];
+        return callee ? { text: `${callee}(${a.text}, ${b.text})`, prec: P_PRIMARY } : this.binary("*", a, b);
       }
+      case "arrayCall": {
+        const arr = this.pick(scope.arrays.filter((x) => x.growable), e.arr);
+        const b = this.expr(e.b, scope);
+        return scope.arrayCall && arr ? { text: `s(${arr.name}, ${b.text})`, prec: P_PRIMARY } : b;
+      }
+      case "bump":
+        return { text: `(${this.bump()})`, prec: P_PRIMARY };
       case "ternary":
         return { text: `${this.comparison(e.test, scope)} ? ${this.expr(e.a, scope).text} : ${this.wrap(this.expr(e.b, scope), P_TERNARY)}`, prec: P_TERNARY };
     }
@@ -194,7 +216,8 @@ class Printer {
 
   /** After a value is stored, the probe reports its size. */
   private stored(target: string): void {
-    if (this.flavor === "probe") this.line(`__v(${target});`);
+    // (A target whose index bumps the counter is not read again: that would bump it twice.)
+    if (this.flavor === "probe" && !target.includes("++")) this.line(`__v(${target});`);
   }
 
   // ---- statements
@@ -334,8 +357,11 @@ class Printer {
       case "push": {
         const arr = this.pick(scope.arrays.filter((a) => a.growable), s.arr);
         if (!arr) return;
-        const value = this.expr(s.e, scope).text;
-        this.line(`${arr.name}.push(${value});`);
+        const value = this.expr(s.e, scope);
+        // The pushed value may read the array's length or its last element: what the push is about to change.
+        if (s.reads === "last" && (arr.fixed || arr.minLength > 0)) this.line(`${arr.name}.push(${arr.name}[${arr.name}.length - 1] * ${this.wrap(value, P_MUL + 1)});`);
+        else if (s.reads === "length") this.line(`${arr.name}.push(${this.wrap(value, P_ADD)} + ${arr.name}.length);`);
+        else this.line(`${arr.name}.push(${value.text});`);
         this.stored(`${arr.name}[${arr.name}.length - 1]`);
         if (scope.topLevel) arr.minLength++;
         return;
@@ -347,11 +373,37 @@ class Printer {
         if (s.form === "index") {
           const j = this.fresh("j");
           this.line(`for (let ${j} = 0; ${j} < ${arr.name}.length; ${j}++) ${t.name} += ${arr.name}[${j}];`);
-        } else {
+        } else if (s.form === "of") {
           const x = this.fresh("x");
           this.line(`for (const ${x} of ${arr.name}) ${t.name} += ${x};`);
+        } else {
+          // The loop variable takes a derivative from its reassignment, also over an array that has none.
+          const x = this.fresh("x");
+          const factor = this.pick(scope.scalars, s.t + 1)!.name;
+          this.line(`for (let ${x} of ${arr.name}) {`);
+          this.nested(() => {
+            this.line(`${x} = ${x} * ${factor};`);
+            this.line(`${t.name} += ${x};`);
+          });
+          this.line("}");
         }
         this.stored(t.name);
+        return;
+      }
+      case "dataArray": {
+        const name = this.fresh("d");
+        this.line(`const ${name} = [${s.values.join(", ")}];`);
+        scope.arrays.push({ name, fixed: true, growable: true, minLength: 3 });
+        return;
+      }
+      case "chooseArray": {
+        // One of two arrays chosen by a condition: either may carry no derivative.
+        const a = this.pick(scope.arrays, s.a);
+        const b = this.pick(scope.arrays.filter((x) => x.fixed === a?.fixed), s.b);
+        if (!a || !b) return;
+        const name = this.fresh("w");
+        this.line(`const ${name} = ${this.comparison(s.test, scope)} ? ${a.name} : ${b.name};`);
+        scope.arrays.push({ name, fixed: a.fixed, growable: false, minLength: Math.min(a.minLength, b.minLength) });
         return;
       }
     }
@@ -359,6 +411,7 @@ class Printer {
 
   /** The body of a function: its statements, then a return that uses every top-level scalar. */
   body(list: readonly Stmt[], result: Expr, scope: Scope, recursive: boolean): void {
+    const start = this.lines.length;
     const [p, q] = scope.scalars.map((v) => v.name);
     if (recursive) {
       const base = this.flavor === "probe" ? `__c(${q} <= 0) || __c(${q} > 6)` : `${q} <= 0 || ${q} > 6`;
@@ -370,13 +423,29 @@ class Printer {
     const value = this.expr(result, scope);
     const first = recursive ? `h(${value.text}, ${q} - 1)` : this.wrap(value, P_ADD);
     this.line(`return ${[first, ...locals].join(" + ")};`);
+    if (this.counter0) this.lines.splice(start, 0, `  let ${this.counter0} = 0;`);
+  }
+
+  /** s(u, q): a fold over the elements of u, each step r = 0.5 · r + step (an expression of x, q and r). */
+  arrayFold(step: Expr): void {
+    const start = this.lines.length;
+    this.line("let r = q;");
+    this.line("for (let i = 0; i < u.length; i++) {");
+    this.nested(() => {
+      this.line("const x = u[i];");
+      const scope: Scope = { scalars: [{ name: "q", mutable: false }, { name: "r", mutable: true }, { name: "x", mutable: false }], arrays: [], loopVars: ["i"], inLoop: true, labels: [], topLevel: false, callable: [], arrayCall: false };
+      this.line(`r = 0.5 * r + ${this.wrap(this.expr(step, scope), P_ADD)};`);
+    });
+    this.line("}");
+    this.line("return r;");
+    if (this.counter0) this.lines.splice(start, 0, `  let ${this.counter0} = 0;`);
   }
 }
 
-function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, canCall: boolean, recursive = false): string {
+function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, callable: readonly string[], arrayCall: boolean, recursive = false): string {
   const printer = new Printer(flavor, names);
   // A recursive h counts down in q: nothing else may write it.
-  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, canCall };
+  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable, arrayCall };
   printer.body(body, result, scope, recursive);
   const params = parameters.map((p) => (flavor === "plain" ? `${p}: number` : p)).join(", ");
   const header = flavor === "plain"
@@ -406,8 +475,21 @@ export function splitMain(source: string): { before: string; header: string; bod
 
 /** The program's source: TypeScript ("plain") or the instrumented JavaScript ("probe"). */
 export function renderProgram(p: Program, flavor: Flavor = "plain"): string {
-  const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, p.helper !== null);
-  if (!p.helper) return main;
-  const helper = printFunction(flavor, p.names, "h", ["p", "q"], null, p.helper.body, p.helper.result, false, p.helper.recursive);
-  return p.helperFirst ? `${helper}\n${main}` : `${main}\n${helper}`;
+  const g = p.second ? ["g"] : [];
+  const arrays = p.arrayHelper !== null;
+  const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, [...(p.helper ? ["h"] : []), ...g], arrays);
+  const helpers = [
+    ...(p.helper ? [printFunction(flavor, p.names, "h", ["p", "q"], null, p.helper.body, p.helper.result, g, arrays, p.helper.recursive)] : []),
+    ...(p.second ? [printFunction(flavor, p.names, "g", ["p", "q"], null, p.second.body, p.second.result, [], arrays)] : []),
+    ...(p.arrayHelper ? [printArrayHelper(flavor, p.names, p.arrayHelper)] : []),
+  ];
+  return p.helperFirst ? [...helpers, main].join("\n") : [main, ...helpers].join("\n");
+}
+
+/** s(u: number[], q: number), the function of an array that f, h and g may call. */
+function printArrayHelper(flavor: Flavor, names: Program["names"], step: Expr): string {
+  const printer = new Printer(flavor, names);
+  printer.arrayFold(step);
+  const header = flavor === "plain" ? "/** @differentiable */\nexport function s(u: number[], q: number): number {" : "function s(u, q) {";
+  return `${header}\n${printer.text()}\n}\n`;
 }

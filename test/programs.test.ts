@@ -28,14 +28,14 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { pointPairs, program } from "./program-generator.js";
+import { pointPairs, program, programRuns } from "./program-generator.js";
 import { checkProgram, checkSource, ProgramFailure, tally, type FailureKind } from "./program-check.js";
 
 
 const counts = tally();
 
 describe("random programs", () => {
-  test.prop([program, pointPairs], { numRuns: 150 })("the generated derivative, the reverse-mode run and finite differences agree", async (p, at) => {
+  test.prop([program, pointPairs], { numRuns: programRuns(150) })("the generated derivative, the reverse-mode run and finite differences agree", async (p, at) => {
     await checkProgram(p, at, { counts });
   });
 
