@@ -6,6 +6,7 @@
 import ts = require("typescript");
 import { DiagnosticSink, transformFailure, type DualtsDiagnostic } from "../transformer/diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "../transformer/find.js";
+import { scriptKindOf } from "../transformer/program.js";
 import { transformFile, type FileResult } from "../transformer/transform.js";
 
 export interface Analysis {
@@ -17,13 +18,9 @@ export interface Analysis {
   readonly diagnostics: readonly DualtsDiagnostic[];
 }
 
-function scriptKind(fileName: string): ts.ScriptKind {
-  return /\.tsx$/i.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-}
-
 /** Parses `code` as `fileName` (the name diagnostics and generated call sites show) and runs the transform. */
 export function analyze(fileName: string, code: string): Analysis {
-  const sourceFile = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, scriptKind(fileName));
+  const sourceFile = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
   // The finder reports problems with markers too; transformFile reports them again, so its sink is thrown away.
   let marked: MarkedFunction[] = [];
   try {

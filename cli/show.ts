@@ -58,7 +58,7 @@ function lookup(analysis: Analysis, name: string, file: string): GeneratedFuncti
   if (marked.length > 1) {
     throw new UsageError(`'${name}' is ambiguous in ${file}: ${marked.map(qualifiedName).join(", ")}; name one with its class, e.g. ${file}#${qualifiedName(marked[0])}`);
   }
-  return (analysis.result?.functions ?? []).filter((g) => g.marked.node === marked[0].node);
+  return (analysis.result?.functions ?? []).filter((g) => g.marked.node === marked[0].node && g.diagnostics === undefined);
 }
 
 export function runShow(target: string, io: Io): number {

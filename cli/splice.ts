@@ -83,6 +83,8 @@ export function withThisParameters(info: string): string {
 }
 
 function registrationEdits(sf: ts.SourceFile, declared: readonly GeneratedFunction[]): Edit[] {
+  // (A variable's registration goes after its statement: functionEdits.)
+  declared = declared.filter((g) => g.marked.kind === "declaration");
   const byScope = new Map<ts.Node, string[]>();
   for (const g of declared) {
     const scope = g.marked.node.parent;
@@ -107,7 +109,14 @@ function registrationEdits(sf: ts.SourceFile, declared: readonly GeneratedFuncti
 
 function functionEdits(sf: ts.SourceFile, g: GeneratedFunction): Edit[] {
   const marker = g.marked.marker;
-  if (g.declarations !== undefined) {
+  if (g.marked.kind === "variable") {
+    // After the variable's statement: its generated functions, then its registration (once the variable holds its function).
+    const { at, lineEnds } = endOfLineAfter(sf.text, marker);
+    const code = [g.declarations, g.registration].filter((c) => c !== undefined).join("\n\n");
+    return [{ start: at, end: at, before: "\n\n", code, after: lineEnds ? "" : "\n" }];
+  }
+  if (g.marked.kind === "declaration") {
+    if (g.declarations === undefined) return [];
     const { at, lineEnds } = endOfLineAfter(sf.text, g.marked.node);
     return [{ start: at, end: at, before: "\n\n", code: g.declarations, after: lineEnds ? "" : "\n" }];
   }
@@ -118,9 +127,18 @@ function functionEdits(sf: ts.SourceFile, g: GeneratedFunction): Edit[] {
     return [{ start: fn.end, end: marker.end - 1, before: ", ", code: info, after: "" }];
   }
   if (ts.isDecorator(marker)) {
-    // @differentiable or @differentiable({ wrt }) → @differentiable(info)
+    // The decorator is consumed (removed, with the space after it), and a static block at the end of the class registers the method.
     const callee = ts.isCallExpression(marker.expression) ? marker.expression.expression : marker.expression;
-    return [{ start: marker.expression.getStart(sf), end: marker.end, before: `${callee.getText(sf)}(`, code: info, after: ")" }];
+    const method = g.marked.node as ts.MethodDeclaration;
+    const owner = method.parent as ts.ClassLikeDeclaration;
+    const isStatic = ts.getModifiers(method)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    const after = sf.text.slice(marker.end).match(/^[ \t]*(\r?\n[ \t]*)?/)![0];
+    const close = owner.end - 1;
+    const register = `static {\n${callee.getText(sf)}.${isStatic ? "staticMethod" : "method"}(this, ${JSON.stringify(g.marked.name)}, ${info});\n}`;
+    return [
+      { start: marker.getStart(sf), end: marker.end + after.length, before: "", code: "", after: "" },
+      { start: close, end: close, before: "\n", code: register, after: "\n" },
+    ];
   }
   throw new Error(`dualts: no place for the generated code of ${g.marked.name}`);
 }
@@ -128,7 +146,7 @@ function functionEdits(sf: ts.SourceFile, g: GeneratedFunction): Edit[] {
 /** The file's text with the generated code written in; `result` must be the transform's output for `sf`. */
 export function spliceGenerated(sf: ts.SourceFile, result: FileResult): string {
   const text = sf.text;
-  const declared = result.functions.filter((g) => g.declarations !== undefined && g.registration !== undefined);
+  const declared = result.functions.filter((g) => g.registration !== undefined);
   const edits = [...registrationEdits(sf, declared), ...result.functions.flatMap((g) => functionEdits(sf, g))];
   if (result.helpers) {
     const before = text.endsWith("\n") ? "\n" : "\n\n";

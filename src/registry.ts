@@ -59,7 +59,7 @@ function attach<F extends Function>(f: F, info: DerivativeInfo): F {
 
 /** The information with its functions bound to an object, for methods. */
 function bound(info: DerivativeInfo, self: unknown): DerivativeInfo {
-  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), recordGradient: info.recordGradient?.bind(self), generic: info.generic.bind(self) };
+  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), recordGradient: info.recordGradient?.bind(self), generic: info.generic?.bind(self) } as DerivativeInfo;
 }
 
 interface MethodContext {
@@ -72,15 +72,39 @@ function isMethodContext(x: unknown): x is MethodContext {
   return typeof x === "object" && x !== null && (x as MethodContext).kind === "method";
 }
 
-function decorate(info: DerivativeInfo | undefined) {
-  return <M extends Function>(method: M, context: MethodContext): M => {
-    if (info) {
-      context.addInitializer(function (this: Record<string | symbol, unknown>) {
-        this[context.name] = attach(method.bind(this), bound(info, this));
-      });
-    }
-    return method;
-  };
+/** Without the transform, the decorator leaves the method as it is (grad of it then says how to enable the transform). */
+function decorate<M extends Function>(method: M, _context: MethodContext): M {
+  return method;
+}
+
+/**
+ * The registration of a marked method, which the transform writes into its class as a static block
+ * (consuming the decorator): `static { differentiable.method(this, "energy", info); }`. The method
+ * becomes, on each instance, the method bound to that instance and carrying the derivative
+ * information bound likewise — made on first access and kept as the instance's own property, so that
+ * `grad(spring.energy)` differentiates spring's energy.
+ */
+function registerMethod(owner: Function, name: string, info: DerivativeInfo): void {
+  const prototype = owner.prototype as Record<string, unknown>;
+  const method = prototype[name] as Function;
+  Object.defineProperty(prototype, name, {
+    configurable: true,
+    get(this: Record<string, unknown>) {
+      if (this === prototype) return method;
+      const own = attach(method.bind(this), bound(info, this));
+      Object.defineProperty(this, name, { value: own, writable: true, configurable: true });
+      return own;
+    },
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
+/** The same for a static method: the class's own method, bound to the class. */
+function registerStaticMethod(owner: Function, name: string, info: DerivativeInfo): void {
+  const method = (owner as unknown as Record<string, Function>)[name];
+  Object.defineProperty(owner, name, { value: attach(method.bind(owner), bound(info, owner)), writable: true, configurable: true });
 }
 
 /**
@@ -91,12 +115,17 @@ function decorate(info: DerivativeInfo | undefined) {
  */
 export function differentiable<F extends Function>(fn: F, info?: DerivativeInfo): F;
 export function differentiable<M extends Function>(method: M, context: MethodContext): M;
-export function differentiable(options: { readonly wrt?: readonly string[] } | DerivativeInfo): <M extends Function>(method: M, context: MethodContext) => M;
+export function differentiable(options: { readonly wrt?: readonly string[] }): <M extends Function>(method: M, context: MethodContext) => M;
 export function differentiable(first: any, second?: any): any {
   if (typeof first === "function") {
-    if (isMethodContext(second)) return decorate(undefined)(first, second);
+    if (isMethodContext(second)) return decorate(first, second);
     return second ? attach(first, second as DerivativeInfo) : first;
   }
-  // A decorator with options, or the transform's information object.
-  return decorate(typeof first?.jvp === "function" ? (first as DerivativeInfo) : undefined);
+  // A decorator with options: the transform consumes it; without the transform it changes nothing.
+  return decorate;
 }
+
+/** Registers a marked method (the transform writes the call; see registerMethod). */
+differentiable.method = registerMethod;
+/** Registers a marked static method (the transform writes the call). */
+differentiable.staticMethod = registerStaticMethod;

@@ -8,7 +8,7 @@
 
 import { describe, expect, it } from "vitest";
 import { test } from "@fast-check/vitest";
-import { pointPairs } from "./program-generator.js";
+import { pointPairs, programRuns } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 import { checkSource, reportedOrRight, tally } from "./program-check.js";
 import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./near-subset.js";

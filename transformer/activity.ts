@@ -14,6 +14,7 @@ import ts = require("typescript");
 import { rules, type RuleName } from "../src/rules/table.js";
 import { partialSources } from "../src/rules/compile.js";
 import type { DifferentiableFunction } from "./find.js";
+import { isDualts, mathCallRule as mathRule } from "./markers.js";
 
 export interface Activity {
   /** Names that carry a tangent. */
@@ -26,6 +27,11 @@ export interface Activity {
   readonly pushed: Set<string>;
   /** Names that something assigns after their declaration (=, op=, ++, --, destructuring), nested functions included. */
   readonly reassigned: Set<string>;
+  /**
+   * Local integer typed arrays (Int32Array, Uint8ClampedArray, …): a store into one truncates or clamps
+   * the value, a step function of it, so it carries no derivative (as Math.trunc has none).
+   */
+  readonly integerArrays: Set<string>;
 }
 
 const ARITHMETIC = new Set([
@@ -55,13 +61,8 @@ export const stepFunctions = new Set(
   (Object.keys(rules) as RuleName[]).filter((name) => rules[name].arity !== "variadic" && partialSources(rules[name]).every((p) => p === "0")),
 );
 
-/** The rule behind `Math.f(…)`, if f is in the table. */
-export function mathRule(call: ts.CallExpression): RuleName | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== "Math") return undefined;
-  const name = callee.name.text;
-  return name in rules && rules[name as RuleName].spelling === `Math.${name}` ? (name as RuleName) : name === "pow" ? "pow" : undefined;
-}
+/** The rule behind a call of one of Math's functions (markers.ts: the global Math only, and its aliases), if the table has it. */
+export { mathCallRule as mathRule } from "./markers.js";
 
 /** Strips parentheses and type assertions: `(x as number)!` is x. */
 export function unwrap(e: ts.Expression): ts.Expression {
@@ -76,10 +77,6 @@ export function isStringy(e: ts.Expression): boolean {
   return ts.isStringLiteral(u) || ts.isTemplateExpression(u) || ts.isNoSubstitutionTemplateLiteral(u);
 }
 
-export const NO_DERIVATIVE = "noDerivative";
-
-/** label(x, "a") names a node of the computational graph: x itself, value and derivative. */
-export const LABEL = "label";
 
 // isActive is asked about every subexpression while emitting, which would be
 // quadratic on long expressions: remember answers while the active set is unchanged.
@@ -116,7 +113,7 @@ function computeActive(e: ts.Expression, active: ReadonlySet<string>): boolean {
   if (ts.isCallExpression(e)) {
     const rule = mathRule(e);
     if (rule && stepFunctions.has(rule)) return false;
-    if (ts.isIdentifier(e.expression) && e.expression.text === NO_DERIVATIVE) return false;
+    if (isDualts(unwrap(e.expression), "noDerivative")) return false;
     const receiverActive = ts.isPropertyAccessExpression(e.expression) && isActive(e.expression.expression, active);
     return receiverActive || e.arguments.some((a) => isActive(a, active));
   }
@@ -155,18 +152,6 @@ export function forEachOwnNode(fn: DifferentiableFunction, f: (node: ts.Node) =>
   if (fn.body) visit(fn.body);
 }
 
-const ARRAY_TYPE = /^(readonly\s+number\s*\[\]|number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
-const SCALAR_TYPE = /^number$/;
-
-/** "scalar", "array", or undefined for a parameter that is data by its type. */
-export function parameterKind(p: ts.ParameterDeclaration, sf: ts.SourceFile): "scalar" | "array" | undefined {
-  if (!p.type) return "scalar";
-  const text = p.type.getText(sf).replace(/\s+/g, " ").trim();
-  if (SCALAR_TYPE.test(text)) return "scalar";
-  if (ARRAY_TYPE.test(text)) return "array";
-  return undefined;
-}
-
 /** The array an expression makes, if it visibly makes one: [ … ] or new Array(…) a plain array, new Float64Array(…) a typed one, and .fill(…) of either the same. */
 export function madeArray(e: ts.Expression): "plain" | "typed" | undefined {
   const u = unwrap(e);
@@ -187,6 +172,16 @@ export function copiedArray(e: ts.Expression): string | undefined {
   return name && ts.isIdentifier(name) ? name.text : undefined;
 }
 
+const INTEGER_ARRAY = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32)Array$/;
+
+/** Whether e makes an integer typed array: new Int32Array(…), Uint8ClampedArray.from(…), … */
+export function madeIntegerArray(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isNewExpression(u)) return ts.isIdentifier(u.expression) && INTEGER_ARRAY.test(u.expression.text);
+  return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && ts.isIdentifier(u.expression.expression)
+    && INTEGER_ARRAY.test(u.expression.expression.text) && (u.expression.name.text === "from" || u.expression.name.text === "of");
+}
+
 /** Whether e is an array: one of `arrays`, one made in place (madeArray), a copy of one, or a choice between two where either is one. */
 export function isArrayShaped(e: ts.Expression, arrays: ReadonlySet<string>): boolean {
   const u = unwrap(e);
@@ -197,14 +192,15 @@ export function isArrayShaped(e: ts.Expression, arrays: ReadonlySet<string>): bo
   return ts.isConditionalExpression(u) && (isArrayShaped(u.whenTrue, arrays) || isArrayShaped(u.whenFalse, arrays));
 }
 
-export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], sf: ts.SourceFile): Activity {
+/** The activity of fn, differentiated with respect to the parameters `wrt`, whose kinds (parameters.ts) say which hold arrays. */
+export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], kinds: readonly ("scalar" | "array" | "data")[]): Activity {
   const active = new Set<string>();
   const arrays = new Set<string>();
   const locals = new Set<string>();
   fn.parameters.forEach((p, i) => {
     if (!ts.isIdentifier(p.name)) return;
     locals.add(p.name.text);
-    if (parameterKind(p, sf) === "array") arrays.add(p.name.text);
+    if (kinds[i] === "array") arrays.add(p.name.text);
     if (wrt.includes(i)) active.add(p.name.text);
   });
   forEachOwnNode(fn, (node) => {
@@ -217,9 +213,13 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
     if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) arrays.add(node.expression.text);
   });
 
+  const integerArrays = new Set<string>();
+  forEachOwnNode(fn, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && madeIntegerArray(node.initializer)) integerArrays.add(node.name.text);
+  });
   const dataParameters = new Set(fn.parameters.flatMap((p, i) => (ts.isIdentifier(p.name) && !wrt.includes(i) ? [p.name.text] : [])));
   const mark = (name: string) => {
-    if (!locals.has(name) || active.has(name)) return false;
+    if (!locals.has(name) || active.has(name) || integerArrays.has(name)) return false;
     active.add(name);
     return true;
   };
@@ -268,7 +268,7 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       }
     });
   }
-  return { active, arrays, locals, pushed: pushedArrays(fn), reassigned: reassignedNames(fn) };
+  return { active, arrays, locals, pushed: pushedArrays(fn), reassigned: reassignedNames(fn), integerArrays };
 }
 
 /** The names fn (or a function nested in it) assigns after their declaration. */

@@ -7,11 +7,11 @@
 // nodes made synthetic, comments included, so the printer writes them fresh.
 
 import ts = require("typescript");
-import type { FileResult } from "./transform.js";
+import type { FileResult, GeneratedFunction } from "./transform.js";
 
-/** Parses generated statements and detaches them from their text, keeping their comments. */
-function synthesize(code: string): ts.Statement[] {
-  const sf = ts.createSourceFile("dualts-generated.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+/** Parses generated statements (as TSX where the file is, since they copy its code) and detaches them from their text, keeping their comments. */
+function synthesize(code: string, jsx: boolean): ts.Statement[] {
+  const sf = ts.createSourceFile("dualts-generated.ts", code, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   // Generated code that does not parse is the transform's own bug: fail loudly (DUALTS1099), never emit it.
   const errors = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (errors.length > 0) {
@@ -38,8 +38,8 @@ function synthesize(code: string): ts.Statement[] {
   return [...sf.statements];
 }
 
-function synthesizeExpression(code: string): ts.Expression {
-  const [statement] = synthesize(`(${code});`);
+function synthesizeExpression(code: string, jsx: boolean): ts.Expression {
+  const [statement] = synthesize(`(${code});`, jsx);
   return ((statement as ts.ExpressionStatement).expression as ts.ParenthesizedExpression).expression;
 }
 
@@ -49,20 +49,22 @@ function isImport(s: ts.Statement): boolean {
 
 export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context: ts.TransformationContext): ts.SourceFile {
   if (result.functions.length === 0 && !result.helpers) return sf;
-  const byNode = new Map(result.functions.map((g) => [g.marked.node as ts.Node, g]));
-  const byMarker = new Map(result.functions.map((g) => [g.marked.marker, g]));
+  // Code goes after the statement that declares the function: a function declaration, or a marked variable's statement.
+  const byStatement = new Map(result.functions.flatMap((g) => (g.marked.kind === "declaration" ? [[g.marked.node as ts.Node, g] as const] : g.marked.kind === "variable" ? [[g.marked.marker, g] as const] : [])));
+  const byMarker = new Map(result.functions.filter((g) => g.marked.kind === "call").map((g) => [g.marked.marker, g]));
+  const byMethod = new Map(result.functions.filter((g) => g.marked.kind === "method").map((g) => [g.marked.node as ts.Node, g]));
   const f = context.factory;
+  const jsx = sf.languageVariant === ts.LanguageVariant.JSX;
 
   const visitStatements = (statements: readonly ts.Statement[], atTop: boolean): ts.Statement[] => {
     const registrations: ts.Statement[] = [];
     const out: ts.Statement[] = [];
     for (const s of statements) {
       out.push(ts.visitNode(s, visit) as ts.Statement);
-      const generated = byNode.get(s);
-      if (generated?.declarations) {
-        out.push(...synthesize(generated.declarations));
-        registrations.push(...synthesize(generated.registration!));
-      }
+      const generated = byStatement.get(s);
+      if (generated?.declarations) out.push(...synthesize(generated.declarations, jsx));
+      // A declaration's registration runs first in its scope (declarations are hoisted); a variable's, once it holds its function.
+      if (generated?.registration) (generated.marked.kind === "declaration" ? registrations : out).push(...synthesize(generated.registration, jsx));
     }
     const firstCode = atTop ? out.findIndex((s) => !isImport(s)) : 0;
     const at = firstCode < 0 ? out.length : firstCode;
@@ -73,11 +75,11 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
     const generated = byMarker.get(node);
     if (generated?.info && ts.isCallExpression(node)) {
       const fn = ts.visitNode(node.arguments[0], visit) as ts.Expression;
-      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, synthesizeExpression(generated.info)]);
+      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, synthesizeExpression(generated.info, jsx)]);
     }
-    if (generated?.info && ts.isDecorator(node)) {
-      const callee = ts.isCallExpression(node.expression) ? node.expression.expression : node.expression;
-      return f.updateDecorator(node, f.createCallExpression(callee, undefined, [synthesizeExpression(generated.info)]));
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const marked = node.members.flatMap((member) => (byMethod.has(member) ? [byMethod.get(member)!] : []));
+      if (marked.length > 0) return markedClass(node, marked);
     }
     if (ts.isBlock(node)) return f.updateBlock(node, visitStatements(node.statements, false));
     if (ts.isModuleBlock(node)) return f.updateModuleBlock(node, visitStatements(node.statements, false));
@@ -86,7 +88,36 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
     return ts.visitEachChild(node, visit, context);
   };
 
+  /**
+   * A class with marked methods: each @differentiable decorator is consumed (removed, so that nothing
+   * depends on the runtime's support for decorators), and a static block registers each method instead:
+   * `static { differentiable.method(this, "energy", { …info… }); }`.
+   */
+  const markedClass = (node: ts.ClassDeclaration | ts.ClassExpression, marked: readonly GeneratedFunction[]) => {
+    const members = node.members.map((member) => {
+      const generated = byMethod.get(member);
+      const visited = ts.visitEachChild(member, visit, context);
+      if (!generated || !ts.isMethodDeclaration(visited)) return visited;
+      const modifiers = visited.modifiers?.filter((m) => m !== generated.marked.marker);
+      return f.updateMethodDeclaration(visited, modifiers, visited.asteriskToken, visited.name, visited.questionToken, visited.typeParameters, visited.parameters, visited.type, visited.body);
+    });
+    const blocks = marked.map((g) => {
+      const decorator = g.marked.marker as ts.Decorator;
+      const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+      const isStatic = ts.getModifiers(g.marked.node as ts.MethodDeclaration)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+      const register = f.createCallExpression(f.createPropertyAccessExpression(callee, isStatic ? "staticMethod" : "method"), undefined,
+        [f.createThis(), f.createStringLiteral(g.marked.name), synthesizeExpression(g.info!, jsx)]);
+      return f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true));
+    });
+    const all = [...members, ...blocks];
+    const modifiers = node.modifiers?.map((m) => ts.visitNode(m, visit) as ts.ModifierLike);
+    const heritage = node.heritageClauses?.map((h) => ts.visitNode(h, visit) as ts.HeritageClause);
+    return ts.isClassDeclaration(node)
+      ? f.updateClassDeclaration(node, modifiers, node.name, node.typeParameters, heritage, all)
+      : f.updateClassExpression(node, modifiers, node.name, node.typeParameters, heritage, all);
+  };
+
   const statements = visitStatements(sf.statements, true);
-  if (result.helpers) statements.push(...synthesize(result.helpers));
+  if (result.helpers) statements.push(...synthesize(result.helpers, jsx));
   return f.updateSourceFile(sf, statements);
 }

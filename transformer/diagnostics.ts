@@ -17,6 +17,7 @@ export const codes = {
   badMarker: "DUALTS1010",
   closure: "DUALTS1011",
   parameterWrite: "DUALTS1012",
+  parameterType: "DUALTS1013",
   internal: "DUALTS1099",
 } as const;
 
@@ -35,6 +36,8 @@ export interface DualtsDiagnostic {
 
 export class DiagnosticSink {
   readonly diagnostics: DualtsDiagnostic[] = [];
+  /** Every report made, the ones not kept (a second at one position) included: what a stage counts to know it found a problem. */
+  reports = 0;
 
   constructor(readonly sourceFile: ts.SourceFile) {}
 
@@ -45,6 +48,7 @@ export class DiagnosticSink {
 
   /** At a text position (inside a comment, say); one diagnostic per position: the first found explains it. */
   reportAt(code: DiagnosticCode, start: number, length: number, message: string): void {
+    this.reports++;
     if (this.diagnostics.some((d) => d.start === start)) return;
     const { line, character } = this.sourceFile.getLineAndCharacterOfPosition(start);
     this.diagnostics.push({

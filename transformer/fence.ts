@@ -11,6 +11,8 @@ import ts = require("typescript");
 import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, nameCopy, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
+import { isGlobalMath } from "./markers.js";
+import { resolveName } from "./scope.js";
 
 const NUMERIC_RESULT = /^(number|number\s*\[\]|readonly\s+number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
 
@@ -28,7 +30,7 @@ function freeActiveName(fn: ts.Node, activity: Activity): ts.Identifier | undefi
 
 /** True when the function passes the fence; every problem found is reported. */
 export function fence(marked: MarkedFunction, activity: Activity, sink: DiagnosticSink): boolean {
-  const before = sink.diagnostics.length;
+  const before = sink.reports;
   const fn = marked.node;
   const sf = sink.sourceFile;
   const name = marked.name;
@@ -41,6 +43,10 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     sink.report(codes.nonNumericResult, fn.type, `${name} returns '${fn.type.getText(sf)}'; a differentiable function returns a number or an array of numbers`);
   }
 
+  const ownMath = userMath(fn);
+  if (ownMath) {
+    sink.report(codes.unsupported, ownMath, `${name} sees this 'Math', which is not JavaScript's Math; the derivative code dualts generates calls JavaScript's Math functions (Math.cos, Math.log, …): rename your own 'Math'`);
+  }
   if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === "this")) {
     sink.report(codes.unsupported, fn.parameters[0], `${name} declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters`);
   }
@@ -80,7 +86,18 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
       sink.report(codes.nonNumericResult, node, `${name} returns nothing here; a differentiable function returns a number or an array of numbers on every path`);
     }
   });
-  return sink.diagnostics.length === before;
+  return sink.reports === before;
+}
+
+/** The declaration of a `Math` other than JavaScript's that fn can see (around it or inside it), if any. */
+function userMath(fn: MarkedFunction["node"]): ts.Node | undefined {
+  const around = resolveName("Math", fn.body ?? fn);
+  if (around !== "global") return around;
+  let inside: ts.Node | undefined;
+  forEachOwnNode(fn, (node) => {
+    if (!inside && ts.isIdentifier(node) && node.text === "Math" && !isGlobalMath(node)) inside = resolveName("Math", node) as ts.Node;
+  });
+  return inside;
 }
 
 /** A declaration the generated code would get wrong: one that hides an outer differentiated name, or reads its own variable. */
@@ -154,6 +171,10 @@ function lostDerivative(node: ts.Node, active: ReadonlySet<string>): [string, st
   }
   if (ts.isObjectLiteralExpression(node) && node.properties.some((p) => propertyIsActive(p, active))) {
     return ["an object literal", "keep the values in variables or in a local array of numbers"];
+  }
+  const jsx = ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node);
+  if (jsx && !ts.isJsxElement(node.parent) && !ts.isJsxFragment(node.parent) && contains(node, (n) => isActiveName(n, active))) {
+    return ["a JSX element", "build the element outside the differentiable function, from its result"];
   }
   const stringified = ts.isTemplateExpression(node) ? node.templateSpans.some((span) => isActive(span.expression, active))
     : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringy(node.left) || isStringy(node.right)) && (isActive(node.left, active) || isActive(node.right, active));

@@ -1,6 +1,7 @@
 // Stage 1: find the functions marked differentiable, and what `wrt` says.
 //
 //   /** @differentiable wrt(w0, w1) */ function loss(…) { … }      a JSDoc tag
+//   /** @differentiable */ const sq = (x: number) => x * x;       a JSDoc tag on a variable
 //   const sq = differentiable((x: number) => x * x);              a call
 //   const sq = differentiable((x, k) => x * k, { wrt: ["x"] });   a call with options
 //   class M { @differentiable energy(x: number) { … } }           a decorator
@@ -10,15 +11,16 @@
 
 import ts = require("typescript");
 import { codes, type DiagnosticSink } from "./diagnostics.js";
+import { isDualts } from "./markers.js";
 
 export type DifferentiableFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 export interface MarkedFunction {
   readonly node: DifferentiableFunction;
-  readonly kind: "declaration" | "call" | "method";
+  readonly kind: "declaration" | "variable" | "call" | "method";
   /** The name generated code is named after: the function's, the variable's, or the method's. */
   readonly name: string;
-  /** The marker: the declaration (JSDoc), the differentiable(…) call, or the decorator. */
+  /** The marker: the declaration (JSDoc), the variable statement (JSDoc), the differentiable(…) call, or the decorator. */
   readonly marker: ts.Node;
   /** Parameter indices selected by wrt, or undefined for the default. */
   readonly wrt?: number[];
@@ -28,10 +30,9 @@ export interface MarkedFunction {
   readonly nanSafe?: boolean;
 }
 
-const MARKER = "differentiable";
-
+/** dualts' `differentiable`, imported from the package (markers.ts), not any function of that name. */
 function isMarkerCallee(e: ts.Expression): boolean {
-  return (ts.isIdentifier(e) && e.text === MARKER) || (ts.isPropertyAccessExpression(e) && e.name.text === MARKER);
+  return isDualts(e, "differentiable");
 }
 
 interface Tag {
@@ -131,12 +132,56 @@ function nameOfCall(call: ts.CallExpression): string {
   return "anonymous";
 }
 
+/** The function a marked variable holds: `const sq = (x: number) => x * x` (parentheses and `as`/`satisfies` aside). */
+function heldFunction(statement: ts.VariableStatement): { declaration: ts.VariableDeclaration; fn: ts.ArrowFunction | ts.FunctionExpression } | undefined {
+  const [declaration, ...others] = statement.declarationList.declarations;
+  let init = declaration?.initializer;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+  if (others.length > 0 || !declaration || !ts.isIdentifier(declaration.name) || !init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return undefined;
+  return { declaration, fn: init };
+}
+
+/** What a decorator stands on, in words, where @differentiable cannot mark it (it marks methods with a body). */
+function notAMethod(node: ts.Node): string | undefined {
+  if (ts.isMethodDeclaration(node)) {
+    if (!node.body) return "a method without a body (abstract, or an overload signature)";
+    return ts.isPrivateIdentifier(node.name) ? `the private method ${node.name.text}` : undefined;
+  }
+  if (ts.isPropertyDeclaration(node)) return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AccessorKeyword) ? "an accessor field" : "a field";
+  if (ts.isGetAccessorDeclaration(node)) return "a getter";
+  if (ts.isSetAccessorDeclaration(node)) return "a setter";
+  if (ts.isClassLike(node)) return "a class";
+  if (ts.isParameter(node)) return "a parameter";
+  return "this declaration";
+}
+
 export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): MarkedFunction[] {
   const found: MarkedFunction[] = [];
+  /** A tag on an overload signature, for its implementation. */
+  const overloadTags = new Map<string, Tag>();
 
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) && node.body) {
+    if (ts.isFunctionDeclaration(node) && !node.body && node.name && jsDocTag(node, sf)) overloadTags.set(node.name.text, jsDocTag(node, sf)!);
+    if (ts.isVariableStatement(node)) {
       const tag = jsDocTag(node, sf);
+      const held = tag && heldFunction(node);
+      const init = node.declarationList.declarations[0]?.initializer;
+      const alreadyCalled = init !== undefined && ts.isCallExpression(init) && isMarkerCallee(init.expression);
+      if (tag && !held && !alreadyCalled) {
+        sink.report(codes.badMarker, node, "@differentiable on a variable marks the function it is given, written in place: /** @differentiable */ const f = (x: number) => x * x");
+      } else if (tag && held && !(ts.isCallExpression(held.fn.parent) && isMarkerCallee(held.fn.parent.expression))) {
+        const name = (held.declaration.name as ts.Identifier).text;
+        const selection = wrtFromTag(tag, held.fn, sink, name);
+        if (selection !== null) found.push({ node: held.fn, kind: "variable", name, marker: node, ...selection });
+      }
+    }
+    const decorator = ts.canHaveDecorators(node) ? ts.getDecorators(node)?.find((d) => isMarkerCallee(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression)) : undefined;
+    const misplaced = decorator && notAMethod(node);
+    if (misplaced) {
+      sink.report(codes.badMarker, decorator, `@differentiable marks methods with a body, and this is ${misplaced}: write it as a method, name(x: number) { … }`);
+    }
+    if (ts.isFunctionDeclaration(node) && node.body) {
+      const tag = jsDocTag(node, sf) ?? (node.name ? overloadTags.get(node.name.text) : undefined);
       if (tag !== undefined) {
         const name = node.name?.text;
         if (!name) {
@@ -156,11 +201,9 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
         const wrt = wrtFromOptions(node.arguments[1], fn, sink, name);
         if (wrt !== null) found.push({ node: fn, kind: "call", name, marker: node, wrt });
       }
-    } else if (ts.isMethodDeclaration(node) && node.body) {
-      const decorator = ts.getDecorators(node)?.find((d) =>
-        isMarkerCallee(ts.isCallExpression(d.expression) ? d.expression.expression : d.expression));
+    } else if (ts.isMethodDeclaration(node) && node.body && !misplaced) {
       if (decorator) {
-        const name = node.name.getText(sf);
+        const name = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name) || ts.isNumericLiteral(node.name) ? node.name.text : node.name.getText(sf);
         const options = ts.isCallExpression(decorator.expression) ? decorator.expression.arguments[0] : undefined;
         const wrt = wrtFromOptions(options, node, sink, name);
         if (wrt !== null) found.push({ node, kind: "method", name, marker: decorator, wrt });

@@ -10,15 +10,16 @@
 import ts = require("typescript");
 import { applyToSourceFile } from "./apply.js";
 import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
+import { programChecker, scriptKindOf } from "./program.js";
 import { transformFile } from "./transform.js";
 
 export { codes, formatDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
 
 /** A `before` transformer factory; each file's diagnostics go to `report`. */
-export function dualtsTransformer(report: (diagnostics: DualtsDiagnostic[], file: ts.SourceFile) => void = () => {}): ts.TransformerFactory<ts.SourceFile> {
+export function dualtsTransformer(report: (diagnostics: DualtsDiagnostic[], file: ts.SourceFile) => void = () => {}, program?: ts.Program): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sf) => {
     try {
-      const result = transformFile(sf);
+      const result = transformFile(sf, program ? programChecker(program) : undefined);
       if (result.diagnostics.length > 0) report(result.diagnostics, sf);
       return applyToSourceFile(sf, result, context);
     } catch (error) {
@@ -47,7 +48,8 @@ export function transformSource(code: string, options: TransformOptions = {}): T
   try {
     output = ts.transpileModule(code, {
     fileName,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true, experimentalDecorators: false },
+    // JSX is kept as written (for the bundler's own JSX transform after this one).
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true, experimentalDecorators: false, jsx: ts.JsxEmit.Preserve },
     transformers: { before: [dualtsTransformer((d) => diagnostics.push(...d))] },
     });
   } catch (error) {
@@ -63,7 +65,7 @@ export function transformSource(code: string, options: TransformOptions = {}): T
 /** Transforms one file and prints it back as TypeScript. */
 export function transformToTypeScript(code: string, options: TransformOptions = {}): TransformResult {
   const fileName = options.fileName ?? "input.ts";
-  const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
   const diagnostics: DualtsDiagnostic[] = [];
   const result = ts.transform(sf, [dualtsTransformer((d) => diagnostics.push(...d))]);
   const printed = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(result.transformed[0]);
@@ -76,11 +78,11 @@ interface TsPatchExtras {
 }
 
 /** The ts-patch entry: diagnostics print like TypeScript's own and fail the build. */
-export default function dualtsPlugin(_program: ts.Program, _config: unknown, extras?: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
+export default function dualtsPlugin(program: ts.Program, _config: unknown, extras?: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
   return dualtsTransformer((diagnostics, file) => {
     for (const d of diagnostics) {
       if (extras) extras.addDiagnostic(toTypeScriptDiagnostic(d, file));
       else console.error(formatDiagnostic(d));
     }
-  });
+  }, program);
 }

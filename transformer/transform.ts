@@ -1,29 +1,37 @@
-// Runs the stages over one source file: find → activity → fence → emit.
-// Produces, per marked function, the generated code as TypeScript text;
-// apply.ts puts it into the file. Nothing here throws on user code: an
-// internal failure becomes a DUALTS1099 diagnostic at the function.
+// Runs the stages over one source file: find → parameters → (per function,
+// forms.ts) activity → fence → emit, then keeps the forms that can run
+// (a form calling a same-file function that has no such form is dropped).
+// Produces, per marked function, the generated code as TypeScript text, or —
+// where the function cannot be differentiated — a registration carrying its
+// diagnostics, so that the run-time error quotes them; apply.ts (compilers)
+// and cli/splice.ts (dualts gen) put it into the file. Nothing here throws on
+// user code: an internal failure becomes a DUALTS1099 diagnostic.
 
 import ts = require("typescript");
-import { analyzeActivity, parameterKind } from "./activity.js";
-import { codes, DiagnosticSink, type DualtsDiagnostic } from "./diagnostics.js";
+import { selectParameters } from "./parameters.js";
+import { lazyChecker } from "./program.js";
+import type { Checker } from "./types.js";
+import { DiagnosticSink, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";
-import { fence } from "./fence.js";
-import type { Callee, EmitContext } from "./emit/context.js";
-import type { ValueOnly } from "./emit/value-only.js";
-import { emitGeneric } from "./emit/generic.js";
-import { unrolledLanes, valueOnlyOf, wantsGradientForm } from "./emit/gradient.js";
-import { emitJvp } from "./emit/jvp.js";
+import { isDualts } from "./markers.js";
+import type { Callee } from "./emit/context.js";
+import { emitForms, type CallingForm, type FileContext, type Forms, type Plan } from "./forms.js";
 import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
 import { Names } from "./emit/writer.js";
 
 export interface GeneratedFunction {
   readonly marked: MarkedFunction;
-  /** Declarations to put after a function declaration (its JVP and generic form). */
+  /** Declarations to put after a function declaration or a marked variable statement: its generated functions. */
   readonly declarations?: string;
-  /** For a declaration: the registration statement, run before any other code of its scope. */
+  /**
+   * The registration statement: for a declaration, run before any other code of its scope; for a
+   * variable, right after its statement (and its declarations).
+   */
   readonly registration?: string;
-  /** For differentiable(…) calls and decorators: the information object, written in place. */
+  /** For differentiable(…) calls and methods: the information object (in the call; in the class's static block). */
   readonly info?: string;
+  /** Present where the function could not be differentiated: why (its registration carries the same). */
+  readonly diagnostics?: readonly string[];
 }
 
 export interface FileResult {
@@ -65,7 +73,7 @@ function customRuleNames(sf: ts.SourceFile): string[] {
   while (pending.length > 0) {
     const n = pending.pop()!;
     if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isCallExpression(n.initializer)
-      && ts.isIdentifier(n.initializer.expression) && n.initializer.expression.text === "defineJvp") {
+      && isDualts(n.initializer.expression, "defineJvp")) {
       names.push(n.name.text);
     }
     ts.forEachChild(n, (c) => {
@@ -73,10 +81,6 @@ function customRuleNames(sf: ts.SourceFile): string[] {
     });
   }
   return names;
-}
-
-function defaultWrt(m: MarkedFunction, sf: ts.SourceFile): number[] {
-  return m.node.parameters.flatMap((p, i) => (parameterKind(p, sf) !== undefined && ts.isIdentifier(p.name) && !p.dotDotDotToken ? [i] : []));
 }
 
 function resultKind(m: MarkedFunction, sf: ts.SourceFile): "scalar" | "array" {
@@ -87,7 +91,11 @@ function resultKind(m: MarkedFunction, sf: ts.SourceFile): "scalar" | "array" {
   return "scalar";
 }
 
-export function transformFile(sf: ts.SourceFile): FileResult {
+/**
+ * Runs the stages over one file. `checker` gives TypeScript's checker when a parameter's type needs
+ * it (the compiler's inside tspc; by default a program made for this file, on first need).
+ */
+export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefined = lazyChecker(sf)): FileResult {
   const sink = new DiagnosticSink(sf);
   const marked = findMarkedFunctions(sf, sink);
   const used = identifiersOf(sf);
@@ -98,13 +106,10 @@ export function transformFile(sf: ts.SourceFile): FileResult {
   for (const m of marked) if (m.kind === "call") imported.add(m.name);
   for (const name of customRuleNames(sf)) imported.add(name);
 
-  const plans = marked.map((m) => {
-    const wrt = (m.wrt ?? defaultWrt(m, sf)).filter((i) => !m.exclude?.includes(i));
-    const parameters = m.node.parameters.map((p, i) => ({
-      name: ts.isIdentifier(p.name) ? p.name.text : `argument${i}`,
-      kind: parameterKind(p, sf) ?? ("data" as const),
-    }));
-    const names = m.kind === "declaration"
+  const plans: Plan[] = marked.map((m) => {
+    const { wrt, parameters } = selectParameters(m, sf, checker, sink);
+    const named = m.kind === "declaration" || m.kind === "variable";
+    const names = named
       ? {
         jvp: globals.global(`${m.name}_jvp`),
         chunk: globals.global(`${m.name}_chunkJvp`),
@@ -114,7 +119,7 @@ export function transformFile(sf: ts.SourceFile): FileResult {
         generic: globals.global(`${m.name}_generic`),
       }
       : undefined;
-    return { m, wrt, parameters, names };
+    return { m, wrt, parameters, names, result: resultKind(m, sf) };
   });
   const callees = new Map<string, Callee>();
   for (const { m, wrt, parameters, names } of plans) {
@@ -130,140 +135,99 @@ export function transformFile(sf: ts.SourceFile): FileResult {
     }
   }
 
-  const needs = new Set<"call">();
-  const emitted: {
-    m: MarkedFunction;
-    names?: { jvp: string; chunk: string; record: string; gradient: string; recordGradient: string; generic: string };
-    registration: Registration;
-    code: string[];
-    chunk?: string;
-    record?: string;
-    gradient?: string;
-    recordGradient?: string;
-    genericOnly: boolean;
-  }[] = [];
-  for (const { m, wrt, parameters, names } of plans) {
-    try {
-      const activity = analyzeActivity(m.node, wrt, sf);
-      const fenced = fence(m, activity, sink);
-      // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
-      if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-      const context = (form: "jvp" | "lanes" | "record" | "gradient" | "recordGradient", valueOnly?: ValueOnly): EmitContext => {
-        const recording = form === "record" || form === "recordGradient";
-        const fresh = new Names(new Set(used), recording ? "node" : "differential");
-        return {
-          sf, sink, activity, callees, imported, needs, failed: false, names: fresh, functionName: m.name, nanSafe: m.nanSafe,
-          opsName: fresh.fresh(["ops", "dualtsOps"]),
-          lanes: form === "lanes" || form === "gradient"
-            ? {
-              count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false,
-              unrolled: form === "gradient" ? unrolledLanes(wrt.map((i) => parameters[i].name)) : undefined,
-            }
-            : undefined,
-          valueOnly,
-          record: recording ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
-        };
-      };
-      const cx = context("jvp");
-      const result = resultKind(m, sf);
-      const asExpression = names === undefined;
-      const signature = { name: names?.jvp ?? "", parameters: m.node.parameters, wrt, result };
-      const jvp = emitJvp(cx, m.node, signature, asExpression);
-      const generic = emitGeneric(cx, m.node, names?.generic ?? "", asExpression);
-      if (cx.failed || !fenced) continue;
-      // The chunk-mode JVP: the same emitter with K lanes per tangent; where it cannot, the plain JVP serves alone.
-      const chunked = context("lanes");
-      const chunk = emitJvp(chunked, m.node, { ...signature, name: names?.chunk ?? "" }, asExpression);
-      // The record form (generated reverse mode), for one backward sweep per output. NaN-safe tangents are a
-      // forward-mode notion, so a nansafe function has none: reverse mode then runs its generic form.
-      const recording = m.nanSafe ? undefined : context("record");
-      const record = recording && emitJvp(recording, m.node, { ...signature, name: names?.record ?? "" }, asExpression);
-      // The gradient form: grad's one pass for a few numbers, lanes unrolled, the value skipped where only the value needs it.
-      const scalarWrt = wrt.every((i) => parameters[i].kind === "scalar");
-      // Both forms that skip the value (each needs a number result and no NaN-safe tangents) read one analysis of it;
-      // each writes its own bounds (sizes, domain flag).
-      const skippable = result === "scalar" && !m.nanSafe ? valueOnlyOf(m.node, activity) : undefined;
-      const unrolled = skippable && wantsGradientForm(activity, scalarWrt, wrt.length, result, m.nanSafe) && !cx.genericOnly ? context("gradient", { ...skippable, sizes: new Map() }) : undefined;
-      const gradient = unrolled && emitJvp(unrolled, m.node, { ...signature, name: names?.gradient ?? "" }, asExpression);
-      // The record form's twin for grad, where it skips a log (or the like) that only the value needs.
-      const recordingGradient = recording && skippable?.hasDomain ? context("recordGradient", { ...skippable, sizes: new Map() }) : undefined;
-      const recordGradient = recordingGradient && emitJvp(recordingGradient, m.node, { ...signature, name: names?.recordGradient ?? "" }, asExpression);
-      const registration: Registration = {
-        name: m.name,
-        parameters: parameters.map((p) => p.name),
-        kinds: parameters.map((p) => p.kind),
-        wrt,
-        result,
-        jvp: names?.jvp ?? jvp,
-        generic: names?.generic ?? generic,
-      };
-      emitted.push({
-        m, names, registration, code: [jvp, generic],
-        chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
-        record: !recording || recording.failed ? undefined : record,
-        gradient: !unrolled || unrolled.failed || unrolled.lanes!.failed ? undefined : gradient,
-        recordGradient: !recordingGradient || recordingGradient.failed ? undefined : recordGradient,
-        genericOnly: cx.genericOnly === true,
-      });
-    } catch (error) {
-      const deep = error instanceof RangeError && /call stack/i.test(error.message);
-      sink.report(deep ? codes.unsupported : codes.internal, m.node,
-        deep
-          ? `${m.name} nests expressions too deeply for the transform; split the expression into several statements`
-          : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
-    }
+  const file: FileContext = { sf, sink, used, callees, imported, needs: new Set() };
+  const emitted = new Map<MarkedFunction, Forms>();
+  for (const plan of plans) {
+    const reports = sink.reports;
+    const made = emitForms(plan, file);
+    // A function with a problem is not differentiated, even where its forms were written.
+    if (made && sink.reports === reports) emitted.set(plan.m, made);
   }
+  const forms = new Map(emitted);
+  keepRunnableForms(plans, forms);
 
-  // A JVP that calls a function without one cannot run: that function is reached through its generic form only.
+  const functions: GeneratedFunction[] = plans.map((plan) => {
+    const kept = forms.get(plan.m);
+    return kept ? generated(kept) : failed(plan, diagnosticsOf(plan, plans, emitted, forms, sink));
+  });
+  return { functions, helpers: file.needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };
+}
+
+/**
+ * Drops, until nothing changes, what cannot run: a function whose generic form calls one that was not
+ * differentiated is not differentiated either; a JVP calling a function that has only its generic form
+ * (it takes derivatives itself) leaves its function generic-only; a chunk-mode JVP or a record form
+ * calling a function without one is dropped (the plain JVP, or the generic form on the runtime's tape,
+ * serves instead).
+ */
+function keepRunnableForms(plans: readonly Plan[], forms: Map<MarkedFunction, Forms>): void {
+  const byName = new Map(plans.filter((p) => p.names).map((p) => [p.m.name, p.m]));
+  const callee = (name: string) => forms.get(byName.get(name)!);
   for (let changed = true; changed; ) {
     changed = false;
-    const genericOnly = emitted.filter((e) => e.genericOnly && e.names).map((e) => e.names!.jvp);
-    for (const e of emitted) {
-      if (!e.genericOnly && genericOnly.some((name) => e.code[0].includes(`${name}(`))) {
-        e.genericOnly = true;
+    for (const [m, f] of forms) {
+      if ([...f.calls.generic].some((name) => !callee(name))) {
+        forms.delete(m);
+        changed = true;
+        continue;
+      }
+      if (!f.genericOnly && [...f.calls.jvp].some((name) => callee(name)!.genericOnly)) {
+        f.genericOnly = true;
         changed = true;
       }
-    }
-  }
-  for (const e of emitted) {
-    if (e.genericOnly) {
-      e.chunk = undefined;
-      e.record = undefined;
-      e.gradient = undefined;
-      e.recordGradient = undefined;
-    }
-  }
-
-  // A chunk-mode JVP or record form that calls a function without one cannot run: drop it too, until nothing changes.
-  for (const form of ["chunk", "record"] as const) {
-    for (let changed = true; changed; ) {
-      changed = false;
-      const missing = plans.filter((p) => p.names && !emitted.some((e) => e.m === p.m && e[form])).map((p) => p.names![form]);
-      for (const e of emitted) {
-        if (e[form] && missing.some((name) => e[form]!.includes(`${name}(`))) {
-          e[form] = undefined;
+      const keys: [CallingForm, "jvp" | "chunk" | "record"][] = [["chunk", "chunk"], ["record", "record"]];
+      for (const [calling, form] of keys) {
+        if (f[form] !== undefined && (f.genericOnly || [...f.calls[calling]].some((name) => callee(name)![form] === undefined || callee(name)!.genericOnly))) {
+          f[form] = undefined;
           changed = true;
         }
       }
     }
   }
+}
 
-  const functions: GeneratedFunction[] = emitted.map(({ m, names, registration, code, chunk, record, gradient: unrolled, recordGradient: twin, genericOnly }) => {
-    // The gradient form stands in for the chunk-mode JVP (its fallback), the record form's twin for the record form: each goes where its fallback goes.
-    const gradient = chunk ? unrolled : undefined;
-    const recordGradient = record ? twin : undefined;
-    const full: Registration = {
-      ...registration,
-      jvp: genericOnly ? undefined : registration.jvp,
-      chunkJvp: chunk && (names?.chunk ?? chunk),
-      record: record && (names?.record ?? record),
-      gradient: gradient && (names?.gradient ?? gradient),
-      recordGradient: recordGradient && (names?.recordGradient ?? recordGradient),
-    };
-    const [jvp, generic] = code;
-    return names
-      ? { marked: m, declarations: [...(genericOnly ? [] : [jvp]), generic, ...(chunk ? [chunk] : []), ...(record ? [record] : []), ...(gradient ? [gradient] : []), ...(recordGradient ? [recordGradient] : [])].join("\n\n"), registration: registerDeclaration(full) }
-      : { marked: m, info: infoObject(full) };
-  });
-  return { functions, helpers: needs.size > 0 ? runtimeHelpers : undefined, diagnostics: sink.sorted() };
+/** A differentiated function's generated code and registration. */
+function generated(f: Forms): GeneratedFunction {
+  const { m, parameters, wrt, names, result } = f.plan;
+  // The gradient form stands in for the chunk-mode JVP (its fallback), the record form's twin for the record form: each goes where its fallback goes.
+  const gradient = f.chunk ? f.gradient : undefined;
+  const recordGradient = f.record ? f.recordGradient : undefined;
+  const jvp = f.genericOnly ? undefined : f.jvp;
+  const registration: Registration = {
+    name: m.name,
+    parameters: parameters.map((p) => p.name),
+    kinds: parameters.map((p) => p.kind),
+    wrt,
+    result,
+    jvp: jvp && (names?.jvp ?? jvp),
+    chunkJvp: f.chunk && (names?.chunk ?? f.chunk),
+    record: f.record && (names?.record ?? f.record),
+    gradient: gradient && (names?.gradient ?? gradient),
+    recordGradient: recordGradient && (names?.recordGradient ?? recordGradient),
+    generic: names?.generic ?? f.generic,
+  };
+  if (!names) return { marked: m, info: infoObject(registration) };
+  const declarations = [jvp, f.generic, f.chunk, f.record, gradient, recordGradient].filter((code): code is string => code !== undefined);
+  return { marked: m, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
+}
+
+/** A function that could not be differentiated: registered with its diagnostics, which grad(f) and the rest quote. */
+function failed(plan: Plan, diagnostics: readonly string[]): GeneratedFunction {
+  const { m, parameters } = plan;
+  const registration: Registration = { name: m.name, parameters: parameters.map((p) => p.name), diagnostics };
+  return m.kind === "declaration" || m.kind === "variable"
+    ? { marked: m, registration: registerDeclaration(registration), diagnostics }
+    : { marked: m, info: infoObject(registration), diagnostics };
+}
+
+/** The diagnostics inside a function (and its marker); for one that failed only through the callees it calls, theirs. */
+function diagnosticsOf(plan: Plan, plans: readonly Plan[], emitted: ReadonlyMap<MarkedFunction, Forms>, kept: ReadonlyMap<MarkedFunction, Forms>, sink: DiagnosticSink, seen = new Set<Plan>()): string[] {
+  seen.add(plan);
+  const inside = (node: ts.Node, d: DualtsDiagnostic) => d.start >= node.getFullStart() && d.start < node.getEnd();
+  const own = sink.diagnostics.filter((d) => inside(plan.m.marker, d) || inside(plan.m.node, d)).map(formatDiagnostic);
+  if (own.length > 0) return own;
+  const calls = emitted.get(plan.m)?.calls.generic ?? new Set<string>();
+  const broken = plans.filter((p) => !seen.has(p) && calls.has(p.m.name) && !kept.has(p.m));
+  const inherited = broken.flatMap((p) => diagnosticsOf(p, plans, emitted, kept, sink, seen));
+  return inherited.length > 0 ? inherited : [`${plan.m.name} calls ${broken.map((p) => p.m.name).join(", ") || "a function"}, which could not be differentiated`];
 }

@@ -30,6 +30,7 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     w.line(`const [${value}, ${tangent}] = ${helper}(${name}, ${JSON.stringify(where(cx, call))}, ${leading}[${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
     return result;
   }
+  cx.calls.add(name);
   if (args.length !== callee.parameters.length) {
     unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument");
     return passive(cx, call);

@@ -24,7 +24,8 @@ export interface EmitContext {
   readonly callees: ReadonlyMap<string, Callee>;
   /** Names imported from other modules: calls to them are resolved at run time. */
   readonly imported: ReadonlySet<string>;
-  /** The function being differentiated, for messages. */
+  /** The function being differentiated, and its name for messages. */
+  readonly fn: ts.SignatureDeclaration;
   readonly functionName: string;
   /** Set when a diagnostic was reported: the generated code is then discarded. */
   failed: boolean;
@@ -40,6 +41,8 @@ export interface EmitContext {
   genericOnly?: boolean;
   /** Helpers the file needs (the run-time lookup of imported derivatives). */
   readonly needs: Set<"call">;
+  /** The differentiable functions of the same file whose generated code this form calls (a form whose callee has none is dropped). */
+  readonly calls: Set<string>;
   /** Present when emitting the chunk-mode JVP (K tangents per pass). */
   readonly lanes?: import("./lanes.js").Lanes;
   /** Present when emitting the gradient form (gradient.ts): the variables that hold only value, and their bounds. */

@@ -13,7 +13,8 @@
 // index, a step function) becomes ops.primal(value).
 
 import ts = require("typescript");
-import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, LABEL, madeArray, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, madeArray, mathRule, stepFunctions, unwrap } from "../activity.js";
+import { isDualts } from "../markers.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
 import { isPure } from "./order.js";
@@ -61,6 +62,10 @@ function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
   }
   const array = text(cx, target.expression);
   const index = rewrite(cx, target.argumentExpression, "primal");
+  // A store into an integer typed array keeps a number (its derivative is zero: statements.ts).
+  if (ts.isIdentifier(target.expression) && cx.activity.integerArrays.has(target.expression.text)) {
+    return `${array}[${index}] ${ts.tokenToString(e.operatorToken.kind)} ${ops(cx)}.primal(${value})`;
+  }
   if (!arithmetic) return `${array}[${index}] = ${value}`;
   // a[i] op= v reads and writes one element: an index with a side effect (a[p++] *= x) is evaluated once,
   // into a temporary declared at the top of the function, where JavaScript evaluates it (order.ts).
@@ -75,11 +80,12 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   const rule = mathRule(e);
   if (rule && !stepFunctions.has(rule)) return primalOf(cx, `${ops(cx)}.${rule}(${args("value")})`, position);
   const callee = unwrap(e.expression);
-  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return `${ops(cx)}.primal(${args("value")})`;
-  if (ts.isIdentifier(callee) && callee.text === LABEL) return primalOf(cx, `${ops(cx)}.label(${args("value")})`, position);
+  if (isDualts(callee, "noDerivative")) return `${ops(cx)}.primal(${args("value")})`;
+  if (isDualts(callee, "label")) return primalOf(cx, `${ops(cx)}.label(${args("value")})`, position);
   // derivative(g)(x) receives x with its perturbations: the nested call takes a fresh tag.
   if (isNestedDerivative(callee)) return primalOf(cx, `${text(cx, callee)}(${args("value")})`, position);
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
+    cx.calls.add(callee.text);
     return primalOf(cx, `${cx.callees.get(callee.text)!.genericName}(${ops(cx)}, ${args("value")})`, position);
   }
   if (ts.isIdentifier(callee) && cx.imported.has(callee.text)) {

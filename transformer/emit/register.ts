@@ -14,9 +14,10 @@
 export interface Registration {
   readonly name: string;
   readonly parameters: readonly string[];
-  readonly kinds: readonly ("scalar" | "array" | "data")[];
-  readonly wrt: readonly number[];
-  readonly result: "scalar" | "array";
+  /** Absent, like every form, where the function could not be differentiated: `diagnostics` says why. */
+  readonly kinds?: readonly ("scalar" | "array" | "data")[];
+  readonly wrt?: readonly number[];
+  readonly result?: "scalar" | "array";
   /** Absent for a function that takes derivatives itself (derivative(g)(x)): its generic form serves every mode. */
   readonly jvp?: string;
   /** The chunk-mode JVP (K tangents per pass), where the function has one. */
@@ -27,7 +28,9 @@ export interface Registration {
   readonly gradient?: string;
   /** The record form's twin for grad: the result's node, or undefined where the value might not be finite. */
   readonly recordGradient?: string;
-  readonly generic: string;
+  readonly generic?: string;
+  /** Why the function could not be differentiated: its diagnostics, each `file:line:col - error DUALTSxxxx: message`. */
+  readonly diagnostics?: readonly string[];
 }
 
 export const DERIVATIVE_KEY = `Symbol.for("dualts.derivative")`;
@@ -38,15 +41,16 @@ export function infoObject(r: Registration): string {
     "{",
     `  name: ${JSON.stringify(r.name)},`,
     `  parameters: ${JSON.stringify(r.parameters)},`,
-    `  kinds: ${JSON.stringify(r.kinds)},`,
-    `  wrt: ${JSON.stringify(r.wrt)},`,
-    `  result: ${JSON.stringify(r.result)},`,
+    ...(r.kinds ? [`  kinds: ${JSON.stringify(r.kinds)},`] : []),
+    ...(r.wrt ? [`  wrt: ${JSON.stringify(r.wrt)},`] : []),
+    ...(r.result ? [`  result: ${JSON.stringify(r.result)},`] : []),
     ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
     ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
     ...(r.record ? [`  record: ${r.record},`] : []),
     ...(r.gradient ? [`  gradient: ${r.gradient},`] : []),
     ...(r.recordGradient ? [`  recordGradient: ${r.recordGradient},`] : []),
-    `  generic: ${r.generic},`,
+    ...(r.generic ? [`  generic: ${r.generic},`] : []),
+    ...(r.diagnostics ? [`  diagnostics: [${r.diagnostics.map((d) => JSON.stringify(d)).join(", ")}],`] : []),
     "}",
   ].join("\n");
 }

@@ -15,6 +15,7 @@ import { report, sourceLine, text, unsupported, type EmitContext } from "./conte
 import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, emitOperands, hoist, operatorRule, type Emitted } from "./tangent.js";
 import { hasEffects, isConstant, isPure } from "./order.js";
+import { unsupportedStatement } from "./messages.js";
 import { emitSkippedValueReturn, writeSize } from "./value-only.js";
 import { assignTangent, declareTangent, laneArgument, laneVariable, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitWholeArray } from "./arrays.js";
@@ -98,6 +99,11 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     w.comment(`${derivativeOf(cx)}: ${sourceLine(cx, statement)}`);
     assignTangent(cx, w, tangentElement(cx, array, index), value.tangent);
     w.line(`${array}[${index}] = ${value.primal.text};`);
+    return;
+  }
+  if (ts.isElementAccessExpression(target) && ts.isIdentifier(target.expression) && cx.activity.integerArrays.has(target.expression.text)) {
+    // A store into an integer typed array truncates or clamps: a step function, whose derivative is zero.
+    w.line(`${text(cx, e)};`);
     return;
   }
   // Anything else that carries a derivative, or overwrites a name that does ([a] = [1]), would lose it.
@@ -270,7 +276,7 @@ export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void
   } else if (ts.isLabeledStatement(s)) {
     w.line(`${s.label.text}:`);
     emitStatement(cx, w, s.statement);
-  } else unsupported(cx, s, `a ${ts.SyntaxKind[s.kind]}`, "see the supported subset in the README");
+  } else unsupported(cx, s, ...unsupportedStatement(s));
 }
 
 /**
@@ -298,7 +304,8 @@ function emitSimpleStatement(cx: EmitContext, w: Writer, s: ts.VariableStatement
     const keyword = s.declarationList.flags & ts.NodeFlags.Const ? "const" : s.declarationList.flags & ts.NodeFlags.Let ? "let" : "var";
     s.declarationList.declarations.forEach((d) => emitDeclaration(cx, w, keyword, d, s));
   } else if (ts.isExpressionStatement(s)) emitExpressionStatement(cx, w, s);
-  else emitReturn(cx, w, s.expression!);
+  else if (s.expression) emitReturn(cx, w, s.expression);
+  else cx.failed = true; // `return;` in a function of a number: the fence has reported it (DUALTS1006)
 }
 
 /** Does the statement read or write any active variable, or return? Statements that do neither are copied unchanged. */

@@ -17,13 +17,15 @@
 import ts = require("typescript");
 import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
-import { isActive, isArithmetic, isArrayShaped, isStringy, LABEL, mathRule, NO_DERIVATIVE, stepFunctions, unwrap } from "../activity.js";
+import { isActive, isArithmetic, isArrayShaped, isStringy, mathRule, stepFunctions, unwrap } from "../activity.js";
+import { DERIVATIVE_APIS, dualtsExport, isDualts, isGlobalMath } from "../markers.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, declareTangent, laneArray, laneOperation, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitDifferentiableCall } from "./calls.js";
 import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
+import { noDerivativeMessage } from "./messages.js";
 import { isConstant, isPure, isSimple } from "./order.js";
 
 export { isPure, isSimple } from "./order.js";
@@ -171,8 +173,9 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
     return applyRule(cx, w, rules[rule], emitOperands(cx, w, call.arguments), result);
   }
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee) && callee.text === NO_DERIVATIVE) return passive(cx, call);
-  if (ts.isIdentifier(callee) && callee.text === LABEL && call.arguments.length === 2) return emitExpression(cx, w, call.arguments[0], result);
+  if (isDualts(callee, "noDerivative")) return passive(cx, call);
+  // label(x, "a") names a node of the computational graph: x itself, value and derivative.
+  if (isDualts(callee, "label") && call.arguments.length === 2) return emitExpression(cx, w, call.arguments[0], result);
   if (ts.isPropertyAccessExpression(callee) && isActive(callee.expression, cx.activity.active)) {
     unsupported(cx, call, `the method .${callee.name.text}(…)`, "index its elements in a loop instead");
     return passive(cx, call);
@@ -186,23 +189,22 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   if (ts.isIdentifier(callee) && (cx.callees.has(callee.text) || cx.imported.has(callee.text))) {
     return emitDifferentiableCall(cx, w, call, callee.text);
   }
-  const name = text(cx, call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === "fill") {
     unsupported(cx, call, "filling an array with a value that carries a derivative", "fill it with 0 and assign the elements in a loop");
     return passive(cx, call);
   }
-  const fix = ts.isIdentifier(callee) ? `mark ${name} @differentiable, use a Math function,` : "call a @differentiable function or a Math function instead,";
-  report(cx, codes.noDerivative, call,
-    `${name}(…) has no derivative, but its arguments depend on the differentiated parameters of ${cx.functionName}: ` +
-      `${fix} or wrap an argument in noDerivative(…) if its derivative should be ignored`);
+  // Math.f(…) of a Math that is not JavaScript's: the fence has said so.
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Math" && !isGlobalMath(callee.expression)) {
+    cx.failed = true;
+    return passive(cx, call);
+  }
+  report(cx, codes.noDerivative, call, noDerivativeMessage(cx, call));
   return passive(cx, call);
 }
 
-const DERIVATIVE_APIS = new Set(["derivative", "grad", "jvp", "valueAndGrad", "jacobian", "hessian"]);
-
 /** `derivative(g)`, `grad(g, { wrt: "y" })`: a function made by dualts' API, called with differentiated values. */
 export function isNestedDerivative(callee: ts.Expression): boolean {
-  return ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && DERIVATIVE_APIS.has(callee.expression.text);
+  return ts.isCallExpression(callee) && DERIVATIVE_APIS.has(dualtsExport(unwrap(callee.expression)) ?? "");
 }
 
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
