@@ -1,7 +1,7 @@
 // Which parameters a marked function is differentiated with respect to.
 // `wrt(…)` says so where it is written (minus `noDerivative(…)`); by default
 // it is every parameter that holds a number or an array of numbers, by its
-// type (types.ts). A parameter whose numbers the transform cannot
+// type (types.ts); a rest parameter of numbers is an array. A parameter whose numbers the transform cannot
 // differentiate yet (an object, a tuple, a nested array, a union of a number
 // and an array) is reported where it would be differentiated, never quietly
 // turned into data: the user leaves it out with wrt(…), or changes its type.
@@ -37,7 +37,6 @@ export function selectParameters(m: MarkedFunction, sf: ts.SourceFile, checker: 
     if (typeof kind === "object") sink.report(codes.parameterType, p, `${about}: ${kind.problem}`);
     else if (kind === "data") sink.report(codes.parameterType, p, `${about}: its type holds no number to differentiate; list only number, number[] and Float64Array parameters in wrt(…)`);
     else if (!ts.isIdentifier(p.name)) sink.report(codes.parameterType, p, `${about}: a destructured parameter cannot be differentiated yet; name the parameter and read its parts in the body, or leave it out with wrt(…)`);
-    else if (p.dotDotDotToken) sink.report(codes.parameterType, p, `${about}: a rest parameter cannot be differentiated yet; take an array parameter (${parameters[i].name}: number[]) instead, or leave it out with wrt(…)`);
     else return true;
     return false;
   });

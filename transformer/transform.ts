@@ -18,6 +18,7 @@ import type { Callee } from "./emit/context.js";
 import { emitForms, type CallingForm, type FileContext, type Forms, type Plan } from "./forms.js";
 import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
 import { Names } from "./emit/writer.js";
+import { requiredCount } from "./emit/defaults.js";
 
 export interface GeneratedFunction {
   readonly marked: MarkedFunction;
@@ -197,6 +198,8 @@ function generated(f: Forms): GeneratedFunction {
     name: m.name,
     parameters: parameters.map((p) => p.name),
     kinds: parameters.map((p) => p.kind),
+    required: requiredCount(m.node.parameters),
+    rest: m.node.parameters.some((p) => p.dotDotDotToken !== undefined) || undefined,
     wrt,
     result,
     jvp: jvp && (names?.jvp ?? jvp),

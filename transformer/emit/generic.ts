@@ -30,12 +30,22 @@ const ops = (cx: EmitContext) => cx.opsName ?? "ops";
 
 const primalOf = (cx: EmitContext, code: string, position: Position) => (position === "primal" ? `${ops(cx)}.primal(${code})` : code);
 
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** `undefined` or `null`. */
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === "undefined");
+}
+
 /** The children's positions inside a node that is not itself an active expression. */
 function childPosition(parent: ts.Node, child: ts.Node): Position {
   if (ts.isVariableDeclaration(parent) && parent.initializer === child) return "value";
   if ((ts.isReturnStatement(parent) || ts.isExpressionStatement(parent)) && parent.expression === child) return "value";
   if (ts.isArrowFunction(parent) && parent.body === child) return "value";
   if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === "push" && parent.arguments.includes(child as ts.Expression)) return "value";
+  // Whether a value is there at all (z === undefined): asked of the value itself, a Dual or not.
+  if ((ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind) && [parent.left, parent.right].some(isNothing))) return "value";
   return "primal";
 }
 
@@ -163,7 +173,8 @@ export function rewrite(cx: EmitContext, node: ts.Node, position: Position): str
 }
 
 export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
-  const parameters = [...(ts.isMethodDeclaration(fn) ? ["this: any"] : []), `${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${text(cx, p.initializer)}` : ""}`)];
+  // A default is evaluated over the operations too (y = 2 * x on a Dual); a rest parameter is one array here.
+  const parameters = [...(ts.isMethodDeclaration(fn) ? ["this: any"] : []), `${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${rewrite(cx, p.initializer, "value")}` : ""}`)];
   const body = fn.body!;
   cx.genericTemps = [];
   let rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;

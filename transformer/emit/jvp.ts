@@ -25,6 +25,7 @@ import { writeGradientEntry } from "./gradient.js";
 import { declareTangent, zeroLanes, type Lanes } from "./lanes.js";
 import { emitReturn, emitStatement } from "./statements.js";
 import { Writer } from "./writer.js";
+import { declaredParameter, omissible, writeDefaults } from "./defaults.js";
 
 export interface JvpSignature {
   readonly name: string;
@@ -33,9 +34,9 @@ export interface JvpSignature {
   readonly result: "scalar" | "array";
 }
 
-/** Parameters that the body assigns to: in chunk mode their tangent arrays are copied first, never written in the caller's. */
-function assignedParameters(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, names: readonly string[]): string[] {
-  const assigned = new Set<string>();
+/** Parameters that the body assigns to, or a default may set: in chunk mode their tangent arrays are copied first, never written in the caller's. */
+function assignedParameters(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, names: readonly string[], parameters: readonly ts.ParameterDeclaration[]): string[] {
+  const assigned = new Set<string>(parameters.flatMap((p) => (omissible(p) && ts.isIdentifier(p.name) ? [p.name.text] : [])));
   const visit = (node: ts.Node) => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(unwrap(node.left))) {
       assigned.add((unwrap(node.left) as ts.Identifier).text);
@@ -63,17 +64,21 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const lanes: Lanes | undefined = cx.lanes;
   const tangentParameters: string[] = [];
   const parameters = signature.parameters.flatMap((p, i) => {
-    const own = text(cx, p);
+    const own = declaredParameter(cx, p, signature.wrt.includes(i));
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
     tangentParameters.push(p.name.text);
     if (lanes?.unrolled) return [own];
     const type = lanes ? ": number[] | Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
-    return [own, `${cx.names.tangent(p.name.text)}${type}`];
+    const optional = omissible(p) ? (type ? `${type} | undefined` : "") : type;
+    return [own, `${cx.names.tangent(p.name.text)}${optional}`];
   });
   // A parameter outside wrt that the body makes differentiated (b = a * b) starts with a zero tangent.
   signature.parameters.forEach((p, i) => {
     if (!signature.wrt.includes(i) && ts.isIdentifier(p.name) && cx.activity.active.has(p.name.text)) declareTangent(cx, body, "let", p.name.text, null);
   });
+  // The defaults of parameters a call may leave out, evaluated first, as JavaScript evaluates them.
+  const defaults = new Writer();
+  writeDefaults(cx, defaults, signature.parameters, signature.wrt);
   const fnBody = fn.body!;
   if (ts.isBlock(fnBody)) fnBody.statements.forEach((s) => emitStatement(cx, body, s));
   else emitReturn(cx, body, fnBody);
@@ -86,12 +91,13 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
   const allParameters = [...self, ...leading, ...parameters];
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
+  // Parameters that the body (or a default) assigns: their seeds are `let`, their lanes copied before they are written.
+  const assigned = assignedParameters(fn, tangentParameters, signature.parameters);
   w.block(header, () => {
-    if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assignedParameters(fn, tangentParameters));
-    if (lanes && !lanes.unrolled) {
-      for (const p of assignedParameters(fn, tangentParameters)) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
-      for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
-    }
+    if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assigned);
+    if (lanes && !lanes.unrolled) for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
+    w.append(defaults);
+    if (lanes && !lanes.unrolled) for (const p of assigned) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
     w.append(body);
   });
   return w.text();

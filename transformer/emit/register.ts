@@ -14,6 +14,10 @@
 export interface Registration {
   readonly name: string;
   readonly parameters: readonly string[];
+  /** How many leading parameters a call must pass, where fewer than all (the rest have defaults or are optional). */
+  readonly required?: number;
+  /** The last parameter is a rest parameter: every form takes it as one array, which the API gathers. */
+  readonly rest?: boolean;
   /** Absent, like every form, where the function could not be differentiated: `diagnostics` says why. */
   readonly kinds?: readonly ("scalar" | "array" | "data")[];
   readonly wrt?: readonly number[];
@@ -42,6 +46,8 @@ export function infoObject(r: Registration): string {
     `  name: ${JSON.stringify(r.name)},`,
     `  parameters: ${JSON.stringify(r.parameters)},`,
     ...(r.kinds ? [`  kinds: ${JSON.stringify(r.kinds)},`] : []),
+    ...(r.required !== undefined ? [`  required: ${r.required},`] : []),
+    ...(r.rest ? ["  rest: true,"] : []),
     ...(r.wrt ? [`  wrt: ${JSON.stringify(r.wrt)},`] : []),
     ...(r.result ? [`  result: ${JSON.stringify(r.result)},`] : []),
     ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
