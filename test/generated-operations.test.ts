@@ -14,6 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { expect, test } from "vitest";
+// The built transformer (npm test builds first), to compile the child's marked function.
+import { transformSource } from "../dist/transformer/index.js";
 import { generateCommand, generatedOperationsPath, operationsModule } from "../scripts/generate-operations.js";
 import { numericalGradient, numericalJacobian, rules } from "../src/index.js";
 import { expectClose } from "./helpers.js";
@@ -89,7 +91,6 @@ console.log(JSON.stringify(out));
 test("importing dualts and differentiating evaluates no strings (node --disallow-code-generation-from-strings)", async () => {
   const dualtsEntry = join(root, "dist/src/index.js");
   expect(existsSync(dualtsEntry), "dist/ is built (npm test runs `npm run build` first)").toBe(true);
-  const { transformSource } = (await import(pathToFileURL(join(root, "dist/transformer/index.js")).href)) as typeof import("../transformer/index.js");
   const compiled = transformSource(compiledSource, { fileName: "f.ts" });
   expect(compiled.diagnostics).toEqual([]);
 
