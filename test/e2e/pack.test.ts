@@ -112,12 +112,12 @@ describe("npm pack", () => {
   test("ships the runtime, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
     for (const required of [
       "package.json", "README.md",
-      "dist/src/index.js", "dist/src/index.d.ts", "dist/src/generated/operations.js",
+      "dist/src/index.js", "dist/src/index.d.ts", "dist/src/generated/operations.js", "dist/src/require.cjs",
       "dist/transformer/index.js", "dist/transformer/index.d.ts",
       "dist/transformer/vite.js", "dist/transformer/vite.d.ts",
       "dist/cli/main.js",
     ]) expect(packedFiles, required).toContain(required);
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|transformer|cli)\/.+\.(js|d\.ts|js\.map))$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|transformer|cli)\/.+\.(js|d\.ts|js\.map|cjs|d\.cts|cjs\.map))$/;
     expect(packedFiles.filter((p) => !allowed.test(p))).toEqual([]);
   });
 
@@ -234,7 +234,9 @@ describe("a CommonJS project (no \"type\")", () => {
     ok(build, "tspc");
     expect(build.stdout + build.stderr).toBe("");
     expect(readFileSync(join(cjsApp, "out/main.js"), "utf8")).toContain('require("dualts")');
-    expectLectureGradients(ok(await node(["out/main.js"], cjsApp), "node out/main.js").stdout);
+    const main = ok(await node(["out/main.js"], cjsApp), "node out/main.js");
+    expect(main.stderr, "no warning").toBe("");
+    expectLectureGradients(main.stdout);
   });
 
   test("require()s every entry point", async () => {
@@ -246,8 +248,22 @@ describe("a CommonJS project (no \"type\")", () => {
       'const js = transformSource("/** @differentiable */ export function f(x: number) { return x * x; }", { fileName: "f.ts" }).code;',
       'console.log(JSON.stringify({ d, transformed: js.includes("f_jvp"), plugin: vite.default().name }));',
     ].join("\n");
-    const out = JSON.parse(ok(await node(["-e", script], cjsApp), "require() in a CommonJS project").stdout) as { d: number; transformed: boolean; plugin: string };
-    expect(out).toEqual({ d: 2 * Math.E, transformed: true, plugin: "dualts" });
+    const required = ok(await node(["-e", script], cjsApp), "require() in a CommonJS project");
+    expect(required.stderr, "no warning").toBe("");
+    expect(JSON.parse(required.stdout)).toEqual({ d: 2 * Math.E, transformed: true, plugin: "dualts" });
+  });
+
+  test("on a Node that cannot require() an ES module (before 20.19: simulated), each entry point says what to do", async () => {
+    const script = [
+      'Object.defineProperty(process.features, "require_module", { value: false });',
+      'for (const entry of ["dualts", "dualts/transformer", "dualts/vite"]) {',
+      "  try { require(entry); console.log(`${entry}: loaded`); } catch (error) { console.log(error.message); }",
+      "}",
+    ].join("\n");
+    const lines = ok(await node(["-e", script], cjsApp), "require() without require(esm)").stdout.trim().split("\n");
+    expect(lines).toEqual(["dualts", "dualts/transformer", "dualts/vite"].map((entry) =>
+      `require("${entry}") needs Node 20.19 or newer (this is Node ${process.version}), which loads dualts' ES modules with require(). ` +
+      `Upgrade Node, or load it with import (a project with "type": "module", or await import("${entry}")).`));
   });
 });
 
