@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The `dualts` executable (package.json "bin"): checks that the TypeScript
 // compiler API is there (the transform parses with it; TypeScript 7 has
-// none), then runs the command line on this process. program.ts holds the
-// commands.
+// none, so dualts depends on a TypeScript 6 of its own), then runs the
+// command line on this process. program.ts holds the commands.
 
+import { fileURLToPath } from "node:url";
 import { processIo } from "./io.js";
 
 // Output piped into a command that stops reading (dualts show … | head): stop quietly.
@@ -14,20 +15,30 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const OWN_TYPESCRIPT = "npx -p typescript@~6.0.3 -p dualts dualts <command> … runs the CLI with a TypeScript of its own";
-
-/** Why the CLI cannot run with the `typescript` package it finds, or undefined if it can. */
+/**
+ * Why the CLI cannot run with the `typescript` it loads, or undefined if it can. dualts depends on
+ * TypeScript 6 (the compiler API the transform parses with), so npm installs one for it — nested
+ * under node_modules/dualts when the project's own is another version, such as TypeScript 7, which
+ * has no compiler API. Only an install that broke that (a copied or linked node_modules) gets here.
+ */
 async function typescriptProblem(): Promise<string | undefined> {
+  const reinstall = "reinstall dualts with npm install, which puts the TypeScript dualts depends on under node_modules/dualts/node_modules when the project's own is another version";
   let ts: { createSourceFile?: unknown; version?: string } | undefined;
   try {
     const module = (await import("typescript")) as unknown as { default?: typeof ts } & NonNullable<typeof ts>;
     ts = module.default ?? module;
   } catch {
-    return `the CLI needs the TypeScript 6 compiler API, and no 'typescript' package was found: npm install --save-dev typescript@~6.0.3 (or: ${OWN_TYPESCRIPT})`;
+    return `the CLI parses with the TypeScript 6 compiler API, and dualts' dependency 'typescript' was not found: ${reinstall}`;
   }
   if (typeof ts?.createSourceFile === "function") return undefined;
   const version = ts?.version ?? (ts as { default?: { version?: string } } | undefined)?.default?.version ?? "of unknown version";
-  return `the CLI needs the TypeScript 6 compiler API (typescript@~6.0.3), but the 'typescript' package found is ${version}, which has none (TypeScript 7 ships no compiler API); ${OWN_TYPESCRIPT}`;
+  let where = "";
+  try {
+    where = ` (${fileURLToPath(import.meta.resolve("typescript"))})`;
+  } catch {
+    // Where it lives is a courtesy; the message stands without it.
+  }
+  return `the CLI parses with the TypeScript 6 compiler API, but the 'typescript' package it loads is ${version}${where}, which has none (TypeScript 7 ships no compiler API): ${reinstall}`;
 }
 
 try {

@@ -17,41 +17,68 @@
 // Duals, Duals over tape variables, mixed tags, two tapes) goes to
 // `general`, which is ops.ts's apply.
 //
-// Each rule gets code of its own, written by specialize.ts: source text with
-// the rule's primal (`x * y`, `Math.exp(x)`) and its printed partials
-// written in, compiled here with `new Function`. Closures of one function
+// Each rule has code of its own, written by specialize.ts's templates with
+// the rule's primal (`x * y`, `Math.exp(x)`) and its printed partials, and
+// generated at build time into generated/operations.ts (`npm run generate`):
+// nothing is compiled from strings at run time. Closures of one function
 // literal would share V8's type feedback, so every call inside them would
-// see every rule and nothing would inline; specialized code keeps each
-// operation's feedback its own.
+// see every rule and nothing would inline; code of its own keeps each
+// operation's feedback its own. Here each operation receives its context.
 
 import { Dual, type Real } from "./dual.js";
+import { binaryOperations, identityOperations, unaryOperations } from "./generated/operations.js";
 import { newLanes } from "./lanes.js";
 import { isNanSafe } from "./nansafe.js";
 import { Var } from "./reverse/tape.js";
 import type { Rule } from "./rules/table.js";
-import { binarySource, contextNames, unarySource } from "./specialize.js";
 
 type General = (rule: Rule, args: readonly Real[]) => Real;
 
-/** Compiles specialize.ts's source, a function body over the context's names, and returns what it returns. */
-function compile<F>(rule: Rule, general: General, source: string): F {
-  const context: Record<(typeof contextNames)[number], unknown> = {
-    Dual, Var, isNanSafe, newLanes, general, rule, name: rule.name, primal: rule.primal,
-  };
-  return new Function(...contextNames, source)(...contextNames.map((name) => context[name])) as F;
+/** An operation of one argument, as generated. */
+export type UnaryFunction = (x: Real) => Real;
+/** An operation of two arguments, as generated. */
+export type BinaryFunction = (x: Real, y: Real) => Real;
+
+/** What the generated code of an operation receives (specialize.ts's contextNames). */
+export interface OperationContext {
+  readonly Dual: typeof Dual;
+  readonly Var: typeof Var;
+  readonly isNanSafe: typeof isNanSafe;
+  readonly newLanes: typeof newLanes;
+  readonly general: General;
+  readonly rule: Rule;
+  readonly name: string;
+  readonly primal: (...args: number[]) => number;
+}
+
+function contextOf(rule: Rule, general: General): OperationContext {
+  return { Dual, Var, isNanSafe, newLanes, general, rule, name: rule.name, primal: rule.primal };
+}
+
+function generated<F>(table: Partial<Record<string, (context: OperationContext) => F>>, rule: Rule, what: string): (context: OperationContext) => F {
+  const make = table[rule.name];
+  if (!make) {
+    throw new Error(`dualts has no generated ${what} for the rule ${rule.name}: src/generated/operations.ts is older than the rules table; run \`npm run generate\``);
+  }
+  return make;
 }
 
 /** A one-argument operation: numbers, a first-order Dual, or a tape variable directly; the rest through `general`. */
-export function fastUnary(rule: Rule, general: General): (x: Real) => Real {
-  return compile(rule, general, unarySource(rule));
+export function fastUnary(rule: Rule, general: General): UnaryFunction {
+  return generated(unaryOperations, rule, "one-argument operation")(contextOf(rule, general));
+}
+
+/** A two-argument operation: numbers, first-order Duals of one tag, or variables of one tape directly. */
+export function fastBinary(rule: Rule, general: General): BinaryFunction {
+  return generated(binaryOperations, rule, "two-argument operation")(contextOf(rule, general));
 }
 
 /**
- * A two-argument operation: numbers, first-order Duals of one tag, or variables of one tape directly.
- * With an `identity` (0 for add, 1 for mul), a constant equal to that number returns the other
- * argument itself where it is a Dual or a tape variable the operation would give back unchanged
- * (not a -0 for add), as ops.ts's add and mul do: no Dual, no tape node.
+ * A two-argument operation with an identity constant (specialize.ts's identities: 0 for add, 1 for
+ * mul): a constant equal to that number returns the other argument itself where it is a Dual or a
+ * tape variable the operation would give back unchanged (not a -0 for add), as ops.ts's add and mul
+ * do: no Dual, no tape node.
  */
-export function fastBinary(rule: Rule, general: General, identity?: number): (x: Real, y: Real) => Real {
-  return compile(rule, general, binarySource(rule, identity));
+export function fastBinaryKeepingIdentity(rule: Rule, general: General): BinaryFunction {
+  return generated(identityOperations, rule, "two-argument operation with an identity")(contextOf(rule, general));
 }

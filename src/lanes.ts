@@ -8,7 +8,8 @@
 // ops.ts call laneTangent when any tangent they meet has lanes.
 
 import type { Dual, Real, Tangent } from "./dual.js";
-import { compiledPartials, numericPartials } from "./rules/compile.js";
+import { compiledPartials } from "./generated/operations.js";
+import { numericPartials } from "./rules/compile.js";
 import type { Rule, RuleName } from "./rules/table.js";
 
 // A zeroed Float64Array of more than 64 bytes lives outside V8's heap and costs

@@ -11,19 +11,20 @@
 //
 // Tag order is nesting order, and tape variables sit below every Dual, so a
 // Dual over tape variables is forward-over-reverse. Partials over plain
-// numbers use the compiled functions of rules/compile.ts; anything deeper
+// numbers use the partials' functions of generated/operations.ts; anything deeper
 // evaluates the rule against `realAlgebra`, i.e. these same operations.
 // The common first-order cases of the fixed-arity operations take the fast
 // paths of fast.ts, which compute the same results without the dispatch.
 
 import type { Algebra } from "./rules/algebra.js";
-import { compiledPartials, numericPartials } from "./rules/compile.js";
+import { compiledPartials } from "./generated/operations.js";
+import { numericPartials } from "./rules/compile.js";
 import { rules, type Rule, type RuleName } from "./rules/table.js";
 import { Dual, type Real, type Tangent } from "./dual.js";
 import { laneCount, laneTangent } from "./lanes.js";
 import { Var } from "./reverse/tape.js";
 import { isNanSafe } from "./nansafe.js";
-import { fastBinary, fastUnary } from "./fast.js";
+import { fastBinary, fastBinaryKeepingIdentity, fastUnary } from "./fast.js";
 
 /** The plain number under any number of Dual and tape layers. */
 export function primal(x: Real): number {
@@ -191,8 +192,8 @@ export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fr
 
 // Adding a constant 0 to, or multiplying by a constant 1, a Dual or a tape variable creates no tape
 // node and no Dual: x + 0 is x itself (but for x = -0, where it is 0). Two numbers take the primal.
-export const add = fastBinary(rules.add, apply, 0) as BinaryOperation;
-export const mul = fastBinary(rules.mul, apply, 1) as BinaryOperation;
+export const add = fastBinaryKeepingIdentity(rules.add, apply) as BinaryOperation;
+export const mul = fastBinaryKeepingIdentity(rules.mul, apply) as BinaryOperation;
 export const sub = operations.sub as BinaryOperation;
 export const div = operations.div as BinaryOperation;
 export const mod = operations.mod as BinaryOperation;

@@ -1,4 +1,8 @@
-// The source text of each fixed-arity operation's own code, for fast.ts.
+// The source text of each fixed-arity operation's own code. It is not
+// evaluated at run time: `npm run generate` (scripts/generate-operations.ts)
+// writes it into src/generated/operations.ts, which fast.ts imports, so that
+// loading dualts compiles no strings (it runs under a Content-Security-Policy
+// without 'unsafe-eval').
 //
 // An operation is a few functions, so that V8 can inline the small ones into
 // their callers:
@@ -20,7 +24,14 @@
 
 import { printOperation, sourceAlgebra } from "./rules/algebra.js";
 import { partialSources } from "./rules/compile.js";
-import type { Rule } from "./rules/table.js";
+import type { Rule, RuleName } from "./rules/table.js";
+
+/**
+ * The operations with an identity constant (0 for add, 1 for mul) whose runtime version returns the
+ * other argument itself where the constant would leave it unchanged (see binarySource): no Dual, no
+ * tape node. ops.ts's add and mul are these versions; `operations.add` and `operations.mul` are not.
+ */
+export const identities: Partial<Record<RuleName, number>> = { add: 0, mul: 1 };
 
 /**
  * The rule's primal over number variables as source: the rule's spelling
@@ -78,27 +89,27 @@ const plainTerms = (tag: string, terms: [partial: string, tangent: string][]) =>
   return `if (z === z && (${nonzero} || !isNanSafe())) return new Dual(${tag}, z, ${sum});`;
 };
 
-/** The names the generated code receives from fast.ts. */
+/** The names the generated code receives from fast.ts (its OperationContext). */
 export const contextNames = ["Dual", "Var", "isNanSafe", "newLanes", "general", "rule", "name", "primal"] as const;
 
 /** The rule's name where it is an identifier that hides no context name, to name the generated functions in profiles. */
 const identifier = (rule: Rule) =>
   /^[A-Za-z_$][\w$]*$/.test(rule.name) && !(contextNames as readonly string[]).includes(rule.name) ? rule.name : "operation";
 
-/** The body of a function of fast.ts's context returning the one-argument operation. */
+/** The body of a function of fast.ts's context (TypeScript) returning the one-argument operation. */
 export function unarySource(rule: Rule): string {
   const [partial] = partialSources(rule);
   const f = primalSource(rule, ["x"]);
   const id = identifier(rule);
   // Partials of one argument are over x and z; y is NaN should one name it (as apply passes it).
   const y = /\by\b/.test(partial) ? "const y = NaN;" : "";
-  return `"use strict";
-  function ${id}Full(a) {
+  return `
+  function ${id}Full(a: any): any {
     if (typeof a === "number") return ${primalSource(rule, ["a"])};
     if (a instanceof Dual) {
       const x = a.primal;
       const dx = a.tangent;
-      const y = NaN;
+      ${y}
       if (typeof x === "number" && typeof dx === "number") {
         const z = ${f};
         ${oneTerm("a.tag", partial, "dx", ["x"])}
@@ -109,13 +120,13 @@ export function unarySource(rule: Rule): string {
       }
     } else if (a instanceof Var) {
       const x = a.value;
-      const y = NaN;
+      ${y}
       const z = ${f};
       return a.tape.record1(name, z, a, ${outside(["x"])} ? NaN : ${partial});
     }
     return general(rule, [a]);
   }
-  function ${id}Dual(a) {
+  function ${id}Dual(a: any): any {
     if (a instanceof Dual) {
       const x = a.primal;
       const dx = a.tangent;
@@ -127,12 +138,12 @@ export function unarySource(rule: Rule): string {
     }
     return ${id}Full(a);
   }
-  return function ${id}(a) {
+  return function ${id}(a: any): any {
     return typeof a === "number" ? ${primalSource(rule, ["a"])} : ${id}Dual(a);
   };`;
 }
 
-/** The body of a function of fast.ts's context returning the two-argument operation (see fast.ts's fastBinary). */
+/** The body of a function of fast.ts's context (TypeScript) returning the two-argument operation (see fast.ts's fastBinary). */
 export function binarySource(rule: Rule, identity?: number): string {
   const [px, py] = partialSources(rule);
   const f = primalSource(rule, ["x", "y"]);
@@ -157,8 +168,8 @@ export function binarySource(rule: Rule, identity?: number): string {
   const keep = (constant: string, other: string, value: string) =>
     identity === undefined ? "" : `if (${constant} === ${identity}${unchanged(value)}) return ${other};`;
   const flat = (d: string) => `(typeof ${d} === "number" || ${d} instanceof Float64Array)`;
-  return `"use strict";
-  function ${id}Full(a, b) {
+  return `
+  function ${id}Full(a: any, b: any): any {
     if (typeof a === "number") {
       if (typeof b === "number") return ${primalSource(rule, ["a", "b"])};
       if (b instanceof Dual) {
@@ -224,7 +235,7 @@ export function binarySource(rule: Rule, identity?: number): string {
     }
     return general(rule, [a, b]);
   }
-  function ${id}NumberDual(a, b) {
+  function ${id}NumberDual(a: any, b: any): any {
     if (b instanceof Dual) {
       ${numberDual}
       ${keep("a", "b", "y")}
@@ -235,7 +246,7 @@ export function binarySource(rule: Rule, identity?: number): string {
     }
     return ${id}Full(a, b);
   }
-  function ${id}DualNumber(a, b) {
+  function ${id}DualNumber(a: any, b: any): any {
     if (a instanceof Dual) {
       ${dualNumber}
       ${keep("b", "a", "x")}
@@ -246,7 +257,7 @@ export function binarySource(rule: Rule, identity?: number): string {
     }
     return ${id}Full(a, b);
   }
-  function ${id}DualDual(a, b) {
+  function ${id}DualDual(a: any, b: any): any {
     if (a instanceof Dual && b instanceof Dual && a.tag === b.tag) {
       ${dualDual}
       if (typeof x === "number" && typeof dx === "number" && typeof y === "number" && typeof dy === "number") {
@@ -256,7 +267,7 @@ export function binarySource(rule: Rule, identity?: number): string {
     }
     return ${id}Full(a, b);
   }
-  return function ${id}(a, b) {
+  return function ${id}(a: any, b: any): any {
     if (typeof a === "number") return typeof b === "number" ? ${primalSource(rule, ["a", "b"])} : ${id}NumberDual(a, b);
     return typeof b === "number" ? ${id}DualNumber(a, b) : ${id}DualDual(a, b);
   };`;

@@ -4,7 +4,10 @@
 // so grad(f) works even in code that runs before f's declaration), the
 // information object into each differentiable(…) call and decorator, and
 // the run-time helpers at the end. The generated text is parsed and its
-// nodes made synthetic, comments included, so the printer writes them fresh.
+// nodes made synthetic, comments included, so the printer writes them fresh;
+// the names it shares with the marked function's source are tied to the
+// user's references (bindToSource), so that emitting CommonJS rewrites them
+// as it rewrites the user's.
 
 import ts = require("typescript");
 import type { FileResult, GeneratedFunction } from "./transform.js";
@@ -38,6 +41,60 @@ function synthesize(code: string, jsx: boolean): ts.Statement[] {
   return [...sf.statements];
 }
 
+/** A name being declared: a variable, parameter, function, class or binding element, or an import's. */
+function isDeclaredName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return (
+    !!p &&
+    (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) &&
+    (p as { name?: ts.Node }).name === id
+  );
+}
+
+/** An identifier used as a value: not a declared name, a property name after `.`, a key, a label or a type. */
+function isValueReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p || ts.isTypeNode(p) || ts.isQualifiedName(p) || ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  if (ts.isPropertyAccessExpression(p)) return p.expression === id;
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return p.initializer === id;
+  if (ts.isBindingElement(p)) return p.initializer === id;
+  return !isDeclaredName(id);
+}
+
+/** Every identifier under `node` for which `keep` holds. */
+function identifiersUnder(node: ts.Node, keep: (id: ts.Identifier) => boolean): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && keep(n)) found.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * Ties the generated code's names to the user's. Emitting CommonJS, TypeScript rewrites a reference
+ * to an import (`sigmoid` → `sigmoid_1.sigmoid`) or to an exported variable (`g` → `exports.g`)
+ * where the checker says the name refers to one; names parsed from generated text refer to nothing,
+ * and would be left bare (a ReferenceError at run time). The generated code sits in the marked
+ * function's scope, so a name it uses but does not declare means what it means in the function's
+ * source: each such name becomes a fresh identifier whose original node is the source's reference,
+ * and the module transform rewrites it exactly as it rewrites the user's own.
+ */
+function bindToSource<T extends ts.Node>(nodes: readonly T[], source: ts.Node, context: ts.TransformationContext): T[] {
+  const references = new Map<string, ts.Identifier>();
+  for (const id of identifiersUnder(source, isValueReference)) if (!references.has(id.text)) references.set(id.text, id);
+  const declared = new Set(nodes.flatMap((n) => identifiersUnder(n, isDeclaredName).map((id) => id.text)));
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isIdentifier(node)) {
+      const reference = isValueReference(node) && !declared.has(node.text) ? references.get(node.text) : undefined;
+      return reference ? ts.setOriginalNode(context.factory.createIdentifier(node.text), reference) : node;
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return nodes.map((n) => ts.visitNode(n, visit) as T);
+}
+
 function synthesizeExpression(code: string, jsx: boolean): ts.Expression {
   const [statement] = synthesize(`(${code});`, jsx);
   return ((statement as ts.ExpressionStatement).expression as ts.ParenthesizedExpression).expression;
@@ -62,9 +119,10 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
     for (const s of statements) {
       out.push(ts.visitNode(s, visit) as ts.Statement);
       const generated = byStatement.get(s);
-      if (generated?.declarations) out.push(...synthesize(generated.declarations, jsx));
+      const made = (code: string) => bindToSource(synthesize(code, jsx), generated!.marked.node, context);
+      if (generated?.declarations) out.push(...made(generated.declarations));
       // A declaration's registration runs first in its scope (declarations are hoisted); a variable's, once it holds its function.
-      if (generated?.registration) (generated.marked.kind === "declaration" ? registrations : out).push(...synthesize(generated.registration, jsx));
+      if (generated?.registration) (generated.marked.kind === "declaration" ? registrations : out).push(...made(generated.registration));
     }
     const firstCode = atTop ? out.findIndex((s) => !isImport(s)) : 0;
     const at = firstCode < 0 ? out.length : firstCode;
@@ -73,9 +131,10 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
 
   const visit = (node: ts.Node): ts.Node => {
     const generated = byMarker.get(node);
-    if (generated?.info && ts.isCallExpression(node)) {
+    const info = generated?.info ? bindToSource([synthesizeExpression(generated.info, jsx)], generated.marked.node, context)[0] : undefined;
+    if (info && ts.isCallExpression(node)) {
       const fn = ts.visitNode(node.arguments[0], visit) as ts.Expression;
-      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, synthesizeExpression(generated.info, jsx)]);
+      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, info]);
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       const marked = node.members.flatMap((member) => (byMethod.has(member) ? [byMethod.get(member)!] : []));
@@ -106,7 +165,7 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
       const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
       const isStatic = ts.getModifiers(g.marked.node as ts.MethodDeclaration)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
       const register = f.createCallExpression(f.createPropertyAccessExpression(callee, isStatic ? "staticMethod" : "method"), undefined,
-        [f.createThis(), f.createStringLiteral(g.marked.name), synthesizeExpression(g.info!, jsx)]);
+        [f.createThis(), f.createStringLiteral(g.marked.name), bindToSource([synthesizeExpression(g.info!, jsx)], g.marked.node, context)[0]]);
       return f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true));
     });
     const all = [...members, ...blocks];

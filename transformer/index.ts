@@ -4,6 +4,10 @@
 //   transformSource     the same transform on one file's text, returning JavaScript and diagnostics
 //   transformToTypeScript  the same, returning TypeScript (for the Vite plugin and code generation)
 //
+// The ts-patch entry first checks that the compiler running it is the
+// TypeScript this transform is built on (the same major.minor version, see
+// compilerMismatch), and fails the build with the fix otherwise.
+//
 // The stages are find.ts → activity.ts → fence.ts → emit/ (jvp, generic,
 // register) → apply.ts, run by transform.ts.
 
@@ -73,12 +77,34 @@ export function transformToTypeScript(code: string, options: TransformOptions = 
   return { code: printed, diagnostics };
 }
 
+/** What ts-patch hands a program transformer besides the program: the compiler's own `ts`, and its diagnostics. */
 interface TsPatchExtras {
+  readonly ts?: { readonly version: string; readonly versionMajorMinor: string };
   addDiagnostic(diagnostic: ts.Diagnostic): number;
+}
+
+/**
+ * Why the transform cannot run inside a compiler of this version, or undefined if it can. The
+ * transform builds syntax with its own `typescript` (dualts' dependency); the compiler's syntax
+ * trees and node kinds are the same only for the same major.minor version.
+ */
+export function compilerMismatch(compiler: { readonly version: string; readonly versionMajorMinor: string }): string | undefined {
+  if (compiler.versionMajorMinor === ts.versionMajorMinor) return undefined;
+  return (
+    `dualts/transformer runs on TypeScript ${ts.versionMajorMinor} (its own typescript ${ts.version}), but this build's compiler is TypeScript ${compiler.version}, ` +
+    `whose syntax trees differ, so nothing was transformed. Build with TypeScript ${ts.versionMajorMinor}: npm install --save-dev typescript@${ts.versionMajorMinor}; ` +
+    `or keep your compiler and generate the derivative code first with \`npx dualts gen src --out gen\` (see the README's "The command line")`
+  );
 }
 
 /** The ts-patch entry: diagnostics print like TypeScript's own and fail the build. */
 export default function dualtsPlugin(program: ts.Program, _config: unknown, extras?: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
+  const mismatch = extras?.ts ? compilerMismatch(extras.ts) : undefined;
+  if (mismatch && extras) {
+    // Once per build, not per file: a diagnostic of no file fails the build with this message.
+    extras.addDiagnostic({ category: ts.DiagnosticCategory.Error, code: 990000, file: undefined, start: undefined, length: undefined, messageText: mismatch, source: "dualts" });
+    return () => (sf) => sf;
+  }
   return dualtsTransformer((diagnostics, file) => {
     for (const d of diagnostics) {
       if (extras) extras.addDiagnostic(toTypeScriptDiagnostic(d, file));

@@ -9,15 +9,27 @@ export interface DualtsPluginOptions {
   readonly include?: RegExp;
 }
 
-interface PluginContext {
+/** The part of Vite's plugin context the plugin uses: failing a module with its location. */
+export interface PluginContext {
   error(error: { message: string; id?: string; loc?: { file?: string; line: number; column: number } }): never;
 }
 
-export default function dualts(options: DualtsPluginOptions = {}) {
+/**
+ * The plugin, typed without naming Vite's own types (so dualts needs no Vite to type-check), and
+ * exported so that a project's declaration emit can name it (`export const plugin = dualts()`).
+ */
+export interface DualtsVitePlugin {
+  readonly name: "dualts";
+  readonly enforce: "pre";
+  transform(this: PluginContext, code: string, id: string): { code: string; map: string | null } | null;
+}
+
+/** The Vite (and Vitest) plugin: runs the dualts transform on TypeScript modules before Vite's own handling. */
+export default function dualts(options: DualtsPluginOptions = {}): DualtsVitePlugin {
   const include = options.include ?? /\.[cm]?tsx?$/;
   return {
     name: "dualts",
-    enforce: "pre" as const,
+    enforce: "pre",
     transform(this: PluginContext, code: string, id: string) {
       const file = id.split("?")[0];
       if (!include.test(file) || file.includes("/node_modules/")) return null;

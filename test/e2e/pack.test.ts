@@ -1,78 +1,42 @@
-// The published package, end to end and offline: `npm pack` this repository
-// (built by `npm test` before vitest runs), install the tarball into a fresh
-// project in a temporary folder as a user would, and build that project
-// four ways — tspc with the transformer plugin, `dualts gen` + plain tsc,
-// `dualts gen` + a per-file transpile with no type information (what
-// esbuild, swc and Bun do), and Vitest with the dualts/vite plugin — then run
-// each and check its gradients.
+// The published package, end to end: `npm pack` this repository (built by
+// `npm test` before vitest runs), then `npm install` it into fresh projects
+// in a temporary folder, as a user would, and build each the way the README
+// says, run it and check its gradients:
 //
-// Nothing is downloaded: the tarballs of dualts' own dependencies are packed
-// from this repository's node_modules and installed with --offline and an
-// empty npm cache; typescript, ts-patch, vite and vitest (the user's dev
-// dependencies) are linked from this repository's node_modules.
+//   an ESM project ("type": "module")  tspc with the transformer plugin;
+//                                      `dualts gen` + tsc; `dualts gen` + a
+//                                      per-file transpile with no types (what
+//                                      esbuild, swc and Bun do); Vitest with
+//                                      dualts/vite; `vite build` with dualts/vite
+//   a CommonJS project (no "type")     tspc with the plugin, run under node,
+//                                      and require() of every entry point
+//   a TypeScript 7 project             `npx dualts gen` + TypeScript 7's tsc
+//
+// Nothing is downloaded: dualts and the packages npm resolves for these
+// projects (commander, TypeScript 6, TypeScript 7 and this platform's binary
+// of it) are packed from this repository's node_modules and served by
+// local-registry.ts on 127.0.0.1, so npm resolves, dedupes and nests them as
+// it does for a user. The build tools the projects would also install
+// (ts-patch, vite, vitest, and their many dependencies) are linked from this
+// repository's node_modules instead.
 
-import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectClose } from "../helpers.js";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../..");
-const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : undefined;
-
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a command; resolves with its exit status and output, whatever the status. */
-function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(file, args, { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      const failedToRun = error !== null && typeof error.code !== "number";
-      const status = error === null ? 0 : failedToRun ? -1 : (error.code as number);
-      done({ status, stdout, stderr: failedToRun ? `${stderr}${error.message}` : stderr });
-    });
-  });
-}
-
-/** npm, through the same npm that runs the tests when there is one, else the one on the PATH. */
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return npmCli ? run(process.execPath, [npmCli, ...args], cwd, env) : run("npm", args, cwd, env);
-}
-
-function node(args: string[], cwd: string): Promise<Run> {
-  return run(process.execPath, args, cwd);
-}
-
-function ok(r: Run, what: string): Run {
-  expect(r.status, `${what} failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
-  return r;
-}
-
-/** dualts' runtime dependencies and theirs, as installed in this repository. */
-function runtimeDependencies(): string[] {
-  const found = new Set<string>();
-  const visit = (pkgDir: string) => {
-    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-    for (const name of Object.keys(pkg.dependencies ?? {})) {
-      if (found.has(name)) continue;
-      found.add(name);
-      visit(join(root, "node_modules", name));
-    }
-  };
-  visit(root);
-  return [...found];
-}
+import { packFolders, startLocalRegistry, type LocalRegistry } from "./local-registry.js";
+import { expectLectureGradients, node, npm, npx, ok, root, run, writeProject, writeTsconfigs } from "./pack-support.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "dualts-pack-"));
 const app = join(scratch, "app");
-let packed: { filename: string; files: { path: string; mode: number }[] };
+const cjsApp = join(scratch, "app-cjs");
+const ts7App = join(scratch, "app-ts7");
+const version = (dir: string, name: string) => (JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+const ownPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string> };
+const typescript7 = join(root, "node_modules/typescript-7");
+let packedFiles: readonly string[] = [];
+let registry: LocalRegistry | undefined;
 let timings: Record<string, number> = {};
 
 async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
@@ -84,23 +48,32 @@ async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Links a build tool from this repository's node_modules into a project's. */
+function link(dir: string, ...names: string[]): void {
+  for (const name of names) {
+    if (!existsSync(join(dir, "node_modules", name))) symlinkSync(join(root, "node_modules", name), join(dir, "node_modules", name), "junction");
+  }
+}
+
 beforeAll(async () => {
   expect(existsSync(join(root, "dist/cli/main.js")), "dist/ is built (npm test runs `npm run build` first)").toBe(true);
+  expect(existsSync(join(typescript7, "package.json")), "the devDependency typescript-7 (npm:typescript@^7) is installed").toBe(true);
   timings = {};
 
-  // 1. The package, and the packages it depends on, as tarballs.
-  const pack = ok(await timed("npm pack", () => npm(["pack", "--json", "--ignore-scripts", "--pack-destination", scratch], root)), "npm pack");
-  [packed] = JSON.parse(pack.stdout) as (typeof packed)[];
-  const dependencies = runtimeDependencies();
-  const depTarballs: string[] = [];
-  if (dependencies.length > 0) {
-    const dirs = dependencies.map((d) => join(root, "node_modules", d));
-    const r = ok(await timed("npm pack dependencies", () => npm(["pack", "--json", "--ignore-scripts", "--pack-destination", scratch, ...dirs], root)), "npm pack (dependencies)");
-    depTarballs.push(...(JSON.parse(r.stdout) as { filename: string }[]).map((p) => join(scratch, p.filename)));
-  }
+  // 1. dualts, what it depends on, and TypeScript 7 with this platform's binary, as tarballs.
+  const ts7Platforms = Object.keys((JSON.parse(readFileSync(join(typescript7, "package.json"), "utf8")) as { optionalDependencies: Record<string, string> }).optionalDependencies)
+    .filter((name) => existsSync(join(root, "node_modules", name)));
+  expect(ts7Platforms, "this platform's TypeScript 7 binary is installed").toHaveLength(1);
+  const folders = [root, ...Object.keys(ownPackage.dependencies).map((d) => join(root, "node_modules", d)), typescript7, ...ts7Platforms.map((p) => join(root, "node_modules", p))];
+  const packed = await timed("npm pack", () => packFolders(npm, folders, scratch));
+  packedFiles = packed[0].files;
+  registry = await startLocalRegistry(packed);
 
-  // 2. A fresh project: the lecture's logistic regression (the tspc e2e project's sources).
-  cpSync(join(here, "tspc-project/src"), join(app, "src"), { recursive: true });
+  // 2. Three fresh projects, installed with npm from the local registry.
+  const dualts = { dualts: `^${ownPackage.version}` };
+  writeProject(app, "dualts-esm-app", { type: "module", dependencies: dualts, devDependencies: { typescript: ownPackage.dependencies.typescript } });
+  writeProject(cjsApp, "dualts-cjs-app", { dependencies: dualts, devDependencies: { typescript: ownPackage.dependencies.typescript } });
+  writeProject(ts7App, "dualts-ts7-app", { type: "module", dependencies: dualts, devDependencies: { typescript: "^7.0.2" } });
   writeFileSync(join(app, "src/tooling.ts"), [
     "// Type-checks the tooling entry points' declarations; not run.",
     'import dualtsVite from "dualts/vite";',
@@ -111,96 +84,79 @@ beforeAll(async () => {
     "export const format = formatDiagnostic;",
     "",
   ].join("\n"));
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "dualts-pack-app", private: true, type: "module" }, null, 2));
-  const compilerOptions = {
-    target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], types: [],
-    strict: true, skipLibCheck: true,
-  };
-  writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
-    compilerOptions: { ...compilerOptions, rootDir: "src", outDir: "out-tspc", plugins: [{ transform: "dualts/transformer" }] },
-    include: ["src"],
-  }, null, 2));
-  writeFileSync(join(app, "tsconfig.gen.json"), JSON.stringify({
-    compilerOptions: { ...compilerOptions, rootDir: "gen", outDir: "out-gen" },
-    include: ["gen"],
-  }, null, 2));
+  const install = (dir: string) => npm(
+    ["install", "--registry", registry!.url, "--cache", join(scratch, "npm-cache"), "--no-audit", "--no-fund", "--ignore-scripts", "--no-update-notifier"],
+    dir,
+  );
+  const installs = await timed("npm install (3 projects)", () => Promise.all([app, cjsApp, ts7App].map(install)));
+  installs.forEach((r, i) => ok(r, `npm install in ${["the ESM project", "the CommonJS project", "the TypeScript 7 project"][i]} (registry: ${registry!.log.join(", ")})`));
+  link(app, "ts-patch", "vite", "vitest");
+  link(cjsApp, "ts-patch");
 
-  // 3. Install offline, from the tarballs alone.
-  ok(await timed("npm install", () => npm(
-    ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--cache", join(scratch, "npm-cache"), join(scratch, packed.filename), ...depTarballs],
-    app,
-  )), "npm install --offline");
-  for (const dev of ["typescript", "ts-patch"]) symlinkSync(join(root, "node_modules", dev), join(app, "node_modules", dev), "junction");
-}, 120_000);
+  // 3. Each project's tsconfig.json from its own TypeScript's `tsc --init`, changed only as the README says.
+  const inits = await timed("tsc --init (3 projects)", () => Promise.all([app, cjsApp, ts7App].map((dir) => node([join(dir, "node_modules/typescript/bin/tsc"), "--init"], dir))));
+  inits.forEach((r) => ok(r, "tsc --init"));
+  const plugin = { plugins: [{ transform: "dualts/transformer" }] };
+  writeTsconfigs(app, plugin);
+  writeTsconfigs(cjsApp, { ...plugin, verbatimModuleSyntax: false });
+  writeTsconfigs(ts7App, {});
+}, 180_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await registry?.close();
   rmSync(scratch, { recursive: true, force: true });
   console.info(`pack e2e timings (ms): ${JSON.stringify(timings)}`);
 });
 
-/** The analytic loss and gradient for the data main.ts prints. */
-function expectLectureGradients(stdout: string): void {
-  const out = JSON.parse(stdout) as { w0: number; w1: number; xs: number[]; ys: number[]; loss: number; grad: number[]; gradReverse: number[]; gradInline: number[] };
-  const { w0, w1, xs, ys } = out;
-  let loss = 0;
-  let g0 = 0;
-  let g1 = 0;
-  xs.forEach((x, i) => {
-    const f = 1 / (1 + Math.exp(-(w0 + w1 * x)));
-    loss -= (ys[i] * Math.log(f) + (1 - ys[i]) * Math.log(1 - f)) / xs.length;
-    g0 += (f - ys[i]) / xs.length; // ∂L/∂w0 = 1/N Σ (σ(w0 + w1·x) − y)
-    g1 += ((f - ys[i]) * x) / xs.length; // ∂L/∂w1 = 1/N Σ (σ(w0 + w1·x) − y)·x
-  });
-  expectClose(out.loss, loss, 1e-12, 1e-14);
-  expectClose(out.grad, [g0, g1], 1e-12, 1e-14);
-  expectClose(out.gradReverse, [g0, g1], 1e-12, 1e-14);
-  expectClose(out.gradInline, [g0, g1], 1e-12, 1e-14);
-}
-
 describe("npm pack", () => {
   test("ships the runtime, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
-    const paths = packed.files.map((f) => f.path);
     for (const required of [
       "package.json", "README.md",
-      "dist/src/index.js", "dist/src/index.d.ts",
+      "dist/src/index.js", "dist/src/index.d.ts", "dist/src/generated/operations.js", "dist/src/require.cjs",
       "dist/transformer/index.js", "dist/transformer/index.d.ts",
       "dist/transformer/vite.js", "dist/transformer/vite.d.ts",
       "dist/cli/main.js",
-    ]) expect(paths, required).toContain(required);
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|transformer|cli)\/.+\.(js|d\.ts|js\.map))$/;
-    expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
+    ]) expect(packedFiles, required).toContain(required);
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|transformer|cli)\/.+\.(js|d\.ts|js\.map|cjs|d\.cts|cjs\.map))$/;
+    expect(packedFiles.filter((p) => !allowed.test(p))).toEqual([]);
   });
 
-  test("installs offline, with the dualts command on the project's PATH", () => {
+  test("installs with the dualts command on the project's PATH", () => {
     const bin = join(app, "node_modules/.bin/dualts");
     expect(existsSync(bin)).toBe(true);
     expect(statSync(bin).mode & 0o111, "executable").not.toBe(0);
-    const installed = readdirSync(join(app, "node_modules/dualts/dist")).sort();
-    expect(installed).toEqual(["cli", "src", "transformer"]);
+    expect(readdirSync(join(app, "node_modules/dualts/dist")).sort()).toEqual(["cli", "src", "transformer"]);
+  });
+
+  test("brings dualts its own TypeScript 6: one copy beside a project's TypeScript 6, a nested one beside TypeScript 7", () => {
+    for (const dir of [app, cjsApp]) {
+      expect(version(dir, "typescript")).toMatch(/^6\.0\./);
+      expect(existsSync(join(dir, "node_modules/dualts/node_modules/typescript")), "deduplicated").toBe(false);
+    }
+    expect(version(ts7App, "typescript")).toMatch(/^7\./);
+    expect(version(join(ts7App, "node_modules/dualts"), "typescript")).toMatch(/^6\.0\./);
   });
 });
 
-describe("the installed package builds a project", () => {
-  test("with tspc and the transformer plugin", async () => {
+describe("an ESM project (\"type\": \"module\")", () => {
+  test("builds with tspc and the transformer plugin", async () => {
     const build = await timed("tspc", () => node([join(app, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], app));
     ok(build, "tspc");
     expect(build.stdout + build.stderr).toBe("");
-    const main = ok(await node(["out-tspc/main.js"], app), "node out-tspc/main.js");
-    expectLectureGradients(main.stdout);
+    expectLectureGradients(ok(await node(["out/main.js"], app), "node out/main.js").stdout);
   });
 
-  test("with dualts gen and plain tsc", async () => {
-    const gen = await timed("dualts gen", () => run(join(app, "node_modules/.bin/dualts"), ["gen", "src", "--out", "gen"], app));
-    ok(gen, "dualts gen");
+  test("builds with dualts gen and plain tsc", async () => {
+    const gen = await timed("dualts gen", () => npx(["dualts", "gen", "src", "--out", "gen"], app));
+    ok(gen, "npx dualts gen");
     expect(gen.stderr).toBe("dualts gen: 5 files in gen/, 3 differentiable functions\n");
     const build = await timed("tsc", () => node([join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.gen.json", "--pretty", "false"], app));
     ok(build, "tsc -p tsconfig.gen.json");
     expect(build.stdout + build.stderr).toBe("");
-    const main = ok(await node(["out-gen/main.js"], app), "node out-gen/main.js");
-    expectLectureGradients(main.stdout);
+    expectLectureGradients(ok(await node(["out-gen/main.js"], app), "node out-gen/main.js").stdout);
   });
 
-  test("with dualts gen and a per-file transpile that knows no types (as esbuild, swc and Bun do)", async () => {
+  test("builds with dualts gen and a per-file transpile that knows no types (as esbuild, swc and Bun do)", async () => {
     const gen = join(app, "gen");
     if (!existsSync(join(gen, "main.ts"))) ok(await run(join(app, "node_modules/.bin/dualts"), ["gen", "src", "--out", "gen"], app), "dualts gen");
     const out = join(app, "out-transpiled");
@@ -212,15 +168,11 @@ describe("the installed package builds a project", () => {
       });
       writeFileSync(join(out, file.replace(/\.ts$/, ".js")), js.outputText);
     }
-    const main = ok(await node(["out-transpiled/main.js"], app), "node out-transpiled/main.js");
-    expectLectureGradients(main.stdout);
+    expectLectureGradients(ok(await node(["out-transpiled/main.js"], app), "node out-transpiled/main.js").stdout);
   });
 
-  test("with the Vite plugin, under Vitest", async () => {
+  test("tests with the Vite plugin, under Vitest", async () => {
     // The user's test file imports the marked module; dualts/vite compiles it on the fly.
-    for (const dev of ["vite", "vitest"]) {
-      if (!existsSync(join(app, "node_modules", dev))) symlinkSync(join(root, "node_modules", dev), join(app, "node_modules", dev), "junction");
-    }
     writeFileSync(join(app, "vitest.config.mjs"), [
       'import dualts from "dualts/vite";',
       "export default { plugins: [dualts()], test: { include: ['vite-test/*.test.ts'] } };",
@@ -253,10 +205,79 @@ describe("the installed package builds a project", () => {
     expect(vitest.stdout).toMatch(/1 passed/);
   });
 
+  test("builds with vite build and the Vite plugin (dualts bundled in), and runs under node", async () => {
+    writeFileSync(join(app, "vite.config.mjs"), [
+      'import dualts from "dualts/vite";',
+      "export default {",
+      "  plugins: [dualts()],",
+      '  build: { lib: { entry: "src/main.ts", formats: ["es"], fileName: "main" }, outDir: "out-vite", minify: false },',
+      "};",
+      "",
+    ].join("\n"));
+    ok(await timed("vite build", () => node([join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], app)), "vite build");
+    const bundle = readFileSync(join(app, "out-vite/main.js"), "utf8");
+    expect(bundle, "the runtime is bundled, not imported").not.toMatch(/from\s*["']dualts["']/);
+    expectLectureGradients(ok(await node(["out-vite/main.js"], app), "node out-vite/main.js").stdout);
+  });
+
   test("dualts check and dualts show run from the installed package", async () => {
     const dualts = join(app, "node_modules/.bin/dualts");
     expect(ok(await run(dualts, ["check", "src"], app), "dualts check")).toMatchObject({ stdout: "", stderr: "" });
     const show = ok(await run(dualts, ["show", "src/sigmoid.ts#sigmoid"], app), "dualts show");
     expect(show.stdout).toContain("function sigmoid_jvp(z: number, dz: number): [number, number] {");
+  });
+});
+
+describe("a CommonJS project (no \"type\")", () => {
+  test("builds with tspc and the transformer plugin into CommonJS, and runs under node", async () => {
+    const build = await timed("tspc (CommonJS)", () => node([join(cjsApp, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], cjsApp));
+    ok(build, "tspc");
+    expect(build.stdout + build.stderr).toBe("");
+    expect(readFileSync(join(cjsApp, "out/main.js"), "utf8")).toContain('require("dualts")');
+    const main = ok(await node(["out/main.js"], cjsApp), "node out/main.js");
+    expect(main.stderr, "no warning").toBe("");
+    expectLectureGradients(main.stdout);
+  });
+
+  test("require()s every entry point", async () => {
+    const script = [
+      'const dualts = require("dualts");',
+      'const { transformSource } = require("dualts/transformer");',
+      'const vite = require("dualts/vite");',
+      'const d = dualts.grad((x) => dualts.mul(x, dualts.exp(x)))(1);',
+      'const js = transformSource("/** @differentiable */ export function f(x: number) { return x * x; }", { fileName: "f.ts" }).code;',
+      'console.log(JSON.stringify({ d, transformed: js.includes("f_jvp"), plugin: vite.default().name }));',
+    ].join("\n");
+    const required = ok(await node(["-e", script], cjsApp), "require() in a CommonJS project");
+    expect(required.stderr, "no warning").toBe("");
+    expect(JSON.parse(required.stdout)).toEqual({ d: 2 * Math.E, transformed: true, plugin: "dualts" });
+  });
+
+  test("on a Node that cannot require() an ES module (before 20.19: simulated), each entry point says what to do", async () => {
+    const script = [
+      'Object.defineProperty(process.features, "require_module", { value: false });',
+      'for (const entry of ["dualts", "dualts/transformer", "dualts/vite"]) {',
+      "  try { require(entry); console.log(`${entry}: loaded`); } catch (error) { console.log(error.message); }",
+      "}",
+    ].join("\n");
+    const lines = ok(await node(["-e", script], cjsApp), "require() without require(esm)").stdout.trim().split("\n");
+    expect(lines).toEqual(["dualts", "dualts/transformer", "dualts/vite"].map((entry) =>
+      `require("${entry}") needs Node 20.19 or newer (this is Node ${process.version}), which loads dualts' ES modules with require(). ` +
+      `Upgrade Node, or load it with import (a project with "type": "module", or await import("${entry}")).`));
+  });
+});
+
+describe("a project whose typescript is 7", () => {
+  test("generates with npx dualts gen, builds with TypeScript 7's tsc, and runs", async () => {
+    const gen = await timed("dualts gen (TypeScript 7 project)", () => npx(["dualts", "gen", "src", "--out", "gen"], ts7App));
+    ok(gen, "npx dualts gen");
+    expect(gen.stderr).toBe("dualts gen: 4 files in gen/, 3 differentiable functions\n");
+    const tsc = join(ts7App, "node_modules/typescript/bin/tsc");
+    expect(ok(await run(process.execPath, [tsc, "--version"], ts7App), "tsc --version").stdout).toMatch(/^Version 7\./);
+    const build = await timed("tsc 7", () => node([tsc, "-p", "tsconfig.gen.json", "--pretty", "false"], ts7App));
+    ok(build, "TypeScript 7: tsc -p tsconfig.gen.json");
+    expect(build.stdout + build.stderr).toBe("");
+    expectLectureGradients(ok(await node(["out-gen/main.js"], ts7App), "node out-gen/main.js").stdout);
+    expect(ok(await run(join(ts7App, "node_modules/.bin/dualts"), ["check", "src"], ts7App), "dualts check")).toMatchObject({ stdout: "", stderr: "" });
   });
 });
