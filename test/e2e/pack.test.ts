@@ -161,7 +161,7 @@ describe("npm pack", () => {
   test("ships the runtime, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
     const paths = packed.files.map((f) => f.path);
     for (const required of [
-      "package.json", "README.md",
+      "package.json", "README.md", "LICENSE",
       "dist/src/index.js", "dist/src/index.d.ts",
       "dist/transformer/index.js", "dist/transformer/index.d.ts",
       "dist/transformer/vite.js", "dist/transformer/vite.d.ts",
@@ -177,6 +177,9 @@ describe("npm pack", () => {
     expect(statSync(bin).mode & 0o111, "executable").not.toBe(0);
     const installed = readdirSync(join(app, "node_modules/dualts/dist")).sort();
     expect(installed).toEqual(["cli", "src", "transformer"]);
+    // The license package.json names, in full.
+    const { license } = JSON.parse(readFileSync(join(app, "node_modules/dualts/package.json"), "utf8")) as { license: string };
+    expect(`${license} License`).toBe(readFileSync(join(app, "node_modules/dualts/LICENSE"), "utf8").split("\n")[0]);
   });
 });
 
