@@ -20,6 +20,7 @@ import { grad, valueAndGrad } from "../src/index.js";
 import { expectClose } from "./helpers.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "dualts-lecture-"));
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const narration: string[] = [];
 const options = { outDir, log: (line: string) => narration.push(line) };
 
@@ -104,7 +105,7 @@ describe("3. logistic regression on iris", () => {
     const rows = iris.standardize(train.rows, [iris.featureNames.indexOf("petal length")], scale);
     const descend = (bug: "sign" | "missing x") => {
       let [w0, w1] = [0, 0];
-      for (let epoch = 0; epoch < 1000; epoch++) {
+      for (let step = 0; step < 1000; step++) {
         let [g0, g1] = [0, 0];
         rows.forEach(([x], i) => {
           const residual = 1 / (1 + Math.exp(-(w0 + w1 * x))) - train.ys[i];
@@ -118,6 +119,20 @@ describe("3. logistic regression on iris", () => {
     };
     expect(descend("sign")).toBeLessThan(0.5);
     expect(descend("missing x")).toBeLessThan(0.8);
+  });
+
+  test("one word for one gradient-descent step: the tables' headers, the figures' axes, the narration and the README", () => {
+    const headers = narration.filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(headers.length).toBeGreaterThanOrEqual(3); // step 3's two models and step 5
+    expect(new Set(headers)).toEqual(new Set(["step"]));
+    for (const figure of [r3.figures[0], r5.figures[0]]) {
+      const axis = /gradient-descent \w+/.exec(readFileSync(figure, "utf8"));
+      expect(axis?.[0], figure).toBe("gradient-descent step");
+    }
+    const lecture = readme.slice(readme.indexOf("## The lecture, runnable"), readme.indexOf("### Libraries the lecture uses"));
+    const readmeHeaders = lecture.split("\n").filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(readmeHeaders).toEqual(["step", "step"]);
+    for (const text of [narration.join("\n"), lecture, readFileSync(r3.figures[0], "utf8")]) expect(text).not.toMatch(/epoch/i);
   });
 
   test("checkGradient agreed with the transform's gradient", () => {
