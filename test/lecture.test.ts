@@ -152,6 +152,36 @@ describe("3. logistic regression on iris", () => {
   });
 });
 
+/**
+ * Each named node of a toDot drawing, as its operation over its operands:
+ * named nodes, inputs and constants by name, other operations written out
+ * (infix ones in parentheses) — e.g. { d: "y × log(c)" }.
+ */
+function tapeDefinitions(dot: string): Record<string, string> {
+  const nodes = new Map<string, { text: string; shape: string; args: string[] }>();
+  for (const m of dot.matchAll(/^ {2}(\w+) \[label="(.*?)", shape=(\w+)\];$/gm)) nodes.set(m[1], { text: m[2].split("\\n")[0], shape: m[3], args: [] });
+  for (const m of dot.matchAll(/^ {2}(\w+) -> (\w+)/gm)) nodes.get(m[2])!.args.push(m[1]); // in argument order
+  const named = (text: string) => /^(\w+) = (.+)$/.exec(text);
+  const operand = (id: string): string => {
+    const node = nodes.get(id)!;
+    if (node.shape !== "ellipse") return node.text;
+    const name = named(node.text);
+    if (name) return name[1];
+    return node.args.length === 2 ? `(${written(node)})` : written(node);
+  };
+  const written = (node: { text: string; args: string[] }): string => {
+    const op = named(node.text)?.[2] ?? node.text;
+    const [x, y] = node.args.map(operand);
+    return node.args.length === 2 ? `${x} ${op} ${y}` : op === "−" ? `−${x}` : `${op}(${x})`;
+  };
+  const definitions: Record<string, string> = {};
+  for (const node of nodes.values()) {
+    const name = named(node.text);
+    if (name && node.shape === "ellipse") definitions[name[1]] = written(node);
+  }
+  return definitions;
+}
+
 describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", () => {
   test("has the lecture's nodes a, b, c, d with their values", () => {
     const { w0, w1, x, y } = r4.point;
@@ -162,6 +192,12 @@ describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", (
     expectClose(r4.nodes.map((n) => n.value), [a, b, c, y * Math.log(c)], 1e-15);
     expectClose(r4.nodes.map((n) => n.localPartial), [-1, b, -1 / (1 + b) ** 2, y / c], 1e-14);
     for (const name of ["a", "b", "c", "d"]) expect(r4.dot).toMatch(new RegExp(`^  ${name} \\[label="${name} = `, "m"));
+  });
+
+  test("the tape's figure names the lecture's nodes, each the operation the text says over the text's operands", () => {
+    // d = y·log(c) is a product on the tape too (not the log it multiplies), and so on up: read back from the figure's DOT.
+    const definitions = tapeDefinitions(r4.tapeDot);
+    expect(definitions).toEqual({ a: `−w0 − (w1 × ${r4.point.x})`, b: "exp(a)", c: "1 ÷ (1 + b)", d: "y × log(c)" });
   });
 
   test("the chain-rule product, both sweeps, the generated code and the tape agree", () => {
