@@ -4,14 +4,18 @@
 // without a transform. The files keep their folder structure under --out,
 // relative to --root (by default the deepest folder holding every input);
 // files that mark nothing are copied. A file with diagnostics is not written.
+// Inputs and --out are compared by real path, and outputs.ts writes only
+// inside the real --out, never through a link. watch.ts runs it again on
+// every change.
 
-import { mkdirSync, readFileSync, rmSync, watch, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { formatDiagnostic } from "../transformer/diagnostics.js";
 import { analyze } from "./analyze.js";
 import { rewriteRelativeImports } from "./imports.js";
-import { collectInputs, commonRoot, DECLARATION_FILE, displayPath, isInside, UsageError, type Input } from "./inputs.js";
+import { collectInputs, commonRoot, DECLARATION_FILE, displayPath, isInside, realPathOf, UsageError, type Input } from "./inputs.js";
 import type { Io } from "./io.js";
+import { OutputFolder } from "./outputs.js";
 import { spliceGenerated } from "./splice.js";
 
 export interface GenOptions {
@@ -19,26 +23,68 @@ export interface GenOptions {
   readonly root?: string;
 }
 
-interface Plan {
-  readonly inputs: readonly Input[];
-  readonly out: string;
-  readonly root: string;
+interface Placed extends Input {
+  /** Where its output goes, relative to --out. */
+  readonly rel: string;
 }
 
-function plan(files: readonly string[], options: GenOptions, io: Io): Plan {
+export interface Plan {
+  readonly inputs: readonly Placed[];
+  /** --out as given, made absolute. */
+  readonly out: string;
+  readonly folder: OutputFolder;
+}
+
+/** " (a is b, through symbolic links)" naming each path that links make another, or "". */
+function throughLinks(cwd: string, ...paths: [given: string, path: string, real: string][]): string {
+  const linked = paths.filter(([, path, real]) => path !== real).map(([given, , real]) => `${given} is ${displayPath(real, cwd)}`);
+  return linked.length === 0 ? "" : ` (${linked.join(", ")}, through symbolic links)`;
+}
+
+/** Where an input goes under --root: by the path it was given or found at, or else by its real path. */
+function placeUnder(input: Input, root: string, realRoot: string): string | undefined {
+  if (isInside(input.path, root)) return relative(root, input.path);
+  if (isInside(input.path, realRoot)) return relative(realRoot, input.path);
+  if (isInside(input.real, realRoot)) return relative(realRoot, input.real);
+  return undefined;
+}
+
+/**
+ * The inputs and where each goes. --out is compared with the inputs by real
+ * path, so that no symbolic link (--out itself, an input, --root, a folder on
+ * the way) can make gen write onto a source or outside --out; each folder
+ * between --out and an output is checked before anything is written.
+ */
+export function plan(files: readonly string[], options: GenOptions, io: Io): Plan {
   const out = resolve(io.cwd, options.out);
+  const realOut = realPathOf(out, io.cwd);
+  if (existsSync(realOut) && !statSync(realOut).isDirectory()) throw new UsageError(`--out ${options.out} is a file: gen writes into a folder; choose another --out`);
   for (const arg of files) {
-    if (isInside(resolve(io.cwd, arg), out)) throw new UsageError(`--out ${options.out} would overwrite the input ${arg}: choose another output folder`);
-  }
-  const inputs = collectInputs(files, { cwd: io.cwd, exclude: [out] });
-  const root = options.root !== undefined ? resolve(io.cwd, options.root) : commonRoot(files, io.cwd);
-  for (const input of inputs) {
-    if (!isInside(input.path, root)) throw new UsageError(`${input.display} is not inside --root ${displayPath(root, io.cwd)}`);
-    if (resolve(out, relative(root, input.path)) === input.path) {
-      throw new UsageError(`--out ${options.out} would overwrite ${input.display}: choose another output folder`);
+    const path = resolve(io.cwd, arg);
+    if (!existsSync(path)) continue; // collectInputs says so
+    const real = realPathOf(path, io.cwd);
+    if (isInside(real, realOut) || isInside(path, out)) {
+      const links = throughLinks(io.cwd, [`--out ${options.out}`, out, realOut], [arg, path, real]);
+      throw new UsageError(`--out ${options.out} would overwrite the input ${arg}${links}: choose another output folder`);
     }
   }
-  return { inputs, out, root };
+  const inputs = collectInputs(files, { cwd: io.cwd, outputFolder: { real: realOut, given: options.out } });
+  for (const input of inputs) {
+    // Only a link can bring an input found in a folder into --out: the folders themselves were checked above.
+    if (isInside(input.real, realOut)) {
+      throw new UsageError(`${input.display} is ${displayPath(input.real, io.cwd)} through symbolic links, inside --out ${options.out}: gen would write over its own input; choose another output folder`);
+    }
+  }
+  const root = options.root !== undefined ? resolve(io.cwd, options.root) : commonRoot(files, io.cwd);
+  const realRoot = realPathOf(root, io.cwd);
+  const placed = inputs.map((input): Placed => {
+    const rel = placeUnder(input, root, realRoot);
+    if (rel === undefined) throw new UsageError(`${input.display} is not inside --root ${displayPath(root, io.cwd)}`);
+    return { ...input, rel };
+  });
+  const folder = new OutputFolder(out, realOut, io.cwd, inputs, io.err);
+  for (const input of placed) folder.folderFor(input.rel, false);
+  return { inputs: placed, out, folder };
 }
 
 function header(source: string): string {
@@ -62,28 +108,16 @@ export interface GenReport {
   readonly outputs: Set<string>;
 }
 
-function writeIfChanged(path: string, code: string): boolean {
-  let previous: string | undefined;
-  try {
-    previous = readFileSync(path, "utf8");
-  } catch {
-    previous = undefined;
-  }
-  if (previous === code) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, code);
-  return true;
-}
-
 /** One pass over every input: generate, write what changed, print diagnostics. */
-function generate(p: Plan, io: Io): GenReport {
-  const sources = new Set(p.inputs.map((i) => i.path));
+export function generate(p: Plan, io: Io): GenReport {
+  const outputsOf = new Map<string, string[]>();
+  for (const input of p.inputs) outputsOf.set(input.real, [...(outputsOf.get(input.real) ?? []), join(p.out, input.rel)]);
   const report: GenReport = { written: [], unchanged: 0, failed: [], generatedFunctions: 0, outputs: new Set() };
   for (const input of p.inputs) {
-    const output = join(p.out, relative(p.root, input.path));
+    const output = join(p.out, input.rel);
     // Even when not written (diagnostics), the output belongs to an input: watch mode keeps the last good one.
     report.outputs.add(output);
-    const original = readFileSync(input.path, "utf8");
+    const original = readFileSync(input.real, "utf8");
     let code = original;
     if (!DECLARATION_FILE.test(input.path)) {
       const analysis = analyze(input.display, original);
@@ -98,14 +132,14 @@ function generate(p: Plan, io: Io): GenReport {
         report.generatedFunctions += result.functions.length;
       }
     }
-    code = rewriteRelativeImports(code, input.path, output, sources);
-    if (writeIfChanged(output, code)) report.written.push(displayPath(output, io.cwd));
+    code = rewriteRelativeImports(code, input.real, output, outputsOf);
+    if (p.folder.write(input.rel, code)) report.written.push(displayPath(output, io.cwd));
     else report.unchanged++;
   }
   return report;
 }
 
-function summary(r: GenReport, p: Plan, io: Io): string {
+export function summary(r: GenReport, p: Plan, io: Io): string {
   const files = r.written.length + r.unchanged;
   const parts = [`${files} file${files === 1 ? "" : "s"} in ${displayPath(p.out, io.cwd)}/`, `${r.generatedFunctions} differentiable function${r.generatedFunctions === 1 ? "" : "s"}`];
   if (r.unchanged > 0) parts.push(`${r.unchanged} unchanged`);
@@ -119,60 +153,4 @@ export function runGen(files: readonly string[], options: GenOptions, io: Io): n
   const report = generate(p, io);
   io.err(summary(report, p, io));
   return report.failed.length > 0 ? 1 : 0;
-}
-
-export interface Watcher {
-  close(): void;
-}
-
-/**
- * Generates, then again whenever an input changes (fs.watch on the folders
- * given and the folders of the files given), until closed. Files that
- * disappear from the inputs have their outputs removed.
- */
-export function watchGen(files: readonly string[], options: GenOptions, io: Io, onPass?: (r: GenReport) => void): Watcher {
-  let p = plan(files, options, io);
-  let last = generate(p, io);
-  io.err(`${summary(last, p, io)}; watching for changes (Ctrl-C stops)`);
-  onPass?.(last);
-
-  let timer: NodeJS.Timeout | undefined;
-  const rerun = () => {
-    timer = undefined;
-    try {
-      p = plan(files, options, io);
-      const report = generate(p, io);
-      for (const gone of [...last.outputs].filter((o) => !report.outputs.has(o))) {
-        rmSync(gone, { force: true });
-        io.err(`dualts gen: removed ${displayPath(gone, io.cwd)}`);
-      }
-      for (const w of report.written) io.err(`dualts gen: updated ${w}`);
-      if (report.failed.length > 0) io.err(summary(report, p, io));
-      last = report;
-      onPass?.(report);
-    } catch (error) {
-      io.err(`dualts gen: ${(error as Error).message}`);
-    }
-  };
-  const changed = (folder: string, name: string | null, only?: string) => {
-    if (name === null) return;
-    const path = resolve(folder, name);
-    if (isInside(path, p.out) || (only !== undefined && path !== only)) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(rerun, 50);
-  };
-  const watchers = files.map((arg) => {
-    const path = resolve(io.cwd, arg);
-    const isFolder = p.inputs.some((i) => i.path !== path && isInside(i.path, path));
-    // A file is watched through its folder: editors often save by replacing the file.
-    return isFolder
-      ? watch(path, { recursive: true }, (_event, name) => changed(path, name))
-      : watch(dirname(path), (_event, name) => changed(dirname(path), name, path));
-  });
-  return {
-    close() {
-      if (timer) clearTimeout(timer);
-      watchers.forEach((w) => w.close());
-    },
-  };
 }

@@ -9,10 +9,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { runCheck } from "./check.js";
-import { runGen, watchGen, type Watcher } from "./gen.js";
+import { runGen } from "./gen.js";
 import { UsageError } from "./inputs.js";
 import type { Io } from "./io.js";
 import { runShow } from "./show.js";
+import { watchGen, type Watcher } from "./watch.js";
 
 /** dualts' version, from the package.json above this file (one level up in the sources, two in dist/). */
 function version(): string {
@@ -61,6 +62,7 @@ function program(io: Io, done: (result: CliResult) => void): Command {
     .description(paragraphs(
       "Writes each file to --out as TypeScript: its own code, unchanged, with the derivative code of its @differentiable functions and their registration written in. Any compiler builds the result (TypeScript 7, esbuild, swc, Bun, Node's type stripping): no transform is needed.",
       "Folders are searched for .ts/.tsx/.mts/.cts files (not node_modules). The files keep their folder structure under --out, relative to --root (default: the deepest folder holding every input). Files that mark nothing are copied, so relative imports between the files given keep working; a relative import of anything else is pointed back at the original.",
+      "--out must lie outside the files and folders given (compared after resolving symbolic links). gen writes only inside it and never through a link: a link at an output's place is replaced by the generated file; a symbolic link to a folder inside --out is an error (exit code 2).",
       "A file with diagnostics is not written, and the exit code is 1.",
     ))
     .argument("<files...>", "TypeScript files or folders")

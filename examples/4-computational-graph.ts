@@ -17,8 +17,12 @@ import { shown, writeGraph } from "./lib/figures.js";
 import { fmt, heading, signed, isMain, logOf, table, tuple, type ExampleOptions } from "./lib/narration.js";
 
 /**
- * One term of the binary cross-entropy, node by node.
- * @differentiable wrt(w0, w1)
+ * One term of the binary cross-entropy, node by node. y is differentiable
+ * too, so that the tape records it as an input and d = y·log(c) as a node
+ * of its own: a product with the number y = 1 records nothing (the runtime
+ * returns log(c) itself), which would leave log(c) to stand for d. The
+ * gradients below select w0 and w1.
+ * @differentiable wrt(w0, w1, y)
  */
 export function bceTerm(w0: number, w1: number, x: number, y: number): number {
   const a = -w0 - w1 * x;
@@ -87,7 +91,10 @@ export interface ComputationalGraphResult {
   readonly generatedTangents: number[];
   /** The adjoints the tape found for a, b and c, and d's. */
   readonly tapeAdjoints: number[];
+  /** The lecture's graph (4-computational-graph.svg), as Graphviz DOT. */
   readonly dot: string;
+  /** Every operation the tape recorded (4-tape.svg), as Graphviz DOT. */
+  readonly tapeDot: string;
   readonly figures: string[];
 }
 
@@ -198,10 +205,11 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
 
   // The same numbers from dualts' two engines.
   const [, generated] = jvp(bceNodes, [w0, w1, x, y], [1, 0]);
-  const forwardGradient = grad(bceTerm)(w0, w1, x, y) as number[];
-  const traced = trace(bceTerm, [w0, w1, x, y]);
-  const reverseGradient = [...traced.gradient];
-  // The tape's nodes for a, b and c: the operations that made them.
+  const forwardGradient = grad(bceTerm, { wrt: ["w0", "w1"] })(w0, w1, x, y) as number[];
+  // Traced with y as an input: the tape then holds the lecture's four nodes, d = y·log(c) the last.
+  const traced = trace(bceTerm, [w0, w1, x, y], { wrt: ["w0", "w1", "y"] });
+  const reverseGradient = traced.gradient.slice(0, 2);
+  // The tape's nodes for a, b, c and d: the operations that made them, named as the lecture names them.
   const tapeNode = (op: string) => traced.tape.nodes.find((v) => v.op === op)!;
   const [tapeA, tapeB, tapeC] = [tapeNode("sub"), tapeNode("exp"), tapeNode("div")];
   [tapeA.label, tapeB.label, tapeC.label, traced.output.label] = ["a", "b", "c", "d"];
@@ -216,14 +224,15 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
   ], 5).forEach((l) => log(l));
 
   const dot = lectureDot(point, nodes, dadw1);
+  const tapeDot = toDot(traced.output);
   const figures = [
     await writeGraph(options, "4-computational-graph.svg", dot),
-    await writeGraph(options, "4-tape.svg", toDot(traced.output)),
+    await writeGraph(options, "4-tape.svg", tapeDot),
   ];
   log("");
   log(`   The graph: ${shown(figures[0])}; every operation the tape recorded (${traced.tape.nodes.length} nodes): ${shown(figures[1])}`);
 
-  return { point, nodes, chainRule, forwardGradient, reverseGradient, generatedTangents: generated as number[], tapeAdjoints, dot, figures };
+  return { point, nodes, chainRule, forwardGradient, reverseGradient, generatedTangents: generated as number[], tapeAdjoints, dot, tapeDot, figures };
 }
 
 if (isMain(import.meta.url)) await run();

@@ -6,57 +6,23 @@
 // the documented format, with the documented exit codes; every command has
 // --help; wrong usage gets a clear message and exit code 2.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, test } from "vitest";
 // The built CLI and transform (dist/), as users run them; npm test builds first.
 import { analyze } from "../dist/cli/analyze.js";
-import { watchGen, type GenReport } from "../dist/cli/gen.js";
-import type { Io } from "../dist/cli/io.js";
-import { runCli } from "../dist/cli/program.js";
 import { spliceGenerated } from "../dist/cli/splice.js";
+import { watchGen } from "../dist/cli/watch.js";
 import { transformSource } from "../dist/transformer/index.js";
+import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./cli-run.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
-const scratch = mkdtempSync(join(tmpdir(), "dualts-cli-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const { dir: scratch, project, remove } = scratchFolder("dualts-cli-");
+afterAll(remove);
 
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-function capture(cwd: string): Io & { lines: { out: string[]; err: string[] } } {
-  const lines = { out: [] as string[], err: [] as string[] };
-  return { cwd, lines, out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) };
-}
-
-async function dualts(cwd: string, ...argv: string[]): Promise<Run> {
-  const io = capture(cwd);
-  const { exitCode } = await runCli(argv, io);
-  return { code: exitCode, out: io.lines.out.join("\n"), err: io.lines.err.join("\n") };
-}
-
-/** A fresh folder with the given files (path → text). */
-function project(name: string, files: Record<string, string>): string {
-  const dir = join(scratch, name);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
-const sigmoidTs = `/** @differentiable */
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-`;
 const lossTs = `// Logistic regression's loss.
 
 import { sigmoid } from "./sigmoid.js";
@@ -215,12 +181,7 @@ describe("dualts gen", () => {
   test("--watch generates again when a file changes, keeps the last good output of a broken one, removes that of a deleted one", async () => {
     const dir = project("gen-watch", { "src/sigmoid.ts": sigmoidTs });
     const io = capture(dir);
-    // Resolves at the first pass (from now on) whose report satisfies `done`: fs.watch may report one change as several events.
-    let waiting: { done: (r: GenReport) => boolean; resolve: (r: GenReport) => void } | undefined;
-    const passWhere = (done: (r: GenReport) => boolean) => new Promise<GenReport>((resolve) => (waiting = { done, resolve }));
-    const onPass = (r: GenReport) => {
-      if (waiting?.done(r)) waiting.resolve(r);
-    };
+    const { onPass, passWhere } = watchPasses();
     const square = join(dir, "gen/square.ts");
     const first = passWhere(() => true);
     const watcher = watchGen(["src"], { out: "gen" }, io, onPass);

@@ -20,6 +20,7 @@ import { grad, valueAndGrad } from "../src/index.js";
 import { expectClose } from "./helpers.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "dualts-lecture-"));
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const narration: string[] = [];
 const options = { outDir, log: (line: string) => narration.push(line) };
 
@@ -104,7 +105,7 @@ describe("3. logistic regression on iris", () => {
     const rows = iris.standardize(train.rows, [iris.featureNames.indexOf("petal length")], scale);
     const descend = (bug: "sign" | "missing x") => {
       let [w0, w1] = [0, 0];
-      for (let epoch = 0; epoch < 1000; epoch++) {
+      for (let step = 0; step < 1000; step++) {
         let [g0, g1] = [0, 0];
         rows.forEach(([x], i) => {
           const residual = 1 / (1 + Math.exp(-(w0 + w1 * x))) - train.ys[i];
@@ -118,6 +119,20 @@ describe("3. logistic regression on iris", () => {
     };
     expect(descend("sign")).toBeLessThan(0.5);
     expect(descend("missing x")).toBeLessThan(0.8);
+  });
+
+  test("one word for one gradient-descent step: the tables' headers, the figures' axes, the narration and the README", () => {
+    const headers = narration.filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(headers.length).toBeGreaterThanOrEqual(3); // step 3's two models and step 5
+    expect(new Set(headers)).toEqual(new Set(["step"]));
+    for (const figure of [r3.figures[0], r5.figures[0]]) {
+      const axis = /gradient-descent \w+/.exec(readFileSync(figure, "utf8"));
+      expect(axis?.[0], figure).toBe("gradient-descent step");
+    }
+    const lecture = readme.slice(readme.indexOf("## The lecture, runnable"), readme.indexOf("### Libraries the lecture uses"));
+    const readmeHeaders = lecture.split("\n").filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(readmeHeaders).toEqual(["step", "step"]);
+    for (const text of [narration.join("\n"), lecture, readFileSync(r3.figures[0], "utf8")]) expect(text).not.toMatch(/epoch/i);
   });
 
   test("checkGradient agreed with the transform's gradient", () => {
@@ -137,6 +152,36 @@ describe("3. logistic regression on iris", () => {
   });
 });
 
+/**
+ * Each named node of a toDot drawing, as its operation over its operands:
+ * named nodes, inputs and constants by name, other operations written out
+ * (infix ones in parentheses) — e.g. { d: "y × log(c)" }.
+ */
+function tapeDefinitions(dot: string): Record<string, string> {
+  const nodes = new Map<string, { text: string; shape: string; args: string[] }>();
+  for (const m of dot.matchAll(/^ {2}(\w+) \[label="(.*?)", shape=(\w+)\];$/gm)) nodes.set(m[1], { text: m[2].split("\\n")[0], shape: m[3], args: [] });
+  for (const m of dot.matchAll(/^ {2}(\w+) -> (\w+)/gm)) nodes.get(m[2])!.args.push(m[1]); // in argument order
+  const named = (text: string) => /^(\w+) = (.+)$/.exec(text);
+  const operand = (id: string): string => {
+    const node = nodes.get(id)!;
+    if (node.shape !== "ellipse") return node.text;
+    const name = named(node.text);
+    if (name) return name[1];
+    return node.args.length === 2 ? `(${written(node)})` : written(node);
+  };
+  const written = (node: { text: string; args: string[] }): string => {
+    const op = named(node.text)?.[2] ?? node.text;
+    const [x, y] = node.args.map(operand);
+    return node.args.length === 2 ? `${x} ${op} ${y}` : op === "−" ? `−${x}` : `${op}(${x})`;
+  };
+  const definitions: Record<string, string> = {};
+  for (const node of nodes.values()) {
+    const name = named(node.text);
+    if (name && node.shape === "ellipse") definitions[name[1]] = written(node);
+  }
+  return definitions;
+}
+
 describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", () => {
   test("has the lecture's nodes a, b, c, d with their values", () => {
     const { w0, w1, x, y } = r4.point;
@@ -147,6 +192,12 @@ describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", (
     expectClose(r4.nodes.map((n) => n.value), [a, b, c, y * Math.log(c)], 1e-15);
     expectClose(r4.nodes.map((n) => n.localPartial), [-1, b, -1 / (1 + b) ** 2, y / c], 1e-14);
     for (const name of ["a", "b", "c", "d"]) expect(r4.dot).toMatch(new RegExp(`^  ${name} \\[label="${name} = `, "m"));
+  });
+
+  test("the tape's figure names the lecture's nodes, each the operation the text says over the text's operands", () => {
+    // d = y·log(c) is a product on the tape too (not the log it multiplies), and so on up: read back from the figure's DOT.
+    const definitions = tapeDefinitions(r4.tapeDot);
+    expect(definitions).toEqual({ a: `−w0 − (w1 × ${r4.point.x})`, b: "exp(a)", c: "1 ÷ (1 + b)", d: "y × log(c)" });
   });
 
   test("the chain-rule product, both sweeps, the generated code and the tape agree", () => {

@@ -14,6 +14,7 @@
 import ts = require("typescript");
 import { applyToSourceFile } from "./apply.js";
 import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
+import { DECLARATION_FILE } from "./files.js";
 import { programChecker, scriptKindOf } from "./program.js";
 import { transformFile } from "./transform.js";
 
@@ -48,6 +49,8 @@ export interface TransformResult {
 export function transformSource(code: string, options: TransformOptions = {}): TransformResult {
   const diagnostics: DualtsDiagnostic[] = [];
   const fileName = options.fileName ?? "input.ts";
+  // A declaration file has no code: it compiles to nothing, as under tsc.
+  if (DECLARATION_FILE.test(fileName)) return { code: "", diagnostics };
   let output: ts.TranspileOutput;
   try {
     output = ts.transpileModule(code, {
@@ -57,10 +60,11 @@ export function transformSource(code: string, options: TransformOptions = {}): T
     transformers: { before: [dualtsTransformer((d) => diagnostics.push(...d))] },
     });
   } catch (error) {
-    // TypeScript itself gave up (a file nested beyond its parser's stack): a diagnostic, not a crash.
+    // TypeScript itself gave up: a diagnostic, not a crash. Only a stack overflow (a file nested beyond its parser's stack) is the nesting's fault.
     const sf = ts.createSourceFile(fileName, "", ts.ScriptTarget.Latest);
     const sink = new DiagnosticSink(sf);
-    sink.reportAt(codes.unsupported, 0, 0, `TypeScript could not compile this file (${(error as Error).message}); split very long or deeply nested expressions`);
+    const advice = error instanceof RangeError ? "; split very long or deeply nested expressions" : "";
+    sink.reportAt(codes.unsupported, 0, 0, `TypeScript could not compile this file (${(error as Error).message})${advice}`);
     return { code: "", diagnostics: sink.diagnostics };
   }
   return { code: output.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, "\n"), diagnostics, sourceMap: output.sourceMapText };

@@ -1,17 +1,55 @@
 // dualts/vite: a Vite (and Vitest) plugin running the dualts transform on
 // TypeScript modules before Vite's own TypeScript handling (enforce: "pre").
 // Diagnostics fail the module with every problem and its file:line:column.
+//
+// Which module ids it transforms is decided here, in transformedFile: those
+// whose module is the code of a TypeScript file that Vite compiles (.ts,
+// .mts, .tsx — Vite's own default; it serves .cts untouched), other than a
+// declaration file, a virtual module (\0…) or a dependency (node_modules).
+// A query leaves the module alone where Vite makes it something other than
+// the file's code: ?raw (a string), ?url (a URL), ?worker and ?sharedworker
+// (a wrapper that starts the worker) — Vite's own list of special queries.
+// Any other query (?v=…, ?t=…, ?import, ?inline, a worker's own
+// ?worker_file&type=module, another plugin's) still names the file's code,
+// which Vite serves compiled, so it is transformed.
 
+import { DECLARATION_FILE } from "./files.js";
 import { formatDiagnostic, transformSource } from "./index.js";
 
 export interface DualtsPluginOptions {
-  /** Which module ids to transform; default: .ts/.tsx/.mts/.cts files outside node_modules. */
+  /**
+   * Which module files to transform, by their path without the query;
+   * default: .ts, .mts and .tsx (the files Vite itself compiles as
+   * TypeScript). Declaration files, virtual modules and node_modules are
+   * left alone whatever this says.
+   */
   readonly include?: RegExp;
 }
 
 /** The part of Vite's plugin context the plugin uses: failing a module with its location. */
 export interface PluginContext {
   error(error: { message: string; id?: string; loc?: { file?: string; line: number; column: number } }): never;
+}
+
+/** The files Vite's own TypeScript handling compiles (its default include, /\.(m?ts|[jt]sx)$/, less .jsx). */
+const VITE_TYPESCRIPT = /\.(?:m?ts|tsx)$/;
+
+/** Query parameters under which Vite serves something other than the file's code (Vite's SPECIAL_QUERY_RE). */
+const NOT_THE_CODE = new Set(["raw", "url", "worker", "sharedworker"]);
+
+/** A dependency: it ships compiled code, and Vite pre-bundles it in dev where no plugin of ours runs. */
+const DEPENDENCY = /[\\/]node_modules[\\/]/;
+
+/** The file a module id names, if the plugin transforms it; undefined if the module is left alone. */
+function transformedFile(id: string, include: RegExp = VITE_TYPESCRIPT): string | undefined {
+  if (id.startsWith("\0")) return undefined;
+  const queryAt = id.indexOf("?");
+  const file = queryAt < 0 ? id : id.slice(0, queryAt);
+  if (!include.test(file) || DECLARATION_FILE.test(file) || DEPENDENCY.test(file)) return undefined;
+  if (queryAt >= 0) {
+    for (const name of new URLSearchParams(id.slice(queryAt + 1)).keys()) if (NOT_THE_CODE.has(name)) return undefined;
+  }
+  return file;
 }
 
 /**
@@ -24,15 +62,19 @@ export interface DualtsVitePlugin {
   transform(this: PluginContext, code: string, id: string): { code: string; map: string | null } | null;
 }
 
-/** The Vite (and Vitest) plugin: runs the dualts transform on TypeScript modules before Vite's own handling. */
+/**
+ * The plugin: `plugins: [dualts()]` in vite.config.ts or vitest.config.ts.
+ * Transforms each TypeScript module that marks a function @differentiable
+ * (see transformedFile for which ids), failing the module on diagnostics.
+ */
 export default function dualts(options: DualtsPluginOptions = {}): DualtsVitePlugin {
-  const include = options.include ?? /\.[cm]?tsx?$/;
+  const include = options.include ?? VITE_TYPESCRIPT;
   return {
     name: "dualts",
     enforce: "pre",
     transform(this: PluginContext, code: string, id: string) {
-      const file = id.split("?")[0];
-      if (!include.test(file) || file.includes("/node_modules/")) return null;
+      const file = transformedFile(id, include);
+      if (file === undefined) return null;
       // Cheap test first: most modules mark nothing.
       if (!code.includes("differentiable")) return null;
       const result = transformSource(code, { fileName: file });
