@@ -6,7 +6,7 @@
 import ts = require("typescript");
 import { DiagnosticSink, transformFailure, type DualtsDiagnostic } from "../transformer/diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "../transformer/find.js";
-import { scriptKindOf } from "../transformer/program.js";
+import { scriptKindOf } from "../transformer/files.js";
 import { transformFile, type FileResult } from "../transformer/transform.js";
 
 export interface Analysis {

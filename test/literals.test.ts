@@ -77,7 +77,7 @@ function withoutRecordForm(f: Fn): Fn {
 describe("literals reach every generated form as written", () => {
   test.prop([literal, fc.double({ min: -2, max: 2, noNaN: true })], { numRuns: 80 })("the derivative is the literal's value on every route", async (k, x) => {
     const source = program(k);
-    const K = (await load(plainJavaScript(source))).K as number;
+    const K = (await load(plainJavaScript(source))).K as unknown as number;
     const result = transformSource(source, { fileName: "prog.ts" });
     expect(result.diagnostics).toEqual([]);
     const f = (await load(result.code)).f as Fn;
@@ -96,7 +96,7 @@ describe("literals reach every generated form as written", () => {
   test("a template literal spanning lines, hoisted into a temporary, keeps its text", async () => {
     const k = "(`a\n    b\\\n  c`.length + 1)";
     const source = program(k).replace(`y += x * ${k};`, `y += Math.exp(x * 0) * x * ${k};`);
-    const K = (await load(plainJavaScript(source))).K as number;
+    const K = (await load(plainJavaScript(source))).K as unknown as number;
     const code = transformSource(source, { fileName: "prog.ts" }).code;
     expect(code).toMatch(/const t\d+ = `a\n {4}b\\\n {2}c`\.length \+ 1;/);
     const f = (await load(code)).f as Fn;

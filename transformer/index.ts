@@ -14,8 +14,8 @@
 import ts = require("typescript");
 import { applyToSourceFile } from "./apply.js";
 import { codes, DiagnosticSink, formatDiagnostic, toTypeScriptDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";
-import { DECLARATION_FILE } from "./files.js";
-import { programChecker, scriptKindOf } from "./program.js";
+import { DECLARATION_FILE, scriptKindOf } from "./files.js";
+import { programChecker } from "./program.js";
 import { transformFile } from "./transform.js";
 
 export { codes, formatDiagnostic, transformFailure, type DualtsDiagnostic } from "./diagnostics.js";

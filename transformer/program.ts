@@ -6,6 +6,7 @@
 // in the program's copy of it by kind and position (the text is the same).
 
 import ts = require("typescript");
+import { scriptKindOf } from "./files.js";
 import type { Checker } from "./types.js";
 
 const OPTIONS: ts.CompilerOptions = {
@@ -40,11 +41,6 @@ function hostFor(fileName: string, text: string): ts.CompilerHost {
     readFile: (name) => (name === fileName ? text : base.readFile(name)),
     writeFile: () => {},
   };
-}
-
-/** The script kind a file name says: TSX for .tsx, TS otherwise (also for .mts and .cts). */
-export function scriptKindOf(fileName: string): ts.ScriptKind {
-  return /\.tsx$/i.test(fileName) ? ts.ScriptKind.TSX : /\.jsx$/i.test(fileName) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
 }
 
 /** The node of `copy` at the same place and of the same kind as `node` (of a file with the same text). */
