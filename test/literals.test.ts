@@ -30,7 +30,7 @@ const common = ["a", " ", "é", "😀", "\\n", "\\t", "\\\\", "\\u0041", "\\x41"
 const single = pieces([...common, "\\'", '"']).map((s) => `'${s}'`);
 const double = pieces([...common, '\\"', "'"]).map((s) => `"${s}"`);
 /** A template spans lines as written: raw newlines, indentation, backslashes, an escaped `${` and backtick. */
-const templateText = ["a", " ", "\n", "\n  ", "\n\t", "\\\\", "\\n", "\\`", "\\${", "$", "{", "\\\n"];
+const templateText = ["a", " ", "\n", "\n  ", "\n\t", "\\\\", "\\n", "\\`", "\\${", "$a", "{", "\\\n"];
 const template = pieces(templateText).map((s) => `\`${s}\``);
 const substituted = fc.tuple(pieces(templateText), pieces(templateText)).map(([a, b]) => `\`${a}\${k}${b}\${"}"}\``);
 const numbers = fc.constantFrom("0x1F", "0o17", "0b101", "1_000", "1e3", ".5", "5.", "1E-2", "0.1_25");
