@@ -48,22 +48,29 @@ export interface Column {
  * One column against central differences of the outputs along its input: each entry within 100 times
  * their error estimate (or 1e-6 relative). A column is skipped (counted) where an evaluation took
  * another path through the branches than the centre, or an estimate's own error is over a tenth of it.
+ * As in program-check.ts, the differences are taken again from steps a hundred and ten thousand times
+ * smaller where they disagree: a function that changes on a scale below the first step (sin of a
+ * large power) is smooth, but the Ridders tableau at the larger steps averages over its oscillations.
  * Returns the first disagreement as [output, automatic, differences], or undefined.
  */
 export function columnDisagrees(column: Column, counts: ColumnTally): [number, number, string] | undefined {
   const { x, input, automatic } = column;
   counts.columns++;
-  let samePath = true;
-  const along = (k: number) => (t: number) => {
-    const shifted = x.map((xi, m) => (m === input ? xi + t : xi));
-    if (column.path(shifted) !== column.centre) samePath = false;
-    return column.outputs(shifted)[k];
-  };
-  const differences = automatic.map((_, k) => centralDifference(along(k), 0, column.step === undefined ? {} : { step: column.step }));
-  if (!samePath || differences.some((d) => !(d.error <= 0.1 * Math.max(1e-6, Math.abs(d.derivative))))) {
-    counts.skippedColumns++;
-    return undefined;
+  const first = column.step ?? 0.01; // centralDifference's default at 0, where the differences are taken
+  let judged: [number, number, string] | undefined;
+  for (const step of [first, first * 1e-2, first * 1e-4]) {
+    let samePath = true;
+    const along = (k: number) => (t: number) => {
+      const shifted = x.map((xi, m) => (m === input ? xi + t : xi));
+      if (column.path(shifted) !== column.centre) samePath = false;
+      return column.outputs(shifted)[k];
+    };
+    const differences = automatic.map((_, k) => centralDifference(along(k), 0, { step }));
+    if (!samePath || differences.some((d) => !(d.error <= 0.1 * Math.max(1e-6, Math.abs(d.derivative))))) continue;
+    const k = differences.findIndex((d, k) => !(Math.abs(automatic[k] - d.derivative) <= Math.max(100 * d.error, 1e-6 * Math.max(1, Math.abs(automatic[k])))));
+    if (k < 0) return undefined;
+    judged ??= [k, automatic[k], `${show(differences[k].derivative)} ± ${differences[k].error.toExponential(1)} (first step ${step})`];
   }
-  const k = differences.findIndex((d, k) => !(Math.abs(automatic[k] - d.derivative) <= Math.max(100 * d.error, 1e-6 * Math.max(1, Math.abs(automatic[k])))));
-  return k < 0 ? undefined : [k, automatic[k], `${show(differences[k].derivative)} ± ${differences[k].error.toExponential(1)}`];
+  if (!judged) counts.skippedColumns++;
+  return judged;
 }
