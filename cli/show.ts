@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ts = require("typescript");
+import { withCheckedReads } from "./checked.js";
 import { formatDiagnostic } from "../transformer/diagnostics.js";
 import type { GeneratedFunction } from "../transformer/transform.js";
 import { analyze, qualifiedName, type Analysis } from "./analyze.js";
@@ -83,7 +84,8 @@ export function runShow(target: string, io: Io): number {
     return 1;
   }
   const g = generated[0];
-  const code = g.declarations ?? fromInfo(g, g.marked.name);
+  // As `dualts gen` writes it (element reads marked !).
+  const code = withCheckedReads(g.declarations ?? fromInfo(g, g.marked.name), analysis.sourceFile.languageVariant === ts.LanguageVariant.JSX);
   io.out(`// dualts show ${input.display}#${name}: the code the transform generates for ${qualifiedName(g.marked)}`);
   io.out(formatCode(code).trimEnd());
   return 0;

@@ -16,6 +16,7 @@
 
 import ts = require("typescript");
 import type { FileResult, GeneratedFunction } from "../transformer/transform.js";
+import { withCheckedReads } from "./checked.js";
 import { formatRanges, indentationOf, type TextRange } from "./format.js";
 
 interface Edit {
@@ -109,18 +110,20 @@ function registrationEdits(sf: ts.SourceFile, declared: readonly GeneratedFuncti
 
 function functionEdits(sf: ts.SourceFile, g: GeneratedFunction): Edit[] {
   const marker = g.marked.marker;
+  const jsx = sf.languageVariant === ts.LanguageVariant.JSX;
+  const declarations = g.declarations === undefined ? undefined : withCheckedReads(g.declarations, jsx);
   if (g.marked.kind === "variable") {
     // After the variable's statement: its generated functions, then its registration (once the variable holds its function).
     const { at, lineEnds } = endOfLineAfter(sf.text, marker);
-    const code = [g.declarations, g.registration].filter((c) => c !== undefined).join("\n\n");
+    const code = [declarations, g.registration].filter((c) => c !== undefined).join("\n\n");
     return [{ start: at, end: at, before: "\n\n", code, after: lineEnds ? "" : "\n" }];
   }
   if (g.marked.kind === "declaration") {
-    if (g.declarations === undefined) return [];
+    if (declarations === undefined) return [];
     const { at, lineEnds } = endOfLineAfter(sf.text, g.marked.node);
-    return [{ start: at, end: at, before: "\n\n", code: g.declarations, after: lineEnds ? "" : "\n" }];
+    return [{ start: at, end: at, before: "\n\n", code: declarations, after: lineEnds ? "" : "\n" }];
   }
-  const info = withThisParameters(g.info!);
+  const info = withCheckedReads(withThisParameters(g.info!), jsx);
   if (ts.isCallExpression(marker)) {
     // differentiable(fn) or differentiable(fn, { wrt }) → differentiable(fn, info)
     const fn = marker.arguments[0];

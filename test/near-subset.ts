@@ -48,15 +48,19 @@ const indentOf = (line: string) => /^\s*/.exec(line)![0];
 /** An array's creation, however wrapped: [ … ] (a [ after no name or bracket), new Array(3), new Float64Array(3), Array.of(…), Array.from(…). */
 const ARRAY_VALUE = /new (Array|Float64Array)\(|Array\.(of|from)\(|(^|[^\w$\])])\[/;
 
+/** A value that is an array: one made in place (ARRAY_VALUE), or one t(p, q) returns (program-generator.ts). */
+const isArrayValue = (e: string) => ARRAY_VALUE.test(e) || /(^|[^\w$.])t\(/.test(e);
+
 /** The value of a declaration, an assignment or a return, rewritten by `value`; with `numbers`, not an array's. */
 function valueRewrite(value: (e: string) => string, numbers = false) {
   return (line: string): string | undefined => {
     let m = DECLARATION.exec(line);
-    if (m && numbers && ARRAY_VALUE.test(m[4])) return undefined;
+    if (m && numbers && isArrayValue(m[4])) return undefined;
     if (m) return `${m[1]}${m[2]} ${m[3]} = ${value(m[4])};`;
     m = ASSIGNMENT.exec(line);
     if (m && !["**=", "%=", "/="].includes(m[3])) return `${m[1]}${m[2]} ${m[3]} ${value(m[4])};`;
     m = RETURN.exec(line);
+    if (m && numbers && isArrayValue(m[3])) return undefined;
     if (m) return `${m[1]}${m[2]}return ${value(m[3])};`;
     return undefined;
   };

@@ -32,7 +32,8 @@
 // a call's argument) puts side effects where the evaluation order matters.
 // Expressions: arithmetic, ternaries, calls of h (which may be recursive)
 // and of g (which h may call too: helpers calling helpers), calls of s(u, q),
-// a function of an array (a fold over its elements), and Math functions that are smooth
+// a function of an array (a fold over its elements), of t(p, q), a function
+// returning an array (kept in a local and passed on), and Math functions that are smooth
 // where they are used — exp only of bounded values, log, sqrt and cbrt of
 // 1 + x², division only by 1 + x², 2 + cos x, 2 or 1.5 + sin x, powers of
 // positive bases, atan2 with a positive x — so that the programs are smooth
@@ -94,7 +95,8 @@ export type Stmt =
   | { k: "push"; arr: number; e: Expr; reads: "none" | "last" | "length" }
   | { k: "sumArray"; arr: number; t: number; form: "index" | "of" | "ofReassigned" }
   | { k: "dataArray"; values: number[] }
-  | { k: "chooseArray"; test: Cmp; a: number; b: number };
+  | { k: "chooseArray"; test: Cmp; a: number; b: number }
+  | { k: "vectorCall"; a: Expr; b: Expr };
 
 export interface Program {
   /**
@@ -113,6 +115,8 @@ export interface Program {
   readonly second: { readonly body: Stmt[]; readonly result: Expr } | null;
   /** A function of an array, s(u, q) = fold of u's elements with this expression of x (an element), q and r (so far); null for none. */
   readonly arrayHelper: Expr | null;
+  /** A function returning an array, t(p, q) = [p · q, this expression of p and q, sin(p + q)]; null for none. */
+  readonly vectorHelper: Expr | null;
   readonly helperFirst: boolean;
   readonly body: Stmt[];
   readonly result: Expr;
@@ -203,6 +207,7 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
     { arbitrary: fc.record({ k: fc.constant("sumArray" as const), arr: ref, t: ref, form: fc.constantFrom("index" as const, "of" as const, "ofReassigned" as const) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("dataArray" as const), values: fc.array(constant, { minLength: 3, maxLength: 3 }) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("chooseArray" as const), test: cmp(1), a: ref, b: ref }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("vectorCall" as const), a: expr(1), b: expr(1) }), weight: 1 },
   ];
   if (depth === 0) arbitrary = fc.oneof(...simple);
   else {
@@ -230,6 +235,7 @@ export const program: fc.Arbitrary<Program> = fc.record({
   helper: fc.option(fc.record({ body: fc.array(stmt(1), { maxLength: 3 }), result: expr(E), recursive: fc.boolean() }), { nil: null, freq: 3 }),
   second: fc.option(fc.record({ body: fc.array(stmt(1), { maxLength: 3 }), result: expr(E) }), { nil: null, freq: 2 }),
   arrayHelper: fc.option(expr(1), { nil: null, freq: 2 }),
+  vectorHelper: fc.option(expr(1), { nil: null, freq: 2 }),
   helperFirst: fc.boolean(),
   body: fc.array(stmt(2), { minLength: 2, maxLength: 8 }),
   result: expr(E),

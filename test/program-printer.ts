@@ -20,8 +20,12 @@ import type { Cmp, Expr, Index, Program, Stmt, UnaryOp, BinaryOp } from "./progr
  */
 const TRICKY_NAMES = ["ops", "da", "t1", "dy1", "primal", "f_jvp", "h_generic", "d_a", "t2", "db", "dp", "tangent", "o", "efault"]; // o and efault: their tangents would be do and default
 
-/** "plain": the program as a user writes it. "probe": the instrumented copy (JavaScript, no types). */
-export type Flavor = "plain" | "probe";
+/**
+ * "plain": the program as a user writes it. "checked": the same, each array element read marked `!`,
+ * as a user writes it under noUncheckedIndexedAccess (tsc --init's default). "probe": the
+ * instrumented copy (JavaScript, no types).
+ */
+export type Flavor = "plain" | "checked" | "probe";
 
 interface ArrayVar {
   readonly name: string;
@@ -42,6 +46,8 @@ interface Scope {
   readonly callable: readonly string[];
   /** Whether s(u, q), the function of an array, is there to call. */
   readonly arrayCall: boolean;
+  /** Whether t(p, q), the function returning an array, is there to call. */
+  readonly vectorCall?: boolean;
 }
 
 const P_PRIMARY = 20, P_UNARY = 15, P_POW = 14, P_MUL = 13, P_ADD = 12, P_CMP = 10, P_TERNARY = 3;
@@ -62,6 +68,11 @@ class Printer {
   private counter0?: string;
 
   constructor(readonly flavor: Flavor, private readonly names: Program["names"]) {}
+
+  /** An element read: `v[i]`, or `v[i]!` in the checked flavor. */
+  element(array: string, index: string): string {
+    return `${array}[${index}]${this.flavor === "checked" ? "!" : ""}`;
+  }
 
   /** `n4++ % 3`: a side effect inside an expression, whose value cycles through 0, 1, 2. */
   bump(): string {
@@ -132,7 +143,7 @@ class Printer {
         const arr = this.pick(scope.arrays, e.arr);
         const at = arr && this.readIndex(e.index, scope, arr);
         if (!arr || at === undefined) return this.expr({ k: "var", i: e.arr }, scope);
-        return { text: `${arr.name}[${at}]`, prec: P_PRIMARY };
+        return { text: this.element(arr.name, at), prec: P_PRIMARY };
       }
       case "unary":
         return this.unary(e.op, this.expr(e.a, scope));
@@ -231,7 +242,7 @@ class Printer {
   }
 
   private type(annotation: string): string {
-    return this.flavor === "plain" ? annotation : "";
+    return this.flavor !== "probe" ? annotation : "";
   }
 
   stmt(s: Stmt, scope: Scope): void {
@@ -349,9 +360,16 @@ class Printer {
         if (!arr) return;
         const at = this.readIndex(s.index, scope, arr)!;
         const value = this.expr(s.e, scope).text;
-        if (s.op === "/=") this.line(`${arr.name}[${at}] /= 1.5 + Math.sin(${value});`);
-        else this.line(`${arr.name}[${at}] ${s.op} ${value};`);
-        this.stored(`${arr.name}[${at}]`);
+        // Checked: a compound write reads the element, marked `!` (a bumped index is bound first, to be read once).
+        const bumped = this.flavor === "checked" && s.op !== "=" && at.includes("++");
+        const place = bumped ? this.fresh("j") : at;
+        if (bumped) this.line(`const ${place} = ${at};`);
+        const written = `${arr.name}[${place}]`;
+        const compound = (op: string, right: string) => (this.flavor === "checked" ? `${written} = ${written}! ${op} (${right});` : `${written} ${op}= ${right};`);
+        if (s.op === "/=") this.line(compound("/", `1.5 + Math.sin(${value})`));
+        else if (s.op === "=") this.line(`${written} = ${value};`);
+        else this.line(compound(s.op.slice(0, -1), value));
+        this.stored(written);
         return;
       }
       case "push": {
@@ -359,7 +377,7 @@ class Printer {
         if (!arr) return;
         const value = this.expr(s.e, scope);
         // The pushed value may read the array's length or its last element: what the push is about to change.
-        if (s.reads === "last" && (arr.fixed || arr.minLength > 0)) this.line(`${arr.name}.push(${arr.name}[${arr.name}.length - 1] * ${this.wrap(value, P_MUL + 1)});`);
+        if (s.reads === "last" && (arr.fixed || arr.minLength > 0)) this.line(`${arr.name}.push(${this.element(arr.name, `${arr.name}.length - 1`)} * ${this.wrap(value, P_MUL + 1)});`);
         else if (s.reads === "length") this.line(`${arr.name}.push(${this.wrap(value, P_ADD)} + ${arr.name}.length);`);
         else this.line(`${arr.name}.push(${value.text});`);
         this.stored(`${arr.name}[${arr.name}.length - 1]`);
@@ -372,7 +390,7 @@ class Printer {
         if (!arr || !t) return;
         if (s.form === "index") {
           const j = this.fresh("j");
-          this.line(`for (let ${j} = 0; ${j} < ${arr.name}.length; ${j}++) ${t.name} += ${arr.name}[${j}];`);
+          this.line(`for (let ${j} = 0; ${j} < ${arr.name}.length; ${j}++) ${t.name} += ${this.element(arr.name, j)};`);
         } else if (s.form === "of") {
           const x = this.fresh("x");
           this.line(`for (const ${x} of ${arr.name}) ${t.name} += ${x};`);
@@ -394,6 +412,14 @@ class Printer {
         const name = this.fresh("d");
         this.line(`const ${name} = [${s.values.join(", ")}];`);
         scope.arrays.push({ name, fixed: true, growable: true, minLength: 3 });
+        return;
+      }
+      case "vectorCall": {
+        // An array a differentiable function returns, kept in a local (and read, passed on, chosen like any other).
+        if (!scope.vectorCall) return;
+        const name = this.fresh("w");
+        this.line(`const ${name} = t(${this.expr(s.a, scope).text}, ${this.expr(s.b, scope).text});`);
+        scope.arrays.push({ name, fixed: true, growable: false, minLength: 3 });
         return;
       }
       case "chooseArray": {
@@ -432,7 +458,7 @@ class Printer {
     this.line("let r = q;");
     this.line("for (let i = 0; i < u.length; i++) {");
     this.nested(() => {
-      this.line("const x = u[i];");
+      this.line(`const x = ${this.element("u", "i")};`);
       const scope: Scope = { scalars: [{ name: "q", mutable: false }, { name: "r", mutable: true }, { name: "x", mutable: false }], arrays: [], loopVars: ["i"], inLoop: true, labels: [], topLevel: false, callable: [], arrayCall: false };
       this.line(`r = 0.5 * r + ${this.wrap(this.expr(step, scope), P_ADD)};`);
     });
@@ -442,13 +468,13 @@ class Printer {
   }
 }
 
-function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, callable: readonly string[], arrayCall: boolean, recursive = false): string {
+function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, callable: readonly string[], arrayCall: boolean, recursive = false, vectorCall = false): string {
   const printer = new Printer(flavor, names);
   // A recursive h counts down in q: nothing else may write it.
-  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable, arrayCall };
+  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable, arrayCall, vectorCall };
   printer.body(body, result, scope, recursive);
-  const params = parameters.map((p) => (flavor === "plain" ? `${p}: number` : p)).join(", ");
-  const header = flavor === "plain"
+  const params = parameters.map((p) => (flavor !== "probe" ? `${p}: number` : p)).join(", ");
+  const header = flavor !== "probe"
     ? `/** @differentiable${wrt ? ` wrt(${wrt.map((i) => parameters[i]).join(", ")})` : ""} */\nexport function ${name}(${params}): number {`
     : `function ${name}(${params}) {`;
   return `${header}\n${printer.text()}\n}\n`;
@@ -477,19 +503,32 @@ export function splitMain(source: string): { before: string; header: string; bod
 export function renderProgram(p: Program, flavor: Flavor = "plain"): string {
   const g = p.second ? ["g"] : [];
   const arrays = p.arrayHelper !== null;
-  const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, [...(p.helper ? ["h"] : []), ...g], arrays);
+  const vectors = p.vectorHelper !== null;
+  const main = printFunction(flavor, p.names, "f", ["a", "b", "c"], p.wrt && wrtOf(p), p.body, p.result, [...(p.helper ? ["h"] : []), ...g], arrays, false, vectors);
   const helpers = [
-    ...(p.helper ? [printFunction(flavor, p.names, "h", ["p", "q"], null, p.helper.body, p.helper.result, g, arrays, p.helper.recursive)] : []),
+    ...(p.helper ? [printFunction(flavor, p.names, "h", ["p", "q"], null, p.helper.body, p.helper.result, g, arrays, p.helper.recursive, vectors)] : []),
+    ...(p.vectorHelper ? [printVectorHelper(flavor, p.names, p.vectorHelper)] : []),
     ...(p.second ? [printFunction(flavor, p.names, "g", ["p", "q"], null, p.second.body, p.second.result, [], arrays)] : []),
     ...(p.arrayHelper ? [printArrayHelper(flavor, p.names, p.arrayHelper)] : []),
   ];
   return p.helperFirst ? [...helpers, main].join("\n") : [main, ...helpers].join("\n");
 }
 
+/** t(p: number, q: number): number[], the function returning an array that f and h may call. */
+function printVectorHelper(flavor: Flavor, names: Program["names"], middle: Expr): string {
+  const printer = new Printer(flavor, names);
+  const scope: Scope = { scalars: [{ name: "p", mutable: false }, { name: "q", mutable: false }], arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable: [], arrayCall: false };
+  const value = printer.expr(middle, scope).text;
+  const header = flavor !== "probe" ? "/** @differentiable */\nexport function t(p: number, q: number): number[] {" : "function t(p, q) {";
+  // (A counter the expression bumps is declared first.)
+  const counter = /\b(n\d+)\+\+ % 3/.exec(value)?.[1];
+  return `${header}\n${counter ? `  let ${counter} = 0;\n` : ""}  return [p * q, ${value}, Math.sin(p + q)];\n}\n`;
+}
+
 /** s(u: number[], q: number), the function of an array that f, h and g may call. */
 function printArrayHelper(flavor: Flavor, names: Program["names"], step: Expr): string {
   const printer = new Printer(flavor, names);
   printer.arrayFold(step);
-  const header = flavor === "plain" ? "/** @differentiable */\nexport function s(u: number[], q: number): number {" : "function s(u, q) {";
+  const header = flavor !== "probe" ? "/** @differentiable */\nexport function s(u: number[], q: number): number {" : "function s(u, q) {";
   return `${header}\n${printer.text()}\n}\n`;
 }

@@ -15,9 +15,13 @@ export const LARGEST_VALUE = 100;
 
 type Fn = (...args: number[]) => number;
 
-/** Imports JavaScript as an ES module, from a data: URL. */
+/** The built runtime, which a program's `import … from "dualts"` means (a data: URL resolves no package name). */
+const runtime = new URL("../dist/src/index.js", import.meta.url).href;
+
+/** Imports JavaScript as an ES module, from a data: URL; "dualts" is the built runtime. */
 export async function load(js: string): Promise<Record<string, Fn>> {
-  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(js).toString("base64")}`);
+  const linked = js.replace(/(from\s*)(["'])dualts\2/g, `$1"${runtime}"`);
+  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(linked).toString("base64")}`);
 }
 
 export function plainJavaScript(source: string): string {

@@ -32,6 +32,14 @@ export interface Activity {
    * the value, a step function of it, so it carries no derivative (as Math.trunc has none).
    */
   readonly integerArrays: Set<string>;
+  /** Functions of the same file that return arrays: a call of one makes an array. */
+  readonly arrayFunctions: ReadonlySet<string>;
+}
+
+/** What the activity analysis knows of the same file's differentiable functions: which return arrays, and which parameters take them. */
+export interface KnownFunctions {
+  readonly arrayResults: ReadonlySet<string>;
+  readonly arrayParameters: ReadonlyMap<string, readonly number[]>;
 }
 
 const ARITHMETIC = new Set([
@@ -182,18 +190,22 @@ export function madeIntegerArray(e: ts.Expression): boolean {
     && INTEGER_ARRAY.test(u.expression.expression.text) && (u.expression.name.text === "from" || u.expression.name.text === "of");
 }
 
-/** Whether e is an array: one of `arrays`, one made in place (madeArray), a copy of one, or a choice between two where either is one. */
-export function isArrayShaped(e: ts.Expression, arrays: ReadonlySet<string>): boolean {
+/**
+ * Whether e is an array: one of `arrays`, one made in place (madeArray), a copy of one, the result of a
+ * call of one of `arrayFunctions`, or a choice between two where either is one.
+ */
+export function isArrayShaped(e: ts.Expression, arrays: ReadonlySet<string>, arrayFunctions: ReadonlySet<string> = new Set()): boolean {
   const u = unwrap(e);
   if (ts.isIdentifier(u)) return arrays.has(u.text);
   if (madeArray(u)) return true;
   const copied = copiedArray(u);
   if (copied !== undefined) return arrays.has(copied);
-  return ts.isConditionalExpression(u) && (isArrayShaped(u.whenTrue, arrays) || isArrayShaped(u.whenFalse, arrays));
+  if (ts.isCallExpression(u) && ts.isIdentifier(u.expression) && arrayFunctions.has(u.expression.text)) return true;
+  return ts.isConditionalExpression(u) && (isArrayShaped(u.whenTrue, arrays, arrayFunctions) || isArrayShaped(u.whenFalse, arrays, arrayFunctions));
 }
 
 /** The activity of fn, differentiated with respect to the parameters `wrt`, whose kinds (parameters.ts) say which hold arrays. */
-export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], kinds: readonly ("scalar" | "array" | "data")[]): Activity {
+export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], kinds: readonly ("scalar" | "array" | "data")[], known: KnownFunctions = { arrayResults: new Set(), arrayParameters: new Map() }): Activity {
   const active = new Set<string>();
   const arrays = new Set<string>();
   const locals = new Set<string>();
@@ -229,23 +241,33 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       // A name given an array (a copy, one of two chosen by a condition) holds an array.
       const given = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer] as const
         : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), node.right] as const : undefined;
-      if (given && ts.isIdentifier(given[0]) && locals.has(given[0].text) && !arrays.has(given[0].text) && isArrayShaped(given[1], arrays)) {
+      if (given && ts.isIdentifier(given[0]) && locals.has(given[0].text) && !arrays.has(given[0].text) && isArrayShaped(given[1], arrays, known.arrayResults)) {
         arrays.add(given[0].text);
         changed = true;
+      }
+      // A name passed for a parameter that takes an array holds one.
+      const takes = ts.isCallExpression(node) && ts.isIdentifier(node.expression) ? known.arrayParameters.get(node.expression.text) : undefined;
+      for (const i of takes ?? []) {
+        const argument = (node as ts.CallExpression).arguments[i] && unwrap((node as ts.CallExpression).arguments[i]);
+        if (argument && ts.isIdentifier(argument) && locals.has(argument.text) && !arrays.has(argument.text)) {
+          arrays.add(argument.text);
+          changed = true;
+        }
       }
       // Two names for one array (const w = v, w = v): a write through either reaches both, so if
       // either carries a derivative, both do.
       // (A parameter that is data stays data: writing into it through an alias is the fence's error.)
-      const alias = arrayAlias(node, arrays);
-      // Both names are arrays then, however the other was made (const v = f() ?? [], …).
-      for (const name of alias ?? []) {
-        if (!arrays.has(name) && locals.has(name)) {
-          arrays.add(name);
-          changed = true;
+      for (const alias of arrayAliases(node, arrays)) {
+        // Both names are arrays then, however the other was made (const v = f() ?? [], …).
+        for (const name of alias) {
+          if (!arrays.has(name) && locals.has(name)) {
+            arrays.add(name);
+            changed = true;
+          }
         }
-      }
-      if (alias && active.has(alias[0]) !== active.has(alias[1]) && !alias.some((name) => dataParameters.has(name))) {
-        changed = mark(alias[0]) || mark(alias[1]) || changed;
+        if (active.has(alias[0]) !== active.has(alias[1]) && !alias.some((name) => dataParameters.has(name))) {
+          changed = mark(alias[0]) || mark(alias[1]) || changed;
+        }
       }
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isActive(node.initializer, active)) {
         changed = mark(node.name.text) || changed;
@@ -268,7 +290,7 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
       }
     });
   }
-  return { active, arrays, locals, pushed: pushedArrays(fn), reassigned: reassignedNames(fn), integerArrays };
+  return { active, arrays, locals, pushed: pushedArrays(fn), reassigned: reassignedNames(fn), integerArrays, arrayFunctions: known.arrayResults };
 }
 
 /** The names fn (or a function nested in it) assigns after their declaration. */
@@ -294,17 +316,26 @@ function reassignedNames(fn: DifferentiableFunction): Set<string> {
   return names;
 }
 
-/** [target, source] of `const w = v` or `w = v`: one name given another's value (for arrays, a second name for one array). */
-export function nameCopy(node: ts.Node): [string, string] | undefined {
-  const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, unwrap(node.initializer)]
-    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), unwrap(node.right)] : [undefined, undefined];
-  return left && right && ts.isIdentifier(left) && ts.isIdentifier(right) ? [left.text, right.text] : undefined;
+/** The names an expression's value may be: itself if a name, each branch's of a condition (c ? v : w). */
+function namesOf(e: ts.Expression): string[] {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return [u.text];
+  return ts.isConditionalExpression(u) ? [...namesOf(u.whenTrue), ...namesOf(u.whenFalse)] : [];
 }
 
-/** nameCopy where either name is an array's. */
-function arrayAlias(node: ts.Node, arrays: ReadonlySet<string>): [string, string] | undefined {
-  const copy = nameCopy(node);
-  return copy && (arrays.has(copy[0]) || arrays.has(copy[1])) ? copy : undefined;
+/**
+ * [target, source] pairs of `const w = v` or `w = v` — one name given another's value (for arrays, a
+ * second name for one array) — and of `w = c ? v : u`, one pair per name w may be given.
+ */
+export function nameCopies(node: ts.Node): [string, string][] {
+  const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer]
+    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), node.right] : [undefined, undefined];
+  return left && right && ts.isIdentifier(left) ? namesOf(right).map((source) => [left.text, source]) : [];
+}
+
+/** nameCopies where either name is an array's. */
+function arrayAliases(node: ts.Node, arrays: ReadonlySet<string>): [string, string][] {
+  return nameCopies(node).filter((copy) => arrays.has(copy[0]) || arrays.has(copy[1]));
 }
 
 /** The names pushed onto (`v.push(…)`), closed under aliasing (`const w = v`, `w = v`): one array may go by several names. */
@@ -316,8 +347,7 @@ function pushedArrays(fn: DifferentiableFunction): Set<string> {
       const target = unwrap(node.expression.expression);
       if (ts.isIdentifier(target)) pushed.add(target.text);
     }
-    const copy = nameCopy(node);
-    if (copy) aliases.push(copy);
+    aliases.push(...nameCopies(node));
   });
   for (let changed = true; changed; ) {
     changed = false;

@@ -8,7 +8,7 @@
 // emitters, which meet them.
 
 import ts = require("typescript");
-import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, nameCopy, unwrap, type Activity } from "./activity.js";
+import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, nameCopies, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
 import { isGlobalMath } from "./markers.js";
@@ -236,12 +236,13 @@ function parameterAliases(fn: MarkedFunction["node"]): Map<string, string> {
   for (let changed = true; changed; ) {
     changed = false;
     forEachOwnNode(fn, (node) => {
-      const copy = nameCopy(node);
-      if (!copy || isParameter(fn, copy[0]) || aliases.has(copy[0])) return;
-      const parameter = parameterOf(copy[1]);
-      if (parameter) {
-        aliases.set(copy[0], parameter);
-        changed = true;
+      for (const copy of nameCopies(node)) {
+        if (isParameter(fn, copy[0]) || aliases.has(copy[0])) continue;
+        const parameter = parameterOf(copy[1]);
+        if (parameter) {
+          aliases.set(copy[0], parameter);
+          changed = true;
+        }
       }
     });
   }

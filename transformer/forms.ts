@@ -70,7 +70,11 @@ type Form = "jvp" | "lanes" | "record" | "gradient" | "recordGradient";
 export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
   const { m, wrt, parameters, names, result } = plan;
   try {
-    const activity = analyzeActivity(m.node, wrt, parameters.map((p) => p.kind));
+    const known = {
+      arrayResults: new Set([...file.callees].filter(([, c]) => c.result === "array").map(([name]) => name)),
+      arrayParameters: new Map([...file.callees].map(([name, c]) => [name, c.parameters.flatMap((p, i) => (p.kind === "array" ? [i] : []))])),
+    };
+    const activity = analyzeActivity(m.node, wrt, parameters.map((p) => p.kind), known);
     const fenced = fence(m, activity, file.sink);
     // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
     if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
@@ -79,7 +83,7 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
       const fresh = new Names(new Set(file.used), recording ? "node" : "differential");
       return {
         sf: file.sf, sink: file.sink, activity, callees: file.callees, imported: file.imported, needs: file.needs, calls: new Set(),
-        failed: false, names: fresh, fn: m.node, functionName: m.name, nanSafe: m.nanSafe,
+        failed: false, names: fresh, fn: m.node, functionName: m.name, result, nanSafe: m.nanSafe,
         opsName: fresh.fresh(["ops", "dualtsOps"]),
         lanes: form === "lanes" || form === "gradient"
           ? {

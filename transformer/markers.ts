@@ -49,11 +49,11 @@ function packageName(folder: string): string | undefined {
 /** Whether an import's module specifier, in the file `fileName`, names the dualts package. */
 export function isDualtsModule(specifier: string, fileName: string): boolean {
   if (specifier === "dualts" || specifier.startsWith("dualts/")) return true;
-  if (!specifier.startsWith(".")) return false;
+  if (!specifier.startsWith(".") && !specifier.startsWith("/")) return false;
   const cwd = (globalThis as { process?: { cwd?: () => string } }).process?.cwd?.() ?? "/";
   const from = (fileName.startsWith("/") ? fileName : `${cwd}/${fileName}`).replace(/\\/g, "/").replace(/\/[^/]*$/, "");
   const parts: string[] = [];
-  for (const part of `${from}/${specifier}`.split("/")) {
+  for (const part of (specifier.startsWith("/") ? specifier : `${from}/${specifier}`).split("/")) {
     if (part === "..") parts.pop();
     else if (part !== "." && part !== "") parts.push(part);
   }

@@ -123,9 +123,10 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
     return { m, wrt, parameters, names, result: resultKind(m, sf) };
   });
   const callees = new Map<string, Callee>();
-  for (const { m, wrt, parameters, names } of plans) {
+  for (const { m, wrt, parameters, names, result } of plans) {
     if (names) {
       callees.set(m.name, {
+        result,
         jvpName: names.jvp,
         chunkName: names.chunk,
         recordName: names.record,

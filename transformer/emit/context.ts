@@ -13,6 +13,7 @@ export interface Callee {
   readonly recordName: string;
   readonly parameters: readonly { readonly name: string; readonly kind: "scalar" | "array" }[];
   readonly wrt: readonly number[];
+  readonly result: "scalar" | "array";
 }
 
 export interface EmitContext {
@@ -27,6 +28,8 @@ export interface EmitContext {
   /** The function being differentiated, and its name for messages. */
   readonly fn: ts.SignatureDeclaration;
   readonly functionName: string;
+  /** What the function returns: a number, or an array of numbers (whose tangent is an array too, zeros where it carries none). */
+  readonly result: "scalar" | "array";
   /** Set when a diagnostic was reported: the generated code is then discarded. */
   failed: boolean;
   /** The generic form's temporaries, declared at its top (generic.ts). */

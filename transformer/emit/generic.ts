@@ -115,8 +115,10 @@ function update(cx: EmitContext, node: ts.PrefixUnaryExpression | ts.PostfixUnar
 
 function declaration(cx: EmitContext, node: ts.VariableDeclaration & { name: ts.Identifier }): string {
   const name = node.name.text;
-  if (!node.initializer) return name; // `const v` of a for…of, or a declaration without a value
-  return `${name} = ${arrayValue(cx, name, node.initializer)}`;
+  // An array of differentiated values holds Duals or tape variables here: typed as such (`[]` alone would be any[] implicitly).
+  const type = cx.activity.active.has(name) && cx.activity.arrays.has(name) ? ": any[]" : "";
+  if (!node.initializer) return `${name}${type}`; // `const v` of a for…of, or a declaration without a value
+  return `${name}${type} = ${arrayValue(cx, name, node.initializer)}`;
 }
 
 /**

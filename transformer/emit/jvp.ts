@@ -68,9 +68,9 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
     if (!signature.wrt.includes(i) || !ts.isIdentifier(p.name)) return [own];
     tangentParameters.push(p.name.text);
     if (lanes?.unrolled) return [own];
-    const type = lanes ? ": number[] | Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : "";
-    const optional = omissible(p) ? (type ? `${type} | undefined` : "") : type;
-    return [own, `${cx.names.tangent(p.name.text)}${optional}`];
+    const type = lanes ? ": number[] | Float64Array" : cx.record ? nodeType(cx, p) : p.type ? `: ${text(cx, p.type)}` : cx.activity.arrays.has(p.name.text) ? ": number[]" : ": number";
+    // (A tangent left out with its parameter is set by the default's code before anything reads it.)
+    return [own, `${cx.names.tangent(p.name.text)}${type}`];
   });
   // A parameter outside wrt that the body makes differentiated (b = a * b) starts with a zero tangent.
   signature.parameters.forEach((p, i) => {
@@ -84,8 +84,8 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   else emitReturn(cx, body, fnBody);
 
   const w = new Writer();
-  const tangentType = lanes ? "ArrayLike<number>" : "number";
-  const resultType = lanes?.unrolled ? "number[] | undefined" : cx.valueOnly ? "number | undefined" : signature.result === "array" ? `[number[], ${lanes ? "ArrayLike<number>" : "number[]"}]` : `[number, ${tangentType}]`;
+  const tangentType = lanes ? "number[] | Float64Array" : "number";
+  const resultType = lanes?.unrolled ? "number[] | undefined" : cx.valueOnly ? "number | undefined" : signature.result === "array" ? `[number[], ${lanes ? "number[] | Float64Array" : cx.record ? "Int32Array | number[]" : "number[]"}]` : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
   const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];

@@ -9,7 +9,7 @@
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
-import { COMPOUND, contains, isActive, isActiveName, isAssignment, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isArrayShaped, isAssignment, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
@@ -172,6 +172,13 @@ export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression):
     return;
   }
   const value = emitExpression(cx, w, returned);
+  if (value.tangent === null && (cx.result === "array" || isArrayShaped(returned, cx.activity.arrays, cx.activity.arrayFunctions))) {
+    // An array that carries no derivative (c > 0 ? [1, 2] : [3, 4], a call's result): zeros as long as it.
+    const result = cx.names.temp();
+    w.line(`const ${result} = ${value.primal.text};`);
+    w.line(`return [${result}, ${zerosLike(cx, result)}];`);
+    return;
+  }
   w.line(`return [${value.primal.text}, ${cx.lanes ? laneArgument(cx, w, value.tangent) : value.tangent?.text ?? "0"}];`);
 }
 

@@ -208,7 +208,7 @@ export function isNestedDerivative(callee: ts.Expression): boolean {
 }
 
 function emitConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpression): Emitted {
-  if (isArrayShaped(e, cx.activity.arrays)) return emitArrayConditional(cx, w, e);
+  if (isArrayShaped(e, cx.activity.arrays, cx.activity.arrayFunctions)) return emitArrayConditional(cx, w, e);
   const value = cx.names.temp();
   w.line(`let ${value}: number;`);
   if (cx.lanes?.unrolled) declareTangent(cx, w, "let", value, null);
