@@ -6,6 +6,7 @@
 // the compilers that build gen's output erase the mark.
 
 import ts = require("typescript");
+import { ORIGIN } from "../transformer/emit/writer.js";
 
 /** Whether an element access is written to (an assignment's target, ++/--, delete) rather than read. */
 function isWritten(node: ts.ElementAccessExpression): boolean {
@@ -20,8 +21,12 @@ function isWritten(node: ts.ElementAccessExpression): boolean {
   return ts.isDeleteExpression(parent);
 }
 
-/** The code with `!` after every element read that has none (`code` is one or more statements, or an expression). */
-export function withCheckedReads(code: string, jsx = false): string {
+/**
+ * The code with `!` after every element read that has none (`code` is one or more statements, or an
+ * expression), and without the origin marks of the compilers' source maps (emit/writer.ts's ORIGIN).
+ */
+export function withCheckedReads(marked: string, jsx = false): string {
+  const code = marked.replace(ORIGIN, "");
   const wrapped = `(${code}\n)`;
   const asExpression = ts.createSourceFile("checked.ts", wrapped, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const parsesAsExpression = (asExpression as unknown as { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length === 0;

@@ -460,7 +460,7 @@ class Printer {
     this.nested(() => {
       this.line(`const x = ${this.element("u", "i")};`);
       const scope: Scope = { scalars: [{ name: "q", mutable: false }, { name: "r", mutable: true }, { name: "x", mutable: false }], arrays: [], loopVars: ["i"], inLoop: true, labels: [], topLevel: false, callable: [], arrayCall: false };
-      this.line(`r = 0.5 * r + ${this.wrap(this.expr(step, scope), P_ADD)};`);
+      this.line(`r = 0.5 * r + ${this.wrap(this.expr(step, scope), P_ADD + 1)};`);
     });
     this.line("}");
     this.line("return r;");

@@ -32,6 +32,12 @@ function synthesize(code: string, jsx: boolean): ts.Statement[] {
     });
     for (const range of ranges) {
       const comment = sf.text.slice(range.pos, range.end);
+      // The position in the user's file the code comes from: where stack traces through it land (source maps).
+      const origin = /^\/\*@dualts:(\d+)\*\/$/.exec(comment);
+      if (origin) {
+        ts.setSourceMapRange(node, { pos: Number(origin[1]), end: Number(origin[1]) });
+        continue;
+      }
       const body = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? comment.slice(2) : comment.slice(2, -2);
       ts.addSyntheticLeadingComment(node, range.kind, body, true);
     }

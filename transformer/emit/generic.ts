@@ -54,9 +54,12 @@ function splice(cx: EmitContext, node: ts.Node): string {
   const start = node.getStart(cx.sf);
   let out = "";
   let cursor = start;
+  // Each statement of a block says where it comes from (writer.ts's ORIGIN), for source maps.
+  const holdsStatements = ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
   ts.forEachChild(node, (child) => {
     const childStart = child.getStart(cx.sf);
-    out += cx.sf.text.slice(cursor, childStart) + rewrite(cx, child, childPosition(node, child));
+    const origin = holdsStatements && ts.isStatement(child) ? `/*@dualts:${childStart}*/ ` : "";
+    out += cx.sf.text.slice(cursor, childStart) + origin + rewrite(cx, child, childPosition(node, child));
     cursor = child.getEnd();
   });
   return out + cx.sf.text.slice(cursor, node.getEnd());
@@ -140,7 +143,10 @@ function arrayValue(cx: EmitContext, name: string, value: ts.Expression): string
 
 /** The text of node with its active parts written over ops. */
 export function rewrite(cx: EmitContext, node: ts.Node, position: Position): string {
-  if (ts.isFunctionLike(node) || !mentionsActive(cx, node)) return text(cx, node);
+  if (ts.isFunctionLike(node)) return text(cx, node);
+  // Blocks are taken apart even where nothing in them is differentiated, so that each statement is marked with its origin.
+  if (ts.isBlock(node) || ts.isCaseBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) return splice(cx, node);
+  if (!mentionsActive(cx, node)) return text(cx, node);
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return declaration(cx, node as ts.VariableDeclaration & { name: ts.Identifier });
   if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) return assignment(cx, node);
   if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
@@ -183,6 +189,6 @@ export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { bod
   // The temporaries that hold an index evaluated once (assignment, above), declared first.
   if (cx.genericTemps.length > 0) rewritten = `{\n  let ${cx.genericTemps.map((t) => `${t}: number`).join(", ")};${rewritten.slice(1)}`;
   const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;
-  return header + rewritten;
+  return `/*@dualts:${fn.getStart(cx.sf)}*/ ${header}${rewritten}`;
 }
 

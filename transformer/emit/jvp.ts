@@ -78,10 +78,10 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   });
   // The defaults of parameters a call may leave out, evaluated first, as JavaScript evaluates them.
   const defaults = new Writer();
-  writeDefaults(cx, defaults, signature.parameters, signature.wrt);
+  defaults.from(fn.getStart(cx.sf), () => writeDefaults(cx, defaults, signature.parameters, signature.wrt));
   const fnBody = fn.body!;
   if (ts.isBlock(fnBody)) fnBody.statements.forEach((s) => emitStatement(cx, body, s));
-  else emitReturn(cx, body, fnBody);
+  else body.from(fnBody.getStart(cx.sf), () => emitReturn(cx, body, fnBody));
 
   const w = new Writer();
   const tangentType = lanes ? "number[] | Float64Array" : "number";
@@ -93,12 +93,12 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   // Parameters that the body (or a default) assigns: their seeds are `let`, their lanes copied before they are written.
   const assigned = assignedParameters(fn, tangentParameters, signature.parameters);
-  w.block(header, () => {
+  w.from(fn.getStart(cx.sf), () => w.block(header, () => {
     if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assigned);
     if (lanes && !lanes.unrolled) for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
     w.append(defaults);
     if (lanes && !lanes.unrolled) for (const p of assigned) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
     w.append(body);
-  });
+  }));
   return w.text();
 }

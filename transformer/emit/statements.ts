@@ -243,7 +243,12 @@ function emitBody(cx: EmitContext, w: Writer, s: ts.Statement): void {
   else emitStatement(cx, w, s);
 }
 
+/** A statement's generated code, which comes from the statement (for source maps: writer.ts's ORIGIN). */
 export function emitStatement(cx: EmitContext, w: Writer, s: ts.Statement): void {
+  w.from(s.getStart(cx.sf), () => emitStatementCode(cx, w, s));
+}
+
+function emitStatementCode(cx: EmitContext, w: Writer, s: ts.Statement): void {
   if (!containsActive(cx, s)) {
     w.line(text(cx, s));
     return;

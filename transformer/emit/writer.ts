@@ -9,12 +9,31 @@
 /** A place among the lines written so far: what `insert` puts a line before. */
 export type Mark = number;
 
+/**
+ * The mark at the start of a generated line that says which position of the user's file it comes
+ * from: `/*@dualts:120*\/`. apply.ts turns it into the statement's source-map position (stack traces
+ * from generated code land on the user's line) and drops it; cli/ strips it from the TypeScript it writes.
+ */
+export const ORIGIN = /\/\*@dualts:(\d+)\*\/ ?/g;
+
 export class Writer {
-  private readonly lines: { depth: number; text: string }[] = [];
+  private readonly lines: { depth: number; text: string; origin?: number }[] = [];
   private depth = 0;
+  private origin?: number;
 
   line(text: string): void {
-    this.lines.push({ depth: this.depth, text });
+    this.lines.push({ depth: this.depth, text, origin: this.origin });
+  }
+
+  /** The lines `body` writes come from the user's code at `position` (a statement's start). */
+  from(position: number, body: () => void): void {
+    const outer = this.origin;
+    this.origin = position;
+    try {
+      body();
+    } finally {
+      this.origin = outer;
+    }
   }
 
   comment(text: string): void {
@@ -32,7 +51,7 @@ export class Writer {
 
   /** Another writer's lines, nested at this one's current depth. */
   append(other: Writer): void {
-    for (const { depth, text } of other.lines) this.lines.push({ depth: this.depth + depth, text });
+    for (const { depth, text, origin } of other.lines) this.lines.push({ depth: this.depth + depth, text, origin: origin ?? this.origin });
   }
 
   /** The place after the lines written so far. */
@@ -47,11 +66,13 @@ export class Writer {
 
   /** Writes a line at a mark (at the current depth), before the lines written since. Marks after it move on by one. */
   insert(mark: Mark, text: string): void {
-    this.lines.splice(mark, 0, { depth: this.depth, text });
+    this.lines.splice(mark, 0, { depth: this.depth, text, origin: this.origin });
   }
 
+  /** The code, each line that starts a statement marked with its origin (ORIGIN). */
   text(): string {
-    return this.lines.map(({ depth, text }) => "  ".repeat(depth) + text).join("\n");
+    const marked = (text: string, origin?: number) => (origin === undefined || /^[})\]]|^(else|case|default)\b|^\/\//.test(text) ? text : `/*@dualts:${origin}*/ ${text}`);
+    return this.lines.map(({ depth, text, origin }) => "  ".repeat(depth) + marked(text, origin)).join("\n");
   }
 }
 
