@@ -112,7 +112,8 @@ export function defineJvp<F extends (...args: any[]) => number>(f: F, jvp: (...a
   const info: DerivativeInfo = {
     name: name!,
     parameters,
-    kinds: parameters.map(() => "scalar"),
+    // A rule takes numbers and arrays alike (log-sum-exp takes an array): no kind is checked for it.
+    kinds: parameters.map(() => "any"),
     wrt: parameters.map((_, i) => i),
     result: "scalar",
     jvp,

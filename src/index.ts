@@ -4,8 +4,10 @@
 
 export { Dual, type Real } from "./dual.js";
 export * from "./ops.js";
-export { derivative, jvp, grad, valueAndGrad, jacobian, hessian } from "./api/derivatives.js";
+export { derivative, jvp, grad, valueAndGrad } from "./api/derivatives.js";
+export { jacobian, hessian } from "./api/matrices.js";
 export type { DerivativeOptions, Gradient, Matrix, Mode, ScalarDerivative } from "./api/derivatives.js";
+export type { HessianOptions } from "./api/matrices.js";
 export type { Wrt, WrtOptions } from "./api/selection.js";
 export { Tape, Var } from "./reverse/tape.js";
 export { trace, label, toDot, toMermaid, type Trace } from "./reverse/graph.js";
@@ -13,7 +15,7 @@ export { centralDifference, numericalGradient, numericalJacobian } from "./check
 export type { FiniteDifference, FiniteDifferenceOptions } from "./check/finite.js";
 export { checkGradient, GradientCheckError } from "./check/checkGradient.js";
 export type { CheckOptions, GradientCheck, GradientComparison } from "./check/checkGradient.js";
-export { differentiable, derivativeInfo, type DerivativeInfo } from "./registry.js";
+export { differentiable, derivativeInfo, type DerivativeInfo, type FailedDerivativeInfo, type Registration } from "./registry.js";
 export { noDerivative } from "./ops.js";
 export { defineJvp } from "./custom.js";
 export { nanSafeMode } from "./nansafe.js";

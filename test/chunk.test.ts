@@ -235,7 +235,7 @@ describe("grad of a compiled function of a few numbers or one array of them, and
     grad(counted13 as typeof rosenbrock)(point(12));
     expect(calls()).toBe(1);
     expect(() => grad(rosenbrock)([1, Infinity])).toThrow("grad(rosenbrock): x[1] is Infinity; derivatives are taken at finite inputs only");
-    expect(() => grad(rosenbrock)([1, "2"] as never)).toThrow(/only a number, an array of numbers or a Float64Array can be differentiated/);
+    expect(() => grad(rosenbrock)([1, "2"] as never)).toThrow('grad(rosenbrock): x[1] is a string ("2"); an array is differentiated element by element, so every element must be a number');
   });
 });
 

@@ -140,8 +140,15 @@ function unrolledDisagrees(f: Fn, info: GradientFormInfo | undefined, x: readonl
     return undefined;
   }
   if (!Number.isFinite(value)) return `the gradient form answered [${own.map(show)}] where the value is ${value}: it should have deferred`;
-  if (own.length !== chunked.length || own.some((g, j) => !Object.is(g, chunked[j]))) {
+  // A NaN entry at a finite value makes the API run the call again NaN-safely (src/api/poison.ts), on either route:
+  // the form's own entries then stand beside the chunk-mode JVP's raw lanes (gradient-form.test.ts), not the rerun's.
+  if (!own.some(Number.isNaN) && (own.length !== chunked.length || own.some((g, j) => !Object.is(g, chunked[j])))) {
     return `the gradient form gives [${own.map(show)}], the chunk-mode JVP [${chunked.map(show)}]`;
+  }
+  const viaGrad = grad(f)(...x) as number | number[];
+  const mine = typeof viaGrad === "number" ? [viaGrad] : viaGrad;
+  if (mine.length !== chunked.length || mine.some((g, j) => !Object.is(g, chunked[j]))) {
+    return `grad gives [${mine.map(show)}] through the gradient form, valueAndGrad [${chunked.map(show)}]`;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { lanesOf } from "../lanes.js";
 import { generatedPass } from "./generated.js";
 import { nanWhereValueIs, split } from "./results.js";
 import { isReal, isRealArray, type Selection } from "./selection.js";
+import { kindOf } from "./values.js";
 
 /**
  * f as a function over Reals: a compiled function's generic form, or f
@@ -58,6 +59,11 @@ export interface ForwardPass {
 export function forwardPass(f: Function, sel: Selection, tangents: readonly Real[]): ForwardPass {
   const info = derivativeInfo(f);
   if (info?.jvp && sel.plain) return generatedPass(info, sel, tangents);
+  return dualPass(f, sel, tangents);
+}
+
+/** One forward pass along `tangents` on Duals: f over the runtime's operations, or a compiled function's generic form. */
+export function dualPass(f: Function, sel: Selection, tangents: readonly Real[]): ForwardPass {
   const { result, tag } = forwardRun(runnable(f, sel), sel, tangents);
   if (isReal(result)) {
     const [value, tangent] = split(result, tag);
@@ -201,7 +207,8 @@ export function chunkSize(n: number, requested: number | undefined, caller: stri
   if (requested !== undefined) {
     if (!Number.isInteger(requested) || requested < 1) {
       // A Selection names its caller only here, for the message.
-      throw new RangeError(`${typeof caller === "string" ? caller : caller.caller}: chunk must be a whole number of at least 1, not ${requested}`);
+      const given = typeof requested === "number" ? String(requested) : kindOf(requested);
+      throw new RangeError(`${typeof caller === "string" ? caller : caller.caller}: chunk must be a whole number of at least 1, not ${given}`);
     }
     return Math.max(1, Math.min(requested, n));
   }

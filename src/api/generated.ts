@@ -20,16 +20,26 @@ interface Layout {
   readonly at: readonly number[];
 }
 
-/** The arguments with each differentiable parameter followed by what `derivativeFor` makes for it. */
-function layout(info: DerivativeInfo, sel: Selection, derivativeFor: (arg: unknown) => unknown): Layout {
+/**
+ * The arguments, one value slot per declared parameter, each differentiable parameter followed by
+ * what `derivativeFor` makes for it — except one the call omits, whose value and derivative slots
+ * are both undefined (the generated code computes them from the parameter's default).
+ */
+function layout(info: DerivativeInfo, sel: Selection, derivativeFor: (arg: unknown, param: number) => unknown): Layout {
   const args: unknown[] = [];
-  const at = new Array<number>(sel.args.length).fill(-1);
-  sel.args.forEach((arg, i) => {
+  const declared = info.parameters.length;
+  const at = new Array<number>(declared).fill(-1);
+  for (let i = 0; i < declared; i++) {
+    const arg = sel.args[i];
     args.push(arg);
-    if (!info.wrt.includes(i)) return;
+    if (!info.wrt.includes(i)) continue;
+    if (sel.omits(i)) {
+      args.push(undefined);
+      continue;
+    }
     at[i] = args.length;
-    args.push(derivativeFor(arg));
-  });
+    args.push(derivativeFor(arg, i));
+  }
   return { args, at };
 }
 
@@ -132,7 +142,8 @@ const keptSeeds = new WeakMap<DerivativeInfo, { readonly sizes: readonly number[
 
 /** Zero seeds for the call's differentiable parameters, in order: a number's K lanes in a plain array (as lanes.ts keeps its own), an array's n·K in a Float64Array. */
 function zeroSeeds(info: DerivativeInfo, sel: Selection, lanes: number): { seeds: readonly Lanes[]; release: () => void } {
-  const sizes = info.wrt.map((i) => (typeof sel.args[i] === "number" ? -lanes : (sel.args[i] as ArrayLike<number>).length * lanes));
+  // A parameter the call omits has no seed (layout gives it none): size 0, an empty array.
+  const sizes = info.wrt.map((i) => (sel.omits(i) ? 0 : typeof sel.args[i] === "number" ? -lanes : (sel.args[i] as ArrayLike<number>).length * lanes));
   const kept = keptSeeds.get(info);
   if (kept && !kept.busy && kept.sizes.length === sizes.length && kept.sizes.every((size, j) => size === sizes[j])) {
     kept.busy = true;
@@ -156,8 +167,7 @@ export function chunkedPasses(info: DerivativeInfo, sel: Selection, lanes: numbe
   const n = sel.values.length;
   const tangents = new Array<unknown>(n);
   const { seeds, release } = zeroSeeds(info, sel, lanes);
-  let next = 0;
-  const call = layout(info, sel, () => seeds[next++]);
+  const call = layout(info, sel, (_, param) => seeds[info.wrt.indexOf(param)]);
   /** Sets slot k's entry in its pass's seeds (the pass starting at slot `start`): its one, or back to zero. */
   const seat = (k: number, start: number, one: number) => {
     const index = sel.slotIndices[k];

@@ -7,13 +7,14 @@ import type { DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
 import { canRecord } from "./generated.js";
 import type { Selection } from "./selection.js";
+import { kindOf } from "./values.js";
 
 export type Mode = "forward" | "reverse";
 
 /** The mode asked for; undefined (not given) lets grad choose. */
-export function checkMode(sel: Selection, mode: unknown): Mode | undefined {
+export function checkMode(sel: { readonly caller: string }, mode: unknown): Mode | undefined {
   if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
-  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${JSON.stringify(mode)}`);
+  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${typeof mode === "string" ? JSON.stringify(mode) : kindOf(mode)}`);
 }
 
 /** Functions over the runtime's operations, in forward mode, use chunk mode by default from this many inputs on. */

@@ -14,9 +14,11 @@
 //                        finite numbers and arrays of them: the general
 //                        path's route (its tape, or one Dual per pass)
 //
-// Anything else — another argument kind, a non-finite input, a wrong count
-// or shape — returns undefined, and the general path handles it (and reports
-// any error). Each gives the general path's result bit for bit (chunk.test.ts).
+// Anything else — another argument kind, a non-finite input or tangent, a
+// wrong count or shape, a call that omits a parameter or fills a rest
+// parameter, a result that poison.ts's rule would run again — returns
+// undefined, and the general path handles it (and reports any error). Each
+// gives the general path's result bit for bit (chunk.test.ts).
 
 import { Dual, freshTag, type Real } from "../dual.js";
 import { Tape, Var } from "../reverse/tape.js";
@@ -24,6 +26,7 @@ import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
 import { adjoints, explained, valueOf } from "./engines.js";
 import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
+import { poisoned, poisonedAlong } from "./poison.js";
 import { shapeLike } from "./selection.js";
 import { signatureOf } from "./signature.js";
 
@@ -51,9 +54,14 @@ function servable(info: DerivativeInfo | undefined): info is DerivativeInfo {
   return info !== undefined && info.chunkJvp !== undefined && info.result === "scalar" && info.wrt.length > 0 && info.wrt.length <= 12;
 }
 
+/** A call that passes every declared parameter, and no rest parameter (the general path packs one). */
+function passesEach(info: DerivativeInfo, args: readonly unknown[]): boolean {
+  return args.length === info.parameters.length && info.rest !== true;
+}
+
 /** The direct paths' case: every parameter a number, and args one plain finite number for each. */
 function numbersOnly(info: DerivativeInfo, args: readonly unknown[]): boolean {
-  if (args.length !== info.parameters.length || info.kinds.some((kind) => kind !== "scalar")) return false;
+  if (!passesEach(info, args) || info.kinds.some((kind) => kind !== "scalar")) return false;
   for (const arg of args) if (typeof arg !== "number" || !Number.isFinite(arg)) return false;
   return true;
 }
@@ -83,6 +91,8 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
   if (!info.gradient || !numbersOnly(info, args)) return undefined;
   const gradient = info.gradient(...args);
   if (!gradient) return null;
+  // The form answers only where the value is finite (0 stands for it): a NaN entry is the general path's.
+  if (poisoned(0, gradient)) return undefined;
   return gradient.length === 1 ? gradient[0] : gradient;
 }
 
@@ -94,13 +104,15 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
  * generatedPass applies it; undefined where the call is not this case.
  */
 export function directJvp(info: DerivativeInfo | undefined, args: readonly unknown[], tangents: readonly unknown[]): [unknown, unknown] | undefined {
-  if (!info?.jvp || args.length !== info.parameters.length || !Array.isArray(tangents) || tangents.length !== info.wrt.length) return undefined;
+  if (!info?.jvp || !passesEach(info, args) || !Array.isArray(tangents) || tangents.length !== info.wrt.length) return undefined;
   for (let j = 0; j < info.wrt.length; j++) if (!sameShape(args[info.wrt[j]], tangents[j])) return undefined;
   // Tangent arrays go in as plain arrays, as the general path and the gradient's passes give them: a
   // Float64Array here as well would make the generated code see two kinds of array, and slow it everywhere.
   const [value, tangent] = info.jvp(...interleaved(info, args, (j) => plainArray(tangents[j]))) as [unknown, unknown];
   const result = typeof value === "number" || Array.isArray(value) || value instanceof Float64Array;
-  return result ? [value, nanWhereValueIs(value, tangent)] : undefined;
+  if (!result) return undefined;
+  const checked = nanWhereValueIs(value, tangent);
+  return poisonedAlong(value, checked) ? undefined : [value, checked];
 }
 
 /** A Float64Array's numbers in a plain array; anything else as it is. */
@@ -111,11 +123,10 @@ function plainArray(x: unknown): unknown {
   return out;
 }
 
-/** A finite number and a number tangent, or an array of finite numbers and a tangent array of as many numbers. */
+/** A finite number and a finite number tangent, or an array of finite numbers and a tangent array of as many finite numbers. */
 function sameShape(arg: unknown, tangent: unknown): boolean {
-  if (typeof arg === "number") return Number.isFinite(arg) && typeof tangent === "number";
-  if (!finiteNumbers(arg) || !(tangent instanceof Float64Array || Array.isArray(tangent)) || tangent.length !== arg.length) return false;
-  for (let i = 0; i < tangent.length; i++) if (typeof tangent[i] !== "number") return false;
+  if (typeof arg === "number") return Number.isFinite(arg) && typeof tangent === "number" && Number.isFinite(tangent);
+  if (!finiteNumbers(arg) || !finiteNumbers(tangent) || tangent.length !== arg.length) return false;
   return true;
 }
 
@@ -142,6 +153,7 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
   const [value, lanes] = info.chunkJvp!(n, ...interleaved(info, args, (j) => unit[j])) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
   const gradient = passGradient(value, lanes, n);
+  if (poisoned(value, gradient)) return undefined;
   return [value, n === 1 ? gradient[0] : gradient];
 }
 
@@ -172,13 +184,15 @@ function arraySeed(info: DerivativeInfo, n: number): Float64Array {
  * chunkedPasses runs it; undefined when the call is not that case.
  */
 export function arrayGradient(info: DerivativeInfo | undefined, args: readonly unknown[]): [number, number[]] | undefined {
-  if (info?.chunkJvp === undefined || info.result !== "scalar" || info.wrt.length !== 1 || args.length !== info.parameters.length || isNanSafe()) return undefined;
+  if (info?.chunkJvp === undefined || info.result !== "scalar" || info.wrt.length !== 1 || !passesEach(info, args) || isNanSafe()) return undefined;
   const x = args[info.wrt[0]];
   if (!finiteNumbers(x) || x.length === 0 || x.length > 12) return undefined;
   const n = x.length;
   const seed = arraySeed(info, n);
   const [value, lanes] = info.chunkJvp(n, ...interleaved(info, args, () => seed)) as [unknown, ArrayLike<number>];
-  return typeof value === "number" ? [value, passGradient(value, lanes, n)] : undefined;
+  if (typeof value !== "number") return undefined;
+  const gradient = passGradient(value, lanes, n);
+  return poisoned(value, gradient) ? undefined : [value, gradient];
 }
 
 /**
@@ -208,7 +222,8 @@ export function runtimeScalarGradient(
     }
   };
   const result = route === "tape" ? onTape(call, inputs) : dualPasses(call, inputs);
-  if (!result) return undefined;
+  // Forward mode's result where poison.ts's rule would run it again: the general path's.
+  if (!result || (route === "duals" && poisoned(result[0], result[1]))) return undefined;
   const value = result[0];
   // As on every route: where the value is NaN, so is every derivative.
   return [value, shapeLike(args, args.map((_, i) => i), nanRowWhereValueIs(value, result[1]) as number[])];

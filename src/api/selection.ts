@@ -5,12 +5,19 @@
 // — a number parameter is one slot, an array parameter one slot per element —
 // rebuilds the argument list with chosen values in those slots, and shapes a
 // flat list of per-slot results back into the parameters' shapes.
+//
+// A compiled function's rest parameter (`...xs`) is one array here: the
+// call's trailing arguments are packed into it before anything else, and
+// unpacked (`spread`) wherever the API calls f itself. A parameter the call
+// omits (`y` in `f(x, y = 2 * x)` called as f(3)) is not an input: it is
+// left out of the selection, and the generated code computes it.
 
 import { Dual, type Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { Var } from "../reverse/tape.js";
-import { derivativeInfo } from "../registry.js";
+import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { describe, signatureOf, type Signature } from "./signature.js";
+import { elementKind, firstFault, kindOf } from "./values.js";
 
 /** Parameters to differentiate: indices, names, or a list of either. */
 export type Wrt = number | string | readonly (number | string)[];
@@ -30,15 +37,12 @@ export function isReal(x: unknown): x is Real {
   return typeof x === "number" || x instanceof Dual || x instanceof Var;
 }
 
+/** A Float64Array, or an array whose every element is a Real (a hole is not). */
 export function isRealArray(x: unknown): x is ArrayLike<Real> {
-  return x instanceof Float64Array || (Array.isArray(x) && x.every(isReal));
-}
-
-function kindName(x: unknown): string {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "an array with non-numeric elements";
-  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
-  return typeof x === "object" ? `an object (${(x as object).constructor?.name ?? "Object"})` : `a ${typeof x}`;
+  if (x instanceof Float64Array) return true;
+  if (!Array.isArray(x)) return false;
+  for (let i = 0; i < x.length; i++) if (!isReal(x[i])) return false;
+  return true;
 }
 
 export class Selection {
@@ -51,9 +55,12 @@ export class Selection {
     /** The API function's name: `grad`. */
     readonly api: string,
     readonly signature: Signature,
+    /** The arguments, a compiled function's rest arguments packed into one array. */
     readonly args: readonly unknown[],
     /** Selected argument positions, in the order results are given. */
     readonly params: readonly number[],
+    /** Whether the last of args is the call's rest arguments, packed (spread unpacks them). */
+    readonly packed = false,
   ) {
     for (const param of params) {
       const arg = args[param];
@@ -64,6 +71,23 @@ export class Selection {
         for (let index = 0; index < array.length; index++) this.add(param, index, array[index]);
       }
     }
+  }
+
+  /** The same selection over other arguments laid out alike (Duals in the slots, for a derivative inside this one). */
+  over(args: readonly unknown[]): Selection {
+    return new Selection(this.api, this.signature, args, this.params, this.packed);
+  }
+
+  /** Whether the call omits parameter i (passes nothing, or undefined, for an optional one): the generated code computes it. */
+  omits(i: number): boolean {
+    return omits(this.signature, this.args, i);
+  }
+
+  /** Arguments laid out as args are (by with, say), as f itself takes them: a packed rest parameter spread again. */
+  spread(args: readonly unknown[]): unknown[] {
+    if (!this.packed) return args as unknown[];
+    const last = args.length - 1;
+    return [...args.slice(0, last), ...(args[last] as readonly unknown[])];
   }
 
   /** Slot k as an object (for messages and code that is not hot). */
@@ -146,7 +170,17 @@ export function shapeLike<T>(args: readonly unknown[], params: readonly number[]
   return perParam.length === 1 ? perParam[0] : perParam;
 }
 
-function resolveWrt(caller: string, signature: Signature, args: readonly unknown[], wrt: Wrt): number[] {
+/** Whether a call omits parameter i: an optional one (at or after `required`) that it passes nothing, or undefined, for. */
+function omits(signature: Signature, args: readonly unknown[], i: number): boolean {
+  return i >= signature.required && args[i] === undefined;
+}
+
+/** A compiled function's rest arguments (from its last declared parameter on) packed into one plain array. */
+function packRest(args: readonly unknown[], declared: number): unknown[] {
+  return [...args.slice(0, declared - 1), args.slice(declared - 1)];
+}
+
+function resolveWrt(caller: string, signature: Signature, args: readonly unknown[], wrt: Wrt, packed: boolean): number[] {
   const list: unknown[] = typeof wrt === "number" || typeof wrt === "string" ? [wrt] : Array.isArray(wrt) ? [...wrt] : [wrt];
   const odd = list.find((entry) => typeof entry !== "number" && typeof entry !== "string");
   if (odd !== undefined || list.includes(undefined)) {
@@ -156,15 +190,17 @@ function resolveWrt(caller: string, signature: Signature, args: readonly unknown
   }
   if (list.length === 0) throw new RangeError(`${caller}: wrt is empty; name at least one parameter`);
   const params = (list as (number | string)[]).map((entry) => {
-    if (typeof entry === "number") {
-      if (!Number.isInteger(entry) || entry < 0 || entry >= args.length) {
-        throw new RangeError(`${caller}: wrt index ${entry} is out of range; ${describe(signature)} was called with ${args.length} argument(s)`);
-      }
-      return entry;
-    }
-    const index = signature.parameters.indexOf(entry);
-    if (index < 0) {
+    const index = typeof entry === "number" ? entry : signature.parameters.indexOf(entry);
+    if (typeof entry === "string" && index < 0) {
       throw new RangeError(`${caller}: wrt names '${entry}', which is not a parameter of ${describe(signature)}`);
+    }
+    if (Number.isInteger(index) && index >= 0 && index < signature.parameters.length && omits(signature, args, index)) {
+      const name = signature.parameters[index] ?? `#${index}`;
+      throw new RangeError(`${caller}: wrt selects ${name}, which this call does not pass (it takes its default); pass ${name} to differentiate with respect to it`);
+    }
+    if (!Number.isInteger(index) || index < 0 || index >= args.length) {
+      const count = packed ? `takes ${args.length} parameter(s), its rest parameter one array` : `was called with ${args.length} argument(s)`;
+      throw new RangeError(`${caller}: wrt index ${entry} is out of range; ${describe(signature)} ${count}`);
     }
     return index;
   });
@@ -173,22 +209,58 @@ function resolveWrt(caller: string, signature: Signature, args: readonly unknown
   return params;
 }
 
-/** Every selected argument must be a number, an array of numbers or a Float64Array. */
-function checkKinds(caller: () => string, signature: Signature, args: readonly unknown[], params: readonly number[]): void {
+/** `xs`, or `argument 2` where the name could not be read. */
+function parameterName(signature: Signature, p: number): string {
+  return signature.parameters[p] ?? `argument ${p}`;
+}
+
+/** The error for an array whose element i is not a number: it is missing (a hole), or of another kind. */
+function notNumericElement(caller: string, signature: Signature, p: number, array: readonly unknown[], i: number): TypeError {
+  return new TypeError(
+    `${caller}: ${parameterName(signature, p)}[${i}] is ${elementKind(array, i)}; ` +
+      `an array is differentiated element by element, so every element must be a number`,
+  );
+}
+
+/**
+ * Every selected argument must be a number, an array of numbers or a Float64Array — for a compiled
+ * function, the one its parameter was compiled for (`kinds`): its generated code reads a number
+ * parameter as a number and an array parameter element by element.
+ */
+function checkKinds(caller: () => string, signature: Signature, args: readonly unknown[], params: readonly number[], kinds?: DerivativeInfo["kinds"]): void {
   for (const p of params) {
-    if (!isReal(args[p]) && !isRealArray(args[p])) {
-      throw new TypeError(
-        `${caller()}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindName(args[p])}; ` +
-          `only a number, an array of numbers or a Float64Array can be differentiated`,
-      );
+    const arg = args[p];
+    const kind = kinds?.[p];
+    if (kind === "scalar" && !isReal(arg)) {
+      throw new TypeError(`${caller()}: ${parameterName(signature, p)} is a number parameter of ${describe(signature)}, but argument ${p} is ${kindOf(arg)}`);
     }
+    if (kind === "array" && !(Array.isArray(arg) || arg instanceof Float64Array)) {
+      throw new TypeError(`${caller()}: ${parameterName(signature, p)} is an array parameter of ${describe(signature)}, but argument ${p} is ${kindOf(arg)}`);
+    }
+    if (isReal(arg) || arg instanceof Float64Array) continue;
+    if (Array.isArray(arg)) {
+      const fault = firstFault(arg, isReal);
+      if (fault < 0) continue;
+      throw notNumericElement(caller(), signature, p, arg, fault);
+    }
+    throw new TypeError(
+      `${caller()}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindOf(arg)}; ` +
+        `only a number, an array of numbers or a Float64Array can be differentiated`,
+    );
   }
 }
 
-/** The positions of the arguments that are numbers, arrays of numbers or Float64Arrays: the default selection. */
-function differentiableArguments(args: readonly unknown[]): number[] {
+/**
+ * The positions of the arguments that are numbers, arrays of numbers or Float64Arrays: the default
+ * selection. An array that holds numbers and also a hole or something else is an error, not data.
+ */
+function differentiableArguments(caller: () => string, signature: Signature, args: readonly unknown[]): number[] {
   const params: number[] = [];
-  for (let i = 0; i < args.length; i++) if (isReal(args[i]) || isRealArray(args[i])) params.push(i);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (isReal(arg) || isRealArray(arg)) params.push(i);
+    else if (Array.isArray(arg) && arg.some(isReal)) throw notNumericElement(caller(), signature, i, arg, firstFault(arg, isReal));
+  }
   return params;
 }
 
@@ -196,18 +268,21 @@ function differentiableArguments(args: readonly unknown[]): number[] {
 export function select(api: string, f: Function, args: readonly unknown[], options: WrtOptions = {}, signature = signatureOf(f)): Selection {
   // The messages' prefix is made only for a message: a string per call costs a small function's gradient time.
   const caller = () => `${api}(${signature.name})`;
+  if (!Array.isArray(args)) throw new TypeError(`${caller()}: args must be an array of ${signature.name}'s arguments, not ${kindOf(args)}`);
   const declared = signature.parameters.length;
   if (args.length < signature.required || (!signature.variadic && args.length > declared)) {
-    const expected = signature.required < declared ? `${signature.required} to ${declared}` : `${declared}`;
+    const expected = signature.variadic ? `at least ${signature.required}` : signature.required < declared ? `${signature.required} to ${declared}` : `${declared}`;
     throw new RangeError(`${caller()}: ${describe(signature)} takes ${expected} argument(s), but ${args.length} were given`);
   }
   const compiled = derivativeInfo(f);
+  const packed = compiled?.rest === true;
+  if (packed) args = packRest(args, declared);
   const params =
     options.wrt !== undefined
-      ? resolveWrt(caller(), signature, args, options.wrt)
+      ? resolveWrt(caller(), signature, args, options.wrt, packed)
       : compiled
-        ? [...compiled.wrt]
-        : differentiableArguments(args);
+        ? signature.required >= declared ? [...compiled.wrt] : compiled.wrt.filter((p) => !omits(signature, args, p))
+        : differentiableArguments(caller, signature, args);
   const outside = compiled && params.find((p) => !compiled.wrt.includes(p));
   if (compiled && outside !== undefined) {
     const differentiable = compiled.wrt.map((i) => compiled.parameters[i]).join(", ");
@@ -217,9 +292,10 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
     );
   }
   // The arguments a compiled function differentiates are checked as those wrt names are (the default selection holds only such arguments).
-  if (options.wrt !== undefined || compiled) checkKinds(caller, signature, args, params);
+  if (options.wrt !== undefined || compiled) checkKinds(caller, signature, args, params, compiled?.kinds);
   if (params.length === 0) {
-    throw new TypeError(`${caller()}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate`);
+    const omitted = compiled && compiled.wrt.length > 0 ? `; ${describe(signature)} is differentiable only with respect to parameters this call omits` : "";
+    throw new TypeError(`${caller()}: no argument is a number, an array of numbers or a Float64Array, so there is nothing to differentiate${omitted}`);
   }
-  return new Selection(api, signature, args, params);
+  return new Selection(api, signature, args, params, packed);
 }

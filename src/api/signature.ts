@@ -65,7 +65,11 @@ const parsed = new WeakMap<Function, Signature>();
 
 export function signatureOf(f: Function): Signature {
   const info = derivativeInfo(f);
-  if (info) return { name: info.name, parameters: info.parameters, variadic: false, required: info.parameters.length };
+  if (info) {
+    // A rest parameter is never required; without `required`, every other parameter is.
+    const rest = info.rest === true;
+    return { name: info.name, parameters: info.parameters, variadic: rest, required: info.required ?? info.parameters.length - (rest ? 1 : 0) };
+  }
   let signature = parsed.get(f);
   if (!signature) {
     signature = parseSignature(f);
@@ -87,8 +91,9 @@ function parseSignature(f: Function): Signature {
   return { name, parameters, variadic, required: f.length };
 }
 
-/** `loss(w0, w1, xs, ys)`, for messages. */
+/** `loss(w0, w1, xs, ys)`, `sum(...xs)`, for messages. */
 export function describe(signature: Signature): string {
-  const list = signature.parameters.map((p, i) => p ?? `#${i}`).join(", ");
+  const last = signature.parameters.length - 1;
+  const list = signature.parameters.map((p, i) => `${signature.variadic && i === last ? "..." : ""}${p ?? `#${i}`}`).join(", ");
   return `${signature.name}(${list}${signature.variadic && signature.parameters.length === 0 ? "…" : ""})`;
 }

@@ -2,10 +2,11 @@
 // check_grads or PyTorch's gradcheck. On a mismatch it throws an error whose
 // message is a table of the entries that disagree.
 
-import { flatGradient, type DerivativeOptions } from "../api/derivatives.js";
+import { DERIVATIVE_OPTIONS, flatGradient, type DerivativeOptions } from "../api/derivatives.js";
+import { callerOf, checkDerivativeOptions, checkFunction, checkNumberOption, withinStack } from "../api/boundary.js";
 import { select } from "../api/selection.js";
 import { checkMode } from "../api/routes.js";
-import { differencesPerInput, type FiniteDifferenceOptions } from "./finite.js";
+import { differencesPerInput, FINITE_DIFFERENCE_OPTIONS, type FiniteDifferenceOptions } from "./finite.js";
 
 export interface CheckOptions extends DerivativeOptions, FiniteDifferenceOptions {
   /** Relative tolerance (default 1e-6): |automatic − numerical| ≤ atol + rtol · |numerical|. */
@@ -50,8 +51,23 @@ function table(rows: readonly GradientComparison[]): string {
   return [line(header), ...cells.map(line)].join("\n");
 }
 
-/** Compares the automatic gradient with finite differences; throws GradientCheckError on any disagreement. */
-export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: CheckOptions = {}): GradientCheck {
+/**
+ * Compares the automatic gradient with finite differences (Ridders' extrapolation): an entry agrees
+ * where |automatic − numerical| ≤ atol + rtol · |numerical|. Returns the comparison; throws
+ * GradientCheckError, listing the entries that disagree, on any disagreement.
+ *   checkGradient((x: Real, y: Real) => mul(sin(x), y), [1, 2]).maxRelativeError   // ~3e-15
+ */
+export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options?: CheckOptions): GradientCheck {
+  checkFunction("checkGradient", f);
+  const checked = checkDerivativeOptions("checkGradient", f, options, [...DERIVATIVE_OPTIONS, "rtol", "atol", ...FINITE_DIFFERENCE_OPTIONS.filter((o) => o !== "wrt")]);
+  const caller = callerOf("checkGradient", f);
+  checkNumberOption(caller, "rtol", checked.rtol, "atLeastZero");
+  checkNumberOption(caller, "atol", checked.atol, "atLeastZero");
+  checkNumberOption(caller, "step", checked.step, "positive");
+  return withinStack("checkGradient", f, args, () => compare(f, args, checked));
+}
+
+function compare(f: (...args: any[]) => unknown, args: unknown[], options: CheckOptions): GradientCheck {
   const { rtol = 1e-6, atol = 1e-8 } = options;
   const sel = select("checkGradient", f, args, options);
   const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode), options.chunk);

@@ -7,8 +7,10 @@
 // oracle the automatic routes are checked against.
 
 import type { Gradient } from "../api/derivatives.js";
+import { checkFunction, checkNumberOption, checkOptionKeys, withinStack } from "../api/boundary.js";
 import { scalarResult, vectorResult } from "../api/results.js";
 import { select, type WrtOptions } from "../api/selection.js";
+import { kindOf } from "../api/values.js";
 
 export interface FiniteDifference {
   readonly derivative: number;
@@ -24,9 +26,22 @@ export interface FiniteDifferenceOptions {
 const SHRINK = 1.4;
 const LEVELS = 10;
 
-/** g′(0) for g: ℝ → ℝ, given the scale of the input (for the default step). */
-export function centralDifference(g: (t: number) => number, scale = 1, options: FiniteDifferenceOptions = {}): FiniteDifference {
-  let h = options.step ?? 0.01 * Math.max(1, Math.abs(scale));
+/**
+ * g′(0) for g: ℝ → ℝ by Ridders' extrapolation, given the scale of the input (for the default step),
+ * with an estimate of its error.
+ *   centralDifference((h) => Math.exp(1 + h), 1)   // { derivative: ≈ e, error: ~1e-14 }
+ */
+export function centralDifference(g: (t: number) => number, scale = 1, options?: FiniteDifferenceOptions): FiniteDifference {
+  checkFunction("centralDifference", g, "a function g(h) of the step");
+  const caller = `centralDifference(${g.name || "g"})`;
+  if (typeof scale !== "number" || !Number.isFinite(scale)) throw new RangeError(`${caller}: scale must be a finite number, not ${kindOf(scale)}`);
+  const checked = checkOptionKeys("centralDifference", g, options, ["step"]);
+  checkNumberOption(caller, "step", checked.step, "positive");
+  return withinStack("centralDifference", g, [0], () => ridders(g, checked.step ?? 0.01 * Math.max(1, Math.abs(scale))));
+}
+
+/** Ridders' extrapolation of central differences of g at 0, from the first step h. */
+function ridders(g: (t: number) => number, h: number): FiniteDifference {
   const central = (step: number) => (g(step) - g(-step)) / (2 * step);
   // Step off the edge of the domain (log near 0, say) is NaN: shrink until it is not.
   // Then go ten times further in, where the Taylor series converges quickly.
@@ -57,10 +72,13 @@ export function centralDifference(g: (t: number) => number, scale = 1, options: 
 
 type AnyFunction = (...args: any[]) => unknown;
 
-function asNumber(api: string, value: unknown): number {
-  if (typeof value !== "number") throw new TypeError(`${api}: the function must return plain numbers when called with plain numbers, got ${typeof value}`);
+function asNumber(caller: string, value: unknown): number {
+  if (typeof value !== "number") throw new TypeError(`${caller}: the function must return plain numbers when called with plain numbers, got ${kindOf(value)}`);
   return value;
 }
+
+/** The options numericalGradient and numericalJacobian take (checkGradient takes these and more). */
+export const FINITE_DIFFERENCE_OPTIONS = ["wrt", "step"] as const;
 
 /**
  * Per selected scalar input, the numerical derivative of each output (a number result is a vector of one).
@@ -68,30 +86,47 @@ function asNumber(api: string, value: unknown): number {
  */
 export function differencesPerInput(api: string, f: AnyFunction, args: unknown[], options: WrtOptions & FiniteDifferenceOptions, scalar = false) {
   const sel = select(api, f, args, options);
+  checkNumberOption(sel.caller, "step", options.step, "positive");
   const values = sel.values as number[];
   const differences = values.map((x, k) => {
     const at = (t: number) => {
       const shifted = [...values];
       shifted[k] = x + t;
-      const out = f(...sel.with(shifted));
-      if (scalar) return [asNumber(api, scalarResult(sel, out, "use numericalJacobian for a function that returns an array"))];
-      return vectorResult(sel, out).map((o) => asNumber(api, o));
+      // f itself, called with its arguments as it takes them (a rest parameter's spread again).
+      const out = f(...sel.spread(sel.with(shifted)));
+      if (scalar) return [asNumber(sel.caller, scalarResult(sel, out, "use numericalJacobian for a function that returns an array"))];
+      return vectorResult(sel, out).map((o) => asNumber(sel.caller, o));
     };
     const outputs = at(0).length;
-    return Array.from({ length: outputs }, (_, i) => centralDifference((t) => at(t)[i], x, options));
+    const first = options.step ?? 0.01 * Math.max(1, Math.abs(x));
+    return Array.from({ length: outputs }, (_, i) => ridders((t) => at(t)[i], first));
   });
   return { sel, differences };
 }
 
-/** The gradient by finite differences, shaped like grad's result. */
-export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options: WrtOptions & FiniteDifferenceOptions = {}): Gradient {
-  const { sel, differences } = differencesPerInput("numericalGradient", f, args, options, true);
-  return sel.shape(differences.map((d) => d[0].derivative)) as Gradient;
+/**
+ * The gradient by finite differences (Ridders' extrapolation), shaped like grad's result.
+ *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // [12, 9]
+ */
+export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions & FiniteDifferenceOptions): Gradient {
+  checkFunction("numericalGradient", f);
+  const checked = checkOptionKeys("numericalGradient", f, options, FINITE_DIFFERENCE_OPTIONS);
+  return withinStack("numericalGradient", f, args, () => {
+    const { sel, differences } = differencesPerInput("numericalGradient", f, args, checked, true);
+    return sel.shape(differences.map((d) => d[0].derivative)) as Gradient;
+  });
 }
 
-/** The Jacobian by finite differences: rows are outputs, columns the selected input scalars. */
-export function numericalJacobian<F extends AnyFunction>(f: F, args: Parameters<F>, options: WrtOptions & FiniteDifferenceOptions = {}): number[][] {
-  const { differences } = differencesPerInput("numericalJacobian", f, args, options);
-  const rows = differences[0]?.length ?? 0;
-  return Array.from({ length: rows }, (_, i) => differences.map((column) => column[i].derivative));
+/**
+ * The Jacobian by finite differences: rows are outputs, columns the selected input scalars.
+ *   numericalJacobian((r: number, t: number) => [r * Math.cos(t), r * Math.sin(t)], [1, 0])   // [[1, 0], [0, 1]]
+ */
+export function numericalJacobian<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions & FiniteDifferenceOptions): number[][] {
+  checkFunction("numericalJacobian", f);
+  const checked = checkOptionKeys("numericalJacobian", f, options, FINITE_DIFFERENCE_OPTIONS);
+  return withinStack("numericalJacobian", f, args, () => {
+    const { differences } = differencesPerInput("numericalJacobian", f, args, checked);
+    const rows = differences[0]?.length ?? 0;
+    return Array.from({ length: rows }, (_, i) => differences.map((column) => column[i].derivative));
+  });
 }

@@ -4,6 +4,7 @@
 // `label(x, "a")` names an intermediate so the drawing can say "a = −w0 − w1·x".
 
 import { select, type WrtOptions } from "../api/selection.js";
+import { checkFunction, checkOptionKeys, withinStack } from "../api/boundary.js";
 import { adjoints, reverseRun, runnable } from "../api/engines.js";
 import { scalarResult } from "../api/results.js";
 import { Tape, Var } from "./tape.js";
@@ -20,12 +21,16 @@ export interface Trace {
 }
 
 /** Runs f once on a new tape (reverse mode) and sweeps back from its result. */
-export function trace<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options: WrtOptions = {}): Trace {
-  const sel = select("trace", f, args, options);
-  const run = reverseRun(runnable(f, sel), sel);
-  const result = scalarResult(sel, run.result);
-  if (!(result instanceof Var)) throw new TypeError(`${sel.caller}: the result does not depend on any selected input`);
-  return { tape: run.tape, inputs: run.inputs, output: result, value: result.value, gradient: adjoints(run, result) as number[] };
+export function trace<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options?: WrtOptions): Trace {
+  checkFunction("trace", f);
+  const checked = checkOptionKeys("trace", f, options, ["wrt"]);
+  return withinStack("trace", f, args, () => {
+    const sel = select("trace", f, args, checked);
+    const run = reverseRun(runnable(f, sel), sel);
+    const result = scalarResult(sel, run.result);
+    if (!(result instanceof Var)) throw new TypeError(`${sel.caller}: the result does not depend on any selected input`);
+    return { tape: run.tape, inputs: run.inputs, output: result, value: result.value, gradient: adjoints(run, result) as number[] };
+  });
 }
 
 const symbols: Record<string, string> = {

@@ -150,6 +150,9 @@ function __dualtsDerivative(f, where) {
     if (!derivative) {
         throw new TypeError(where + ": " + (f?.name || "the callee") + " has no derivative: mark it @differentiable and compile its module with the dualts transform");
     }
+    if (derivative.diagnostics) {
+        throw new Error(where + ": " + derivative.name + " is marked @differentiable, but the dualts transform could not differentiate it:\n  " + derivative.diagnostics.join("\n  ") + "\nFix them and compile again: then " + derivative.name + " is differentiable.");
+    }
     return derivative;
 }
 /**

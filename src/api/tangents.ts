@@ -1,0 +1,46 @@
+// jvp's tangents: one per selected parameter, shaped like it (a number, or
+// an array of as many numbers), every entry a finite number. Checked here
+// and flattened slot by slot, in the selection's order.
+
+import type { Real } from "../dual.js";
+import { isReal, type Selection } from "./selection.js";
+import { elementKind, firstFault, kindOf } from "./values.js";
+
+const finiteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+
+/** The tangents flattened slot by slot; an error that names the tangent at fault for anything else. */
+export function flatTangents(sel: Selection, tangents: unknown): number[] {
+  const count = sel.params.length;
+  if (!Array.isArray(tangents)) {
+    throw new TypeError(`${sel.caller}: tangents must be an array with one tangent per selected parameter (${count}), not ${kindOf(tangents)}`);
+  }
+  if (tangents.length !== count) {
+    throw new RangeError(`${sel.caller}: expected ${count} tangent(s), one per selected parameter, but got ${tangents.length}`);
+  }
+  // In loops: Array.from and flatMap cost more than the JVP itself for long arrays.
+  const flat: number[] = [];
+  for (let j = 0; j < count; j++) {
+    const param = sel.params[j];
+    const name = sel.signature.parameters[param] ?? `argument ${param}`;
+    const argument = sel.args[param];
+    const t: unknown = j in tangents ? tangents[j] : undefined;
+    if (isReal(argument)) {
+      if (typeof t !== "number") throw new TypeError(`${sel.caller}: the tangent for ${name} must be a number, like ${name} itself, but is ${j in tangents ? kindOf(t) : "missing (the tangents have a hole there)"}`);
+      if (!Number.isFinite(t)) throw new RangeError(`${sel.caller}: the tangent for ${name} is ${t}; tangents must be finite numbers`);
+      flat.push(t);
+      continue;
+    }
+    const length = (argument as ArrayLike<Real>).length;
+    if (!(Array.isArray(t) || t instanceof Float64Array) || t.length !== length) {
+      const given = Array.isArray(t) ? `an array of ${t.length}` : j in tangents ? kindOf(t) : "missing (the tangents have a hole there)";
+      throw new TypeError(`${sel.caller}: the tangent for ${name} must be an array of ${length}, like ${name} itself, but is ${given}`);
+    }
+    const fault = t instanceof Float64Array ? Array.prototype.findIndex.call(t, (x: number) => !Number.isFinite(x)) : firstFault(t, finiteNumber);
+    if (fault >= 0) {
+      const what = t instanceof Float64Array || typeof t[fault] === "number" ? String(t[fault]) : elementKind(t, fault);
+      throw new TypeError(`${sel.caller}: the tangent for ${name}[${fault}] is ${what}; tangents must be finite numbers`);
+    }
+    for (let i = 0; i < length; i++) flat.push(t[i]);
+  }
+  return flat;
+}
