@@ -221,7 +221,13 @@ class Printer {
   }
 
   comparison(c: Cmp, scope: Scope): string {
-    const text = `${this.wrap(this.expr(c.l, scope), P_CMP + 1)} ${c.op} ${this.wrap(this.expr(c.r, scope), P_CMP + 1)}`;
+    const left = this.wrap(this.expr(c.l, scope), P_CMP + 1);
+    const right = this.wrap(this.expr(c.r, scope), P_CMP + 1);
+    // TypeScript reads `c < (c > (n % 3) ? 2 : c)` as a call with type arguments, c<(c)>(n % 3): such a
+    // comparison is printed the other way round, in every flavor alike (so the program, bumps and all,
+    // is the same one wherever it runs).
+    const mirrored = (c.op === "<" || c.op === "<=") && right.startsWith("(") && /[>]/.test(right);
+    const text = mirrored ? `${right} ${c.op === "<" ? ">" : ">="} ${left}` : `${left} ${c.op} ${right}`;
     return this.flavor === "probe" ? `__c(${text})` : text;
   }
 

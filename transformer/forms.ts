@@ -72,7 +72,8 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
   try {
     const known = {
       arrayResults: new Set([...file.callees].filter(([, c]) => c.result === "array").map(([name]) => name)),
-      arrayParameters: new Map([...file.callees].map(([name, c]) => [name, c.parameters.flatMap((p, i) => (p.kind === "array" ? [i] : []))])),
+      // (A rest parameter takes the arguments gathered, each a number: none of them is an array.)
+      arrayParameters: new Map([...file.callees].map(([name, c]) => [name, c.parameters.flatMap((p, i) => (p.kind === "array" && !(c.rest && i === c.parameters.length - 1) ? [i] : []))])),
     };
     const activity = analyzeActivity(m.node, wrt, parameters.map((p) => p.kind), known);
     const fenced = fence(m, activity, file.sink);

@@ -11,7 +11,7 @@ import ts = require("typescript");
 import { selectParameters } from "./parameters.js";
 import { lazyChecker } from "./program.js";
 import type { Checker } from "./types.js";
-import { DiagnosticSink, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
+import { codes, DiagnosticSink, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";
 import { isDualts } from "./markers.js";
 import type { Callee } from "./emit/context.js";
@@ -99,6 +99,13 @@ function resultKind(m: MarkedFunction, sf: ts.SourceFile): "scalar" | "array" {
 export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefined = lazyChecker(sf)): FileResult {
   const sink = new DiagnosticSink(sf);
   const marked = findMarkedFunctions(sf, sink);
+  // A file TypeScript could not parse as written (it recovered, and may have read something else): say so, generate nothing.
+  const syntax = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  if (syntax.length > 0 && marked.length > 0) {
+    const first = syntax[0];
+    sink.reportAt(codes.unsupported, first.start, first.length, `TypeScript cannot parse this file as written (${ts.flattenDiagnosticMessageText(first.messageText, " ")}); dualts differentiates it once it parses`);
+    return { functions: [], diagnostics: sink.sorted() };
+  }
   const used = identifiersOf(sf);
   const globals = new Names(used);
   const imported = importedNames(sf);
@@ -127,6 +134,8 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
     if (names) {
       callees.set(m.name, {
         result,
+        required: requiredCount(m.node.parameters) ?? m.node.parameters.length,
+        rest: m.node.parameters.some((p) => p.dotDotDotToken !== undefined),
         jvpName: names.jvp,
         chunkName: names.chunk,
         recordName: names.record,

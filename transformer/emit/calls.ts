@@ -9,17 +9,20 @@ import ts = require("typescript");
 import { sourceOf, ATOM_PRECEDENCE } from "../../src/rules/algebra.js";
 import { unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
-import { report, unsupported, where, type EmitContext, type Writer } from "./context.js";
+import { report, unsupported, where, type Callee, type EmitContext, type Writer } from "./context.js";
 import { laneArgument, noLanes, tangentRef } from "./lanes.js";
 import { emitOperands, hoist, passive, type Emitted } from "./tangent.js";
 
 /** `g(a, b)` for a differentiable g: its value and tangent (lanes, node) from g's own derivative code. */
 export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
-  const args = emitOperands(cx, w, call.arguments);
+  const callee = cx.callees.get(name);
+  // `g(a, ...xs)` for g(a, ...rest): the spread array is the rest parameter itself (fitArguments).
+  const last = call.arguments[call.arguments.length - 1];
+  const spreadRest = callee?.rest === true && last !== undefined && ts.isSpreadElement(last);
+  const args = emitOperands(cx, w, spreadRest ? call.arguments.slice(0, -1) : call.arguments);
   const value = cx.names.temp();
   const tangent = cx.names.tangent(value);
   const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
-  const callee = cx.callees.get(name);
   // The gradient form unrolls its lanes into variables, which no callee's code takes: it is not emitted.
   if (cx.lanes?.unrolled) noLanes(cx);
   if (!callee) {
@@ -31,12 +34,15 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     return result;
   }
   cx.calls.add(name);
-  if (args.length !== callee.parameters.length) {
-    unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument");
+  const fitted = fitArguments(cx, call, callee, args);
+  if (!fitted) {
+    unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument it has no default for");
     return passive(cx, call);
   }
-  const slots = args.flatMap((a, i) => {
+  const slots = fitted.flatMap((a, i) => {
     const parameter = callee.parameters[i];
+    // Left out: undefined for the value and its derivative, which the callee's code computes from the default.
+    if (a === OMITTED) return callee.wrt.includes(i) ? ["undefined", "undefined"] : ["undefined"];
     if (!callee.wrt.includes(i)) {
       if (a.tangent !== null) {
         report(cx, codes.noDerivative, call.arguments[i],
@@ -46,12 +52,14 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     }
     if (parameter.kind === "array") {
       const array = hoist(cx, w, a);
-      const argument = unwrap(call.arguments[i]);
+      const argument = a.gathered ? undefined : call.arguments[i] && unwrap(call.arguments[i]);
       if (a.tangent === null) {
         const length = cx.lanes ? `${array.primal.text}.length * ${cx.lanes.count}` : `${array.primal.text}.length`;
         return [array.primal.text, cx.lanes ? `new Float64Array(${length})` : `new Array(${length}).fill(0)`];
       }
-      if (!ts.isIdentifier(argument)) {
+      if (argument === undefined || !ts.isIdentifier(argument)) {
+        // (The arguments gathered for a rest parameter bring their own array of tangents.)
+        if (a.gathered) return [array.primal.text, a.tangent!.text];
         unsupported(cx, call.arguments[i], "an array argument computed in the call", "pass a named array");
         return [array.primal.text];
       }
@@ -66,4 +74,35 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     : `${callee.jvpName}(${slots.join(", ")})`;
   w.line(`const [${value}, ${tangent}] = ${jvp};`);
   return result;
+}
+
+/** A parameter the call leaves out (it has a default, or is optional). */
+type Argument = Emitted & { readonly gathered?: boolean };
+
+const OMITTED: Argument = { primal: sourceOf("undefined", ATOM_PRECEDENCE), tangent: null, simple: true };
+
+/**
+ * The arguments lined up with the callee's parameters: the ones a call leaves out as OMITTED; for a
+ * rest parameter, the trailing arguments gathered into one array and an array of their tangents (a
+ * spread of one named array, `...xs`, is that array). Undefined where the call passes too few.
+ */
+function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, args: readonly Emitted[]): readonly Argument[] | undefined {
+  const count = callee.parameters.length;
+  if (!callee.rest) return args.length < callee.required || args.length > count ? undefined : [...args, ...new Array(count - args.length).fill(OMITTED)];
+  if (args.length < callee.required) return undefined;
+  const leading = args.slice(0, count - 1);
+  const trailing = call.arguments.slice(count - 1);
+  const spread = trailing.length === 1 && ts.isSpreadElement(trailing[0]) ? unwrap(trailing[0].expression) : undefined;
+  if (trailing.length > 0 && trailing.some(ts.isSpreadElement) && !(spread && ts.isIdentifier(spread))) return undefined;
+  if (spread && ts.isIdentifier(spread)) {
+    const active = cx.activity.active.has(spread.text);
+    return [...leading, { primal: sourceOf(spread.text, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: true, gathered: active }];
+  }
+  // Lanes would need one flat array of every argument's lanes: chunk mode leaves this call to the plain JVP.
+  noLanes(cx);
+  const values = args.slice(count - 1);
+  const primal = sourceOf(`[${values.map((v) => v.primal.text).join(", ")}]`, ATOM_PRECEDENCE);
+  const anyTangent = values.some((v) => v.tangent !== null);
+  const tangent = anyTangent ? sourceOf(`[${values.map((v) => v.tangent?.text ?? "0").join(", ")}]`, ATOM_PRECEDENCE) : null;
+  return [...leading, { primal, tangent, simple: false, gathered: anyTangent }];
 }

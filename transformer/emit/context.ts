@@ -14,6 +14,9 @@ export interface Callee {
   readonly parameters: readonly { readonly name: string; readonly kind: "scalar" | "array" }[];
   readonly wrt: readonly number[];
   readonly result: "scalar" | "array";
+  /** How many leading parameters a call must pass (the rest have defaults or are optional); the last is a rest parameter. */
+  readonly required: number;
+  readonly rest: boolean;
 }
 
 export interface EmitContext {

@@ -99,7 +99,8 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   if (isNestedDerivative(callee)) return primalOf(cx, `${text(cx, callee)}(${args("value")})`, position);
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
     cx.calls.add(callee.text);
-    return primalOf(cx, `${cx.callees.get(callee.text)!.genericName}(${ops(cx)}, ${args("value")})`, position);
+    const target = cx.callees.get(callee.text)!;
+    return primalOf(cx, `${target.genericName}(${ops(cx)}, ${target.rest ? gathered(cx, e, target.parameters.length - 1) : args("value")})`, position);
   }
   if (ts.isIdentifier(callee) && cx.imported.has(callee.text)) {
     cx.needs.add("call");
@@ -107,6 +108,14 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   }
   // Anything else that reads a differentiated value (v.at(i), …) gives its number where one is compared or indexed.
   return isActive(e, cx.activity.active) ? primalOf(cx, splice(cx, e), position) : splice(cx, e);
+}
+
+/** The arguments of a call of a function with a rest parameter at `at`: those after it gathered into one array (…xs: that array itself). */
+function gathered(cx: EmitContext, e: ts.CallExpression, at: number): string {
+  const leading = e.arguments.slice(0, at).map((a) => rewrite(cx, a, "value"));
+  const trailing = e.arguments.slice(at);
+  const spread = trailing.length === 1 && ts.isSpreadElement(trailing[0]) ? rewrite(cx, trailing[0].expression, "value") : undefined;
+  return [...leading, spread ?? `[${trailing.map((a) => rewrite(cx, a, "value")).join(", ")}]`].join(", ");
 }
 
 /** `x++` on a differentiated x: x = ops.add(x, 1) (a statement; its value is not used). */

@@ -80,18 +80,33 @@ function __dualtsDerivative(f: any, where: string): any {
 
 /**
  * dualts: the arguments of a call of f's generated code, each differentiable one followed by its
- * tangent or its node on the tape (given as undefined, and passed as zeros, where it carries none).
+ * tangent or its node on the tape (given as undefined, and passed as zeros, where it carries none). A
+ * parameter the call leaves out gets undefined for both (f's code computes its default); the arguments
+ * for a rest parameter are gathered into one array, their tangents or nodes into another.
  */
-function __dualtsSlots(derivative: any, where: string, args: any[], derivatives: any[]): any[] {
+function __dualtsSlots(derivative: any, where: string, given: any[], givenDerivatives: any[]): any[] {
+  const count = derivative.parameters.length;
+  let args = given;
+  let derivatives = givenDerivatives;
+  if (derivative.rest) {
+    const tail = given.slice(count - 1);
+    let tails: any[] | undefined;
+    for (let j = 0; j < tail.length; j++) {
+      if (givenDerivatives[count - 1 + j] !== undefined) tails = tail.map(function (_: any, k: number) { return givenDerivatives[count - 1 + k] ?? 0; });
+    }
+    args = [...given.slice(0, count - 1), tail];
+    derivatives = [...givenDerivatives.slice(0, count - 1), tails];
+  }
   const slots: any[] = [];
-  args.forEach((arg, i) => {
+  for (let i = 0; i < count; i++) {
+    const arg = args[i];
     slots.push(arg);
     if (derivative.wrt.includes(i)) {
-      slots.push(derivatives[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
+      slots.push(arg === undefined ? undefined : derivatives[i] ?? (typeof arg === "number" ? 0 : new Array(arg.length).fill(0)));
     } else if (derivatives[i] !== undefined) {
       throw new TypeError(where + ": " + derivative.name + " is not differentiable with respect to its parameter '" + derivative.parameters[i] + "', but this argument depends on differentiated values: add it to " + derivative.name + "'s wrt");
     }
-  });
+  }
   return slots;
 }
 
@@ -115,8 +130,13 @@ function __dualtsRecord(f: any, where: string, tape: any, args: any[], nodes: an
   return derivative.record(tape, ...__dualtsSlots(derivative, where, args, nodes));
 }
 
-/** dualts: f over dualts' generic operations. */
+/** dualts: f over dualts' generic operations (the arguments for a rest parameter gathered into one array). */
 function __dualtsGeneric(f: any, where: string): any {
-  return __dualtsDerivative(f, where).generic;
+  const derivative = __dualtsDerivative(f, where);
+  if (!derivative.rest) return derivative.generic;
+  const count = derivative.parameters.length;
+  return function (ops: any, ...args: any[]) {
+    return derivative.generic(ops, ...args.slice(0, count - 1), args.slice(count - 1));
+  };
 }
 `;
