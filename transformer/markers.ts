@@ -11,8 +11,8 @@
 //   functions               (const, of the global Math): their calls are Math's
 //
 // "The dualts package" is the module "dualts" (or a subpath), or a relative
-// import of a file inside the package whose package.json is named dualts —
-// as this repository's own tests and examples import it.
+// import of a file of the runtime (src/ or dist/src/) of the package whose
+// package.json is named dualts — as this repository's own tests import it.
 
 import ts = require("typescript");
 import { rules, type RuleName } from "../src/rules/table.js";
@@ -27,26 +27,29 @@ function nodeFs(): typeof import("node:fs") | undefined {
   return process?.getBuiltinModule?.("node:fs") as typeof import("node:fs") | undefined;
 }
 
-const packageOfFolder = new Map<string, string | undefined>();
+const packageOfFolder = new Map<string, { readonly name: string; readonly root: string } | undefined>();
 
-/** The name in the package.json nearest above a folder, if any. */
-function packageName(folder: string): string | undefined {
+/** The package.json nearest above a folder: its name, and its folder. */
+function packageOf(folder: string): { readonly name: string; readonly root: string } | undefined {
   if (packageOfFolder.has(folder)) return packageOfFolder.get(folder);
   const fs = nodeFs();
-  let name: string | undefined;
+  let found: { name: string; root: string } | undefined;
   try {
     const file = `${folder}/package.json`;
-    if (fs?.existsSync(file)) name = String(JSON.parse(fs.readFileSync(file, "utf8")).name ?? "");
+    if (fs?.existsSync(file)) found = { name: String(JSON.parse(fs.readFileSync(file, "utf8")).name ?? ""), root: folder };
   } catch {
-    name = "";
+    found = { name: "", root: folder };
   }
   const parent = folder.replace(/\/[^/]*$/, "");
-  const result = name !== undefined ? name : parent !== folder && parent !== "" && fs ? packageName(parent) : undefined;
+  const result = found ?? (parent !== folder && parent !== "" && fs ? packageOf(parent) : undefined);
   packageOfFolder.set(folder, result);
   return result;
 }
 
-/** Whether an import's module specifier, in the file `fileName`, names the dualts package. */
+/**
+ * Whether an import's module specifier, in the file `fileName`, names the dualts package's runtime:
+ * "dualts" (or a subpath), or a relative path to a file of its src/ or dist/src/ folder.
+ */
 export function isDualtsModule(specifier: string, fileName: string): boolean {
   if (specifier === "dualts" || specifier.startsWith("dualts/")) return true;
   if (!specifier.startsWith(".") && !specifier.startsWith("/")) return false;
@@ -57,8 +60,9 @@ export function isDualtsModule(specifier: string, fileName: string): boolean {
     if (part === "..") parts.pop();
     else if (part !== "." && part !== "") parts.push(part);
   }
-  parts.pop(); // the module file itself
-  return packageName(`/${parts.join("/")}`) === "dualts";
+  const module = `/${parts.join("/")}`;
+  const owner = packageOf(module.replace(/\/[^/]*$/, ""));
+  return owner?.name === "dualts" && /^(dist\/)?src\//.test(module.slice(owner.root.length + 1));
 }
 
 function moduleOf(node: ts.Node): string | undefined {

@@ -1,0 +1,111 @@
+// How functions are marked, and what a build that cannot differentiate
+// them leaves behind: a JSDoc tag on a variable holding a function marks
+// it; @differentiable on anything but a method is reported where it stands;
+// the transform consumes the decorators it understands, so the output runs
+// on Node 20 at any target; a marked function that cannot be differentiated
+// is still registered, with its diagnostics, which grad quotes; and files
+// the transform meets (.tsx, a bare return) never crash it.
+
+import ts from "typescript";
+import { describe, expect, test } from "vitest";
+import { fc, test as prop } from "@fast-check/vitest";
+import { dualtsTransformer, transformSource, transformToTypeScript } from "../dist/transformer/index.js";
+import { grad } from "../src/index.js";
+import { load } from "./program-run.js";
+
+type Fn = (...args: number[]) => number;
+
+describe("a JSDoc tag on a variable marks the function it holds", () => {
+  const holders = fc.constantFrom(
+    "export const sq = (x: number): number => x * x * Math.sin(x);",
+    "export const sq = function (x: number): number { return x * x * Math.sin(x); };",
+    "export const sq = ((x: number): number => x * x * Math.sin(x)) satisfies (x: number) => number;",
+    "export let sq = (x: number): number => x * x * Math.sin(x);",
+  );
+  prop.prop([holders, fc.double({ min: -2, max: 2, noNaN: true })])("on every route", async (holder, x) => {
+    const result = transformSource(`/** @differentiable */\n${holder}\n`, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    const sq = (await load(result.code)).sq as Fn;
+    const expected = 2 * x * Math.sin(x) + x * x * Math.cos(x);
+    for (const g of [grad(sq)(x), grad(sq, { chunk: 1 })(x), grad(sq, { mode: "reverse" })(x)]) expect(g).toBeCloseTo(expected, 12);
+  });
+
+  test("a tag on a variable that holds no function written in place is reported", () => {
+    expect(transformSource("/** @differentiable */\nexport const sq = Math.sqrt;\n", { fileName: "prog.ts" }).diagnostics.map((d) => d.code)).toEqual(["DUALTS1010"]);
+  });
+
+  test("a tag on the first signature of an overloaded function marks its implementation", async () => {
+    const source = "/** @differentiable */\nexport function f(x: number): number;\nexport function f(x: number, y: number): number;\nexport function f(x: number, y = 2): number {\n  return x * y;\n}\n";
+    const result = transformSource(source, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    expect(grad((await load(result.code)).f)(3, 4)).toEqual([4, 3]);
+  });
+});
+
+describe("@differentiable marks methods with a body", () => {
+  const members = fc.constantFrom(
+    ["@differentiable accessor weight = 1;", "an accessor field"],
+    ["@differentiable weight = 1;", "a field"],
+    ["@differentiable get weight(): number { return 1; }", "a getter"],
+    ["@differentiable set weight(v: number) {}", "a setter"],
+    ["@differentiable #energy(x: number): number { return x; }", "the private method #energy"],
+  );
+  prop.prop([members])("anything else is reported at the decorator, named in the user's words", ([member, what]) => {
+    const source = `import { differentiable } from "dualts";\nexport class Model {\n  ${member}\n}\n`;
+    const [diagnostic, ...others] = transformSource(source, { fileName: "prog.ts" }).diagnostics;
+    expect(others).toEqual([]);
+    expect(diagnostic.code).toBe("DUALTS1010");
+    expect([diagnostic.line, diagnostic.column]).toEqual([3, 3]);
+    expect(diagnostic.message).toContain(what);
+  });
+
+  test("decorators are consumed: at target esnext the output has none, and runs on Node 20", async () => {
+    const source = `import { differentiable } from "dualts";\nexport class Spring {\n  constructor(readonly k: number) {}\n  @differentiable\n  energy(x: number): number { return 0.5 * this.k * x * x; }\n  @differentiable({ wrt: ["x"] })\n  static scaled(x: number, k: number): number { return x * k; }\n}\n`;
+    const output = ts.transpileModule(source, {
+      fileName: "spring.ts",
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ESNext },
+      transformers: { before: [dualtsTransformer()] },
+    }).outputText;
+    expect(output).not.toMatch(/@differentiable|__esDecorate/);
+    const { Spring } = (await load(output)) as unknown as { Spring: { new (k: number): { energy: Fn }; scaled: Fn } };
+    expect(grad(new Spring(2).energy)(1.5)).toBe(3);
+    expect(grad(new Spring(4).energy, { mode: "reverse" })(0.5)).toBe(2);
+    expect(grad(Spring.scaled)(2, 7)).toBe(7);
+  });
+});
+
+describe("a function that cannot be differentiated is registered with its diagnostics", () => {
+  test("grad quotes them, file:line:column and all", async () => {
+    const source = "function helper(x: number): number {\n  return x + 1;\n}\n/** @differentiable */\nexport function bad(x: number): number {\n  return helper(x) * x;\n}\n";
+    const { code, diagnostics } = transformSource(source, { fileName: "model.ts" });
+    expect(diagnostics.map((d) => d.code)).toEqual(["DUALTS1001"]);
+    const bad = (await load(code)).bad;
+    expect(bad(2)).toBe(6); // the function itself runs as written
+    expect(() => grad(bad)(2)).toThrow(/model\.ts:6:10 - error DUALTS1001: helper\(…\) has no derivative/);
+  });
+
+  test("a caller of it inherits them", async () => {
+    const source = "function helper(x: number): number {\n  return x + 1;\n}\n/** @differentiable */\nfunction bad(x: number): number {\n  return helper(x) * x;\n}\n/** @differentiable */\nexport function caller(x: number): number {\n  return bad(x) + x;\n}\n";
+    const { code } = transformSource(source, { fileName: "model.ts" });
+    const caller = (await load(code)).caller;
+    expect(() => grad(caller)(2)).toThrow(/model\.ts:6:10 - error DUALTS1001/);
+  });
+});
+
+describe("files the transform meets", () => {
+  test("JSX in a .tsx file: kept for the bundler, and reported where it holds a differentiated value", () => {
+    const beside = "/** @differentiable */\nexport function f(x: number): number { return x * x; }\nexport const View = () => <b className=\"a\">{f(2)}</b>;\n";
+    for (const transform of [transformSource, transformToTypeScript]) {
+      const result = transform(beside, { fileName: "view.tsx" });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.code).toContain("<b className=\"a\">{f(2)}</b>");
+    }
+    const inside = "/** @differentiable */\nexport function f(x: number): number { const el = <b>{x}</b>; return x * x; }\n";
+    expect(transformSource(inside, { fileName: "view.tsx" }).diagnostics.map((d) => d.code)).toEqual(["DUALTS1008"]);
+  });
+
+  test("a bare return in a function of a number is reported, not an internal error", () => {
+    const result = transformSource("/** @differentiable */\nexport function f(x: number): number {\n  if (x > 1) return;\n  return x * x;\n}\n", { fileName: "prog.ts" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["DUALTS1006"]);
+  });
+});
