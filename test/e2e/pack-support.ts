@@ -62,8 +62,7 @@ export function writeProject(dir: string, name: string, packageJson: Record<stri
 /**
  * The project's tsconfig files, as the README says to write them: `tsc --init` of the project's own
  * TypeScript (run by the caller), with src/ → out/ and the given changes; and tsconfig.gen.json,
- * compiling gen/ → out-gen/ with noUncheckedIndexedAccess off (generated code indexes arrays
- * without `!`).
+ * compiling gen/ → out-gen/ with the same options (noUncheckedIndexedAccess included).
  */
 export function writeTsconfigs(dir: string, changes: Record<string, unknown>): void {
   const initialized = ts.parseConfigFileTextToJson("tsconfig.json", readFileSync(join(dir, "tsconfig.json"), "utf8"));
@@ -76,7 +75,7 @@ export function writeTsconfigs(dir: string, changes: Record<string, unknown>): v
   }, null, 2));
   writeFileSync(join(dir, "tsconfig.gen.json"), JSON.stringify({
     extends: "./tsconfig.json",
-    compilerOptions: { rootDir: "gen", outDir: "out-gen", noUncheckedIndexedAccess: false },
+    compilerOptions: { rootDir: "gen", outDir: "out-gen" },
     include: ["gen"],
   }, null, 2));
 }
