@@ -19,3 +19,13 @@ export function nanSafeMode(on: boolean): boolean {
 export function isNanSafe(): boolean {
   return enabled;
 }
+
+/** body() with NaN-safe mode set to `on`, the previous setting restored afterwards, also when body throws. */
+export function withNanSafeMode<T>(on: boolean, body: () => T): T {
+  const previous = nanSafeMode(on);
+  try {
+    return body();
+  } finally {
+    nanSafeMode(previous);
+  }
+}

@@ -1,7 +1,7 @@
 // Shared assertions for the test suite.
 
 import { expect } from "vitest";
-import { nanSafeMode } from "../src/index.js";
+import { withNanSafeMode } from "../src/nansafe.js";
 
 /** |actual − expected| ≤ atol + rtol·|expected|, elementwise through nested arrays; NaN matches NaN. */
 export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, atol = 1e-12, path = "value"): void {
@@ -26,10 +26,5 @@ export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, ato
 
 /** body() with NaN-safe mode set to `on`, and the previous setting restored afterwards, also when body throws. */
 export function inNanSafeMode<T>(on: boolean, body: () => T): T {
-  const previous = nanSafeMode(on);
-  try {
-    return body();
-  } finally {
-    nanSafeMode(previous);
-  }
+  return withNanSafeMode(on, body);
 }

@@ -15,7 +15,7 @@
 // per pass. A NaN that is the derivative's own (xʸ's ∂/∂y at x < 0) comes
 // out of that run again. The common case pays one comparison per entry.
 
-import { isNanSafe, nanSafeMode } from "../nansafe.js";
+import { withNanSafeMode } from "../nansafe.js";
 import type { Real } from "../dual.js";
 import { dualPass, unit, type ForwardPass } from "./engines.js";
 import type { Selection } from "./selection.js";
@@ -66,13 +66,7 @@ export function poisonedAlong(value: unknown, derivative: unknown): boolean {
 
 /** body() with NaN-safe mode on, the previous setting restored afterwards, also when body throws. */
 export function nanSafely<T>(body: () => T): T {
-  if (isNanSafe()) return body();
-  const previous = nanSafeMode(true);
-  try {
-    return body();
-  } finally {
-    nanSafeMode(previous);
-  }
+  return withNanSafeMode(true, body);
 }
 
 /** One forward pass, checked: where poisoned, the same direction again on Duals, NaN-safely. */

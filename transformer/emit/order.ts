@@ -24,7 +24,8 @@
 // constant; tangent.ts applies the rule.
 
 import ts = require("typescript");
-import { mathRule, unwrap, type Activity } from "../activity.js";
+import { isAssignment, mathRule, unwrap, type Activity } from "../activity.js";
+import type { EmitContext } from "./context.js";
 
 /** Names, literals and reads such as xs[i] or Math.PI, which can be repeated without cost or effect. */
 export function isSimple(e: ts.Expression): boolean {
@@ -73,4 +74,23 @@ export function isConstant(e: ts.Expression, activity: Activity): boolean {
   if (u.kind === ts.SyntaxKind.TrueKeyword || u.kind === ts.SyntaxKind.FalseKeyword || u.kind === ts.SyntaxKind.NullKeyword) return true;
   if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(u.operand);
   return ts.isIdentifier(u) && !activity.reassigned.has(u.text);
+}
+
+/**
+ * Whether a declaration, an expression statement or a return holds a side effect besides the
+ * statement's own write (an assignment's, a push's, an increment's).
+ */
+export function ownEffects(cx: EmitContext, s: ts.VariableStatement | ts.ExpressionStatement | ts.ReturnStatement): boolean {
+  const effects = (e: ts.Node | undefined) => e !== undefined && hasEffects(e, (name) => cx.callees.has(name) || cx.imported.has(name));
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.some((d) => effects(d.initializer));
+  if (ts.isReturnStatement(s)) return effects(s.expression);
+  const e = unwrap(s.expression);
+  if (ts.isBinaryExpression(e) && isAssignment(e.operatorToken.kind)) {
+    const target = unwrap(e.left);
+    const parts = ts.isElementAccessExpression(target) ? [target.expression, target.argumentExpression] : ts.isPropertyAccessExpression(target) ? [target.expression] : [];
+    return [...parts, e.right].some(effects);
+  }
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") return e.arguments.some(effects);
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && ts.isIdentifier(unwrap(e.operand))) return false;
+  return effects(e);
 }

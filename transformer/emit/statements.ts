@@ -9,15 +9,16 @@
 
 import ts = require("typescript");
 import { rules } from "../../src/rules/table.js";
-import { COMPOUND, contains, isActive, isActiveName, isArrayShaped, isAssignment, unwrap } from "../activity.js";
+import { COMPOUND, contains, isActive, isActiveName, isArrayShaped, unwrap } from "../activity.js";
 import { codes } from "../diagnostics.js";
 import { report, sourceLine, text, unsupported, type EmitContext } from "./context.js";
 import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, emitOperands, hoist, operatorRule, type Emitted } from "./tangent.js";
-import { hasEffects, isConstant, isPure } from "./order.js";
+import { isConstant, isPure, ownEffects } from "./order.js";
+import { declaredNames, loopHeaderIsActive, zeroTangentsInHeader } from "./loops.js";
 import { unsupportedStatement } from "./messages.js";
 import { emitSkippedValueReturn, writeSize } from "./value-only.js";
-import { assignTangent, declareTangent, laneArgument, laneVariable, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
+import { assignTangent, declareTangent, laneArgument, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitWholeArray } from "./arrays.js";
 
 /** What the comment above a statement's derivative code calls it. */
@@ -208,35 +209,6 @@ function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
   });
 }
 
-/**
- * `, di = 0` for each variable a for loop's header declares and its body gives a derivative (i = i * x):
- * its tangent starts at zero, declared in the header beside it (so a label on the loop stays on the
- * loop). Chunk mode's lanes cannot be declared there: the plain JVP serves such a function.
- */
-function zeroTangentsInHeader(cx: EmitContext, init: ts.ForInitializer): string {
-  const names = declaredNames(init).filter((name) => cx.activity.active.has(name));
-  if (names.length === 0) return "";
-  if (cx.lanes && !cx.lanes.unrolled) noLanes(cx);
-  const tangents = names.flatMap((name) => {
-    const t = cx.names.tangent(name);
-    return cx.lanes?.unrolled ? cx.lanes.unrolled.directions.map((_, j) => laneVariable(cx, t, j)) : [t];
-  });
-  return tangents.map((t) => `, ${t} = 0`).join("");
-}
-
-/** The names a for or for…of header declares (none for an assignment to outer names). */
-function declaredNames(init: ts.ForInitializer): string[] {
-  return ts.isVariableDeclarationList(init) ? init.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : [])) : [];
-}
-
-function loopHeaderIsActive(cx: EmitContext, s: ts.ForStatement): boolean {
-  const parts = [s.condition, s.incrementor].filter((p): p is ts.Expression => p !== undefined);
-  const init = s.initializer;
-  if (init && ts.isVariableDeclarationList(init)) parts.push(...init.declarations.flatMap((d) => (d.initializer ? [d.initializer] : [])));
-  else if (init) parts.push(init);
-  return parts.some((p) => isActive(p, cx.activity.active) && !(ts.isPostfixUnaryExpression(p) || ts.isPrefixUnaryExpression(p)));
-}
-
 /** The statements of a body, block or single statement, without the braces. */
 function emitBody(cx: EmitContext, w: Writer, s: ts.Statement): void {
   if (ts.isBlock(s)) s.statements.forEach((x) => emitStatement(cx, w, x));
@@ -289,25 +261,6 @@ function emitStatementCode(cx: EmitContext, w: Writer, s: ts.Statement): void {
     w.line(`${s.label.text}:`);
     emitStatement(cx, w, s.statement);
   } else unsupported(cx, s, ...unsupportedStatement(s));
-}
-
-/**
- * Whether a declaration, an expression statement or a return holds a side effect besides the
- * statement's own write (an assignment's, a push's, an increment's).
- */
-function ownEffects(cx: EmitContext, s: ts.VariableStatement | ts.ExpressionStatement | ts.ReturnStatement): boolean {
-  const effects = (e: ts.Node | undefined) => e !== undefined && hasEffects(e, (name) => cx.callees.has(name) || cx.imported.has(name));
-  if (ts.isVariableStatement(s)) return s.declarationList.declarations.some((d) => effects(d.initializer));
-  if (ts.isReturnStatement(s)) return effects(s.expression);
-  const e = unwrap(s.expression);
-  if (ts.isBinaryExpression(e) && isAssignment(e.operatorToken.kind)) {
-    const target = unwrap(e.left);
-    const parts = ts.isElementAccessExpression(target) ? [target.expression, target.argumentExpression] : ts.isPropertyAccessExpression(target) ? [target.expression] : [];
-    return [...parts, e.right].some(effects);
-  }
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === "push") return e.arguments.some(effects);
-  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && ts.isIdentifier(unwrap(e.operand))) return false;
-  return effects(e);
 }
 
 /** A declaration, an expression statement or a return. */
