@@ -109,3 +109,18 @@ describe("files the transform meets", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["DUALTS1006"]);
   });
 });
+
+describe("messages a user reads without the README", () => {
+  const cases: [string, RegExp][] = [
+    ["/** @differentiable wrt(x) */\nexport function f(x: number, state: { count: number }): number { state.count = 1; return x * x; }", /writes to 'state\.count', a property of its parameter 'state'.*change 'state' outside f$/],
+    ["/** @differentiable */\nexport function f(values: number[]): number { let s = 0; for (const i in values) s += values[i]; return s; }", /a for…in loop .*for \(let i = 0; i < values\.length; i\+\+\)/],
+    ["/** @differentiable */\nexport function f(values: number[]): number { const c = Array.prototype.slice.call(values); return c[0]; }", /write values\.slice\(\)/],
+    ["/** @differentiable wrt(x) */\nexport function f(x: number, g: (v: number) => number): number { return g(x); }", /'g' is a parameter, a function passed in, which dualts cannot differentiate through yet/],
+    ["/** @differentiable */\nexport function f(x: number): number { return Math.fround(x); }", /no derivative rule for Math\.fround/],
+  ];
+  test.each(cases)("%s", (source, message) => {
+    const [diagnostic, ...others] = transformSource(source, { fileName: "prog.ts" }).diagnostics;
+    expect(others).toEqual([]);
+    expect(diagnostic.message).toMatch(message);
+  });
+});

@@ -259,7 +259,10 @@ function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.Po
     }
   } else if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
     const base = unwrap(target.expression);
-    if (ts.isIdentifier(base) && isParameter(marked.node, base.text)) {
+    if (ts.isIdentifier(base) && isParameter(marked.node, base.text) && ts.isPropertyAccessExpression(target)) {
+      // An object's property: there is no array to copy. (A differentiable function runs once per derivative pass.)
+      sink.report(codes.parameterWrite, target, `${marked.name} writes to '${target.getText()}', a property of its parameter '${base.text}'; a differentiable function runs once per derivative pass, so it may not change its arguments: compute the new value and return it, or change '${base.text}' outside ${marked.name}`);
+    } else if (ts.isIdentifier(base) && isParameter(marked.node, base.text)) {
       sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${base.text}'; copy it into a local array first (const copy = [...${base.text}])`);
     } else if (ts.isIdentifier(base) && aliases.has(base.text)) {
       const parameter = aliases.get(base.text)!;

@@ -55,7 +55,10 @@ function isInside(declaration: ts.Node, cx: EmitContext): boolean {
 
 /** A statement beyond the subset, in the user's words, with what to write instead. */
 export function unsupportedStatement(s: ts.Statement): [string, string] {
-  if (ts.isForInStatement(s)) return ["a for…in loop", "loop over the indices instead: for (let i = 0; i < xs.length; i++)"];
+  if (ts.isForInStatement(s)) {
+    const over = ts.isIdentifier(s.expression) ? s.expression.text : "xs";
+    return ["a for…in loop", `loop over the indices instead: for (let i = 0; i < ${over}.length; i++)`];
+  }
   if (ts.isTryStatement(s)) return ["try/catch", "move the try/catch around the call of the differentiable function, outside it"];
   if (ts.isThrowStatement(s)) return ["throwing a value that carries a derivative", "throw a message that uses noDerivative(x), or check the value outside the function"];
   if (ts.isClassDeclaration(s)) return ["a class declared inside a differentiable function", "declare the class outside the function"];
