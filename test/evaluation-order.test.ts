@@ -82,12 +82,25 @@ describe("vector results: jacobian in every mode against finite differences", ()
   });
 });
 
+test("reverse mode on the generic form (a callee compiled NaN-safe has no record form) runs methods on numbers", async () => {
+  const source = "/** @differentiable nansafe */\nfunction smoothAbs(y: number): number {\n  return Math.sqrt(y * y + 1e-6);\n}\n" +
+    f("v: number[]", "let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[i]; const w = v.indexOf(0) >= 0 ? 2 : 1; return s * w + smoothAbs(v[1]);");
+  const { f: compiled, plain } = await compileBoth<(v: number[]) => number>(source);
+  const x = [0, 1, 2];
+  const expected = x.map((_, i) => centralDifference((t) => plain(x.map((v, j) => (j === i ? v + t : v))), 0).derivative);
+  for (const mode of ["forward", "reverse"] as const) expectMatrix([grad(compiled, { mode })(x) as number[]], [expected], mode);
+});
+
 describe("Hessians: forward over reverse and forward over forward against finite differences of the gradient", () => {
   const hessians: Record<string, [string, number[]]> = {
     // The generic form evaluated a[p++] twice (H was [[0]]).
     bumpedCompoundIndex: [f("x: number", "const a = [1, 1]; let p = 0; a[p++] *= x; a[p++] *= x * x; return a[0] * a[1] * x;"), [1.5]],
     // .length of an array chosen by a condition was ops.primal(v).length, which threw.
     chosenArrayLength: [f("w: number", "const a = [w, 1]; const b = [1, 2, 3]; const v = w > 0 ? a : b; return v.length * w * w;"), [1.5]],
+    // The generic form ran methods and guards on Duals or tape variables: v.indexOf(2) compared objects with 2
+    // (Hessians silently wrong), Number.isFinite(x) gave a boolean to ops.primal (Hessians threw).
+    arrayMethodInCondition: [f("a: number, b: number", "const v = [a, 2]; const k = v.indexOf(2) >= 0 && v.includes(a) ? 1 : 0; return a * a * b * (k + 1);"), [0.7, 1.3]],
+    guards: [f("x: number", "if (!Number.isFinite(x) || isNaN(x) || Object.is(x, -0)) return 0; const y = x * x * x; console.log(`y = ${y.toFixed(3)}, ${[x, y].join()}`); return y;"), [1.5]],
     helpersCallingHelpers: [
       "/** @differentiable */\nfunction g(p: number, q: number): number {\n  return p * Math.sin(q);\n}\n/** @differentiable */\nfunction h(p: number, q: number): number {\n  return g(p * q, q) + g(q, p);\n}\n/** @differentiable */\nexport function s(u: number[], q: number): number {\n  let r = q;\n  for (let i = 0; i < u.length; i++) r = 0.5 * r + h(u[i], r);\n  return r;\n}\n" +
         f("a: number, b: number", "const v = [a, b * a]; return h(a, b) + s(v, b);"),

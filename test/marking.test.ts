@@ -3,14 +3,16 @@
 // it; @differentiable on anything but a method is reported where it stands;
 // the transform consumes the decorators it understands, so the output runs
 // on Node 20 at any target; a marked function that cannot be differentiated
-// is still registered, with its diagnostics, which grad quotes; and files
-// the transform meets (.tsx, a bare return) never crash it.
+// is still registered, with its diagnostics, which grad quotes; a tag that
+// would be ignored (misspelt, or outside JSDoc) is reported; so is an array
+// of derivatives changed in place; a throw runs as written; and files the
+// transform meets (.tsx, a bare return) never crash it.
 
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { dualtsTransformer, transformSource, transformToTypeScript } from "../dist/transformer/index.js";
-import { grad } from "../src/index.js";
+import { grad, hessian } from "../src/index.js";
 import { load } from "./program-run.js";
 
 type Fn = (...args: number[]) => number;
@@ -92,6 +94,39 @@ describe("a function that cannot be differentiated is registered with its diagno
   });
 });
 
+describe("an array whose elements carry derivatives is not changed in place", () => {
+  const methods = fc.constantFrom("reverse()", "sort()", "fill(0)", "splice(0, 1)", "shift()", "unshift(1)", "pop()", "copyWithin(0, 1)");
+  const arrays = fc.constantFrom(["const w = [x * 2, x];", "w"], ["const w = xs.slice();", "w"], ["const w = [...xs];", "w"]);
+  prop.prop([methods, arrays])("reverse, sort, fill, splice… are reported with the array and the method", (call, [declare, name]) => {
+    const source = `/** @differentiable */\nexport function f(x: number, xs: number[]): number {\n  ${declare}\n  ${name}.${call};\n  return w[0] * x;\n}\n`;
+    const diagnostics = transformSource(source, { fileName: "prog.ts" }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([["DUALTS1008", 4]]);
+    expect(diagnostics[0].message).toContain(`changing the array '${name}' in place with .${call.slice(0, call.indexOf("("))}(…) is not supported in f`);
+  });
+
+  prop.prop([methods, fc.double({ min: -2, max: 2, noNaN: true })])("an array of data may be changed in place, and push is supported", async (call, x) => {
+    const source = `/** @differentiable */\nexport function f(x: number): number {\n  const data = [3, 1, 2];\n  data.${call};\n  const w: number[] = [];\n  w.push(x * x);\n  return w[0] * data.length;\n}\n`;
+    const result = transformSource(source, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    const f = (await load(result.code)).f as Fn;
+    const data = [3, 1, 2];
+    (data as unknown as Record<string, (...a: number[]) => unknown>)[call.slice(0, call.indexOf("("))](...(JSON.parse(`[${call.slice(call.indexOf("(") + 1, -1)}]`) as number[]));
+    expect(grad(f)(x)).toBeCloseTo(2 * x * data.length, 12);
+  });
+});
+
+describe("throw", () => {
+  test("a throw runs as written in every form, its message from the numbers", async () => {
+    const source = '/** @differentiable */\nexport function f(x: number): number {\n  if (x < 0) throw new RangeError("f needs x ≥ 0, not " + x);\n  return Math.sqrt(x) * x;\n}\n';
+    const result = transformSource(source, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    const f = (await load(result.code)).f as Fn;
+    const routes = [grad(f), grad(f, { chunk: 1 }), grad(f, { mode: "reverse" }), (x: number) => hessian(f)(x)[0][0]];
+    for (const route of routes) expect(() => route(-4)).toThrow(new RangeError("f needs x ≥ 0, not -4"));
+    expect(routes.map((route) => route(4))).toEqual([3, 3, 3, 0.375]);
+  });
+});
+
 describe("files the transform meets", () => {
   test("JSX in a .tsx file: kept for the bundler, and reported where it holds a differentiated value", () => {
     const beside = "/** @differentiable */\nexport function f(x: number): number { return x * x; }\nexport const View = () => <b className=\"a\">{f(2)}</b>;\n";
@@ -110,6 +145,38 @@ describe("files the transform meets", () => {
   });
 });
 
+describe("a tag dualts would otherwise ignore is reported", () => {
+  /** "differentiable" with one to three letters changed, added or dropped (not the first). */
+  const misspelt = fc
+    .array(fc.tuple(fc.constantFrom("change", "add", "drop"), fc.integer({ min: 1, max: 13 }), fc.constantFrom(..."abeilt")), { minLength: 1, maxLength: 3 })
+    .map((edits) => edits.reduce((word, [edit, at, letter]) => (edit === "drop" ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + letter + word.slice(edit === "add" ? at : at + 1)), "differentiable"))
+    .filter((word) => word !== "differentiable");
+  const comments = fc.constantFrom((tag: string) => `/** ${tag} */`, (tag: string) => `/**\n * Energy.\n * ${tag}\n */`, (tag: string) => `// ${tag}`, (tag: string) => `/* ${tag} */`);
+  const declarations = fc.constantFrom("export function f(x: number): number { return x * x; }", "export const f = (x: number): number => x * x;");
+
+  prop.prop([misspelt, comments, declarations])("a misspelt tag, in any comment: did you mean @differentiable?", (word, comment, declaration) => {
+    const [diagnostic, ...others] = transformSource(`${comment(`@${word}`)}\n${declaration}\n`, { fileName: "prog.ts" }).diagnostics;
+    expect(others).toEqual([]);
+    expect(diagnostic.code).toBe("DUALTS1010");
+    expect(diagnostic.message).toBe(`'@${word}' is not a tag dualts knows: did you mean @differentiable?`);
+  });
+
+  prop.prop([fc.constantFrom("// @differentiable", "/* @differentiable */", "// @differentiable wrt(x)", "/*\n * @differentiable nansafe\n */"), declarations])(
+    "the tag alone in a comment that is not JSDoc: write /** @differentiable */",
+    (comment, declaration) => {
+      const diagnostics = transformSource(`${comment}\n${declaration}\n`, { fileName: "prog.ts" }).diagnostics;
+      expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["DUALTS1010", "the tag is read only in a JSDoc comment: write /** @differentiable */"]]);
+    },
+  );
+
+  test("prose that mentions the tag, and other tags, are left alone", () => {
+    for (const comment of ["// @differentiable is what the model file uses", "/** @deprecated */", "/** @default 2 */", "/* see @differentiable(info) */"]) {
+      const result = transformSource(`${comment}\nexport function f(x: number): number { return x * x; }\n`, { fileName: "prog.ts" });
+      expect(result.diagnostics, comment).toEqual([]);
+    }
+  });
+});
+
 describe("messages a user reads without the README", () => {
   const cases: [string, RegExp][] = [
     ["/** @differentiable wrt(x) */\nexport function f(x: number, state: { count: number }): number { state.count = 1; return x * x; }", /writes to 'state\.count', a property of its parameter 'state'.*change 'state' outside f$/],
@@ -117,6 +184,9 @@ describe("messages a user reads without the README", () => {
     ["/** @differentiable */\nexport function f(values: number[]): number { const c = Array.prototype.slice.call(values); return c[0]; }", /write values\.slice\(\)/],
     ["/** @differentiable wrt(x) */\nexport function f(x: number, g: (v: number) => number): number { return g(x); }", /'g' is a parameter, a function passed in, which dualts cannot differentiate through yet/],
     ["/** @differentiable */\nexport function f(x: number): number { return Math.fround(x); }", /no derivative rule for Math\.fround/],
+    ["/** @differentiable wrt(x) */\nexport function f(x: number, m: Map<string, number>): number { m.set(\"a\", x); return x; }", /^m\.set\(…\) has no derivative.*call a @differentiable function or a Math function instead/],
+    ["let sqrt = Math.sqrt;\n/** @differentiable */\nexport function f(x: number): number { return sqrt(x); }", /'sqrt' is an alias of Math's sqrt declared with let or var, which may change; declare it with const/],
+    ["/** @differentiable */\nexport function f(xs: number[]): number { xs = xs.slice(); xs[0] = 1; return xs[0] * xs[1]; }", /writes into its parameter 'xs'; copy it into a local array first under a new name \(assigning the copy to 'xs' itself is not enough\)/],
   ];
   test.each(cases)("%s", (source, message) => {
     const [diagnostic, ...others] = transformSource(source, { fileName: "prog.ts" }).diagnostics;

@@ -166,6 +166,9 @@ describe("every misuse gets dualts' own message, naming the argument at fault", 
     expect(() => numericalJacobian(pair, [1, 2], { step: 0 })).toThrow("numericalJacobian(pair): step must be a finite number greater than 0, not the number 0");
     expect(() => grad(pair, { mdoe: "forward" } as never)).toThrow("grad(pair): unknown option 'mdoe'; grad takes wrt, mode and chunk");
     expect(() => hessian(pair, { chunk: 2 } as never)).toThrow("hessian(pair): unknown option 'chunk'; hessian takes wrt and mode");
+    expect(() => (derivative as (...a: unknown[]) => unknown)(single, { wrt: 0 })).toThrow("derivative(single): derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)");
+    expect(() => (derivative(single) as (...a: number[]) => number)(1, 2)).toThrow("derivative(single): the derivative of a function of one number takes one number, x, but 2 were given; for a function of several numbers, use grad(f) or jacobian(f)");
+    expect(() => (derivative(single) as () => number)()).toThrow("but 0 were given");
     expect(() => derivative(single)("1" as never)).toThrow('derivative(single): theta must be a number (derivative takes f: ℝ → ℝ; grad and jacobian take arrays), not a string ("1")');
   });
 

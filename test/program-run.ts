@@ -18,10 +18,15 @@ type Fn = (...args: number[]) => number;
 /** The built runtime, which a program's `import … from "dualts"` means (a data: URL resolves no package name). */
 const runtime = new URL("../dist/src/index.js", import.meta.url).href;
 
+/** A data: URL holding JavaScript as an ES module, its "dualts" the built runtime (for another module to import). */
+export function moduleUrl(js: string): string {
+  const linked = js.replace(/(from\s*)(["'])dualts\2/g, `$1"${runtime}"`);
+  return `data:text/javascript;base64,${Buffer.from(linked).toString("base64")}`;
+}
+
 /** Imports JavaScript as an ES module, from a data: URL; "dualts" is the built runtime. */
 export async function load(js: string): Promise<Record<string, Fn>> {
-  const linked = js.replace(/(from\s*)(["'])dualts\2/g, `$1"${runtime}"`);
-  return import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(linked).toString("base64")}`);
+  return import(/* @vite-ignore */ moduleUrl(js));
 }
 
 export function plainJavaScript(source: string): string {

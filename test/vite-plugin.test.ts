@@ -142,6 +142,16 @@ describe("dualts/vite", () => {
       expect.stringMatching(/^\/app\/src\/f\.ts:4:22 - error DUALTS1005: eval cannot be differentiated/),
     ]);
   });
+
+  test("options are checked where they are written: a typo in vite.config.ts is an error, not ignored", () => {
+    const plugin = dualts as (options?: unknown) => unknown;
+    expect(() => plugin({ inlcude: /\.ts$/ })).toThrow("dualts(): unknown option 'inlcude'; the only option is include (a RegExp of the module files to transform)");
+    expect(() => plugin({ include: "src/**/*.ts" })).toThrow('dualts(): include must be a RegExp of the module files to transform, such as /\\.ts$/, not the string "src/**/*.ts"');
+    expect(() => plugin(null)).toThrow("dualts(): the options must be an object such as { include: /\\.ts$/ }, not null");
+    expect(() => plugin([/\.ts$/])).toThrow("not an array");
+    expect(plugin({ include: /\.mts$/ })).toMatchObject({ name: "dualts" });
+    expect(plugin()).toMatchObject({ name: "dualts" });
+  });
 });
 
 describe("in a real Vite server", () => {

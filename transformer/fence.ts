@@ -14,7 +14,6 @@ import type { MarkedFunction } from "./find.js";
 import { isGlobalMath } from "./markers.js";
 import { resolveName } from "./scope.js";
 
-const NUMERIC_RESULT = /^(number|number\s*\[\]|readonly\s+number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
 
 /** The first name in a nested function that refers to a variable carrying a derivative. */
 function freeActiveName(fn: ts.Node, activity: Activity): ts.Identifier | undefined {
@@ -32,15 +31,11 @@ function freeActiveName(fn: ts.Node, activity: Activity): ts.Identifier | undefi
 export function fence(marked: MarkedFunction, activity: Activity, sink: DiagnosticSink): boolean {
   const before = sink.reports;
   const fn = marked.node;
-  const sf = sink.sourceFile;
   const name = marked.name;
 
   if (fn.asteriskToken) sink.report(codes.generator, fn, `${name} is a generator; a differentiable function must return its result (a number or an array of numbers): collect the values into an array`);
   if (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
     sink.report(codes.async, fn, `${name} is async; a differentiable function must compute its result synchronously: await the data first and pass it in as a parameter`);
-  }
-  if (fn.type && !NUMERIC_RESULT.test(fn.type.getText(sf).replace(/\s+/g, " "))) {
-    sink.report(codes.nonNumericResult, fn.type, `${name} returns '${fn.type.getText(sf)}'; a differentiable function returns a number or an array of numbers`);
   }
 
   const ownMath = userMath(fn);
@@ -54,6 +49,8 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
   const aliases = parameterAliases(fn);
   forEachOwnNode(fn, (node) => {
     if (ts.isVariableDeclaration(node)) checkDeclaration(node, hidden, name, sink);
+    const reordered = inPlaceChange(node, activity);
+    if (reordered) sink.report(codes.unsupported, node, `changing the array '${reordered[0]}' in place with .${reordered[1]}(…) is not supported in ${name}: its elements carry derivatives, which would not move with them; build the new array in a loop (or, to empty it, assign a new one)`);
     const lost = lostDerivative(node, activity.active);
     if (lost) sink.report(codes.unsupported, node, `${lost[0]} is not supported on differentiated values in ${name}: ${lost[1]}`);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "eval") {
@@ -98,6 +95,16 @@ function userMath(fn: MarkedFunction["node"]): ts.Node | undefined {
     if (!inside && ts.isIdentifier(node) && node.text === "Math" && !isGlobalMath(node)) inside = resolveName("Math", node) as ts.Node;
   });
   return inside;
+}
+
+const IN_PLACE = new Set(["reverse", "sort", "fill", "splice", "shift", "unshift", "pop", "copyWithin", "set"]);
+
+/** [array, method] of a call that changes an array of differentiated values in place (push is supported), if node is one. */
+function inPlaceChange(node: ts.Node, activity: Activity): [string, string] | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const array = unwrap(node.expression.expression);
+  const method = node.expression.name.text;
+  return ts.isIdentifier(array) && activity.active.has(array.text) && activity.arrays.has(array.text) && IN_PLACE.has(method) ? [array.text, method] : undefined;
 }
 
 /** A declaration the generated code would get wrong: one that hides an outer differentiated name, or reads its own variable. */
@@ -263,7 +270,9 @@ function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.Po
       // An object's property: there is no array to copy. (A differentiable function runs once per derivative pass.)
       sink.report(codes.parameterWrite, target, `${marked.name} writes to '${target.getText()}', a property of its parameter '${base.text}'; a differentiable function runs once per derivative pass, so it may not change its arguments: compute the new value and return it, or change '${base.text}' outside ${marked.name}`);
     } else if (ts.isIdentifier(base) && isParameter(marked.node, base.text)) {
-      sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${base.text}'; copy it into a local array first (const copy = [...${base.text}])`);
+      // (A parameter given a copy, xs = xs.slice(), may still name the caller's array where the write runs: dualts does not follow the order.)
+      const reassigned = activity.reassigned.has(base.text) ? ` under a new name (assigning the copy to '${base.text}' itself is not enough)` : "";
+      sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${base.text}'; copy it into a local array first${reassigned} (const copy = [...${base.text}])`);
     } else if (ts.isIdentifier(base) && aliases.has(base.text)) {
       const parameter = aliases.get(base.text)!;
       sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${parameter}' through '${base.text}'; copy it into a local array first (const ${base.text} = [...${parameter}])`);

@@ -57,6 +57,44 @@ function jsDocTag(node: ts.Node, sf: ts.SourceFile): Tag | undefined {
   return undefined;
 }
 
+/** Edit distance, for a tag written almost right. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * A tag meant as @differentiable that would be ignored without a word: in a comment that is not a
+ * JSDoc comment (// or /* … *\/), or misspelt (@differentible). Where and what to write instead.
+ */
+function almostTag(node: ts.Node, sf: ts.SourceFile): { start: number; length: number; fix: string } | undefined {
+  const start = node.getFullStart();
+  for (const range of ts.getLeadingCommentRanges(sf.text, start) ?? []) {
+    const text = sf.text.slice(range.pos, range.end);
+    // A tag opens a line of the comment (a mention in prose does not count).
+    for (const m of text.matchAll(/^([ \t]*(?:\/\/+|\/\*+)?[ \t]*\*?[ \t]*)@([A-Za-z]+)/gm)) {
+      const at = range.pos + m.index! + m[1].length;
+      const word = m[2];
+      // (In a plain comment, only a line that is the tag alone: `// @differentiable(info) on …` is prose.)
+      const alone = /^[ \t]*(?:\/\/+|\/\*+)?[ \t]*\*?[ \t]*@differentiable(?:[ \t]+(?:wrt|noDerivative)\([^)]*\)|[ \t]+nansafe)*[ \t]*(?:\*\/)?[ \t]*$/.test(text.slice(m.index!, text.indexOf("\n", m.index!) < 0 ? undefined : text.indexOf("\n", m.index!)));
+      if (word === "differentiable" && !text.startsWith("/**") && alone) return { start: at, length: word.length + 1, fix: "the tag is read only in a JSDoc comment: write /** @differentiable */" };
+      if (word !== "differentiable" && word.toLowerCase().startsWith("d") && distance(word.toLowerCase(), "differentiable") <= 3) {
+        return { start: at, length: word.length + 1, fix: `'@${word}' is not a tag dualts knows: did you mean @differentiable?` };
+      }
+    }
+  }
+  return undefined;
+}
+
 function parameterNames(fn: DifferentiableFunction): (string | undefined)[] {
   return fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
 }
@@ -161,6 +199,10 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
   const overloadTags = new Map<string, Tag>();
 
   const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isVariableStatement(node)) && !jsDocTag(node, sf)) {
+      const almost = almostTag(node, sf);
+      if (almost) sink.reportAt(codes.badMarker, almost.start, almost.length, almost.fix);
+    }
     if (ts.isFunctionDeclaration(node) && !node.body && node.name && jsDocTag(node, sf)) overloadTags.set(node.name.text, jsDocTag(node, sf)!);
     if (ts.isVariableStatement(node)) {
       const tag = jsDocTag(node, sf);

@@ -142,3 +142,12 @@ export function mathCallRule(call: ts.CallExpression): RuleName | undefined {
   }
   return undefined;
 }
+
+/** `lib.f` where lib is a namespace import of a module other than dualts: a function of another module, looked up at run time like a named import. */
+export function isImportedMember(callee: ts.Expression): callee is ts.PropertyAccessExpression {
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+  const declaration = resolveName(callee.expression.text, callee.expression);
+  if (declaration === "global" || !ts.isNamespaceImport(declaration)) return false;
+  const specifier = moduleOf(declaration);
+  return specifier !== undefined && !isDualtsModule(specifier, callee.getSourceFile().fileName);
+}

@@ -10,7 +10,7 @@
 import ts = require("typescript");
 import { selectParameters } from "./parameters.js";
 import { lazyChecker } from "./program.js";
-import type { Checker } from "./types.js";
+import { resultKind, type Checker } from "./types.js";
 import { codes, DiagnosticSink, formatDiagnostic, type DualtsDiagnostic } from "./diagnostics.js";
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";
 import { isDualts } from "./markers.js";
@@ -84,14 +84,6 @@ function customRuleNames(sf: ts.SourceFile): string[] {
   return names;
 }
 
-function resultKind(m: MarkedFunction, sf: ts.SourceFile): "scalar" | "array" {
-  const type = m.node.type?.getText(sf) ?? "";
-  if (/\[\]|Array|Float64Array/.test(type)) return "array";
-  const body = m.node.body;
-  if (body && !ts.isBlock(body) && ts.isArrayLiteralExpression(body)) return "array";
-  return "scalar";
-}
-
 /**
  * Runs the stages over one file. `checker` gives TypeScript's checker when a parameter's type needs
  * it (the compiler's inside tspc; by default a program made for this file, on first need).
@@ -114,7 +106,10 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
   for (const m of marked) if (m.kind === "call") imported.add(m.name);
   for (const name of customRuleNames(sf)) imported.add(name);
 
+  // Functions whose signature has a problem (a parameter or a result dualts cannot differentiate): not differentiated.
+  const troubled = new Set<MarkedFunction>();
   const plans: Plan[] = marked.map((m) => {
+    const reports = sink.reports;
     const { wrt, parameters } = selectParameters(m, sf, checker, sink);
     const named = m.kind === "declaration" || m.kind === "variable";
     const names = named
@@ -127,7 +122,10 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
         generic: globals.global(`${m.name}_generic`),
       }
       : undefined;
-    return { m, wrt, parameters, names, result: resultKind(m, sf) };
+    const result = resultKind(m.node, sf, checker);
+    if (typeof result === "object") sink.report(codes.nonNumericResult, m.node.type ?? m.node, `${m.name} ${result.problem}`);
+    if (sink.reports !== reports) troubled.add(m);
+    return { m, wrt, parameters, names, result: typeof result === "object" ? "scalar" : result };
   });
   const callees = new Map<string, Callee>();
   for (const { m, wrt, parameters, names, result } of plans) {
@@ -152,7 +150,7 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
     const reports = sink.reports;
     const made = emitForms(plan, file);
     // A function with a problem is not differentiated, even where its forms were written.
-    if (made && sink.reports === reports) emitted.set(plan.m, made);
+    if (made && sink.reports === reports && !troubled.has(plan.m)) emitted.set(plan.m, made);
   }
   const forms = new Map(emitted);
   keepRunnableForms(plans, forms);
@@ -237,7 +235,7 @@ function failed(plan: Plan, diagnostics: readonly string[]): GeneratedFunction {
 function diagnosticsOf(plan: Plan, plans: readonly Plan[], emitted: ReadonlyMap<MarkedFunction, Forms>, kept: ReadonlyMap<MarkedFunction, Forms>, sink: DiagnosticSink, seen = new Set<Plan>()): string[] {
   seen.add(plan);
   const inside = (node: ts.Node, d: DualtsDiagnostic) => d.start >= node.getFullStart() && d.start < node.getEnd();
-  const own = sink.diagnostics.filter((d) => inside(plan.m.marker, d) || inside(plan.m.node, d)).map(formatDiagnostic);
+  const own = sink.sorted().filter((d) => inside(plan.m.marker, d) || inside(plan.m.node, d)).map(formatDiagnostic);
   if (own.length > 0) return own;
   const calls = emitted.get(plan.m)?.calls.generic ?? new Set<string>();
   const broken = plans.filter((p) => !seen.has(p) && calls.has(p.m.name) && !kept.has(p.m));

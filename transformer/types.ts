@@ -80,6 +80,8 @@ function shapeOf(type: ts.Type, checker: ts.TypeChecker, depth = 0): Shape {
     return element === "scalar" ? "array" : element === "data" ? "data" : element === "unresolved" ? "unresolved" : "structure";
   }
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return "data";
+  // JavaScript's own objects (Map, Set, Date, Promise, …) keep their numbers out of reach: data.
+  if (type.getSymbol()?.declarations?.some((d) => /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().fileName))) return "data";
   if (depth >= 3) return "data";
   // An object (an interface, a class instance, an inline type): a structure if any property holds numbers.
   for (const property of type.getProperties()) {
@@ -119,4 +121,21 @@ function problemOf(shape: Shape, type: string, rest: boolean): string {
   if (shape === "unresolved") return `dualts cannot tell what its type ${type} is (it is not declared where the transform can read it): write it as number, number[] or Float64Array, ${leaveOut}`;
   const what = rest ? `each of its values is a ${type}, which holds` : `its type ${type} holds`;
   return `${what} numbers that dualts cannot differentiate yet (only number, number[] and Float64Array parameters are): pass the numbers as number or number[] parameters, ${leaveOut}`;
+}
+
+/**
+ * What a function returns: a number or an array of numbers, read as its parameters are (the written
+ * type, else the checker: `Real`, `Vec`, `T extends number`); without a written type, an array literal
+ * returned by an arrow is an array, anything else a number. A problem where it is neither.
+ */
+export function resultKind(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, sf: ts.SourceFile, checker: () => Checker | undefined): "scalar" | "array" | { readonly problem: string } {
+  if (!fn.type) return fn.body && !ts.isBlock(fn.body) && ts.isArrayLiteralExpression(fn.body) ? "array" : "scalar";
+  const text = fn.type.getText(sf).replace(/\s+/g, " ").trim();
+  if (SCALAR.test(text)) return "scalar";
+  if (ARRAY.test(text)) return "array";
+  const typed = checker();
+  const node = typed?.nodeFor(fn.type);
+  const shape = typed && node ? shapeOf(typed.checker.getTypeFromTypeNode(node as ts.TypeNode), typed.checker) : "unresolved";
+  if (shape === "scalar" || shape === "array") return shape;
+  return { problem: `returns '${fn.type.getText(sf)}'; a differentiable function returns a number or an array of numbers` };
 }

@@ -62,12 +62,27 @@ export interface DualtsVitePlugin {
   transform(this: PluginContext, code: string, id: string): { code: string; map: string | null } | null;
 }
 
+/** The plugin's options, checked where they are written (a typo in vite.config.ts says so, rather than being ignored). */
+function checkOptions(options: unknown): asserts options is DualtsPluginOptions {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`dualts(): the options must be an object such as { include: /\\.ts$/ }, not ${Array.isArray(options) ? "an array" : options === null ? "null" : typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "include") throw new TypeError(`dualts(): unknown option '${key}'; the only option is include (a RegExp of the module files to transform)`);
+  }
+  const include = (options as { include?: unknown }).include;
+  if (include !== undefined && !(include instanceof RegExp)) {
+    throw new TypeError(`dualts(): include must be a RegExp of the module files to transform, such as /\\.ts$/, not ${typeof include === "string" ? `the string "${include}"` : typeof include}`);
+  }
+}
+
 /**
  * The plugin: `plugins: [dualts()]` in vite.config.ts or vitest.config.ts.
  * Transforms each TypeScript module that marks a function @differentiable
  * (see transformedFile for which ids), failing the module on diagnostics.
  */
 export default function dualts(options: DualtsPluginOptions = {}): DualtsVitePlugin {
+  checkOptions(options);
   const include = options.include ?? VITE_TYPESCRIPT;
   return {
     name: "dualts",

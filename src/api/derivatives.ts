@@ -110,9 +110,14 @@ export interface ScalarDerivative {
  * d f / d x for f: ℝ → ℝ (or ℝ → ℝᵐ, giving an array).
  *   derivative((x: Real) => mul(x, sin(x)))(1)   // sin 1 + cos 1
  */
-export function derivative<F extends AnyFunction>(f: F): ScalarDerivative {
+export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): ScalarDerivative {
   checkFunction("derivative", f);
-  return ((x: Real) => {
+  if (extra.length > 0) throw new TypeError(`${callerOf("derivative", f)}: derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)`);
+  return ((...args: Real[]) => {
+    if (args.length !== 1) {
+      throw new RangeError(`${callerOf("derivative", f)}: the derivative of a function of one number takes one number, x, but ${args.length} were given; for a function of several numbers, use grad(f) or jacobian(f)`);
+    }
+    const x = args[0];
     try {
       return derivativeAt(f, x);
     } catch (error) {

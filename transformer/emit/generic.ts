@@ -14,7 +14,7 @@
 
 import ts = require("typescript");
 import { COMPOUND, contains, isActive, isActiveName, isArithmetic, isAssignment, isStringy, madeArray, mathRule, stepFunctions, unwrap } from "../activity.js";
-import { isDualts } from "../markers.js";
+import { isDualts, isImportedMember } from "../markers.js";
 import { text, where, type EmitContext } from "./context.js";
 import { isNestedDerivative, operatorRule } from "./tangent.js";
 import { isPure } from "./order.js";
@@ -102,12 +102,31 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
     const target = cx.callees.get(callee.text)!;
     return primalOf(cx, `${target.genericName}(${ops(cx)}, ${target.rest ? gathered(cx, e, target.parameters.length - 1) : args("value")})`, position);
   }
-  if (ts.isIdentifier(callee) && cx.imported.has(callee.text)) {
+  if ((ts.isIdentifier(callee) && cx.imported.has(callee.text)) || isImportedMember(callee)) {
     cx.needs.add("call");
-    return primalOf(cx, `__dualtsGeneric(${callee.text}, ${JSON.stringify(where(cx, e))})(${ops(cx)}, ${args("value")})`, position);
+    return primalOf(cx, `__dualtsGeneric(${text(cx, callee)}, ${JSON.stringify(where(cx, e))})(${ops(cx)}, ${args("value")})`, position);
   }
-  // Anything else that reads a differentiated value (v.at(i), …) gives its number where one is compared or indexed.
+  // Where a plain value is wanted (compared, indexed, a condition), anything else — v.indexOf(2), Number.isFinite(x),
+  // y.toFixed(3) — runs on the numbers, as in the primal, and gives a plain value.
+  if (position === "primal" && isActive(e, cx.activity.active)) return onNumbers(cx, e);
+  // Else (an array's copy, u.slice(): its elements carry their derivatives) as written, its result's number where one is needed.
   return isActive(e, cx.activity.active) ? primalOf(cx, splice(cx, e), position) : splice(cx, e);
+}
+
+/**
+ * A call that is none of dualts' or Math's, on the numbers of the differentiated values it reads: an array
+ * of them through its numbers (v.map(ops.primal)), a number through ops.primal(x).
+ */
+function onNumbers(cx: EmitContext, e: ts.CallExpression): string {
+  const plain = (a: ts.Expression): string => {
+    const u = unwrap(a);
+    if (ts.isSpreadElement(u)) return `...${plain(u.expression)}`;
+    const array = ts.isIdentifier(u) && cx.activity.arrays.has(u.text) && cx.activity.active.has(u.text);
+    return array ? `${u.text}.map(${ops(cx)}.primal)` : rewrite(cx, a, "primal");
+  };
+  const callee = unwrap(e.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? `${plain(callee.expression)}${callee.questionDotToken ? "?." : "."}${callee.name.text}` : text(cx, e.expression);
+  return `${receiver}(${e.arguments.map(plain).join(", ")})`;
 }
 
 /** The arguments of a call of a function with a rest parameter at `at`: those after it gathered into one array (…xs: that array itself). */

@@ -41,10 +41,21 @@ export function noDerivativeMessage(cx: EmitContext, call: ts.CallExpression): s
       const where = declaration === "global" ? "it is not imported" : "it is declared in this module";
       return `${opening}: this ${callee.text} is not dualts' ${callee.text} (${where}); import { ${callee.text} } from "dualts" to use dualts' own`;
     }
+    if (declaration !== "global" && aliasesMath(declaration)) {
+      return `${opening}: '${callee.text}' is an alias of Math's ${callee.text} declared with let or var, which may change; declare it with const (const { ${callee.text} } = Math) for dualts to know it is Math's`;
+    }
     const nested = declaration !== "global" && isInside(declaration, cx) ? " and declare it outside this function" : "";
     return `${opening}: mark ${name} @differentiable${nested}, use a Math function, ${IGNORE}`;
   }
   return `${opening}: call a @differentiable function or a Math function instead, ${IGNORE}`;
+}
+
+/** Whether a declaration takes its value from Math (const-ness aside): `let sqrt = Math.sqrt`, `let { sin } = Math`. */
+function aliasesMath(declaration: ts.Node): boolean {
+  const holder = ts.isBindingElement(declaration) ? declaration.parent.parent : declaration;
+  if (!ts.isVariableDeclaration(holder) || !holder.initializer) return false;
+  const init = unwrap(holder.initializer);
+  return (ts.isIdentifier(init) && init.text === "Math") || (ts.isPropertyAccessExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "Math");
 }
 
 /** Whether a declaration stands inside the function being differentiated. */
@@ -60,7 +71,6 @@ export function unsupportedStatement(s: ts.Statement): [string, string] {
     return ["a for…in loop", `loop over the indices instead: for (let i = 0; i < ${over}.length; i++)`];
   }
   if (ts.isTryStatement(s)) return ["try/catch", "move the try/catch around the call of the differentiable function, outside it"];
-  if (ts.isThrowStatement(s)) return ["throwing a value that carries a derivative", "throw a message that uses noDerivative(x), or check the value outside the function"];
   if (ts.isClassDeclaration(s)) return ["a class declared inside a differentiable function", "declare the class outside the function"];
   if (ts.isFunctionDeclaration(s)) return ["a function declared inside a differentiable function", "declare it outside and mark it @differentiable, passing the values it uses as arguments"];
   if (ts.isWithStatement(s)) return ["'with'", "name the object's properties explicitly"];

@@ -16,7 +16,7 @@ import type { Writer } from "./writer.js";
 import { applyRule, emitExpression, emitOperands, hoist, operatorRule, type Emitted } from "./tangent.js";
 import { isConstant, isPure, ownEffects } from "./order.js";
 import { declaredNames, loopHeaderIsActive, zeroTangentsInHeader } from "./loops.js";
-import { unsupportedStatement } from "./messages.js";
+import { noDerivativeMessage, unsupportedStatement } from "./messages.js";
 import { emitSkippedValueReturn, writeSize } from "./value-only.js";
 import { assignTangent, declareTangent, laneArgument, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitWholeArray } from "./arrays.js";
@@ -141,7 +141,9 @@ function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionSta
     return;
   }
   if (isActive(e, cx.activity.active) && !isConsoleCall(e)) {
-    unsupported(cx, e, "an expression statement whose value is dropped", "assign the value to a variable");
+    // A call for its effect (m.set("a", x)) has no derivative to keep; anything else's value is lost.
+    if (ts.isCallExpression(e) && !(ts.isIdentifier(unwrap(e.expression)) && cx.callees.has((unwrap(e.expression) as ts.Identifier).text))) report(cx, codes.noDerivative, e, noDerivativeMessage(cx, e));
+    else unsupported(cx, e, "an expression statement whose value is dropped", "assign the value to a variable");
     return;
   }
   w.line(`${text(cx, s.expression)};`);
@@ -257,6 +259,9 @@ function emitStatementCode(cx: EmitContext, w: Writer, s: ts.Statement): void {
         w.block(ts.isCaseClause(clause) ? `case ${text(cx, clause.expression)}:` : "default:", () => clause.statements.forEach((x) => emitStatement(cx, w, x)));
       }
     });
+  } else if (ts.isThrowStatement(s)) {
+    // A throw leaves every form as it leaves the primal: what it throws carries no derivative anyone reads.
+    w.line(text(cx, s));
   } else if (ts.isLabeledStatement(s)) {
     w.line(`${s.label.text}:`);
     emitStatement(cx, w, s.statement);

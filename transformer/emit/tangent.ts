@@ -18,7 +18,7 @@ import ts = require("typescript");
 import { opaque, printOperation, sourceAlgebra, sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isArrayShaped, isStringy, mathRule, stepFunctions, unwrap } from "../activity.js";
-import { DERIVATIVE_APIS, dualtsExport, isDualts, isGlobalMath } from "../markers.js";
+import { DERIVATIVE_APIS, dualtsExport, isDualts, isGlobalMath, isImportedMember } from "../markers.js";
 import { codes } from "../diagnostics.js";
 import { report, text, unsupported, type EmitContext, type Writer } from "./context.js";
 import { assignTangent, declareTangent, laneArray, laneOperation, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
@@ -189,6 +189,7 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   if (ts.isIdentifier(callee) && (cx.callees.has(callee.text) || cx.imported.has(callee.text))) {
     return emitDifferentiableCall(cx, w, call, callee.text);
   }
+  if (isImportedMember(callee)) return emitDifferentiableCall(cx, w, call, text(cx, callee));
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === "fill") {
     unsupported(cx, call, "filling an array with a value that carries a derivative", "fill it with 0 and assign the elements in a loop");
     return passive(cx, call);

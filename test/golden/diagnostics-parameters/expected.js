@@ -57,14 +57,7 @@ Object.defineProperty(scaled, Symbol.for("dualts.derivative"), { value: {
 Object.defineProperty(predict, Symbol.for("dualts.derivative"), { value: {
         name: "predict",
         parameters: ["layer", "x"],
-        kinds: ["data", "scalar"],
-        wrt: [1],
-        result: "scalar",
-        jvp: predict_jvp,
-        chunkJvp: predict_chunkJvp,
-        record: predict_record,
-        gradient: predict_gradient,
-        generic: predict_generic,
+        diagnostics: ["diagnostics-parameters/input.ts:20:25 - error DUALTS1013: predict cannot be differentiated with respect to its parameter 'layer': its type Layer holds numbers that dualts cannot differentiate yet (only number, number[] and Float64Array parameters are): pass the numbers as number or number[] parameters, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)"],
     } });
 Object.defineProperty(predictData, Symbol.for("dualts.derivative"), { value: {
         name: "predictData",
@@ -81,13 +74,7 @@ Object.defineProperty(predictData, Symbol.for("dualts.derivative"), { value: {
 Object.defineProperty(pair, Symbol.for("dualts.derivative"), { value: {
         name: "pair",
         parameters: ["p", "either"],
-        kinds: ["data", "data"],
-        wrt: [],
-        result: "scalar",
-        jvp: pair_jvp,
-        chunkJvp: pair_chunkJvp,
-        record: pair_record,
-        generic: pair_generic,
+        diagnostics: ["diagnostics-parameters/input.ts:30:22 - error DUALTS1013: pair cannot be differentiated with respect to its parameter 'p': its type [number, number] holds numbers that dualts cannot differentiate yet (only number, number[] and Float64Array parameters are): pass the numbers as number or number[] parameters, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)", "diagnostics-parameters/input.ts:30:43 - error DUALTS1013: pair cannot be differentiated with respect to its parameter 'either': its type number | number[] may be a number or an array: dualts must know which; give it one type, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)"],
     } });
 /** @differentiable */
 export function scaled(x, k) {
@@ -118,26 +105,6 @@ function scaled_gradient(x, k) {
 export function predict(layer, x) {
     return layer.b * x;
 }
-function predict_jvp(layer, x, dx) {
-    return [layer.b * x, dx * layer.b];
-}
-function predict_generic(ops, layer, x) {
-    return ops.mul(layer.b, x);
-}
-function predict_chunkJvp(K, layer, x, dx) {
-    const dt1 = new Array(K).fill(0);
-    for (let lane = 0; lane < K; lane++)
-        dt1[lane] = dx[lane] * layer.b;
-    return [layer.b * x, dt1];
-}
-function predict_record(tape, layer, x, xNode) {
-    return [layer.b * x, tape.node1(xNode, layer.b)];
-}
-function predict_gradient(layer, x) {
-    const dx_dx = 1;
-    const valueSize = Math.abs(layer.b) * Math.abs(x);
-    return valueSize < Infinity ? [dx_dx * layer.b] : undefined;
-}
 /** @differentiable wrt(x) */
 export function predictData(layer, x) {
     return layer.b * x;
@@ -165,18 +132,6 @@ function predictData_gradient(layer, x) {
 /** @differentiable */
 export function pair(p, either) {
     return p[0];
-}
-function pair_jvp(p, either) {
-    return [p[0], 0];
-}
-function pair_generic(ops, p, either) {
-    return p[0];
-}
-function pair_chunkJvp(K, p, either) {
-    return [p[0], new Array(K).fill(0)];
-}
-function pair_record(tape, p, either) {
-    return [p[0], 0];
 }
 let Model = (() => {
     let _weight_decorators;
