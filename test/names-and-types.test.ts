@@ -59,6 +59,35 @@ describe("Math", () => {
   });
 });
 
+describe("Math's functions take numbers", () => {
+  const functions = fc.constantFrom("Math.max", "Math.min", "Math.sin", "Math.abs", "Math.hypot", "Math.exp");
+  /** Arrays whose elements carry derivatives, as an argument is written. */
+  const arrays = fc.constantFrom("v", "[x, 1]", "v.slice()", "x > 0 ? v : w", "[...v]", "twice(v)");
+  const helper = "/** @differentiable */\nfunction twice(u: number[]): number[] { return [2 * u[0], 2 * u[1]]; }\n";
+
+  test.prop([functions, arrays])("an array carrying derivatives given to one is reported where it stands", (fn, array) => {
+    const source = `${helper}/** @differentiable */\nexport function f(x: number, v: number[]): number {\n  const w = [0.5, 0.5];\n  const m = ${fn}(${array});\n  return x * x + m;\n}\n`;
+    const diagnostics = transformSource(source, { fileName: "prog.ts" }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["DUALTS1008", 6, 13 + fn.length + 1]]);
+    expect(diagnostics[0].message).toBe(
+      `${fn}(…) is given the array '${array}', whose elements carry derivatives, in f; Math's functions take numbers (JavaScript would turn the array into a string, and compute NaN): apply it to the elements, in a loop over them`,
+    );
+  });
+
+  test.prop([functions, fc.double({ min: -2, max: 2, noNaN: true })])(
+    "values without derivatives, chosen by a condition that reads one, run on numbers on every route",
+    async (fn, x) => {
+      const source = `/** @differentiable */\nexport function f(x: number): number {\n  const a = [0.5, 2];\n  const b = [3];\n  const m = ${fn}(x > 0 ? a : b) + ${fn}(x < 0.5 ? 1 : 2);\n  return x * x + (m === m ? 1 : 0);\n}\n`;
+      const result = transformSource(source, { fileName: "prog.ts" });
+      expect(result.diagnostics).toEqual([]);
+      const f = (await load(result.code)).f as Fn;
+      // (Math.max(a) is NaN, Math.max(b) is 3, as JavaScript computes them: the derivative code reads the same.)
+      for (const g of [grad(f)(x), grad(f, { chunk: 1 })(x), grad(f, { mode: "reverse" })(x)]) expect((g as number) + 0).toBe(2 * x + 0); // (+ 0: a zero's sign aside)
+      expect(hessian(f)(x)).toEqual([[2]]);
+    },
+  );
+});
+
 describe("dualts' markers", () => {
   const stops = fc.constantFrom(
     ['import { noDerivative } from "dualts";', "noDerivative"],

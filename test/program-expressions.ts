@@ -227,8 +227,9 @@ export class ExpressionPrinter {
     const right = this.wrap(this.expr(c.r, scope), P_CMP + 1);
     // TypeScript reads `c < (c > (n % 3) ? 2 : c)` as a call with type arguments, c<(c)>(n % 3): such a
     // comparison is printed the other way round, in every flavor alike (so the program, bumps and all,
-    // is the same one wherever it runs).
-    const mirrored = (c.op === "<" || c.op === "<=") && right.startsWith("(") && /[>]/.test(right);
+    // is the same one wherever it runs): the choice reads only the operators, which every flavor prints
+    // alike (the probe wraps values in __v(…), so where the text opens differs).
+    const mirrored = (c.op === "<" || c.op === "<=") && right.includes(">");
     const text = mirrored ? `${right} ${c.op === "<" ? ">" : ">="} ${left}` : `${left} ${c.op} ${right}`;
     return this.flavor === "probe" ? `__c(${text})` : text;
   }

@@ -8,7 +8,7 @@
 // emitters, which meet them.
 
 import ts = require("typescript");
-import { contains, isActive, isActiveName, isAssignment, isStringy, forEachOwnNode, nameCopies, unwrap, type Activity } from "./activity.js";
+import { contains, isActive, isActiveName, isArrayShaped, isAssignment, isStringy, forEachOwnNode, mathRule, nameCopies, unwrap, type Activity } from "./activity.js";
 import { codes, type DiagnosticSink } from "./diagnostics.js";
 import type { MarkedFunction } from "./find.js";
 import { isGlobalMath } from "./markers.js";
@@ -51,6 +51,8 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
     if (ts.isVariableDeclaration(node)) checkDeclaration(node, hidden, name, sink);
     const reordered = inPlaceChange(node, activity);
     if (reordered) sink.report(codes.unsupported, node, `changing the array '${reordered[0]}' in place with .${reordered[1]}(…) is not supported in ${name}: its elements carry derivatives, which would not move with them; build the new array in a loop (or, to empty it, assign a new one)`);
+    const given = mathOnArray(node, activity);
+    if (given) sink.report(codes.unsupported, given, `${(node as ts.CallExpression).expression.getText()}(…) is given the array '${given.getText()}', whose elements carry derivatives, in ${name}; Math's functions take numbers (JavaScript would turn the array into a string, and compute NaN): apply it to the elements, in a loop over them`);
     const lost = lostDerivative(node, activity.active);
     if (lost) sink.report(codes.unsupported, node, `${lost[0]} is not supported on differentiated values in ${name}: ${lost[1]}`);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "eval") {
@@ -105,6 +107,12 @@ function inPlaceChange(node: ts.Node, activity: Activity): [string, string] | un
   const array = unwrap(node.expression.expression);
   const method = node.expression.name.text;
   return ts.isIdentifier(array) && activity.active.has(array.text) && activity.arrays.has(array.text) && IN_PLACE.has(method) ? [array.text, method] : undefined;
+}
+
+/** The argument of a Math call that is an array carrying derivatives (Math.max(v), Math.sin(c ? v : w)), if node is one. */
+function mathOnArray(node: ts.Node, activity: Activity): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !mathRule(node)) return undefined;
+  return node.arguments.find((a) => !ts.isSpreadElement(a) && isArrayShaped(a, activity.arrays, activity.arrayFunctions) && isActive(a, activity.active));
 }
 
 /** A declaration the generated code would get wrong: one that hides an outer differentiated name, or reads its own variable. */

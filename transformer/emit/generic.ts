@@ -91,7 +91,8 @@ function assignment(cx: EmitContext, e: ts.BinaryExpression): string {
 function call(cx: EmitContext, e: ts.CallExpression, position: Position): string {
   const args = (pos: Position) => e.arguments.map((a) => rewrite(cx, a, pos)).join(", ");
   const rule = mathRule(e);
-  if (rule && !stepFunctions.has(rule)) return primalOf(cx, `${ops(cx)}.${rule}(${args("value")})`, position);
+  // (A Math call on values without derivatives — their choice may read one, Math.max(x > 0 ? a : b) — runs on numbers, as written.)
+  if (rule && !stepFunctions.has(rule)) return isActive(e, cx.activity.active) ? primalOf(cx, `${ops(cx)}.${rule}(${args("value")})`, position) : splice(cx, e);
   const callee = unwrap(e.expression);
   if (isDualts(callee, "noDerivative")) return `${ops(cx)}.primal(${args("value")})`;
   if (isDualts(callee, "label")) return primalOf(cx, `${ops(cx)}.label(${args("value")})`, position);
