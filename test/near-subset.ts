@@ -48,8 +48,11 @@ const indentOf = (line: string) => /^\s*/.exec(line)![0];
 /** An array's creation, however wrapped: [ … ] (a [ after no name or bracket), new Array(3), new Float64Array(3), Array.of(…), Array.from(…). */
 const ARRAY_VALUE = /new (Array|Float64Array)\(|Array\.(of|from)\(|(^|[^\w$\])])\[/;
 
-/** A value that is an array: one made in place (ARRAY_VALUE), or one t(p, q) returns (program-generator.ts). */
-const isArrayValue = (e: string) => ARRAY_VALUE.test(e) || /(^|[^\w$.])t\(/.test(e);
+/**
+ * A value that is or may be an array: one made in place (ARRAY_VALUE), one t(p, q) returns
+ * (program-generator.ts), or a name or a choice between two names (c ? v : w), which may name arrays.
+ */
+const isArrayValue = (e: string) => ARRAY_VALUE.test(e) || /(^|[^\w$.])t\(/.test(e) || new RegExp(String.raw`(^|\? ${NAME} : )${NAME}$`).test(e);
 
 /** The value of a declaration, an assignment or a return, rewritten by `value`; with `numbers`, not an array's. */
 function valueRewrite(value: (e: string) => string, numbers = false) {

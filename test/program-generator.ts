@@ -108,7 +108,7 @@ export interface Program {
   readonly names: "plain" | "tricky";
   /**
    * The second function, h(p, q), called from f; null for a program of one function. A recursive h
-   * returns p when q <= 0 or q > 6, and otherwise h(result, q - 1) plus its variables.
+   * returns p unless 0 < q <= 6 (a NaN q included), and otherwise h(result, q - 1) plus its variables.
    */
   readonly helper: { readonly body: Stmt[]; readonly result: Expr; readonly recursive: boolean } | null;
   /** A third function, g(p, q), which f and h may call (a helper calling a helper); null for none. */

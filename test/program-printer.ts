@@ -219,7 +219,8 @@ class Printer extends ExpressionPrinter {
     const start = this.lines.length;
     const [p, q] = scope.scalars.map((v) => v.name);
     if (recursive) {
-      const base = this.flavor === "probe" ? `__c(${q} <= 0) || __c(${q} > 6)` : `${q} <= 0 || ${q} > 6`;
+      // (Written so that a NaN q ends the recursion too: q <= 0 would be false for it, and h would recurse forever.)
+      const base = this.flavor === "probe" ? `!__c(${q} > 0) || __c(${q} > 6)` : `!(${q} > 0) || ${q} > 6`;
       this.line(`if (${base}) return ${p};`);
     }
     this.block(list, scope);
