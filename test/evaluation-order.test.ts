@@ -33,6 +33,8 @@ const scalar: Record<string, string> = {
   chosenArrayLength: "const v = [a, b]; const w = [1, 2, 3]; const u = a > 100 ? v : w; return u.length * a + b * c;",
   chosenAliasWritten: "const v = new Array(3).fill(0); const w = c < 100 ? v : v; w[0] = c * c; return a + b + v[0] * a;",
   unusedCopy: "const v = [a, b, c]; const copy = v.slice(); return v[0] * v[1] + c;",
+  // An element of an array of data whose index reads a differentiated value is data still (it was reported).
+  dataIndexReadsDerivative: "const v = [2, 1, 5]; v[a > 0 ? 0 : 1] = 3; v[Math.floor(b) + 1] *= 2; v[Math.floor(b) + 2] **= 2; return v[0] * a + v[1] * b + v[2] * c;",
 };
 
 /** Whole programs of f(a, b, c) with helpers. */
@@ -42,6 +44,10 @@ const programs: Record<string, string> = {
     "/** @differentiable */\nfunction sumsq(u: number[]): number {\n  let s = 0;\n  for (let i = 0; i < u.length; i++) s += u[i] * u[i];\n  return s;\n}\n" +
     "/** @differentiable */\nfunction mid(u: number[], q: number): number {\n  const w = pair(u[0], q);\n  return sumsq(w) + sumsq(u) * q;\n}\n" +
     f("a: number, b: number, c: number", "const v = [a, b]; const w = pair(a, c); return mid(v, a) + mid(w, b) + sumsq(w);"),
+  // Copies ([...v], v.slice()) passed to a helper and returned from one (they were reported).
+  copiesPassedAndReturned: "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
+    "/** @differentiable */\nfunction scaled(q: number[], s: number): number[] {\n  const r = q.slice();\n  r[0] *= s;\n  return r.length > 2 ? [...r] : r.slice();\n}\n" +
+    f("a: number, b: number, c: number", "const v = [a, b]; v.push(c * a); const w = scaled(v.slice(), b); const u = scaled([...v], a); return prod(v.slice()) + prod([...w]) * c + prod(u);"),
 };
 
 describe("scalar programs: every route right", () => {
@@ -70,6 +76,9 @@ describe("vector results: jacobian in every mode against finite differences", ()
     chosenConstantArray: [f("x: number", "const a = [x, x * x]; const b = [1, 2]; return x > 0 ? b : a;", "number[]"), [1.5]],
     chosenDifferentiatedArray: [f("x: number", "const a = [x, x * x]; const b = [1, 2]; return x > 0 ? a : b;", "number[]"), [1.5]],
     // Neither side depends on b: the return gave the number 0 as its derivative (forward jacobian: undefined entries).
+    // A copy returned ([...v], v.slice()) was reported.
+    copyReturnedSpread: [f("x: number", "const v = [x, x * x]; v[0] *= x; return x > 0 ? [...v] : v.slice();", "number[]"), [1.5]],
+    copyReturnedSlice: [f("x: number", "const v = [x, x * x]; v[0] *= x; return x > 0 ? [...v] : v.slice();", "number[]"), [-1.5]],
     constantBothWays: [f("a: number, b: number", "if (a < 0) return b > 0 ? [-a, Math.sin(a)] : [0.5, -1]; return [a * b, b];", "number[]").replace("@differentiable", "@differentiable wrt(b)"), [-0.5, 0.3], [1]],
   };
   test.each(Object.entries(vectors))("%s", async (_, [source, x, columns]) => {
@@ -80,6 +89,21 @@ describe("vector results: jacobian in every mode against finite differences", ()
       expectMatrix(jacobian(f, options)(...x), expected, JSON.stringify(options));
     }
   });
+});
+
+test("a typed array spread into a rest parameter is a new plain array, as in JavaScript (the helper's push threw)", async () => {
+  const source = "/** @differentiable */\nfunction last(...r: number[]): number {\n  const v = r.slice();\n  v.push(v[0] * v[1]);\n  return v[v.length - 1] * r.length;\n}\n" +
+    f("x: number, a: Float64Array", "return last(...a) * x + last(x, a[0]);");
+  const { f: compiled, plain } = await compileBoth<(x: number, a: Float64Array) => number>(source);
+  const x = [0.5, 1.5, -2];
+  const at = (y: number[]) => plain(y[0], Float64Array.from(y.slice(1)));
+  const expected = x.map((_, i) => centralDifference((t) => at(x.map((v, j) => (j === i ? v + t : v))), 0).derivative);
+  for (const options of [{}, { mode: "forward" as const }, { mode: "reverse" as const }, { chunk: 1 }]) {
+    const [dx, da] = grad(compiled, options)(x[0], Float64Array.from(x.slice(1))) as [number, ArrayLike<number>];
+    expectMatrix([[dx, ...Array.from(da)]], [expected], JSON.stringify(options));
+  }
+  const h = hessian(compiled)(x[0], Float64Array.from(x.slice(1)));
+  expect(h.length).toBe(3);
 });
 
 test("reverse mode on the generic form (a callee compiled NaN-safe has no record form) runs methods on numbers", async () => {

@@ -5,7 +5,7 @@
 // on Node 20 at any target; a marked function that cannot be differentiated
 // is still registered, with its diagnostics, which grad quotes; a tag that
 // would be ignored (misspelt, or outside JSDoc) is reported; so is an array
-// of derivatives changed in place; a throw runs as written; and files the
+// of derivatives changed in place, or a push whose value is used; a throw runs as written; and files the
 // transform meets (.tsx, a bare return) never crash it.
 
 import ts from "typescript";
@@ -112,6 +112,35 @@ describe("an array whose elements carry derivatives is not changed in place", ()
     const data = [3, 1, 2];
     (data as unknown as Record<string, (...a: number[]) => unknown>)[call.slice(0, call.indexOf("("))](...(JSON.parse(`[${call.slice(call.indexOf("(") + 1, -1)}]`) as number[]));
     expect(grad(f)(x)).toBeCloseTo(2 * x * data.length, 12);
+  });
+});
+
+describe("a push onto an array of derivatives is a statement of its own", () => {
+  // Inside another expression the value was pushed without its derivative: NaN forward, a throw or 0 in reverse.
+  const uses = fc.constantFrom(
+    "if (w.push(1) > 5) return 0;", "const n = w.push(x);", "const s = w[w.push(x * 2) - 1];", "const s = Math.sin(w.push(x));",
+    "while (w.push(x) < 4) x = x * 0.5;", "for (let i = 0; i < 2; i++, w.push(x)) x = x * 0.5;", "for (let i = 0; i < 2; w.push(x)) i++;", "(w.push(x), 0);", "const s = w.push(x) > 2 ? x : 1;",
+  );
+  const arrays = fc.constantFrom("const w = xs.slice();", "const w = [x];", "const w: number[] = [];");
+  prop.prop([uses, arrays])("its value used anywhere else is reported where it stands, with the fix", (use, declare) => {
+    const source = `/** @differentiable */\nexport function f(x: number, xs: number[]): number {\n  ${declare}\n  ${use}\n  w.push(x * x);\n  return w[w.length - 1];\n}\n`;
+    const diagnostics = transformSource(source, { fileName: "prog.ts" }).diagnostics;
+    // (A loop header that computes with x is reported as well.)
+    const push = diagnostics.filter((d) => d.message.includes("w.push"));
+    expect(push.map((d) => [d.code, d.line, d.column])).toEqual([["DUALTS1008", 4, 3 + use.indexOf("w.push")]]);
+    expect(diagnostics.every((d) => d.line === 4)).toBe(true);
+    expect(push[0].message).toContain("f uses the value of 'w.push(…)' (the new length) inside another expression; the elements of 'w' carry derivatives");
+    expect(push[0].message).toContain("write 'w.push(…);' on its own line and read 'w.length' after it");
+  });
+
+  prop.prop([fc.double({ min: 0.1, max: 2, noNaN: true })])("onto an array of data it may be used", async (x) => {
+    const source = "/** @differentiable */\nexport function f(x: number): number {\n  const data: number[] = [];\n  if (data.push(x > 1 ? 1 : 2) > 0) return x * x * data[0];\n  return x;\n}\n";
+    const result = transformSource(source, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    const f = (await load(result.code)).f as Fn;
+    const pushed = x > 1 ? 1 : 2;
+    for (const g of [grad(f)(x), grad(f, { mode: "reverse" })(x)]) expect(g).toBeCloseTo(2 * x * pushed, 12);
+    expect(hessian(f)(x)[0][0]).toBeCloseTo(2 * pushed, 12);
   });
 });
 

@@ -51,8 +51,16 @@ export function f(a: number, b: number, c: number): number {
     y1 = y1 * 0.5 + v5[1];
   }
   for (const x9 of v4) y3 += x9;
+  const v10: number[] = [];
+  v10.push(y1 * 2);
+  y3 += s(v5, a);
   if (c > 10) return y1;
-  return y1 + y3 + v6[1] + v5[0];
+  return y1 + y3 + v6[1] + v5[0] + v10[0];
+}
+
+/** @differentiable */
+function s(u: number[], q: number): number {
+  return u[0] * q;
 }
 `;
 

@@ -3,11 +3,12 @@
 // destructuring, the comma operator, arrow functions called in place, type
 // assertions, `??`, blocks, labelled blocks, `if (true)`, `do … while
 // (false)`, try/finally, writes through another name for an array, forEach
-// with a closure, Array.of and Array.from, copies of arrays, and more. Each
-// turns one line of the printed TypeScript into another that gives the same
-// values, bit for bit; and f's work may move into a function of one array
-// parameter that f calls with [a, b, c] (withArrayParameter), which the
-// random programs otherwise never have; and some are compiled NaN-safe. So
+// with a closure, Array.of and Array.from, copies of arrays (declared or
+// passed), a push's value in a condition, an index that reads the value it
+// writes, and more. Each turns one line of the printed TypeScript into
+// another that gives the same values, bit for bit; and f's work may move
+// into a function of one array parameter that f calls with [a, b, c]
+// (withArrayParameter), which the random programs otherwise never have; and some are compiled NaN-safe. So
 // the probe of the unrewritten program (program-check.ts) still tells which
 // way every branch went — and checkSource checks that the values did not
 // change.
@@ -35,6 +36,8 @@ const ELEMENT_READ = new RegExp(String.raw`(\b${NAME})\[`);
 const CONSTANT_READ = new RegExp(String.raw`(\b${NAME})\[(\d)\]`);
 const LOOP_HEADER = new RegExp(String.raw`for \(let (${NAME}) = 0; \1 < [^;]+; \1\+\+\)`);
 const WHILE = /^(\s*)while \((.+)\) \{$/;
+const PUSH = new RegExp(String.raw`^(\s*)(${NAME})\.push\((.+)\);$`);
+const HELPER_CALL = new RegExp(String.raw`(^|[^\w$.])s\((${NAME}), `);
 const FLOAT64 = new RegExp(String.raw`^(\s*)const (${NAME}) = new Float64Array\(3\);$`);
 
 /** A statement on one line that can be wrapped: not a declaration (its scope would shrink), not a block's end. */
@@ -147,6 +150,18 @@ export const rewrites = {
     const m = DECLARATION.exec(line);
     return m && ARRAY_VALUE.test(m[4]) ? `${m[1]}${m[2]} ${m[3]}Source = ${m[4]};\n${m[1]}${m[2]} ${m[3]} = ${m[3]}Source.slice();` : undefined;
   },
+  // A push's value, the new length, read in a condition: reported where the array carries derivatives.
+  pushInCondition: (line: string) => {
+    const m = PUSH.exec(line);
+    return m ? `${m[1]}if (${m[2]}.push(${m[3]}) < 0) { }` : undefined;
+  },
+  // An index that reads the value written (never above Infinity: the same element; no side effect is repeated).
+  indexReadsValue: (line: string) => {
+    const m = ELEMENT_WRITE.exec(line);
+    return m && !/\+\+|--|\(/.test(m[5]) ? `${m[1]}${m[2]}[${m[5]} > Infinity ? 0 : ${m[3]}] ${m[4]} ${m[5]};` : undefined;
+  },
+  // A copy passed to the helper of an array, which only reads it.
+  copyArgument: (line: string) => (HELPER_CALL.test(line) ? line.replace(HELPER_CALL, (_, before: string, name: string) => `${before}s(${name.length % 2 ? `[...${name}]` : `${name}.slice()`}, `) : undefined),
   block: wrapRewrite("{ ", " }"),
   labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),
   ifTrue: wrapRewrite("if (true) { ", " }"),

@@ -132,4 +132,21 @@ describe("rest parameters", () => {
     close(grad(compiled.scaled, { mode: "reverse" })(0.5, 1, -2), differences(plain.scaled, [0.5, 1, -2]));
     close(hessian(compiled.sumOfSquares)(...args).flat(), [2, 0, 0, 0, 2, 0, 0, 0, 2]);
   });
+
+  test("a spread the generated code cannot line up with the parameters is reported where it stands, with the fix", () => {
+    // (two(x, ...a) once passed "...a" where the tangent of q belonged: silently wrong.)
+    const calls: [string, string][] = [
+      ["sumOfSquares(x, ...a)", "spread one named array alone, for sumOfSquares's rest parameter only, or list the values"],
+      ["scaled(...a, x)", "spread one named array alone, for scaled's rest parameter only, or list the values"],
+      ["scaled(x, ...a.map((v) => v))", "spread one named array alone, for scaled's rest parameter only, or list the values"],
+      ["two(...a)", "pass the elements themselves (two(a[0], a[1], …))"],
+      ["two(x, ...a)", "pass the elements themselves (two(a[0], a[1], …))"],
+    ];
+    for (const [call, fix] of calls) {
+      const program = `${source}\n/** @differentiable */\nfunction two(p: number, q: number): number {\n  return p * q;\n}\n/** @differentiable */\nexport function spreads(x: number, a: number[]): number {\n  return ${call};\n}\n`;
+      const diagnostics = transformSource(program, { fileName: "parameters.ts" }).diagnostics;
+      expect(diagnostics.map((d) => [d.code, d.column]), call).toEqual([["DUALTS1008", 10 + call.indexOf("...")]]);
+      expect(diagnostics[0].message).toContain(`in this call of ${call.slice(0, call.indexOf("("))} is not supported on differentiated values in spreads: ${fix}`);
+    }
+  });
 });

@@ -70,6 +70,9 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
       const parameter = ts.isIdentifier(target) ? (isParameter(fn, target.text) ? target.text : aliases.get(target.text)) : undefined;
       if (ts.isIdentifier(target) && parameter) {
         sink.report(codes.parameterWrite, node, `${name} pushes into its parameter '${parameter}'${parameter === target.text ? "" : ` through '${target.text}'`}; copy it into a local array first (const copy = [...${parameter}])`);
+      } else if (ts.isIdentifier(target) && activity.active.has(target.text) && !ts.isExpressionStatement(outermost(node).parent)) {
+        // Only a push that is a statement of its own pushes the derivatives beside the values.
+        sink.report(codes.unsupported, node, `${name} uses the value of '${target.text}.push(…)' (the new length) inside another expression; the elements of '${target.text}' carry derivatives, which are pushed only by a push in a statement of its own: write '${target.text}.push(…);' on its own line and read '${target.text}.length' after it`);
       }
     } else if (ts.isFunctionLike(node) && node !== fn && !ts.isTypeNode(node)) {
       const captured = freeActiveName(node, activity);

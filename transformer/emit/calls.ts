@@ -8,6 +8,7 @@
 import ts = require("typescript");
 import { sourceOf, ATOM_PRECEDENCE } from "../../src/rules/algebra.js";
 import { unwrap } from "../activity.js";
+import { copiedArray } from "../shapes.js";
 import { codes } from "../diagnostics.js";
 import { report, unsupported, where, type Callee, type EmitContext, type Writer } from "./context.js";
 import { laneArgument, noLanes, tangentRef } from "./lanes.js";
@@ -16,9 +17,16 @@ import { emitOperands, hoist, passive, type Emitted } from "./tangent.js";
 /** `g(a, b)` for a differentiable g: its value and tangent (lanes, node) from g's own derivative code. */
 export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
   const callee = cx.callees.get(name);
-  // `g(a, ...xs)` for g(a, ...rest): the spread array is the rest parameter itself (fitArguments).
+  // `g(a, ...xs)` for g(a, ...rest): a copy of the spread array is the rest parameter (fitArguments).
   const last = call.arguments[call.arguments.length - 1];
   const spreadRest = callee?.rest === true && last !== undefined && ts.isSpreadElement(last);
+  const spread = call.arguments.find(ts.isSpreadElement);
+  if (callee && spread && !(spreadRest && spread === last && call.arguments.length === callee.parameters.length && ts.isIdentifier(unwrap(last.expression)))) {
+    const array = spread.expression.getText(cx.sf);
+    const fix = callee.rest ? `spread one named array alone, for ${name}'s rest parameter only, or list the values` : `pass the elements themselves (${name}(${array}[0], ${array}[1], …))`;
+    unsupported(cx, spread, `the spread '...${array}' in this call of ${name}`, fix);
+    return passive(cx, call);
+  }
   const args = emitOperands(cx, w, spreadRest ? call.arguments.slice(0, -1) : call.arguments);
   const value = cx.names.temp();
   const tangent = cx.names.tangent(value);
@@ -57,13 +65,16 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
         const length = cx.lanes ? `${array.primal.text}.length * ${cx.lanes.count}` : `${array.primal.text}.length`;
         return [array.primal.text, cx.lanes ? `new Float64Array(${length})` : `new Array(${length}).fill(0)`];
       }
-      if (argument === undefined || !ts.isIdentifier(argument)) {
+      // A named array, or a copy of one ([...xs], xs.slice()): the callee reads its tangents and writes none.
+      const named = argument && (ts.isIdentifier(argument) ? argument.text : copiedArray(argument));
+      if (named === undefined) {
         // (The arguments gathered for a rest parameter bring their own array of tangents.)
         if (a.gathered) return [array.primal.text, a.tangent!.text];
-        unsupported(cx, call.arguments[i], "an array argument computed in the call", "pass a named array");
+        const computed = call.arguments[i].getText(cx.sf);
+        unsupported(cx, call.arguments[i], "an array argument computed in the call", `declare it in a statement of its own (const values = ${computed.length > 40 ? "…" : computed};) and pass the name`);
         return [array.primal.text];
       }
-      return [array.primal.text, cx.names.tangent(argument.text)];
+      return [array.primal.text, cx.names.tangent(named)];
     }
     return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : a.tangent?.text ?? "0"];
   });
@@ -84,7 +95,7 @@ const OMITTED: Argument = { primal: sourceOf("undefined", ATOM_PRECEDENCE), tang
 /**
  * The arguments lined up with the callee's parameters: the ones a call leaves out as OMITTED; for a
  * rest parameter, the trailing arguments gathered into one array and an array of their tangents (a
- * spread of one named array, `...xs`, is that array). Undefined where the call passes too few.
+ * spread of one named array, `...xs`, is a copy of it). Undefined where the call passes too few.
  */
 function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, args: readonly Emitted[]): readonly Argument[] | undefined {
   const count = callee.parameters.length;
@@ -96,7 +107,8 @@ function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, 
   if (trailing.length > 0 && trailing.some(ts.isSpreadElement) && !(spread && ts.isIdentifier(spread))) return undefined;
   if (spread && ts.isIdentifier(spread)) {
     const active = cx.activity.active.has(spread.text);
-    return [...leading, { primal: sourceOf(spread.text, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: true, gathered: active }];
+    // The rest parameter is a new plain array, as JavaScript's spread makes it (of a typed array too).
+    return [...leading, { primal: sourceOf(`[...${spread.text}]`, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: true, gathered: active }];
   }
   // Lanes would need one flat array of every argument's lanes: chunk mode leaves this call to the plain JVP.
   noLanes(cx);

@@ -130,12 +130,12 @@ function onNumbers(cx: EmitContext, e: ts.CallExpression): string {
   return `${receiver}(${e.arguments.map(plain).join(", ")})`;
 }
 
-/** The arguments of a call of a function with a rest parameter at `at`: those after it gathered into one array (…xs: that array itself). */
+/** The arguments of a call of a function with a rest parameter at `at`: those after it gathered into one array (…xs: a copy, as JavaScript's spread makes). */
 function gathered(cx: EmitContext, e: ts.CallExpression, at: number): string {
   const leading = e.arguments.slice(0, at).map((a) => rewrite(cx, a, "value"));
   const trailing = e.arguments.slice(at);
   const spread = trailing.length === 1 && ts.isSpreadElement(trailing[0]) ? rewrite(cx, trailing[0].expression, "value") : undefined;
-  return [...leading, spread ?? `[${trailing.map((a) => rewrite(cx, a, "value")).join(", ")}]`].join(", ");
+  return [...leading, spread !== undefined ? `[...${spread}]` : `[${trailing.map((a) => rewrite(cx, a, "value")).join(", ")}]`].join(", ");
 }
 
 /** `x++` on a differentiated x: x = ops.add(x, 1) (a statement; its value is not used). */

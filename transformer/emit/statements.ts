@@ -20,6 +20,7 @@ import { noDerivativeMessage, unsupportedStatement } from "./messages.js";
 import { emitSkippedValueReturn, writeSize } from "./value-only.js";
 import { assignTangent, declareTangent, laneArgument, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
 import { emitWholeArray } from "./arrays.js";
+import { copiedArray } from "../shapes.js";
 
 /** What the comment above a statement's derivative code calls it. */
 function derivativeOf(cx: EmitContext): string {
@@ -108,7 +109,9 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
     return;
   }
   // Anything else that carries a derivative, or overwrites a name that does ([a] = [1]), would lose it.
-  if (isActive(e, cx.activity.active) || contains(e.left, (n) => isActiveName(n, cx.activity.active))) {
+  // (An element of an array that carries none, v[x > 0 ? 0 : 1] = 3, is written as it is: its index is only a number.)
+  const dataElement = ts.isElementAccessExpression(target) && ts.isIdentifier(unwrap(target.expression)) && !cx.activity.active.has((unwrap(target.expression) as ts.Identifier).text);
+  if (dataElement ? isActive(e.right, cx.activity.active) : isActive(e, cx.activity.active) || contains(e.left, (n) => isActiveName(n, cx.activity.active))) {
     unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
   } else {
     w.line(`${text(cx, e)};`);
@@ -156,6 +159,13 @@ function isConsoleCall(e: ts.Expression): boolean {
 export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression): void {
   if (cx.valueOnly) return emitSkippedValueReturn(cx, w, returned);
   const e = unwrap(returned);
+  const copied = copiedArray(e);
+  if (copied !== undefined && cx.activity.active.has(copied)) {
+    // A copy of an array ([...v], v.slice()) and a copy of its tangents.
+    const value = emitExpression(cx, w, e);
+    w.line(`return [${value.primal.text}, ${value.tangent!.text}];`);
+    return;
+  }
   if (ts.isArrayLiteralExpression(e)) {
     const values = emitOperands(cx, w, e.elements);
     const primal = `[${values.map((v) => v.primal.text).join(", ")}]`;

@@ -27,6 +27,7 @@ import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
 import { noDerivativeMessage } from "./messages.js";
 import { isConstant, isPure, isSimple } from "./order.js";
+import { copiedArray } from "../shapes.js";
 
 export { isPure, isSimple } from "./order.js";
 
@@ -264,6 +265,12 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
     return applyRule(cx, w, rules.neg, [emitExpression(cx, w, u.operand)], result);
   }
   if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.PlusToken) return emitExpression(cx, w, u.operand, result);
+  const copied = copiedArray(u);
+  if (copied !== undefined && cx.activity.arrays.has(copied)) {
+    // A copy ([...xs], xs.slice()) passed along or returned: beside it, a copy of the tangents (lanes, nodes).
+    const tangents = cx.names.tangent(copied);
+    return { primal: sourceOf(text(cx, u), ATOM_PRECEDENCE), tangent: sourceOf(cx.activity.pushed.has(copied) ? `Array.from(${tangents})` : `${tangents}.slice()`, ATOM_PRECEDENCE), simple: false };
+  }
   if (ts.isCallExpression(u)) return emitCall(cx, w, u, result);
   if (ts.isConditionalExpression(u)) return emitConditional(cx, w, u);
   if (ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement)) {
