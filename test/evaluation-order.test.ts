@@ -48,6 +48,9 @@ const programs: Record<string, string> = {
   copiesPassedAndReturned: "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
     "/** @differentiable */\nfunction scaled(q: number[], s: number): number[] {\n  const r = q.slice();\n  r[0] *= s;\n  return r.length > 2 ? [...r] : r.slice();\n}\n" +
     f("a: number, b: number, c: number", "const v = [a, b]; v.push(c * a); const w = scaled(v.slice(), b); const u = scaled([...v], a); return prod(v.slice()) + prod([...w]) * c + prod(u);"),
+  // An array literal as an argument carries the array of its elements' tangents (it was reported).
+  literalArguments: "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
+    f("a: number, b: number, c: number", "return prod([a, 2]) * c + prod([Math.sin(a * b), a - c]) + prod([3, 4]) * b;"),
 };
 
 describe("scalar programs: every route right", () => {

@@ -133,6 +133,13 @@ describe("rest parameters", () => {
     close(hessian(compiled.sumOfSquares)(...args).flat(), [2, 0, 0, 0, 2, 0, 0, 0, 2]);
   });
 
+  test("an array computed in a call's arguments, other than a literal or a copy, is reported with the fix that quotes it", () => {
+    const program = `${source}\n/** @differentiable */\nexport function chosen(x: number, a: number[]): number {\n  return sumOfSquares(x) + scaledAll(x > 0 ? a : [x, 1]);\n}\n/** @differentiable */\nfunction scaledAll(v: number[]): number {\n  return v[0];\n}\n`;
+    const diagnostics = transformSource(program, { fileName: "parameters.ts" }).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.column])).toEqual([["DUALTS1008", 38]]);
+    expect(diagnostics[0].message).toBe("an array argument computed in the call is not supported on differentiated values in chosen: declare it in a statement of its own (const values = x > 0 ? a : [x, 1];) and pass the name");
+  });
+
   test("a spread the generated code cannot line up with the parameters is reported where it stands, with the fix", () => {
     // (two(x, ...a) once passed "...a" where the tangent of q belonged: silently wrong.)
     const calls: [string, string][] = [

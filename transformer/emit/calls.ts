@@ -68,8 +68,8 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
       // A named array, or a copy of one ([...xs], xs.slice()): the callee reads its tangents and writes none.
       const named = argument && (ts.isIdentifier(argument) ? argument.text : copiedArray(argument));
       if (named === undefined) {
-        // (The arguments gathered for a rest parameter bring their own array of tangents.)
-        if (a.gathered) return [array.primal.text, a.tangent!.text];
+        // (The arguments gathered for a rest parameter, and an array literal, bring their own array of tangents.)
+        if (a.gathered || (argument && ts.isArrayLiteralExpression(argument))) return [array.primal.text, a.tangent!.text];
         const computed = call.arguments[i].getText(cx.sf);
         unsupported(cx, call.arguments[i], "an array argument computed in the call", `declare it in a statement of its own (const values = ${computed.length > 40 ? "…" : computed};) and pass the name`);
         return [array.primal.text];
