@@ -26,7 +26,7 @@ import { isNanSafe } from "../nansafe.js";
 import type { DerivativeInfo } from "../registry.js";
 import { adjoints, explained, valueOf } from "./engines.js";
 import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
-import { poisoned, poisonedAlong } from "./poison.js";
+import { gradientPoisoned, poisoned, poisonedAlong } from "./poison.js";
 import { shapeLike } from "./selection.js";
 import { signatureOf } from "./signature.js";
 
@@ -92,7 +92,7 @@ export function scalarGradientOnly(info: DerivativeInfo, args: readonly unknown[
   const gradient = info.gradient(...args);
   if (!gradient) return null;
   // The form answers only where the value is finite (0 stands for it): a NaN entry is the general path's.
-  if (poisoned(0, gradient)) return undefined;
+  if (gradientPoisoned(0, gradient)) return undefined;
   return gradient.length === 1 ? gradient[0] : gradient;
 }
 
@@ -153,7 +153,7 @@ export function scalarGradient(info: DerivativeInfo | undefined, args: readonly 
   const [value, lanes] = info.chunkJvp!(n, ...interleaved(info, args, (j) => unit[j])) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
   const gradient = passGradient(value, lanes, n);
-  if (poisoned(value, gradient)) return undefined;
+  if (gradientPoisoned(value, gradient)) return undefined;
   return [value, n === 1 ? gradient[0] : gradient];
 }
 
@@ -192,7 +192,7 @@ export function arrayGradient(info: DerivativeInfo | undefined, args: readonly u
   const [value, lanes] = info.chunkJvp(n, ...interleaved(info, args, () => seed)) as [unknown, ArrayLike<number>];
   if (typeof value !== "number") return undefined;
   const gradient = passGradient(value, lanes, n);
-  return poisoned(value, gradient) ? undefined : [value, gradient];
+  return gradientPoisoned(value, gradient) ? undefined : [value, gradient];
 }
 
 /**
