@@ -50,15 +50,20 @@ export function probe(source: string): (args: number[]) => ProbeRun {
     largest = Math.max(largest, Number.isNaN(value) ? Infinity : Math.abs(value));
     return value;
   };
-  // Math.abs, max and min report which side of their kink they are on, like a comparison;
+  // Math.abs, max and min report which side of their kink they are on, or that they are on it: a
+  // point exactly at a kink (abs of a u ≥ 0 that touches 0) is one, though its neighbours all lie on
+  // one side, and there the derivative is a convention (README), not what differences see;
   // floor, round and % which piece between their jumps.
+  const side = (x: number, y: number) => {
+    path += x > y ? "1" : x < y ? "0" : "=";
+  };
   const piece = (n: number) => {
     path += `[${n}]`;
   };
   const helpers = {
-    __abs: (x: number) => (c(x >= 0), Math.abs(x)),
-    __max: (x: number, y: number) => (c(x >= y), Math.max(x, y)),
-    __min: (x: number, y: number) => (c(x <= y), Math.min(x, y)),
+    __abs: (x: number) => (side(x, 0), Math.abs(x)),
+    __max: (x: number, y: number) => (side(x, y), Math.max(x, y)),
+    __min: (x: number, y: number) => (side(y, x), Math.min(x, y)),
     __floor: (x: number) => (piece(Math.floor(x)), Math.floor(x)),
     __round: (x: number) => (piece(Math.round(x)), Math.round(x)),
     __mod: (x: number, y: number) => (piece(Math.trunc(x / y)), x % y),
