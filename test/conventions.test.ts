@@ -3,7 +3,7 @@
 // and reverse mode, which must agree.
 
 import { describe, expect, test } from "vitest";
-import { abs, add, ceil, derivative, floor, grad, hypot, jacobian, jvp, max, min, mod, mul, pow, round, sign, sqrt, trunc, cbrt, log, valueAndGrad, type Real } from "../src/index.js";
+import { abs, add, ceil, derivative, floor, grad, hessian, hypot, jacobian, jvp, max, min, mod, mul, pow, round, sign, sqrt, trunc, cbrt, log, valueAndGrad, type Real } from "../src/index.js";
 
 const both = (f: (...args: any[]) => Real, args: number[]) => {
   const forward = grad(f)(...args);
@@ -17,6 +17,14 @@ describe("conventions at non-differentiable points", () => {
     expect(both((x: Real) => abs(x), [0])).toBe(0);
     expect(both((x: Real) => abs(x), [-2])).toBe(-1);
     expect(both((x: Real) => abs(x), [3])).toBe(1);
+  });
+
+  test("so |c²| at c = 0, which only touches 0, has second derivative 0 there (2 beside it), on both Hessian routes", () => {
+    const touching = (c: Real) => abs(mul(c, c));
+    for (const mode of ["forward", "reverse"] as const) {
+      expect(hessian(touching, { mode })(0)).toEqual([[0]]);
+      expect(hessian(touching, { mode })(1e-3)).toEqual([[2]]);
+    }
   });
 
   test("√x, ∛x and log x at 0 have derivative +Infinity", () => {
