@@ -103,12 +103,12 @@ function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, 
   if (args.length < callee.required) return undefined;
   const leading = args.slice(0, count - 1);
   const trailing = call.arguments.slice(count - 1);
+  // (emitDifferentiableCall has reported every other spread: this one is alone, of a named array.)
   const spread = trailing.length === 1 && ts.isSpreadElement(trailing[0]) ? unwrap(trailing[0].expression) : undefined;
-  if (trailing.length > 0 && trailing.some(ts.isSpreadElement) && !(spread && ts.isIdentifier(spread))) return undefined;
   if (spread && ts.isIdentifier(spread)) {
     const active = cx.activity.active.has(spread.text);
     // The rest parameter is a new plain array, as JavaScript's spread makes it (of a typed array too).
-    return [...leading, { primal: sourceOf(`[...${spread.text}]`, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: true, gathered: active }];
+    return [...leading, { primal: sourceOf(`[...${spread.text}]`, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: false, gathered: active }];
   }
   // Lanes would need one flat array of every argument's lanes: chunk mode leaves this call to the plain JVP.
   noLanes(cx);

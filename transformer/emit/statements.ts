@@ -110,7 +110,8 @@ function emitAssignment(cx: EmitContext, w: Writer, e: ts.BinaryExpression, stat
   }
   // Anything else that carries a derivative, or overwrites a name that does ([a] = [1]), would lose it.
   // (An element of an array that carries none, v[x > 0 ? 0 : 1] = 3, is written as it is: its index is only a number.)
-  const dataElement = ts.isElementAccessExpression(target) && ts.isIdentifier(unwrap(target.expression)) && !cx.activity.active.has((unwrap(target.expression) as ts.Identifier).text);
+  const array = ts.isElementAccessExpression(target) ? unwrap(target.expression) : undefined;
+  const dataElement = array !== undefined && ts.isIdentifier(array) && !cx.activity.active.has(array.text);
   if (dataElement ? isActive(e.right, cx.activity.active) : isActive(e, cx.activity.active) || contains(e.left, (n) => isActiveName(n, cx.activity.active))) {
     unsupported(cx, e.left, `assigning to '${text(cx, e.left)}'`, "assign to a local variable or an element of a local array");
   } else {

@@ -267,9 +267,8 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.PlusToken) return emitExpression(cx, w, u.operand, result);
   const copied = copiedArray(u);
   if (copied !== undefined && cx.activity.arrays.has(copied)) {
-    // A copy ([...xs], xs.slice()) passed along or returned: beside it, a copy of the tangents (lanes, nodes).
-    const tangents = cx.names.tangent(copied);
-    return { primal: sourceOf(text(cx, u), ATOM_PRECEDENCE), tangent: sourceOf(cx.activity.pushed.has(copied) ? `Array.from(${tangents})` : `${tangents}.slice()`, ATOM_PRECEDENCE), simple: false };
+    // A copy ([...xs], xs.slice()) passed along or returned: beside it, a copy of the tangents (lanes, nodes), of the same kind of array.
+    return { primal: sourceOf(text(cx, u), ATOM_PRECEDENCE), tangent: sourceOf(`${cx.names.tangent(copied)}.slice()`, ATOM_PRECEDENCE), simple: false };
   }
   if (ts.isCallExpression(u)) return emitCall(cx, w, u, result);
   if (ts.isConditionalExpression(u)) return emitConditional(cx, w, u);
