@@ -128,6 +128,13 @@ describe("Hessians: forward over reverse and forward over forward against finite
     // (Hessians silently wrong), Number.isFinite(x) gave a boolean to ops.primal (Hessians threw).
     arrayMethodInCondition: [f("a: number, b: number", "const v = [a, 2]; const k = v.indexOf(2) >= 0 && v.includes(a) ? 1 : 0; return a * a * b * (k + 1);"), [0.7, 1.3]],
     guards: [f("x: number", "if (!Number.isFinite(x) || isNaN(x) || Object.is(x, -0)) return 0; const y = x * x * x; console.log(`y = ${y.toFixed(3)}, ${[x, y].join()}`); return y;"), [1.5]],
+    // A helper's array result where numbers are wanted was ops.primal(array), which threw: its length, and
+    // an element of an array of plain numbers (a destructuring rewrite the near-subset generator makes).
+    arrayHelperAsNumbers: [
+      "/** @differentiable */\nfunction t(p: number, q: number): number[] {\n  return [p * q, q, Math.sin(p + q)];\n}\n" +
+        f("a: number, c: number", "const n = t(a, c).length; const [u] = [t(0, Math.floor(c))]; u[0] = n; const w = t(a, c); return a * n * u[0] + c + w[2] * w[0];"),
+      [0.5, 0.3],
+    ],
     helpersCallingHelpers: [
       "/** @differentiable */\nfunction g(p: number, q: number): number {\n  return p * Math.sin(q);\n}\n/** @differentiable */\nfunction h(p: number, q: number): number {\n  return g(p * q, q) + g(q, p);\n}\n/** @differentiable */\nexport function s(u: number[], q: number): number {\n  let r = q;\n  for (let i = 0; i < u.length; i++) r = 0.5 * r + h(u[i], r);\n  return r;\n}\n" +
         f("a: number, b: number", "const v = [a, b * a]; return h(a, b) + s(v, b);"),

@@ -43,6 +43,8 @@ function childPosition(parent: ts.Node, child: ts.Node): Position {
   if (ts.isVariableDeclaration(parent) && parent.initializer === child) return "value";
   if ((ts.isReturnStatement(parent) || ts.isExpressionStatement(parent)) && parent.expression === child) return "value";
   if (ts.isArrowFunction(parent) && parent.body === child) return "value";
+  // An array's length is read from the array as it is (g(x).length), its elements whatever they hold.
+  if (ts.isPropertyAccessExpression(parent) && parent.name.text === "length") return "value";
   if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === "push" && parent.arguments.includes(child as ts.Expression)) return "value";
   // Whether a value is there at all (z === undefined): asked of the value itself, a Dual or not.
   if ((ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind) && [parent.left, parent.right].some(isNothing))) return "value";
@@ -101,7 +103,9 @@ function call(cx: EmitContext, e: ts.CallExpression, position: Position): string
   if (ts.isIdentifier(callee) && cx.callees.has(callee.text)) {
     cx.calls.add(callee.text);
     const target = cx.callees.get(callee.text)!;
-    return primalOf(cx, `${target.genericName}(${ops(cx)}, ${target.rest ? gathered(cx, e, target.parameters.length - 1) : args("value")})`, position);
+    const written = `${target.genericName}(${ops(cx)}, ${target.rest ? gathered(cx, e, target.parameters.length - 1) : args("value")})`;
+    // An array result, where plain values are wanted (an element of an array of numbers), gives its numbers.
+    return target.result === "array" ? (position === "primal" ? `${written}.map(${ops(cx)}.primal)` : written) : primalOf(cx, written, position);
   }
   if ((ts.isIdentifier(callee) && cx.imported.has(callee.text)) || isImportedMember(callee)) {
     cx.needs.add("call");
