@@ -7,7 +7,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, Dual, jacobian, mul, nanSafeMode, numericalJacobian, sin, Var, type DerivativeInfo, type Real } from "../src/index.js";
-import { JACOBIAN_REVERSE_ROWS_PER_INPUT } from "../src/api/routes.js";
+import { THRESHOLDS } from "../src/api/routes.js";
 import { chunkSize } from "../src/api/engines.js";
 import { outputs as compiledOutputs } from "./programs/jacobian.js";
 import { expectClose } from "./helpers.js";
@@ -44,7 +44,7 @@ function counted() {
 
 describe("jacobian without a mode", () => {
   test("a function over the runtime's operations: reverse mode from 2 inputs while m ≤ 2n, after one run that counts the outputs", () => {
-    expect(JACOBIAN_REVERSE_ROWS_PER_INPUT.runtime).toBe(2);
+    expect(THRESHOLDS.jacobianRowsPerInput.runtime).toBe(2);
     for (const n of [1, 2, 3, 8, 20]) {
       for (const m of [1, n, 2 * n, 2 * n + 1, 5 * n]) {
         const { f, runs } = spied();
@@ -60,7 +60,7 @@ describe("jacobian without a mode", () => {
   });
 
   test("a compiled function: its record form from 2 inputs while m ≤ n, else its chunk-mode JVP", () => {
-    expect(JACOBIAN_REVERSE_ROWS_PER_INPUT.compiled).toBe(1);
+    expect(THRESHOLDS.jacobianRowsPerInput.compiled).toBe(1);
     for (const n of [1, 2, 5, 13]) {
       for (const m of [1, n, n + 1, 3 * n]) {
         const { g, calls } = counted();

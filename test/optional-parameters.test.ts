@@ -218,9 +218,9 @@ describe("a rest parameter: sumOfSquares(...xs), scaledSum(a, ...xs)", () => {
 
   test("where the API calls f itself, it calls it with the arguments spread, as f takes them", () => {
     sumOfSquares.mockClear();
-    // jacobian counts the outputs with one run of f; finite differences run f.
-    jacobian(sumOfSquares)(1, 2);
-    expect(sumOfSquares).toHaveBeenCalledWith(1, 2);
+    // jacobian counts the outputs with one run of f, once per layout of arguments (a layout not seen before); finite differences run f.
+    jacobian(sumOfSquares)(1, 2, 3, 4, 5);
+    expect(sumOfSquares).toHaveBeenCalledWith(1, 2, 3, 4, 5);
     sumOfSquares.mockClear();
     expectClose(numericalGradient(sumOfSquares, [1, 2, 3]), [2, 4, 6], 1e-9);
     expect(sumOfSquares.mock.calls.every((call) => call.length === 3 && call.every((x) => typeof x === "number"))).toBe(true);

@@ -1,25 +1,25 @@
 // The public derivative functions of one direction or one output:
 // derivative, jvp, grad and valueAndGrad (jacobian and hessian are in
 // matrices.ts). Each one checks f and its options at its boundary
-// (boundary.ts), selects its inputs (selection.ts), seeds them through an
-// engine (engines.ts, generated.ts) and reads the results (results.ts); its
+// (boundary.ts), selects its inputs (selection.ts) once per plan (plan.ts),
+// takes the route routes.ts chooses, seeds the inputs through an engine
+// (engines.ts, generated.ts) and reads the results (results.ts); its
 // forward routes go through poison.ts's rule. No derivative arithmetic
 // happens here.
 
 import type { Real } from "../dual.js";
-import { derivativeInfo } from "../registry.js";
-import { isNanSafe } from "../nansafe.js";
-import { arrayGradient, runtimeScalarGradient, scalarGradient, scalarGradientOnly, directJvp } from "./scalars.js";
-import { adjoints, chunkSize, dualLanePasses, forwardPass, onReleasedTape, runnable, unitPasses, valueOf } from "./engines.js";
-import { chunkedPasses, generatedUnitPasses, gradientPass, tryRecordedGradient, tryRecordedRows } from "./generated.js";
-import { nanRowWhereValueIs, scalarResult } from "./results.js";
+import { derivativeInfo, type DerivativeInfo } from "../registry.js";
+import { adjoints, dualLanePasses, forwardPass, onReleasedTape, runnable, unitPasses, valueOf } from "./engines.js";
+import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, onePassGradient, tryRecordedGradient, tryRecordedRows } from "./generated.js";
+import { gradientPoisoned, nanRowWhereValueIs, scalarResult } from "./results.js";
 import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
 import { callerOf, checkDerivativeOptions, checkFunction, explainedOverflow } from "./boundary.js";
-import { checkedPass, checkedUnitPasses, poisoned } from "./poison.js";
+import { checkedPass, checkedUnitPasses } from "./poison.js";
 import { kindOf } from "./values.js";
 import { signatureOf } from "./signature.js";
 import { flatTangents } from "./tangents.js";
-import { checkMode, reverseByDefault, RUNTIME_LANES_FROM, runtimeRoute, usesRecord, type Mode } from "./routes.js";
+import { callFacts, checkMode, factsOf, gradientRoute, type GradientChoice, type GradientRoute, type Mode } from "./routes.js";
+import { onPlan, optionsKey, plansOf, type Plans, type SelectionPlan } from "./plan.js";
 
 export type { Mode } from "./routes.js";
 
@@ -53,51 +53,110 @@ export const DERIVATIVE_OPTIONS = ["wrt", "mode", "chunk"] as const;
 
 /**
  * Value and flat gradient of a scalar function over the selected slots (for
- * checkGradient too). Where the value is NaN, so is every derivative, on
- * every route (the generated ones apply the rule themselves).
+ * checkGradient too), by the route routes.ts chooses. Where the value is NaN,
+ * so is every derivative, on every route (the generated ones apply the rule
+ * themselves).
  */
 export function flatGradient(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
-  const { value, gradient } = gradientPasses(f, sel, mode, chunk);
+  const info = derivativeInfo(f);
+  const { route, lanes } = gradientRoute(factsOf(info), callFacts(sel), { mode, chunk, valueNeeded: true });
+  return gradientBy(f, info, sel, route, lanes);
+}
+
+/** Value and gradient by one route that computes both. */
+function gradientBy(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection, route: GradientRoute, lanes: number): { value: Real; gradient: Real[] } {
+  const { value, gradient } = routePasses(f, info, sel, route, lanes);
   return { value, gradient: nanRowWhereValueIs(value, gradient) };
 }
 
-/**
- * flatGradient's passes. Without a mode: forward mode, except where reverseByDefault chooses
- * reverse mode: a compiled function's generated one, else the runtime's tape.
- */
-function gradientPasses(f: AnyFunction, sel: Selection, mode: Mode | undefined, chunk?: number): { value: Real; gradient: Real[] } {
-  const info = derivativeInfo(f);
-  // Reverse mode: the record form, or — where it meets a callee without one — the generic form on the runtime's tape.
-  if (usesRecord(info, sel, mode, chunk)) {
-    const recorded = tryRecordedRows(info!, sel);
-    if (recorded) return { value: scalarResult(sel, recorded.value), gradient: recorded.rows[0] };
+function routePasses(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection, route: GradientRoute, lanes: number): { value: Real; gradient: Real[] } {
+  switch (route) {
+    case "record": {
+      // The record form, or — where it meets a callee without one — the generic form on the runtime's tape.
+      const recorded = canRecord(info!) ? tryRecordedRows(info!, sel) : undefined;
+      if (recorded) return { value: scalarResult(sel, recorded.value), gradient: recorded.rows[0] };
+      return routePasses(f, info, sel, "tape", lanes);
+    }
+    case "tape":
+      return onReleasedTape(sel, (run) => {
+        const output = scalarResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
+        return { value: valueOf(output), gradient: adjoints(run, output) };
+      });
+    case "none":
+      return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
+    default: {
+      const passes =
+        route === "chunk" ? chunkedPasses(info!, sel, lanes)
+        : route === "runtime-lanes" ? dualLanePasses(f, sel, lanes)
+        : route === "jvp" ? generatedUnitPasses(info!, sel)
+        : unitPasses(f, sel);
+      const { value, tangents } = checkedUnitPasses(f, sel, passes);
+      return { value: scalarResult(sel, value), gradient: tangents as Real[] };
+    }
   }
-  if (mode === "reverse" || reverseByDefault(info, sel, mode, chunk)) {
-    return onReleasedTape(sel, (run) => {
-      const output = scalarResult(sel, runnable(f, sel)(...sel.with(run.inputs)));
-      return { value: valueOf(output), gradient: adjoints(run, output) };
-    });
-  }
-  if (sel.values.length === 0) return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
-  const { value, tangents } = checkedUnitPasses(f, sel, forwardGradientPasses(f, sel, chunk));
-  return { value: scalarResult(sel, value), gradient: tangents as Real[] };
 }
 
 /**
- * A gradient's forward passes: chunk mode — the generated chunk-mode JVP, or Duals with K tangent
- * lanes for a function over the runtime — or one tangent per pass.
+ * A gradient by its chosen route. grad may take a form that skips the value's
+ * own work — the gradient form (forward, one pass) or the record form's twin
+ * (reverse) — each giving what the form it stands in for gives, bit for bit;
+ * where it defers (the value might not be finite) or, in the gradient form's
+ * case, finds a NaN (poison.ts's case), the fallback route runs as for
+ * valueAndGrad. The value is undefined where a skipping form answered.
  */
-function forwardGradientPasses(f: AnyFunction, sel: Selection, chunk: number | undefined): { value: unknown; tangents: unknown[] } {
-  const n = sel.values.length;
-  const info = derivativeInfo(f);
-  const lanes = chunkSize(n, chunk, sel);
-  if (sel.plain && lanes > 1) {
-    if (info?.chunkJvp) return chunkedPasses(info, sel, lanes);
-    // Lanes are heap arrays here (ForwardDiff's are tuples on the stack): by default they pay off only
-    // from RUNTIME_LANES_FROM inputs on (bench/RESULTS.md); below that, one tangent per pass is faster.
-    if (!info && (chunk !== undefined || n >= RUNTIME_LANES_FROM)) return dualLanePasses(f, sel, lanes);
+function gradientByChoice(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection, choice: GradientChoice): { value: Real | undefined; gradient: Real[] } {
+  if (choice.route === "gradient-form") {
+    const gradient = gradientPass(info!, sel);
+    // The gradient form's value is finite wherever it answers: 0 stands for it.
+    if (gradient && !gradientPoisoned(0, gradient)) return { value: undefined, gradient };
+    return gradientBy(f, info, sel, choice.fallback, choice.lanes);
   }
-  return info?.jvp && sel.plain ? generatedUnitPasses(info, sel) : unitPasses(f, sel);
+  if (choice.route === "record-twin") {
+    const gradient = canRecord(info!) ? tryRecordedGradient(info!, sel) : undefined;
+    if (gradient) return { value: undefined, gradient };
+    return gradientBy(f, info, sel, choice.fallback, choice.lanes);
+  }
+  return gradientBy(f, info, sel, choice.route, choice.lanes);
+}
+
+/** A gradient's route: the function's registration, routes.ts's choice, and a plan's one-pass runner where the route has one. */
+interface GradientPlan {
+  readonly info: DerivativeInfo | undefined;
+  readonly choice: GradientChoice;
+  readonly onePass?: (args: readonly unknown[]) => [Real | undefined, Real[]] | undefined;
+}
+
+/** The one-pass runner (generated.ts's onePassGradient) of a plan whose route is the gradient form, or one chunk-mode pass over every input. */
+function onePassOf(info: DerivativeInfo | undefined, sel: Selection, choice: GradientChoice): GradientPlan["onePass"] {
+  if (!info || !sel.plain) return undefined;
+  if (choice.route === "gradient-form") return onePassGradient(info, sel, "gradient");
+  const chunk = choice.route === "chunk" && choice.lanes >= sel.values.length && info.result === "scalar" && sel.values.length > 0;
+  return chunk ? onePassGradient(info, sel, "chunk") : undefined;
+}
+
+/**
+ * grad's and valueAndGrad's call, by the plan of the arguments' layout
+ * (plan.ts) where the call is plannable, else through the general path
+ * (which checks and reports whatever the call gets wrong); a stack overflow
+ * in it explained. The value is undefined where grad's skipping form answered.
+ */
+function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, plans: Plans<SelectionPlan<GradientPlan>>, args: unknown[]): { value: Real | undefined; gradient: Gradient } {
+  const valueNeeded = api !== "grad";
+  const choose = (call: readonly unknown[], planned: boolean) => {
+    const sel = select(api, f, call, options);
+    const info = derivativeInfo(f);
+    const choice = gradientRoute(factsOf(info), callFacts(sel), { mode: checkMode(sel, options.mode), chunk: options.chunk, valueNeeded });
+    return { sel, route: { info, choice, onePass: planned ? onePassOf(info, sel, choice) : undefined } };
+  };
+  try {
+    return onPlan(plans, args, choose, (sel, { info, choice, onePass }) => {
+      const pass = onePass?.(sel.args);
+      const { value, gradient } = pass ? { value: pass[0], gradient: pass[1] } : gradientByChoice(f, info, sel, choice);
+      return { value, gradient: sel.shape(gradient) as Gradient };
+    });
+  } catch (error) {
+    throw explainedOverflow(api, f, args, error);
+  }
 }
 
 /** A derivative takes numbers at the top level and Reals when nested inside another derivative. */
@@ -113,29 +172,31 @@ export interface ScalarDerivative {
 export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): ScalarDerivative {
   checkFunction("derivative", f);
   if (extra.length > 0) throw new TypeError(`${callerOf("derivative", f)}: derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)`);
+  const plans = plansOf<SelectionPlan<undefined>>(f, "derivative");
   return ((...args: Real[]) => {
     if (args.length !== 1) {
       throw new RangeError(`${callerOf("derivative", f)}: the derivative of a function of one number takes one number, x, but ${args.length} were given; for a function of several numbers, use grad(f) or jacobian(f)`);
     }
     const x = args[0];
     try {
-      return derivativeAt(f, x);
+      return derivativeAt(f, x, plans);
     } catch (error) {
       throw explainedOverflow("derivative", f, [x], error);
     }
   }) as ScalarDerivative;
 }
 
-function derivativeAt(f: AnyFunction, x: Real): unknown {
+function derivativeAt(f: AnyFunction, x: Real, plans: Plans<SelectionPlan<undefined>>): unknown {
   if (!isReal(x)) {
     const name = signatureOf(f).parameters[0] ?? "x";
     throw new TypeError(`${callerOf("derivative", f)}: ${name} must be a number (derivative takes f: ℝ → ℝ; grad and jacobian take arrays), not ${kindOf(x)}`);
   }
-  const sel = select("derivative", f, [x]);
-  const pass = checkedPass(f, sel, [1], forwardPass(f, sel, [1]));
-  if (Array.isArray(pass.value)) return pass.tangent;
-  scalarResult(sel, pass.value, "derivative handles number and array results");
-  return pass.tangent;
+  return onPlan(plans, [x], (call) => ({ sel: select("derivative", f, call), route: undefined }), (sel) => {
+    const pass = checkedPass(f, sel, [1], forwardPass(f, sel, [1]));
+    if (Array.isArray(pass.value)) return pass.tangent;
+    scalarResult(sel, pass.value, "derivative handles number and array results");
+    return pass.tangent;
+  });
 }
 
 /**
@@ -147,57 +208,17 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
   checkFunction("jvp", f);
   const checked = checkDerivativeOptions("jvp", f, options, ["wrt"]);
   if (!Array.isArray(args)) throw new TypeError(`${callerOf("jvp", f)}: args must be an array of ${signatureOf(f).name}'s arguments, not ${kindOf(args)}`);
+  const plans = plansOf<SelectionPlan<undefined>>(f, optionsKey("jvp", checked));
   try {
-    const direct = checked.wrt === undefined ? directJvp(derivativeInfo(f), args, tangents) : undefined;
-    if (direct) return direct as [number | number[], number | number[]];
-    const sel = select("jvp", f, args, checked);
-    const flat = flatTangents(sel, tangents);
-    const pass = checkedPass(f, sel, flat, forwardPass(f, sel, flat));
-    if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
-    return [pass.value, pass.tangent] as [number | number[], number | number[]];
+    return onPlan(plans, args, (call) => ({ sel: select("jvp", f, call, checked), route: undefined }), (sel) => {
+      const flat = flatTangents(sel, tangents);
+      const pass = checkedPass(f, sel, flat, forwardPass(f, sel, flat));
+      if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
+      return [pass.value, pass.tangent] as [number | number[], number | number[]];
+    });
   } catch (error) {
     throw explainedOverflow("jvp", f, args, error);
   }
-}
-
-function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, args: unknown[]): [number, Gradient] {
-  if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) {
-    const info = derivativeInfo(f);
-    const direct = info ? scalarGradient(info, args) ?? arrayGradient(info, args) : runtimeScalarGradient(api, f, args, runtimeRoute);
-    if (direct) return direct;
-  }
-  const sel = select(api, f, args, options);
-  const { value, gradient } = flatGradient(f, sel, checkMode(sel, options.mode), options.chunk);
-  return [value as number, sel.shape(gradient) as Gradient];
-}
-
-/**
- * grad. Where a compiled function has a form that skips the value's own work
- * and the call leaves the passes to grad, that form: in forward mode the
- * gradient form (one pass), in reverse mode the record form's twin. Each
- * gives what the form it stands in for gives (the chunk-mode JVP, the record
- * form), bit for bit, and defers to it wherever the value might not be
- * finite; everything else is valueAndGrad's passes without the value. The
- * gradient form answers only where the value is finite, so a NaN in its
- * gradient is poison.ts's case: the passes run again as for valueAndGrad.
- */
-function gradientOf(f: AnyFunction, options: DerivativeOptions, args: unknown[]): Gradient {
-  const info = derivativeInfo(f);
-  const skipping = info !== undefined && (info.gradient !== undefined || info.recordGradient !== undefined) && options.chunk === undefined && !isNanSafe();
-  if (!skipping) return gradientCall("grad", f, options, args)[1];
-  if (options.wrt === undefined && options.mode === undefined) {
-    const direct = scalarGradientOnly(info, args) ?? arrayGradient(info, args)?.[1];
-    if (direct !== undefined && direct !== null) return direct;
-  }
-  const sel = select("grad", f, args, options);
-  const mode = checkMode(sel, options.mode);
-  let gradient = !sel.plain ? undefined
-    : info.gradient && mode !== "reverse" ? gradientPass(info, sel)
-    : info.recordGradient && usesRecord(info, sel, mode, options.chunk) ? tryRecordedGradient(info, sel)
-    : undefined;
-  // The gradient form's value is finite wherever it answers: 0 stands for it.
-  if (gradient && mode !== "reverse" && poisoned(0, gradient)) gradient = undefined;
-  return sel.shape(gradient ?? flatGradient(f, sel, mode, options.chunk).gradient) as Gradient;
 }
 
 /**
@@ -208,16 +229,8 @@ function gradientOf(f: AnyFunction, options: DerivativeOptions, args: unknown[])
 export function grad<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => Gradient {
   checkFunction("grad", f);
   const checked = checkDerivativeOptions("grad", f, options, DERIVATIVE_OPTIONS);
-  return (...args) => gradientAtBoundary(f, checked, args);
-}
-
-/** grad's call, a stack overflow in it explained (a function of its own: the closure grad returns stays small enough to inline). */
-function gradientAtBoundary(f: AnyFunction, options: DerivativeOptions, args: unknown[]): Gradient {
-  try {
-    return gradientOf(f, options, args);
-  } catch (error) {
-    throw explainedOverflow("grad", f, args, error);
-  }
+  const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("grad", checked));
+  return (...args) => gradientCall("grad", f, checked, plans, args).gradient;
 }
 
 /**
@@ -227,11 +240,9 @@ function gradientAtBoundary(f: AnyFunction, options: DerivativeOptions, args: un
 export function valueAndGrad<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => [number, Gradient] {
   checkFunction("valueAndGrad", f);
   const checked = checkDerivativeOptions("valueAndGrad", f, options, DERIVATIVE_OPTIONS);
+  const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("valueAndGrad", checked));
   return (...args) => {
-    try {
-      return gradientCall("valueAndGrad", f, checked, args);
-    } catch (error) {
-      throw explainedOverflow("valueAndGrad", f, args, error);
-    }
+    const { value, gradient } = gradientCall("valueAndGrad", f, checked, plans, args);
+    return [value as number, gradient];
   };
 }

@@ -16,6 +16,7 @@ import { generatedPass } from "./generated.js";
 import { nanWhereValueIs, split } from "./results.js";
 import { isReal, isRealArray, type Selection } from "./selection.js";
 import { kindOf } from "./values.js";
+import { factsOf, jvpRoute, lanesFor } from "./routes.js";
 
 /**
  * f as a function over Reals: a compiled function's generic form, or f
@@ -55,10 +56,10 @@ export interface ForwardPass {
   readonly tangent: unknown;
 }
 
-/** One forward pass along `tangents` (one per selected slot): the generated JVP where there is one, else Duals. */
+/** One forward pass along `tangents` (one per selected slot), by routes.ts's jvpRoute: the generated JVP, or Duals. */
 export function forwardPass(f: Function, sel: Selection, tangents: readonly Real[]): ForwardPass {
   const info = derivativeInfo(f);
-  if (info?.jvp && sel.plain) return generatedPass(info, sel, tangents);
+  if (jvpRoute(factsOf(info), sel) === "jvp") return generatedPass(info!, sel, tangents);
   return dualPass(f, sel, tangents);
 }
 
@@ -202,7 +203,7 @@ export function valueOf(output: Real): Real {
   return output;
 }
 
-/** ForwardDiff's choice: at most 12 lanes, the chunks balanced (n = 13 → 7 + 6, not 12 + 1). */
+/** The lanes per pass (routes.ts's lanesFor), a requested chunk checked first: a whole number of at least 1. */
 export function chunkSize(n: number, requested: number | undefined, caller: string | { readonly caller: string }): number {
   if (requested !== undefined) {
     if (!Number.isInteger(requested) || requested < 1) {
@@ -210,10 +211,8 @@ export function chunkSize(n: number, requested: number | undefined, caller: stri
       const given = typeof requested === "number" ? String(requested) : kindOf(requested);
       throw new RangeError(`${typeof caller === "string" ? caller : caller.caller}: chunk must be a whole number of at least 1, not ${given}`);
     }
-    return Math.max(1, Math.min(requested, n));
   }
-  const chunks = Math.ceil(n / 12);
-  return Math.max(1, Math.ceil(n / chunks));
+  return lanesFor(n, requested);
 }
 
 /**

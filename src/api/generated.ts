@@ -10,7 +10,7 @@ import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
 import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
-import { nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
+import { gradientPoisoned, nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
 import type { Selection } from "./selection.js";
 
 /** The arguments of a call of generated code, and where each differentiable parameter's derivative argument sits. */
@@ -245,4 +245,53 @@ function unlessRecordless<T>(info: DerivativeInfo, run: () => T): T | undefined 
     recordless.add(info);
     return undefined;
   }
+}
+
+/**
+ * A plan's one-pass gradient of a compiled scalar function (plan.ts): its
+ * gradient form, or its chunk-mode JVP with every selected input in one pass
+ * (n ≤ lanes) — the call laid out once per plan, the unit seeds made once
+ * (the generated code copies a tangent before writing to it, so they are
+ * only read), each call writing its arguments into their slots. Returns
+ * [value, flat gradient] (the value undefined for the gradient form), or
+ * undefined where the form defers or a NaN entry is poison.ts's case: the
+ * plan's general route then answers.
+ */
+export function onePassGradient(info: DerivativeInfo, sel: Selection, form: "gradient" | "chunk"): (args: readonly unknown[]) => [number | undefined, number[]] | undefined {
+  const n = sel.values.length;
+  if (form === "gradient") {
+    // The form's entries are in wrt's order; the selection's slots may be fewer, or in another order.
+    const order = sel.slotParams.map((param) => info.wrt.indexOf(param));
+    const inOrder = order.length === info.wrt.length && order.every((j, k) => j === k);
+    const gradientForm = info.gradient!;
+    return (args) => {
+      const gradient = gradientForm(...args);
+      if (!gradient) return undefined;
+      const picked = inOrder ? gradient : order.map((j) => gradient[j]);
+      return gradientPoisoned(0, picked) ? undefined : [undefined, picked];
+    };
+  }
+  // Slot k is lane k: a number's seed is K lanes (a plain array, as lanes.ts keeps its own), an array's n·K in a Float64Array.
+  const call = layout(info, sel, (arg) => (typeof arg === "number" ? new Array<number>(n).fill(0) : new Float64Array((arg as ArrayLike<number>).length * n)));
+  for (let k = 0; k < n; k++) {
+    const index = sel.slotIndices[k];
+    (call.args[call.at[sel.slotParams[k]]] as Lanes)[(index < 0 ? 0 : index * n) + k] = 1;
+  }
+  // Each declared parameter's value slot: its derivative's follows it where it is differentiated.
+  const valueSlots: number[] = [];
+  for (let i = 0, slot = 0; i < info.parameters.length; i++, slot++) {
+    valueSlots.push(slot);
+    if (info.wrt.includes(i)) slot++;
+  }
+  const slots = call.args;
+  const chunkJvp = info.chunkJvp!;
+  return (args) => {
+    for (let i = 0; i < valueSlots.length; i++) slots[valueSlots[i]] = args[i];
+    const [value, tangent] = chunkJvp(n, ...slots) as [unknown, ArrayLike<number>];
+    for (let i = 0; i < valueSlots.length; i++) slots[valueSlots[i]] = undefined;
+    if (typeof value !== "number") return undefined;
+    const gradient = new Array<number>(n);
+    for (let k = 0; k < n; k++) gradient[k] = value !== value ? NaN : tangent[k];
+    return gradientPoisoned(value, gradient) ? undefined : [value, gradient];
+  };
 }

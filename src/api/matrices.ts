@@ -1,7 +1,8 @@
 // The matrix derivatives: jacobian and hessian. Like derivatives.ts's
 // functions, each checks f and its options at its boundary, selects its
-// inputs, runs an engine and reads the results; the forward routes go
-// through poison.ts's rule.
+// inputs and takes routes.ts's route once per plan (plan.ts), runs an
+// engine and reads the results; the forward routes go through poison.ts's
+// rule.
 //
 // Matrices have one column per selected scalar input, in order: parameters
 // in `wrt` order, array parameters element by element.
@@ -9,13 +10,14 @@
 import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
-import { adjoints, chunkSize, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, valueOf } from "./engines.js";
+import { adjoints, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, tryRecordedRows } from "./generated.js";
 import { asColumn, fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
 import { select, type Selection, type WrtOptions } from "./selection.js";
 import { checkDerivativeOptions, checkFunction, explainedOverflow, withinStack } from "./boundary.js";
 import { checkedUnitPasses, nanSafely, poisoned } from "./poison.js";
-import { checkMode, hessianByReverse, jacobianByReverse, RUNTIME_LANES_FROM, type Mode } from "./routes.js";
+import { callFacts, checkMode, factsOf, forwardLanes, hessianByReverse, jacobianByReverse, type Mode } from "./routes.js";
+import { onPlan, optionsKey, plansOf, type SelectionPlan } from "./plan.js";
 import { DERIVATIVE_OPTIONS, flatGradient, type AnyFunction, type DerivativeOptions, type Matrix } from "./derivatives.js";
 
 /** hessian's options: wrt, and mode (its passes are one tangent each, so it takes no chunk). */
@@ -25,12 +27,9 @@ export interface HessianOptions extends WrtOptions {
 }
 
 /** The Jacobian's forward passes, one per selected slot: chunk mode as for grad, else the generated JVP where it can run, else Duals. */
-function forwardColumns(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection, chunk: number | undefined): { value: unknown; tangents: unknown[] } {
+function forwardColumns(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection, lanes: number): { value: unknown; tangents: unknown[] } {
   const n = sel.values.length;
-  const lanes = chunkSize(n, chunk, sel);
-  // Chunk mode as for grad: a compiled function's chunk-mode JVP, or Duals with lanes (from RUNTIME_LANES_FROM inputs, or a chunk given).
-  const runtimeLanes = !info && (chunk !== undefined || n >= RUNTIME_LANES_FROM);
-  if (sel.plain && lanes > 1 && (info?.chunkJvp || runtimeLanes)) return info?.chunkJvp ? chunkedPasses(info, sel, lanes) : dualLanePasses(f, sel, lanes);
+  if (lanes > 1) return info?.chunkJvp ? chunkedPasses(info, sel, lanes) : dualLanePasses(f, sel, lanes);
   if (info?.jvp && sel.plain) return generatedUnitPasses(info, sel);
   const tangents = new Array<unknown>(n);
   let value: unknown;
@@ -52,24 +51,34 @@ function forwardColumns(f: AnyFunction, info: DerivativeInfo | undefined, sel: S
 export function jacobian<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => Matrix {
   checkFunction("jacobian", f);
   const checked = checkDerivativeOptions("jacobian", f, options, DERIVATIVE_OPTIONS);
+  const plans = plansOf<SelectionPlan<MatrixRoute>>(f, optionsKey("jacobian", checked));
   return (...args) => {
     try {
-      return jacobianAt(f, checked, args);
+      return onPlan(plans, args, (first) => jacobianRoute(f, checked, select("jacobian", f, first, checked)), (sel, route) => jacobianBy(f, sel, route));
     } catch (error) {
       throw explainedOverflow("jacobian", f, args, error);
     }
   };
 }
 
-/** jacobian(f, checked)(...args), inside its boundary. */
-function jacobianAt(f: AnyFunction, checked: DerivativeOptions, args: unknown[]): Matrix {
-  const sel = select("jacobian", f, args, checked);
+type MatrixRoute = { readonly reverse: true } | { readonly reverse: false; readonly lanes: number };
+
+/** jacobian's route for a selection: reverse mode where routes.ts's jacobianByReverse says so (the outputs counted by one run on plain numbers: a compiled function's own code, its arguments as it takes them; else the primal), else forward mode's lanes. */
+function jacobianRoute(f: AnyFunction, checked: DerivativeOptions, sel: Selection): { sel: Selection; route: MatrixRoute } {
   const info = derivativeInfo(f);
-  // The outputs counted by one run on plain numbers: a compiled function's own code (its arguments as it takes them), the primal.
+  const facts = factsOf(info);
+  const call = callFacts(sel);
   const outputs = () => outputCount(sel, info ? f(...sel.spread(sel.args)) : runnable(f, sel)(...sel.args));
-  if (jacobianByReverse(info, sel, checkMode(sel, checked.mode), checked.chunk, outputs)) return reverseRows(f, info, sel);
+  if (jacobianByReverse(facts, call, checkMode(sel, checked.mode), checked.chunk, outputs)) return { sel, route: { reverse: true } };
+  return { sel, route: { reverse: false, lanes: forwardLanes(facts, call, checked.chunk) } };
+}
+
+/** jacobian by its route, inside its boundary. */
+function jacobianBy(f: AnyFunction, sel: Selection, route: MatrixRoute): Matrix {
+  const info = derivativeInfo(f);
+  if (route.reverse) return reverseRows(f, info, sel);
   if (sel.values.length === 0) return fromColumns([], vectorResult(sel, runnable(f, sel)(...sel.args)).length) as Matrix;
-  const { value, tangents } = checkedUnitPasses(f, sel, forwardColumns(f, info, sel, checked.chunk));
+  const { value, tangents } = checkedUnitPasses(f, sel, forwardColumns(f, info, sel, route.lanes));
   const rows = vectorResult(sel, value).length;
   return fromColumns(tangents.map(asColumn), rows) as Matrix;
 }
@@ -101,12 +110,15 @@ function reverseRows(f: AnyFunction, info: DerivativeInfo | undefined, sel: Sele
 export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): (...args: Parameters<F>) => Matrix {
   checkFunction("hessian", f);
   const checked = checkDerivativeOptions("hessian", f, options, ["wrt", "mode"]);
-  return (...args) => withinStack("hessian", f, args, () => {
+  const plans = plansOf<SelectionPlan<MatrixRoute>>(f, optionsKey("hessian", checked));
+  const choose = (args: readonly unknown[]) => {
     const sel = select("hessian", f, args, checked);
-    const reverse = hessianByReverse(sel, checkMode(sel, checked.mode));
+    return { sel, route: { reverse: hessianByReverse(callFacts(sel), checkMode(sel, checked.mode)), lanes: 1 } as MatrixRoute };
+  };
+  return (...args) => withinStack("hessian", f, args, () => onPlan(plans, args, choose, (sel, { reverse }) => {
     const { value, rows } = hessianRows(runnable(f, sel), sel, reverse);
     return (poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows) as Matrix;
-  });
+  }));
 }
 
 /** The Hessian's rows, and f's value: row j the gradient with slot j perturbed along an outer tag. */

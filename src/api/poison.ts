@@ -50,16 +50,6 @@ export function poisoned(value: unknown, perDirection: readonly unknown[]): bool
   return false;
 }
 
-/**
- * poisoned for a gradient of numbers at a number value (a value known to be finite is given as 0): the
- * direct paths' check, its own loop over numbers only, so that it stays monomorphic and cheap however
- * many kinds of derivative the general path's `poisoned` has seen.
- */
-export function gradientPoisoned(value: number, gradient: readonly number[]): boolean {
-  if (value !== value) return false;
-  for (let k = 0; k < gradient.length; k++) if (gradient[k] !== gradient[k]) return true;
-  return false;
-}
 
 /** poisoned for one direction's derivative. */
 export function poisonedAlong(value: unknown, derivative: unknown): boolean {

@@ -75,3 +75,14 @@ export function fromColumns(columns: readonly ArrayLike<Real>[], rows: number): 
 export function nanRowWhereValueIs<T>(value: unknown, row: T[]): (T | number)[] {
   return typeof value === "number" && value !== value ? row.map(() => NaN) : row;
 }
+
+/**
+ * poisoned for a gradient of numbers at a number value (a value known to be finite is given as 0): a
+ * plan's one-pass check (generated.ts), its own loop over numbers only, so that it stays monomorphic and cheap however
+ * many kinds of derivative the general path's `poisoned` has seen.
+ */
+export function gradientPoisoned(value: number, gradient: readonly number[]): boolean {
+  if (value !== value) return false;
+  for (let k = 0; k < gradient.length; k++) if (gradient[k] !== gradient[k]) return true;
+  return false;
+}

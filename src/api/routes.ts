@@ -1,68 +1,166 @@
-// Which route a derivative takes when the call does not say: forward or
-// reverse mode, one tangent per pass or lanes, and the direct path's route
-// for a function over the runtime's operations. The measurements behind
-// each threshold are in bench/RESULTS.md and the README's Modes section.
+// The one place that decides how a derivative is computed: which route
+// (generated code or the runtime, forward or reverse mode, one tangent per
+// pass or lanes) and how many lanes, from one table of thresholds. Every API
+// function asks here, once per plan (plan.ts); test/routes.test.ts pins each
+// default choice. The measurements behind the thresholds are in
+// bench/RESULTS.md and the README's Modes section.
 
-import type { DerivativeInfo } from "../registry.js";
 import { isNanSafe } from "../nansafe.js";
+import type { DerivativeInfo } from "../registry.js";
 import { canRecord } from "./generated.js";
-import type { Selection } from "./selection.js";
 import { kindOf } from "./values.js";
 
 export type Mode = "forward" | "reverse";
 
-/** The mode asked for; undefined (not given) lets grad choose. */
-export function checkMode(sel: { readonly caller: string }, mode: unknown): Mode | undefined {
-  if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
-  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${typeof mode === "string" ? JSON.stringify(mode) : kindOf(mode)}`);
+/**
+ * The thresholds, in one table.
+ *
+ * - maxChunk: forward mode carries at most this many tangents per pass (ForwardDiff's choice), in
+ *   balanced chunks. A compiled function's gradient form and chunk-mode JVP cover up to this many inputs.
+ * - reverseFrom: a compiled function's gradient runs its generated reverse mode from this many inputs
+ *   on (one run and one sweep instead of ⌈n / maxChunk⌉ chunked passes).
+ * - runtimeReverseFrom: a function over the runtime's operations carries one tangent per pass on Duals
+ *   (lanes are heap arrays, slower still); from 3–4 inputs on one run on its tape costs less than that
+ *   many passes (Rosenbrock, Ackley, a logistic regression: 1.3–1.4× faster at 4 inputs, 2–3× at 12).
+ * - runtimeLanesFrom: forward mode over the runtime's operations uses lanes from this many inputs on.
+ * - jacobianRowsPerInput: jacobian runs reverse mode (one run, one sweep per output) from 2 inputs on
+ *   while the outputs are at most this many per input — measured on dense and sparse functions of
+ *   1–64 inputs and outputs, reverse mode wins until the outputs outnumber the inputs about 1 : 1 for
+ *   a compiled function and 2–4 : 1 for one over the runtime's operations.
+ */
+export const THRESHOLDS = {
+  maxChunk: 12,
+  reverseFrom: 13,
+  runtimeReverseFrom: 4,
+  runtimeLanesFrom: 16,
+  jacobianRowsPerInput: { compiled: 1, runtime: 2 },
+} as const;
+
+/** What a route choice needs to know of the function: what the transform generated for it. */
+export interface FunctionFacts {
+  /** Compiled by the transform (else written over the runtime's operations). */
+  readonly compiled: boolean;
+  readonly jvp: boolean;
+  readonly chunkJvp: boolean;
+  /** The gradient form: grad's one pass that skips the value. */
+  readonly gradientForm: boolean;
+  /** The record form, and no call of a function of another module that has none. */
+  readonly record: boolean;
+  /** The record form's twin: grad's reverse mode without the value's own work. */
+  readonly recordTwin: boolean;
+  readonly scalarResult: boolean;
 }
 
-/** Functions over the runtime's operations, in forward mode, use chunk mode by default from this many inputs on. */
-export const RUNTIME_LANES_FROM = 16;
+export function factsOf(info: DerivativeInfo | undefined): FunctionFacts {
+  if (!info) return { compiled: false, jvp: false, chunkJvp: false, gradientForm: false, record: false, recordTwin: false, scalarResult: true };
+  return {
+    compiled: true,
+    jvp: info.jvp !== undefined,
+    chunkJvp: info.chunkJvp !== undefined,
+    gradientForm: info.gradient !== undefined,
+    record: canRecord(info),
+    recordTwin: info.recordGradient !== undefined,
+    scalarResult: info.result === "scalar",
+  };
+}
 
-/**
- * A gradient takes reverse mode by default from this many inputs on: one run
- * and one backward sweep. A compiled function's forward mode carries up to 12
- * tangents in one pass (its chunk-mode JVP, its gradient form), so it runs
- * its generated reverse mode from 13 inputs on.
- */
-export const REVERSE_FROM = 13;
+/** What a route choice needs to know of the call. */
+export interface CallFacts {
+  /** The selected input scalars. */
+  readonly inputs: number;
+  /** No argument holds a Dual or tape variable (the call is not inside another derivative). */
+  readonly plain: boolean;
+  readonly nanSafe: boolean;
+}
 
-/**
- * A function over the runtime's operations carries one tangent per pass on
- * Duals (lanes are heap arrays, slower still), and from 3–4 inputs on one run
- * on its tape costs less than that many passes (measured on Rosenbrock,
- * Ackley and a logistic regression: 1.3–1.4× faster at 4 inputs, 2–3× at
- * 12): from 4 inputs on, its gradient runs on the runtime's tape.
- */
-export const RUNTIME_REVERSE_FROM = 4;
-
-/**
- * Whether grad chooses reverse mode: no mode or chunk asked for, REVERSE_FROM (RUNTIME_REVERSE_FROM)
- * or more inputs, plain numbers (reverse mode cannot run inside another derivative) and NaN-safe mode
- * off (a forward-mode notion). A compiled function also needs its record form and a scalar result;
- * without them it stays in forward mode.
- */
-export function reverseByDefault(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (mode !== undefined || chunk !== undefined || !sel.plain || isNanSafe()) return false;
-  if (info === undefined) return sel.values.length >= RUNTIME_REVERSE_FROM;
-  return sel.values.length >= REVERSE_FROM && canRecord(info) && info.result === "scalar";
+/** What the caller asked for. */
+export interface Request {
+  readonly mode?: Mode;
+  readonly chunk?: number;
+  /** valueAndGrad needs the value; grad may take a form that skips the work only the value needs. */
+  readonly valueNeeded: boolean;
 }
 
 /**
- * The route grad takes by default for a function over the runtime's operations at n plain numbers:
- * reverseByDefault's choice, and forward mode's one Dual per pass below RUNTIME_LANES_FROM
- * (undefined: lanes, which only the general path runs).
+ * A gradient's routes:
+ *   gradient-form   the compiled gradient form (one pass, value skipped)
+ *   record-twin     the record form's twin (generated reverse mode, value skipped)
+ *   record          the record form: generated reverse mode on a linear tape
+ *   tape            the runtime's tape (a compiled function's generic form on it)
+ *   chunk           the compiled chunk-mode JVP, `lanes` tangents per pass
+ *   runtime-lanes   Duals with `lanes` tangent lanes
+ *   jvp             the compiled JVP, one tangent per pass
+ *   duals           Duals, one tangent per pass (a compiled function's generic form on them)
+ *   none            nothing selected
+ * The first two may defer (the value might not be finite): `fallback` is then the route.
  */
-export function runtimeRoute(n: number): "tape" | "duals" | undefined {
-  if (n >= RUNTIME_REVERSE_FROM && !isNanSafe()) return "tape";
-  return n < RUNTIME_LANES_FROM ? "duals" : undefined;
+export type GradientRoute = "gradient-form" | "record-twin" | "record" | "tape" | "chunk" | "runtime-lanes" | "jvp" | "duals" | "none";
+
+export interface GradientChoice {
+  readonly route: GradientRoute;
+  /** Where route defers, or where the record form meets a callee without one: the route that always answers. */
+  readonly fallback: GradientRoute;
+  /** Tangents per pass, for the forward routes. */
+  readonly lanes: number;
 }
 
-/** Whether a gradient runs the generated reverse mode (the record form): asked for, or chosen for many inputs. */
-export function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined): boolean {
-  if (!info || !canRecord(info) || !sel.plain || info.result !== "scalar") return false;
-  return mode === "reverse" || reverseByDefault(info, sel, mode, chunk);
+/** Whether a gradient takes reverse mode: asked for, or by default at the thresholds (never inside another derivative or in NaN-safe mode, a forward-mode notion). */
+function reverseGradient(fn: FunctionFacts, call: CallFacts, request: Request): boolean {
+  if (request.mode === "reverse") return true;
+  if (request.mode !== undefined || request.chunk !== undefined || !call.plain || call.nanSafe) return false;
+  if (!fn.compiled) return call.inputs >= THRESHOLDS.runtimeReverseFrom;
+  return call.inputs >= THRESHOLDS.reverseFrom && fn.record && fn.scalarResult;
+}
+
+/** The route of a gradient (grad, valueAndGrad, checkGradient). */
+export function gradientRoute(fn: FunctionFacts, call: CallFacts, request: Request): GradientChoice {
+  const lanes = lanesFor(call.inputs, request.chunk);
+  const answering = answeringRoute(fn, call, request, lanes);
+  const skipping = !request.valueNeeded && fn.compiled && call.plain && request.chunk === undefined && !call.nanSafe;
+  if (skipping && fn.gradientForm && request.mode !== "reverse") return { route: "gradient-form", fallback: answering, lanes };
+  if (skipping && fn.recordTwin && answering === "record") return { route: "record-twin", fallback: "record", lanes };
+  return { route: answering, fallback: answering === "record" ? "tape" : answering, lanes };
+}
+
+/** The route that computes value and gradient. */
+function answeringRoute(fn: FunctionFacts, call: CallFacts, request: Request, lanes: number): GradientRoute {
+  if (reverseGradient(fn, call, request)) return fn.compiled && fn.record && call.plain && fn.scalarResult ? "record" : "tape";
+  if (call.inputs === 0) return "none";
+  // A compiled function's chunk-mode JVP, also for one input unless a chunk is given (the gradient form gives its bits).
+  if (call.plain && fn.chunkJvp && (lanes > 1 || request.chunk === undefined)) return "chunk";
+  if (call.plain && lanes > 1) {
+    // Lanes are heap arrays here (ForwardDiff's are tuples on the stack): they pay off only from runtimeLanesFrom inputs on.
+    if (!fn.compiled && (request.chunk !== undefined || call.inputs >= THRESHOLDS.runtimeLanesFrom)) return "runtime-lanes";
+  }
+  return jvpRoute(fn, call);
+}
+
+/** One forward pass's route (jvp, derivative, a Jacobian's or Hessian's columns): the generated JVP at plain inputs, else Duals. */
+export function jvpRoute(fn: FunctionFacts, call: { readonly plain: boolean }): "jvp" | "duals" {
+  return fn.jvp && call.plain ? "jvp" : "duals";
+}
+
+/**
+ * A Jacobian's forward routes, as a gradient's: the chunk-mode JVP or Duals with lanes (from
+ * runtimeLanesFrom inputs, or a chunk given), else one tangent per pass.
+ */
+export function forwardLanes(fn: FunctionFacts, call: CallFacts, chunk: number | undefined): number {
+  const lanes = lanesFor(call.inputs, chunk);
+  if (!call.plain || lanes <= 1) return 1;
+  return fn.chunkJvp || (!fn.compiled && (chunk !== undefined || call.inputs >= THRESHOLDS.runtimeLanesFrom)) ? lanes : 1;
+}
+
+/**
+ * Whether jacobian runs reverse mode: asked for, or by default from 2 inputs on where the function
+ * has at most jacobianRowsPerInput outputs per input (`outputs` runs it once, on plain numbers, to
+ * count them) — at the top level, outside NaN-safe mode, and for a compiled function only with a
+ * record form (as for grad).
+ */
+export function jacobianByReverse(fn: FunctionFacts, call: CallFacts, mode: Mode | undefined, chunk: number | undefined, outputs: () => number): boolean {
+  if (mode === "reverse") return true;
+  if (mode !== undefined || chunk !== undefined || !call.plain || call.nanSafe || call.inputs < 2) return false;
+  if (fn.compiled && !fn.record) return false;
+  return outputs() <= call.inputs * (fn.compiled ? THRESHOLDS.jacobianRowsPerInput.compiled : THRESHOLDS.jacobianRowsPerInput.runtime);
 }
 
 /**
@@ -70,30 +168,25 @@ export function usesRecord(info: DerivativeInfo | undefined, sel: Selection, mod
  * default as JAX's does — except inside another derivative or in NaN-safe mode, where reverse mode
  * does not run and the Hessian is forward over forward.
  */
-export function hessianByReverse(sel: Selection, mode: Mode | undefined): boolean {
-  return mode === "reverse" || (mode === undefined && sel.plain && !isNanSafe());
+export function hessianByReverse(call: CallFacts, mode: Mode | undefined): boolean {
+  return mode === "reverse" || (mode === undefined && call.plain && !call.nanSafe);
 }
 
-/**
- * jacobian without a mode or chunk runs reverse mode — one run that records, then one sweep per
- * output — where the outputs are few enough for it: a sweep is cheap next to forward mode's pass per
- * input (per 12 for a compiled function). Measured on dense and sparse functions of 1–64 inputs and
- * outputs, reverse mode wins from 2 inputs on until the outputs outnumber the inputs about 1 : 1 for a
- * compiled function and 2–4 : 1 for one over the runtime's operations (whose forward passes are Duals);
- * these are the most outputs per input for which it runs reverse mode.
- */
-export const JACOBIAN_REVERSE_ROWS_PER_INPUT = { compiled: 1, runtime: 2 } as const;
+/** A call's facts from its selection. */
+export function callFacts(sel: { readonly values: { length: number }; readonly plain: boolean }): CallFacts {
+  return { inputs: sel.values.length, plain: sel.plain, nanSafe: isNanSafe() };
+}
 
-/**
- * Whether jacobian runs reverse mode: asked for, or by default from 2 inputs on where the function
- * has at most JACOBIAN_REVERSE_ROWS_PER_INPUT outputs per input (`outputs` runs it once, on plain
- * numbers, to count them) — at the top level, outside NaN-safe mode, and for a compiled function
- * only with a record form (as for grad).
- */
-export function jacobianByReverse(info: DerivativeInfo | undefined, sel: Selection, mode: Mode | undefined, chunk: number | undefined, outputs: () => number): boolean {
-  if (mode === "reverse") return true;
-  const n = sel.values.length;
-  if (mode !== undefined || chunk !== undefined || !sel.plain || isNanSafe() || n < 2) return false;
-  if (info !== undefined && !canRecord(info)) return false;
-  return outputs() <= n * (info === undefined ? JACOBIAN_REVERSE_ROWS_PER_INPUT.runtime : JACOBIAN_REVERSE_ROWS_PER_INPUT.compiled);
+/** The mode asked for; undefined (not given) lets the API choose. */
+export function checkMode(sel: { readonly caller: string }, mode: unknown): Mode | undefined {
+  if (mode === undefined || mode === "forward" || mode === "reverse") return mode;
+  throw new RangeError(`${sel.caller}: mode must be "forward" or "reverse", not ${typeof mode === "string" ? JSON.stringify(mode) : kindOf(mode)}`);
+}
+
+/** Tangents per pass: the chunk asked for (at most n), or ForwardDiff's choice — at most maxChunk, balanced (n = 13 → 7 + 6, not 12 + 1). */
+export function lanesFor(n: number, requested: number | undefined): number {
+  if (n < 1) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(requested, n));
+  const chunks = Math.ceil(n / THRESHOLDS.maxChunk);
+  return Math.max(1, Math.ceil(n / chunks));
 }

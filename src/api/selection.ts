@@ -56,7 +56,7 @@ export class Selection {
     readonly api: string,
     readonly signature: Signature,
     /** The arguments, a compiled function's rest arguments packed into one array. */
-    readonly args: readonly unknown[],
+    public args: readonly unknown[],
     /** Selected argument positions, in the order results are given. */
     readonly params: readonly number[],
     /** Whether the last of args is the call's rest arguments, packed (spread unpacks them). */
@@ -76,6 +76,21 @@ export class Selection {
   /** The same selection over other arguments laid out alike (Duals in the slots, for a derivative inside this one). */
   over(args: readonly unknown[]): Selection {
     return new Selection(this.api, this.signature, args, this.params, this.packed);
+  }
+
+  /**
+   * The same selection over another call's arguments of the same layout (a plan's, plan.ts: the
+   * same kinds, lengths, plain and finite numbers), its slots' values read again.
+   */
+  rebind(args: readonly unknown[]): this {
+    this.args = this.packed ? packRest(args, this.signature.parameters.length) : args;
+    args = this.args;
+    const { slotParams, slotIndices, values } = this;
+    for (let k = 0; k < values.length; k++) {
+      const index = slotIndices[k];
+      values[k] = index < 0 ? (args[slotParams[k]] as number) : (args[slotParams[k]] as ArrayLike<number>)[index];
+    }
+    return this;
   }
 
   /** Whether the call omits parameter i (passes nothing, or undefined, for an optional one): the generated code computes it. */
@@ -147,6 +162,8 @@ export class Selection {
 
   /** One selected parameter → its shape (a value, or an array); several → one entry each. */
   shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
+    // One parameter (the common case): its number, or the flat list itself, which is its array's entries.
+    if (this.params.length === 1) return isReal(this.args[this.params[0]]) ? flat[0] : (flat as T[]);
     return shapeLike(this.args, this.params, flat);
   }
 }
