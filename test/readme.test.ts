@@ -50,6 +50,7 @@ test("the gradient-check table in the README is what checkGradient prints", () =
     } catch (e) {
       return e as GradientCheckError;
     }
+    return undefined;
   })();
   expect(error).toBeInstanceOf(GradientCheckError);
   for (const line of error!.message.split("\n")) expect(readme).toContain(line);
