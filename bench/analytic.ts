@@ -16,7 +16,7 @@ export function bceGradient(w0: number, w1: number, xs: Float64Array, ys: Float6
   return [g0 / xs.length, g1 / xs.length];
 }
 
-export function polynomialGradient(w0: number, w1: number, w2: number): number[] {
+export function polynomialGradient(_w0: number, w1: number, w2: number): number[] {
   return [1, 6 * w1, 15 * w2 * w2];
 }
 

@@ -18,7 +18,7 @@ test("the README has TypeScript examples", () => {
 /** `expr; // 12 (…)` → a check that expr gives 12 (numbers and arrays of numbers only). */
 function withChecks(code: string): { code: string; checks: number } {
   let checks = 0;
-  const checked = code.replace(/^(\s*)(.+?);\s*\/\/\s*(-?\d[\d.e+-]*|\[[-\d.,\s\[\]e+]*\])(?=\s|$).*$/gm, (_, indent, expr, value) => {
+  const checked = code.replace(/^(\s*)(.+?);\s*\/\/\s*(-?\d[\d.e+-]*|\[[-\d.,\s[\]e+]*\])(?=\s|$).*$/gm, (_, indent, expr, value) => {
     checks++;
     return `${indent}(globalThis as any).__readmeExpect(${expr}, ${value});`;
   });
@@ -50,6 +50,7 @@ test("the gradient-check table in the README is what checkGradient prints", () =
     } catch (e) {
       return e as GradientCheckError;
     }
+    return undefined;
   })();
   expect(error).toBeInstanceOf(GradientCheckError);
   for (const line of error!.message.split("\n")) expect(readme).toContain(line);

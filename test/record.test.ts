@@ -73,7 +73,7 @@ describe("the linear tape", () => {
     for (const edges of nodes) {
       const args = edges.map(([pick, partial]) => [ids[pick % ids.length], partial] as const);
       const padded = [...args, [0, 0] as const, [0, 0] as const, [0, 0] as const].slice(0, Math.max(args.length, 1));
-      const flat = padded.flatMap(([node, partial]) => [node, partial]);
+      const flat = padded.flat();
       const id = [tape.node1, tape.node2, tape.node3, tape.node4][padded.length - 1].apply(tape, flat as never);
       ids.push(id);
       tangents.push(Array.from({ length: inputs }, (_, k) => padded.reduce((sum, [node, partial]) => sum + (node === 0 ? 0 : partial * tangents[node - 1][k]), 0)));

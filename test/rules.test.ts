@@ -4,7 +4,7 @@
 
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { Dual, centralDifference, operations, primal, rules, ruleNames, Tape, Var } from "../src/index.js";
+import { Dual, centralDifference, operations, primal, rules, ruleNames, Tape, type Var } from "../src/index.js";
 import { partialSources } from "../src/rules/compile.js";
 import { numberAlgebra } from "../src/rules/algebra.js";
 import type { Rule } from "../src/rules/table.js";

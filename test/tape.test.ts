@@ -4,7 +4,7 @@
 // each other).
 
 import { describe, expect, test } from "vitest";
-import { add, exp, grad, hypot, label, log, max, mul, sin, sqrt, Tape, Var, type Real } from "../src/index.js";
+import { add, exp, grad, hypot, label, log, max, mul, sin, sqrt, Tape, type Var, type Real } from "../src/index.js";
 
 describe("the runtime tape", () => {
   test("a Var shows its op, arguments (constants as numbers), partials, label and adjoint", () => {

@@ -7,7 +7,7 @@ import { select, type WrtOptions } from "../api/selection.js";
 import { checkFunction, checkOptionKeys, withinStack } from "../api/boundary.js";
 import { adjoints, reverseRun, runnable } from "../api/engines.js";
 import { scalarResult } from "../api/results.js";
-import { Tape, Var } from "./tape.js";
+import { type Tape, Var } from "./tape.js";
 
 export { label } from "./label.js";
 

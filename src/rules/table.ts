@@ -81,7 +81,7 @@ export const rules = {
   sub: rule({ name: "sub", arity: 2, spelling: "-", primal: (x, y) => x - y,
     partials: (A) => [A.constant(1), A.constant(-1)], domain: { ranges: [wide, wide] } }),
   mul: rule({ name: "mul", arity: 2, spelling: "*", primal: (x, y) => x * y,
-    partials: (A, [x, y]) => [y, x], domain: { ranges: [wide, wide] } }),
+    partials: (_A, [x, y]) => [y, x], domain: { ranges: [wide, wide] } }),
   div: rule({ name: "div", arity: 2, spelling: "/", primal: (x, y) => x / y,
     partials: (A, [, y], z) => [A.div(A.constant(1), y), A.neg(A.div(z, y))],
     domain: { ranges: [wide, [0.1, 10]] } }),
@@ -103,7 +103,7 @@ export const rules = {
 
   // ── exponentials and logarithms ─────────────────────────────────────────
   exp: rule({ name: "exp", arity: 1, spelling: "Math.exp", primal: Math.exp,
-    partials: (A, _, z) => [z], domain: { ranges: [[-10, 5]] } }),
+    partials: (_A, _, z) => [z], domain: { ranges: [[-10, 5]] } }),
   expm1: rule({ name: "expm1", arity: 1, spelling: "Math.expm1", primal: Math.expm1,
     partials: (A, _, z) => [A.add(z, A.constant(1))], domain: { ranges: [[-10, 5]] } }),
   log: rule({ name: "log", arity: 1, spelling: "Math.log", primal: Math.log,

@@ -4,18 +4,24 @@
 // argument; one imported or registered at run time goes through the
 // generated helpers __dualtsCall / __dualtsRecord, which find its derivative
 // on the function object when the call runs (register.ts).
+//
+// The arguments are emitted by tangent.ts, like any operands, between
+// callOperands (which of them) and emitDifferentiableCall (the call).
 
 import ts = require("typescript");
 import { sourceOf, ATOM_PRECEDENCE } from "../../src/rules/algebra.js";
 import { unwrap } from "../activity.js";
 import { copiedArray } from "../shapes.js";
 import { codes } from "../diagnostics.js";
-import { report, unsupported, where, type Callee, type EmitContext, type Writer } from "./context.js";
+import { hoist, report, unsupported, where, type Callee, type EmitContext, type Emitted, type Writer } from "./context.js";
 import { laneArgument, noLanes, tangentRef } from "./lanes.js";
-import { emitOperands, hoist, passive, type Emitted } from "./tangent.js";
 
-/** `g(a, b)` for a differentiable g: its value and tangent (lanes, node) from g's own derivative code. */
-export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
+/**
+ * The arguments of a call of the differentiable function `name` to emit: all of them, but a spread
+ * of one named array for a rest parameter, which fitArguments copies. Undefined (reported) for a
+ * spread the call cannot pass.
+ */
+export function callOperands(cx: EmitContext, call: ts.CallExpression, name: string): readonly ts.Expression[] | undefined {
   const callee = cx.callees.get(name);
   // `g(a, ...xs)` for g(a, ...rest): a copy of the spread array is the rest parameter (fitArguments).
   const last = call.arguments[call.arguments.length - 1];
@@ -25,9 +31,17 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     const array = spread.expression.getText(cx.sf);
     const fix = callee.rest ? `spread one named array alone, for ${name}'s rest parameter only, or list the values` : `pass the elements themselves (${name}(${array}[0], ${array}[1], …))`;
     unsupported(cx, spread, `the spread '...${array}' in this call of ${name}`, fix);
-    return passive(cx, call);
+    return undefined;
   }
-  const args = emitOperands(cx, w, spreadRest ? call.arguments.slice(0, -1) : call.arguments);
+  return spreadRest ? call.arguments.slice(0, -1) : call.arguments;
+}
+
+/**
+ * `g(a, b)` for a differentiable g, its arguments emitted (callOperands's): its value and tangent
+ * (lanes, node) from g's own derivative code. Undefined (reported) where the call passes too few or too many.
+ */
+export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string, args: readonly Emitted[]): Emitted | undefined {
+  const callee = cx.callees.get(name);
   const value = cx.names.temp();
   const tangent = cx.names.tangent(value);
   const result = { primal: sourceOf(value, ATOM_PRECEDENCE), tangent: tangentRef(cx, value), simple: true };
@@ -45,7 +59,7 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
   const fitted = fitArguments(cx, call, callee, args);
   if (!fitted) {
     unsupported(cx, call, `calling ${name} with ${args.length} of its ${callee.parameters.length} arguments`, "pass every argument it has no default for");
-    return passive(cx, call);
+    return undefined;
   }
   const slots = fitted.flatMap((a, i) => {
     const parameter = callee.parameters[i];
@@ -103,7 +117,7 @@ function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, 
   if (args.length < callee.required) return undefined;
   const leading = args.slice(0, count - 1);
   const trailing = call.arguments.slice(count - 1);
-  // (emitDifferentiableCall has reported every other spread: this one is alone, of a named array.)
+  // (callOperands has reported every other spread: this one is alone, of a named array.)
   const spread = trailing.length === 1 && ts.isSpreadElement(trailing[0]) ? unwrap(trailing[0].expression) : undefined;
   if (spread && ts.isIdentifier(spread)) {
     const active = cx.activity.active.has(spread.text);

@@ -1,6 +1,7 @@
 // What the emitters share while generating one function's derivative code.
 
 import ts = require("typescript");
+import { sourceOf, ATOM_PRECEDENCE, type Source } from "../../src/rules/algebra.js";
 import type { Activity } from "../activity.js";
 import { codes, type DiagnosticCode, type DiagnosticSink } from "../diagnostics.js";
 import type { Names, Writer } from "./writer.js";
@@ -55,6 +56,29 @@ export interface EmitContext {
   readonly valueOnly?: import("./value-only.js").ValueOnly;
   /** Present when emitting the record form (generated reverse mode): tangents are node numbers on a tape. */
   readonly record?: import("./record.js").Recording;
+}
+
+/** An expression as emitted: its primal and its tangent (lanes, a node) as source text. */
+export interface Emitted {
+  readonly primal: Source;
+  /** null: the value carries no tangent. */
+  readonly tangent: Source | null;
+  /** A name, literal or pure access: safe to repeat in a partial. */
+  readonly simple: boolean;
+  /** A temporary of this statement's, bound where its source is evaluated: no side effect changes it. */
+  readonly bound?: boolean;
+}
+
+/** Binds a value to a fresh temporary so it can be used more than once (a name, literal or pure read is used as it is). */
+export function hoist(cx: EmitContext, w: Writer, value: Emitted): Emitted {
+  return value.simple ? value : bind(cx, w, value);
+}
+
+/** Binds a value to a fresh temporary, evaluated here. */
+export function bind(cx: EmitContext, w: Writer, value: Emitted): Emitted {
+  const name = cx.names.temp();
+  w.line(`const ${name} = ${value.primal.text};`);
+  return { primal: sourceOf(name, ATOM_PRECEDENCE), tangent: value.tangent, simple: true };
 }
 
 export function report(cx: EmitContext, code: DiagnosticCode, node: ts.Node, message: string): void {

@@ -91,7 +91,7 @@ export function tangentRef(cx: EmitContext, name: string): Source {
 /** The lane array behind a tangent read, if it is exactly one (`dx[k]` → `dx`). */
 export function laneArray(cx: EmitContext, tangent: Source | null): string | undefined {
   const suffix = `[${cx.lanes?.index}]`;
-  return tangent && tangent.text.endsWith(suffix) && NAME.test(tangent.text.slice(0, -suffix.length)) ? tangent.text.slice(0, -suffix.length) : undefined;
+  return tangent?.text.endsWith(suffix) && NAME.test(tangent.text.slice(0, -suffix.length)) ? tangent.text.slice(0, -suffix.length) : undefined;
 }
 
 /** The tangent of an array element: `dxs[i]` or `dxs[i * K + k]` (of the tangent array t, dxs by default). */

@@ -20,9 +20,9 @@ import { rules, type Rule, type RuleName } from "../../src/rules/table.js";
 import { isActive, isArithmetic, isArrayShaped, isStringy, mathRule, stepFunctions, unwrap } from "../activity.js";
 import { DERIVATIVE_APIS, dualtsExport, isDualts, isGlobalMath, isImportedMember } from "../markers.js";
 import { codes } from "../diagnostics.js";
-import { report, text, unsupported, type EmitContext, type Writer } from "./context.js";
+import { bind, hoist, report, text, unsupported, type EmitContext, type Emitted, type Writer } from "./context.js";
 import { assignTangent, declareTangent, laneArray, laneOperation, noLanes, tangentElement, tangentRef, zerosLike } from "./lanes.js";
-import { emitDifferentiableCall } from "./calls.js";
+import { callOperands, emitDifferentiableCall } from "./calls.js";
 import { recordOperation } from "./record.js";
 import { reciprocal } from "./linear.js";
 import { noDerivativeMessage } from "./messages.js";
@@ -30,16 +30,6 @@ import { isConstant, isPure, isSimple } from "./order.js";
 import { copiedArray } from "../shapes.js";
 
 export { isPure, isSimple } from "./order.js";
-
-export interface Emitted {
-  readonly primal: Source;
-  /** null: the value carries no tangent. */
-  readonly tangent: Source | null;
-  /** A name, literal or pure access: safe to repeat in a partial. */
-  readonly simple: boolean;
-  /** A temporary of this statement's, bound where its source is evaluated: no side effect changes it. */
-  readonly bound?: boolean;
-}
 
 const OPERATOR_RULES: Partial<Record<ts.SyntaxKind, RuleName>> = {
   [ts.SyntaxKind.PlusToken]: "add",
@@ -61,18 +51,6 @@ export function passive(cx: EmitContext, e: ts.Expression): Emitted {
     return { primal: sourceOf(`(${text(cx, e)})`, ATOM_PRECEDENCE), tangent: null, simple: false };
   }
   return { primal: opaque(text(cx, e)), tangent: null, simple: isSimple(e) };
-}
-
-/** Binds a value to a fresh temporary so it can be used more than once (a name, literal or pure read is used as it is). */
-export function hoist(cx: EmitContext, w: Writer, value: Emitted): Emitted {
-  return value.simple ? value : bind(cx, w, value);
-}
-
-/** Binds a value to a fresh temporary, evaluated here. */
-function bind(cx: EmitContext, w: Writer, value: Emitted): Emitted {
-  const name = cx.names.temp();
-  w.line(`const ${name} = ${value.primal.text};`);
-  return { primal: sourceOf(name, ATOM_PRECEDENCE), tangent: value.tangent, simple: true };
 }
 
 /**
@@ -188,9 +166,9 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
     return passive(cx, call);
   }
   if (ts.isIdentifier(callee) && (cx.callees.has(callee.text) || cx.imported.has(callee.text))) {
-    return emitDifferentiableCall(cx, w, call, callee.text);
+    return emitCallOf(cx, w, call, callee.text);
   }
-  if (isImportedMember(callee)) return emitDifferentiableCall(cx, w, call, text(cx, callee));
+  if (isImportedMember(callee)) return emitCallOf(cx, w, call, text(cx, callee));
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === "fill") {
     unsupported(cx, call, "filling an array with a value that carries a derivative", "fill it with 0 and assign the elements in a loop");
     return passive(cx, call);
@@ -202,6 +180,12 @@ function emitCall(cx: EmitContext, w: Writer, call: ts.CallExpression, result?: 
   }
   report(cx, codes.noDerivative, call, noDerivativeMessage(cx, call));
   return passive(cx, call);
+}
+
+/** `g(a, b)` for a differentiable g: its arguments emitted here, in order; the call itself written by calls.ts. */
+function emitCallOf(cx: EmitContext, w: Writer, call: ts.CallExpression, name: string): Emitted {
+  const operands = callOperands(cx, call, name);
+  return (operands && emitDifferentiableCall(cx, w, call, name, emitOperands(cx, w, operands))) ?? passive(cx, call);
 }
 
 /** `derivative(g)`, `grad(g, { wrt: "y" })`: a function made by dualts' API, called with differentiated values. */
