@@ -17,7 +17,7 @@
 // with an error rather than computed wrong.
 
 import { Dual, type Real } from "./dual.js";
-import { DERIVATIVE, type DerivativeInfo } from "./registry.js";
+import { CONTRACT_VERSION, DERIVATIVE, type DerivativeInfo } from "./contract.js";
 import { signatureOf } from "./api/signature.js";
 import { Var } from "./reverse/tape.js";
 import type { LinearTape } from "./reverse/linear.js";
@@ -110,6 +110,7 @@ export function defineJvp<F extends (...args: any[]) => number>(f: F, jvp: (...a
   name ??= signature.name;
   const parameters = signature.parameters.map((p, i) => p ?? `argument${i}`);
   const info: DerivativeInfo = {
+    contract: CONTRACT_VERSION,
     name: name!,
     parameters,
     // A rule takes numbers and arrays alike (log-sum-exp takes an array): no kind is checked for it.

@@ -1,96 +1,49 @@
 // Where the transform's generated code is found at run time, and the
 // `differentiable` marker itself.
 //
-// The transform stores a function's derivative information on the function
-// object under Symbol.for("dualts.derivative"); any copy of the runtime can
-// read it and no registry module needs to be loaded first. `differentiable`
-// is the marker for function expressions and class methods: the transform
-// rewrites `differentiable(fn)` into `differentiable(fn, info)`; at run time
-// it attaches the information and returns fn unchanged. A marked function
-// the transform could not differentiate carries its diagnostics instead of
-// derivative code (FailedDerivativeInfo), and derivativeInfo — the one place
-// that reads a registration — throws them.
+// The transform stores a function's registration (src/contract.ts: its
+// metadata and generated forms, or its diagnostics) on the function object
+// under Symbol.for("dualts.derivative"); any copy of the runtime can read it
+// and no registry module needs to be loaded first. `differentiable` is the
+// marker for function expressions and class methods: the transform rewrites
+// `differentiable(fn)` into `differentiable(fn, info)`; at run time it
+// attaches the information and returns fn unchanged, telling information
+// from options by its `contract` field. A marked function the transform
+// could not differentiate carries its diagnostics instead of derivative code
+// (FailedDerivativeInfo), and derivativeInfo — the one place that reads a
+// registration — throws them, as it refuses a registration of another
+// contract version.
 
-import type { Real } from "./dual.js";
-import type { LinearTape } from "./reverse/linear.js";
 import { kindOf } from "./api/values.js";
+import { CONTRACT_VERSION, DERIVATIVE, FORMS, isFailed, isRegistration, type DerivativeInfo, type FailedDerivativeInfo, type Registration } from "./contract.js";
 
-export const DERIVATIVE = Symbol.for("dualts.derivative");
-
-export interface DerivativeInfo {
-  readonly name: string;
-  /** Every declared parameter; a rest parameter (`...xs`) is the last, and is one plain array in every form. */
-  readonly parameters: readonly string[];
-  /**
-   * How many leading parameters a call must pass (Function.length's notion: those before the first
-   * optional or default one); absent: all of them. A parameter a call omits (or passes as undefined)
-   * is given to every form as undefined in its value slot and in its derivative slot, and the form
-   * computes both from its default.
-   */
-  readonly required?: number;
-  /** The last parameter is a rest parameter: the API packs a call's trailing arguments into one array for it. */
-  readonly rest?: boolean;
-  /**
-   * Per parameter, what the generated code takes: a number ("scalar"), an array ("array"), or data it
-   * does not differentiate; "any" for a custom rule (defineJvp), which takes a number or an array as
-   * the call gives it. The API refuses an argument of another kind for a differentiated parameter.
-   */
-  readonly kinds: readonly ("scalar" | "array" | "data" | "any")[];
-  /** Parameter indices the generated code differentiates. */
-  readonly wrt: readonly number[];
-  readonly result: "scalar" | "array";
-  /** The JVP: each differentiable parameter followed by its tangent; returns [value, tangent]. Absent where only the generic form exists. */
-  readonly jvp?: (...args: any[]) => [any, any];
-  /** The chunk-mode JVP: (K, …each differentiable parameter followed by K lanes of tangents…) → [value, lanes]. */
-  readonly chunkJvp?: (lanes: number, ...args: any[]) => [any, any];
-  /**
-   * The record form, generated reverse mode: (tape, …each differentiable parameter followed by its
-   * node on the tape — a number, or one per element…) → [value, the result's node(s)]. See src/reverse/linear.ts.
-   */
-  readonly record?: (tape: LinearTape, ...args: any[]) => [any, any];
-  /**
-   * The gradient form, for a function of a few numbers: (…every parameter as it is…) → the gradient
-   * with respect to wrt, one entry per parameter, exactly as the chunk-mode JVP gives it; or undefined
-   * where the value might not be finite, and the chunk-mode JVP must run (transformer/emit/gradient.ts).
-   */
-  readonly gradient?: (...args: any[]) => number[] | undefined;
-  /**
-   * The record form's twin for grad, where the function has a log (or the like) that only its value
-   * needs: (tape, …as the record form…) → the result's node, recorded exactly as the record form
-   * records it; or undefined where the value might not be finite (then the record form must run).
-   */
-  readonly recordGradient?: (tape: LinearTape, ...args: any[]) => number | undefined;
-  /** The function over dualts' generic operations: (ops, ...args). */
-  readonly generic: (ops: GenericOperations, ...args: any[]) => any;
-}
-
-/**
- * What the transform registers on a function marked @differentiable that it could not differentiate:
- * its diagnostics in place of derivative code, each `file:line:col - error DUALTSxxxx: message`.
- */
-export interface FailedDerivativeInfo {
-  readonly name: string;
-  readonly parameters: readonly string[];
-  readonly diagnostics: readonly string[];
-}
-
-/** What the transform registers: derivative code, or the diagnostics that kept it from writing any. */
-export type Registration = DerivativeInfo | FailedDerivativeInfo;
-
-/** What generated generic code calls: every rule by name, and primal for comparisons. */
-export type GenericOperations = Record<string, (...args: Real[]) => Real> & { primal(x: Real): number };
+export type { DerivativeInfo, FailedDerivativeInfo, GenericOperations, Registration } from "./contract.js";
 
 /**
  * What the transform registered on f, or undefined for a function it did not process. For a function
  * marked @differentiable that it could not differentiate, throws an Error quoting the diagnostics
- * (prefixed `api(name): ` where an API function asks). Every reader of a registration comes here.
+ * (prefixed `api(name): ` where an API function asks); for a registration of another contract version
+ * (a module compiled by another dualts), an Error that says to recompile. Every reader of a
+ * registration comes here.
  */
 export function derivativeInfo(f: Function, api?: string): DerivativeInfo | undefined {
-  const registered = (f as unknown as Record<symbol, Registration | undefined>)[DERIVATIVE];
-  if (registered !== undefined && (registered as FailedDerivativeInfo).diagnostics !== undefined) {
-    throw notDifferentiated(registered as FailedDerivativeInfo, api);
-  }
-  return registered as DerivativeInfo | undefined;
+  const registered = (f as unknown as Record<symbol, unknown>)[DERIVATIVE];
+  if (registered === undefined) return undefined;
+  if ((registered as { contract?: unknown }).contract !== CONTRACT_VERSION) throw incompatible(f, registered, api);
+  if (isFailed(registered as Registration)) throw notDifferentiated(registered as FailedDerivativeInfo, api);
+  return registered as DerivativeInfo;
+}
+
+/** The error for a registration this runtime cannot read: which version it has, which it reads, and the fix. */
+function incompatible(f: Function, registered: unknown, api: string | undefined): Error {
+  const named = (registered as { name?: unknown } | null)?.name;
+  const name = typeof named === "string" ? named : f.name || "the function";
+  const found = isRegistration(registered) ? `contract version ${String(registered.contract)}` : "no contract version";
+  return new Error(
+    `${api === undefined ? "" : `${api}(${name}): `}${name} was compiled by another version of the dualts transform ` +
+      `(its registration has ${found}; this dualts runtime reads contract version ${CONTRACT_VERSION}). ` +
+      `Recompile ${name}'s module with the installed dualts: its transform and its runtime must come from the same dualts.`,
+  );
 }
 
 /** The error for a function whose registration holds diagnostics: every one of them, and what to do. */
@@ -104,20 +57,23 @@ function notDifferentiated(info: FailedDerivativeInfo, api: string | undefined):
   );
 }
 
-/** Whether x is an information object the transform wrote (rather than a decorator's options). */
-function isRegistration(x: unknown): x is Registration {
-  return typeof x === "object" && x !== null && Array.isArray((x as Registration).parameters) && typeof (x as Registration).name === "string";
-}
-
 function attach<F extends Function>(f: F, info: Registration): F {
   Object.defineProperty(f, DERIVATIVE, { value: info, configurable: true });
   return f;
 }
 
-/** The information with its functions bound to an object, for methods (diagnostics stay as they are). */
+/**
+ * The information with its forms bound to an object, for methods (diagnostics, and a registration of
+ * another version, which derivativeInfo refuses, stay as they are).
+ */
 function bound(info: Registration, self: unknown): Registration {
-  if ((info as FailedDerivativeInfo).diagnostics !== undefined || !("generic" in info)) return info;
-  return { ...info, jvp: info.jvp?.bind(self), chunkJvp: info.chunkJvp?.bind(self), record: info.record?.bind(self), gradient: info.gradient?.bind(self), recordGradient: info.recordGradient?.bind(self), generic: info.generic.bind(self) };
+  if ((info as { contract?: unknown }).contract !== CONTRACT_VERSION || isFailed(info)) return info;
+  const forms: Record<string, Function> = {};
+  for (const form of FORMS) {
+    const code = info[form];
+    if (typeof code === "function") forms[form] = code.bind(self);
+  }
+  return { ...info, ...forms };
 }
 
 interface MethodContext {
@@ -202,13 +158,13 @@ export function differentiable(first: any, second?: any): any {
   // Used as a decorator itself (`@differentiable`): the second argument is the decorator's context.
   if (isDecoratorContext(second)) return decorate(undefined)(first, second);
   if (typeof first === "function") {
-    if (isRegistration(second)) return attach(first, second);
+    if (isRegistration(second)) return attach(first, second as Registration);
     // Options ({ wrt }) that the transform did not replace: the function as it is.
     if (second === undefined || (typeof second === "object" && second !== null && !Array.isArray(second))) return first;
     throw new TypeError(`differentiable(${first.name || "fn"}, …): the second argument must be options such as { wrt: ["x"] }, not ${kindOf(second)}`);
   }
   // A decorator with options, or the transform's information object.
-  return decorate(isRegistration(first) ? first : undefined);
+  return decorate(isRegistration(first) ? (first as Registration) : undefined);
 }
 
 /** Registers a marked method (the transform writes the call; see registerMethod). */

@@ -1,5 +1,5 @@
 // Default, optional and rest parameters of compiled functions, on the
-// runtime's side of the contract (src/registry.ts's DerivativeInfo): the
+// runtime's side of the contract (src/contract.ts's DerivativeInfo): the
 // forms below are written by hand as the transform will write them — one
 // value slot and one derivative slot per declared parameter, undefined in
 // both for a parameter the call omits, the form computing both from the
@@ -9,6 +9,7 @@
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, trace, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
+import { CONTRACT_VERSION } from "../src/contract.js";
 import type { LinearTape } from "../src/reverse/linear.js";
 import { expectClose } from "./helpers.js";
 
@@ -17,7 +18,7 @@ type Ops = Record<string, (...args: Real[]) => Real>;
 /** f(x, y = 2 * x) = x²·y: called as f(x) it is 2x³. */
 const cubeLike = (x: number, y = 2 * x) => x * x * y;
 const cubeInfo: DerivativeInfo = {
-  name: "cubeLike", parameters: ["x", "y"], required: 1, kinds: ["scalar", "scalar"], wrt: [0, 1], result: "scalar",
+  contract: CONTRACT_VERSION, name: "cubeLike", parameters: ["x", "y"], required: 1, kinds: ["scalar", "scalar"], wrt: [0, 1], result: "scalar",
   jvp(x: number, dx: number, y?: number, dy?: number) {
     if (y === undefined) {
       y = 2 * x;
@@ -62,7 +63,7 @@ Object.defineProperty(cubeLike, Symbol.for("dualts.derivative"), { value: cubeIn
 /** blend(x, w, y = x * w) = x·y + w: called as blend(x, w) it is x²w + w, two inputs beside the omitted y (chunk mode's lanes). */
 const blend = (x: number, w: number, y = x * w) => x * y + w;
 const blendInfo: DerivativeInfo = {
-  name: "blend", parameters: ["x", "w", "y"], required: 2, kinds: ["scalar", "scalar", "scalar"], wrt: [0, 1, 2], result: "scalar",
+  contract: CONTRACT_VERSION, name: "blend", parameters: ["x", "w", "y"], required: 2, kinds: ["scalar", "scalar", "scalar"], wrt: [0, 1, 2], result: "scalar",
   jvp(x: number, dx: number, w: number, dw: number, y?: number, dy?: number) {
     if (y === undefined) {
       y = x * w;
@@ -108,7 +109,7 @@ Object.defineProperty(blend, Symbol.for("dualts.derivative"), { value: blendInfo
 /** sumOfSquares(...xs) = Σ xᵢ², its rest parameter one array in every form. */
 const sumOfSquares = vi.fn((...xs: number[]) => xs.reduce((s, x) => s + x * x, 0));
 const sumInfo: DerivativeInfo = {
-  name: "sumOfSquares", parameters: ["xs"], rest: true, kinds: ["array"], wrt: [0], result: "scalar",
+  contract: CONTRACT_VERSION, name: "sumOfSquares", parameters: ["xs"], rest: true, kinds: ["array"], wrt: [0], result: "scalar",
   jvp: (xs: number[], dxs: number[]) => [xs.reduce((s, x) => s + x * x, 0), xs.reduce((s, x, i) => s + 2 * x * dxs[i], 0)],
   chunkJvp(K: number, xs: number[], dxs: ArrayLike<number>) {
     const out = new Array<number>(K).fill(0);
@@ -126,7 +127,7 @@ Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: su
 const scaledSum = (a: number, ...xs: number[]) => a * xs.reduce((s, x) => s + x, 0);
 Object.defineProperty(scaledSum, Symbol.for("dualts.derivative"), {
   value: {
-    name: "scaledSum", parameters: ["a", "xs"], rest: true, kinds: ["scalar", "array"], wrt: [0, 1], result: "scalar",
+    contract: CONTRACT_VERSION, name: "scaledSum", parameters: ["a", "xs"], rest: true, kinds: ["scalar", "array"], wrt: [0, 1], result: "scalar",
     jvp: (a: number, da: number, xs: number[], dxs: number[]) => {
       const sum = xs.reduce((s, x) => s + x, 0);
       return [a * sum, da * sum + a * dxs.reduce((s, d) => s + d, 0)];

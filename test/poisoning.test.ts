@@ -10,6 +10,7 @@ import { describe, expect, test } from "vitest";
 import { test as prop } from "@fast-check/vitest";
 import { add, derivativeInfo, grad, hessian, jacobian, jvp, mul, nanSafeMode, pow, valueAndGrad, type Real } from "../src/index.js";
 import { transformSource } from "../dist/transformer/index.js";
+import { CONTRACT_VERSION } from "../src/contract.js";
 import { load } from "./program-run.js";
 import { expectClose } from "./helpers.js";
 import { point, programSource, runtimeFunction, singularProgram, INPUTS } from "./singular-programs.js";
@@ -90,7 +91,7 @@ describe("a NaN or infinite partial does not wipe out unrelated forward-mode der
     // A hand-made registration whose JVP is poisoned and whose generic form (the rerun's) throws.
     const g = Object.defineProperty((x: number) => x * x, Symbol.for("dualts.derivative"), {
       value: {
-        name: "g", parameters: ["x"], kinds: ["scalar"], wrt: [0], result: "scalar",
+        contract: CONTRACT_VERSION, name: "g", parameters: ["x"], kinds: ["scalar"], wrt: [0], result: "scalar",
         jvp: (x: number, dx: number) => [x * x, dx * NaN],
         generic: () => {
           throw new Error("thrown inside the rerun");

@@ -16,12 +16,13 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
 import { checkGradient, derivative, derivativeInfo, differentiable, grad, hessian, jacobian, jvp, numericalGradient, trace, valueAndGrad, type FailedDerivativeInfo } from "../src/index.js";
 import { transformSource } from "../dist/transformer/index.js";
+import { CONTRACT_VERSION } from "../src/contract.js";
 
 const diagnostics = [
   "src/model.ts:3:10 - error DUALTS1003: Math.random() cannot be differentiated",
   "src/model.ts:5:2 - error DUALTS1012: xs is written to inside the function; copy it first ([...xs])",
 ];
-const failed: FailedDerivativeInfo = { name: "fit", parameters: ["w", "xs"], diagnostics };
+const failed: FailedDerivativeInfo = { contract: CONTRACT_VERSION, name: "fit", parameters: ["w", "xs"], diagnostics };
 const mark = differentiable as (...args: any[]) => any;
 
 /** Every API function called on f, as a user would call it. */
@@ -76,7 +77,7 @@ describe("a function the transform could not differentiate carries its diagnosti
   });
 
   test("one diagnostic is 'it', not 'them'", () => {
-    const one = mark((w: number) => w, { name: "one", parameters: ["w"], diagnostics: [diagnostics[0]] });
+    const one = mark((w: number) => w, { contract: CONTRACT_VERSION, name: "one", parameters: ["w"], diagnostics: [diagnostics[0]] });
     expect(() => grad(one)(1)).toThrow(`grad(one): one is marked @differentiable, but the dualts transform could not differentiate it (1 diagnostic):\n  ${diagnostics[0]}\nFix it and compile again: then one is differentiable.`);
   });
 

@@ -17,16 +17,10 @@ import { emitJvp } from "./emit/jvp.js";
 import type { ValueOnly } from "./emit/value-only.js";
 import { Names } from "./emit/writer.js";
 import type { Parameter } from "./parameters.js";
+import type { FormsAs } from "../src/contract.js";
 
-/** The names of a declared function's generated functions: `loss_jvp`, … (function expressions have none). */
-export interface FormNames {
-  readonly jvp: string;
-  readonly chunk: string;
-  readonly record: string;
-  readonly gradient: string;
-  readonly recordGradient: string;
-  readonly generic: string;
-}
+/** The names of a declared function's generated functions, one per form of the contract: `loss_jvp`, … (function expressions have none). */
+export type FormNames = FormsAs<string>;
 
 /** What the transform knows of a marked function before emitting it. */
 export interface Plan {
@@ -106,7 +100,7 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
     if (cx.failed || !fenced) return undefined;
     // The chunk-mode JVP: the same emitter with K lanes per tangent; where it cannot, the plain JVP serves alone.
     const chunked = context("lanes");
-    const chunk = emitJvp(chunked, m.node, named(names?.chunk), asExpression);
+    const chunk = emitJvp(chunked, m.node, named(names?.chunkJvp), asExpression);
     // The record form (generated reverse mode), for one backward sweep per output. NaN-safe tangents are a
     // forward-mode notion, so a nansafe function has none: reverse mode then runs its generic form.
     const recording = m.nanSafe ? undefined : context("record");

@@ -15,8 +15,9 @@ import { codes, DiagnosticSink, formatDiagnostic, type DualtsDiagnostic } from "
 import { findMarkedFunctions, type MarkedFunction } from "./find.js";
 import { isDualts } from "./markers.js";
 import type { Callee } from "./emit/context.js";
-import { emitForms, type CallingForm, type FileContext, type Forms, type Plan } from "./forms.js";
-import { infoObject, registerDeclaration, runtimeHelpers, type Registration } from "./emit/register.js";
+import { emitForms, type CallingForm, type FileContext, type FormNames, type Forms, type Plan } from "./forms.js";
+import { infoObject, registerDeclaration, runtimeHelpers, type WrittenRegistration } from "./emit/register.js";
+import { CONTRACT_VERSION, FORMS, type FormName } from "../src/contract.js";
 import { Names } from "./emit/writer.js";
 import { requiredCount } from "./emit/defaults.js";
 
@@ -112,16 +113,7 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
     const reports = sink.reports;
     const { wrt, parameters } = selectParameters(m, sf, checker, sink);
     const named = m.kind === "declaration" || m.kind === "variable";
-    const names = named
-      ? {
-        jvp: globals.global(`${m.name}_jvp`),
-        chunk: globals.global(`${m.name}_chunkJvp`),
-        record: globals.global(`${m.name}_record`),
-        gradient: globals.global(`${m.name}_gradient`),
-        recordGradient: globals.global(`${m.name}_recordGradient`),
-        generic: globals.global(`${m.name}_generic`),
-      }
-      : undefined;
+    const names = named ? (Object.fromEntries(FORMS.map((form) => [form, globals.global(`${m.name}_${form}`)])) as FormNames) : undefined;
     const result = resultKind(m.node, sf, checker);
     if (typeof result === "object") sink.report(codes.nonNumericResult, m.node.type ?? m.node, `${m.name} ${result.problem}`);
     if (sink.reports !== reports) troubled.add(m);
@@ -135,7 +127,7 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
         required: requiredCount(m.node.parameters) ?? m.node.parameters.length,
         rest: m.node.parameters.some((p) => p.dotDotDotToken !== undefined),
         jvpName: names.jvp,
-        chunkName: names.chunk,
+        chunkName: names.chunkJvp,
         recordName: names.record,
         genericName: names.generic,
         wrt,
@@ -201,8 +193,11 @@ function generated(f: Forms): GeneratedFunction {
   // The gradient form stands in for the chunk-mode JVP (its fallback), the record form's twin for the record form: each goes where its fallback goes.
   const gradient = f.chunk ? f.gradient : undefined;
   const recordGradient = f.record ? f.recordGradient : undefined;
-  const jvp = f.genericOnly ? undefined : f.jvp;
-  const registration: Registration = {
+  // Each form's code, by its name in the contract; a declared function's registration names its generated functions.
+  const code: Partial<FormNames> = { jvp: f.genericOnly ? undefined : f.jvp, chunkJvp: f.chunk, record: f.record, gradient, recordGradient, generic: f.generic };
+  const written = (form: FormName) => (code[form] === undefined ? undefined : names?.[form] ?? code[form]);
+  const registration: WrittenRegistration = {
+    contract: CONTRACT_VERSION,
     name: m.name,
     parameters: parameters.map((p) => p.name),
     kinds: parameters.map((p) => p.kind),
@@ -210,22 +205,18 @@ function generated(f: Forms): GeneratedFunction {
     rest: m.node.parameters.some((p) => p.dotDotDotToken !== undefined) || undefined,
     wrt,
     result,
-    jvp: jvp && (names?.jvp ?? jvp),
-    chunkJvp: f.chunk && (names?.chunk ?? f.chunk),
-    record: f.record && (names?.record ?? f.record),
-    gradient: gradient && (names?.gradient ?? gradient),
-    recordGradient: recordGradient && (names?.recordGradient ?? recordGradient),
-    generic: names?.generic ?? f.generic,
+    ...Object.fromEntries(FORMS.map((form) => [form, written(form)])),
+    generic: written("generic")!,
   };
   if (!names) return { marked: m, info: infoObject(registration) };
-  const declarations = [jvp, f.generic, f.chunk, f.record, gradient, recordGradient].filter((code): code is string => code !== undefined);
+  const declarations = [code.jvp, code.generic, code.chunkJvp, code.record, code.gradient, code.recordGradient].filter((text): text is string => text !== undefined);
   return { marked: m, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
 }
 
 /** A function that could not be differentiated: registered with its diagnostics, which grad(f) and the rest quote. */
 function failed(plan: Plan, diagnostics: readonly string[]): GeneratedFunction {
   const { m, parameters } = plan;
-  const registration: Registration = { name: m.name, parameters: parameters.map((p) => p.name), diagnostics };
+  const registration: WrittenRegistration = { contract: CONTRACT_VERSION, name: m.name, parameters: parameters.map((p) => p.name), diagnostics };
   return m.kind === "declaration" || m.kind === "variable"
     ? { marked: m, registration: registerDeclaration(registration), diagnostics }
     : { marked: m, info: infoObject(registration), diagnostics };

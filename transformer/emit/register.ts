@@ -1,76 +1,59 @@
 // Stage 4c: registration — how grad(f) finds f's generated code.
 //
-// The derivative information is stored on the function object itself under
-// Symbol.for("dualts.derivative"), so no import is needed and any copy of
-// the runtime finds it:
+// What a registration holds is the contract of src/contract.ts, which the
+// runtime reads: here each form is source text (a generated function's name
+// or a function expression). It is stored on the function object itself
+// under Symbol.for("dualts.derivative"), so no import is needed and any copy
+// of the runtime finds it:
 //
 //   Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
-//     name: "loss", parameters: ["w0", "w1", "xs", "ys"], kinds: [...], wrt: [0, 1],
-//     result: "scalar", jvp: loss_jvp, generic: loss_generic } });
+//     contract: 1, name: "loss", parameters: ["w0", "w1", "xs", "ys"], kinds: [...],
+//     wrt: [0, 1], result: "scalar", jvp: loss_jvp, …, generic: loss_generic } });
 //
-// Calls to differentiable functions of other modules go through two small
-// helpers, written once per file that needs them.
+// Calls to differentiable functions of other modules go through small
+// helpers, written once per file that needs them; they refuse a callee
+// registered under another contract version.
 
-export interface Registration {
-  readonly name: string;
-  readonly parameters: readonly string[];
-  /** How many leading parameters a call must pass, where fewer than all (the rest have defaults or are optional). */
-  readonly required?: number;
-  /** The last parameter is a rest parameter: every form takes it as one array, which the API gathers. */
-  readonly rest?: boolean;
-  /** Absent, like every form, where the function could not be differentiated: `diagnostics` says why. */
-  readonly kinds?: readonly ("scalar" | "array" | "data")[];
-  readonly wrt?: readonly number[];
-  readonly result?: "scalar" | "array";
-  /** Absent for a function that takes derivatives itself (derivative(g)(x)): its generic form serves every mode. */
-  readonly jvp?: string;
-  /** The chunk-mode JVP (K tangents per pass), where the function has one. */
-  readonly chunkJvp?: string;
-  /** The record form (generated reverse mode: records onto a tape), where the function has one. */
-  readonly record?: string;
-  /** The gradient form (grad's one pass for a few numbers: the gradient, or undefined), where the function has one. */
-  readonly gradient?: string;
-  /** The record form's twin for grad: the result's node, or undefined where the value might not be finite. */
-  readonly recordGradient?: string;
-  readonly generic?: string;
-  /** Why the function could not be differentiated: its diagnostics, each `file:line:col - error DUALTSxxxx: message`. */
-  readonly diagnostics?: readonly string[];
+import { CONTRACT_VERSION, DERIVATIVE_KEY, FORMS, isFailed, type FormsAs, type Registration } from "../../src/contract.js";
+
+/** A registration as the transform writes it: each form as source text. */
+export type WrittenRegistration = Registration<FormsAs<string>>;
+
+/** The expression of the symbol a registration is stored under. */
+const derivativeSymbol = `Symbol.for(${JSON.stringify(DERIVATIVE_KEY)})`;
+
+/** The information object: metadata, then each form present (in FORMS' order), or the diagnostics. */
+export function infoObject(r: WrittenRegistration): string {
+  const fields = [`contract: ${r.contract}`, `name: ${JSON.stringify(r.name)}`, `parameters: ${JSON.stringify(r.parameters)}`];
+  if (isFailed(r)) {
+    fields.push(`diagnostics: [${r.diagnostics.map((d) => JSON.stringify(d)).join(", ")}]`);
+  } else {
+    fields.push(`kinds: ${JSON.stringify(r.kinds)}`);
+    if (r.required !== undefined) fields.push(`required: ${r.required}`);
+    if (r.rest) fields.push("rest: true");
+    fields.push(`wrt: ${JSON.stringify(r.wrt)}`, `result: ${JSON.stringify(r.result)}`);
+    for (const form of FORMS) {
+      const code = r[form];
+      if (code !== undefined) fields.push(`${form}: ${code}`);
+    }
+  }
+  return ["{", ...fields.map((field) => `  ${field},`), "}"].join("\n");
 }
 
-export const DERIVATIVE_KEY = `Symbol.for("dualts.derivative")`;
-
-/** The information object, with the two functions given as names or as function expressions. */
-export function infoObject(r: Registration): string {
-  return [
-    "{",
-    `  name: ${JSON.stringify(r.name)},`,
-    `  parameters: ${JSON.stringify(r.parameters)},`,
-    ...(r.kinds ? [`  kinds: ${JSON.stringify(r.kinds)},`] : []),
-    ...(r.required !== undefined ? [`  required: ${r.required},`] : []),
-    ...(r.rest ? ["  rest: true,"] : []),
-    ...(r.wrt ? [`  wrt: ${JSON.stringify(r.wrt)},`] : []),
-    ...(r.result ? [`  result: ${JSON.stringify(r.result)},`] : []),
-    ...(r.jvp ? [`  jvp: ${r.jvp},`] : []),
-    ...(r.chunkJvp ? [`  chunkJvp: ${r.chunkJvp},`] : []),
-    ...(r.record ? [`  record: ${r.record},`] : []),
-    ...(r.gradient ? [`  gradient: ${r.gradient},`] : []),
-    ...(r.recordGradient ? [`  recordGradient: ${r.recordGradient},`] : []),
-    ...(r.generic ? [`  generic: ${r.generic},`] : []),
-    ...(r.diagnostics ? [`  diagnostics: [${r.diagnostics.map((d) => JSON.stringify(d)).join(", ")}],`] : []),
-    "}",
-  ].join("\n");
-}
-
-export function registerDeclaration(r: Registration): string {
-  return `Object.defineProperty(${r.name}, ${DERIVATIVE_KEY}, { value: ${infoObject(r)} });`;
+export function registerDeclaration(r: WrittenRegistration): string {
+  return `Object.defineProperty(${r.name}, ${derivativeSymbol}, { value: ${infoObject(r)} });`;
 }
 
 export const runtimeHelpers = `
 /** dualts: the derivative registered on a function by the transform (for calls across modules). */
 function __dualtsDerivative(f: any, where: string): any {
-  const derivative = f?.[${DERIVATIVE_KEY}];
+  const derivative = f?.[${derivativeSymbol}];
   if (!derivative) {
     throw new TypeError(where + ": " + (f?.name || "the callee") + " has no derivative: mark it @differentiable and compile its module with the dualts transform");
+  }
+  if (derivative.contract !== ${CONTRACT_VERSION}) {
+    const name = derivative.name || f.name || "the callee";
+    throw new Error(where + ": " + name + " was compiled by another version of the dualts transform (its registration has " + (derivative.contract === undefined ? "no contract version" : "contract version " + derivative.contract) + "; this module was compiled for contract version ${CONTRACT_VERSION}). Recompile " + name + "'s module with the installed dualts, and this module too if another dualts compiled it: every compiled module must come from the dualts it runs with.");
   }
   if (derivative.diagnostics) {
     throw new Error(where + ": " + derivative.name + " is marked @differentiable, but the dualts transform could not differentiate it:\\n  " + derivative.diagnostics.join("\\n  ") + "\\nFix them and compile again: then " + derivative.name + " is differentiable.");

@@ -1,6 +1,7 @@
 // diagnostics: none
 
 Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "sumOfSquares",
         parameters: ["v"],
         kinds: ["array"],
@@ -12,6 +13,7 @@ Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: {
         generic: sumOfSquares_generic,
     } });
 Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "linear",
         parameters: ["x", "a"],
         kinds: ["array", "data"],
@@ -23,6 +25,7 @@ Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
         generic: linear_generic,
     } });
 Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "cumulative",
         parameters: ["v"],
         kinds: ["array"],
@@ -34,6 +37,7 @@ Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
         generic: cumulative_generic,
     } });
 Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "scratch",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

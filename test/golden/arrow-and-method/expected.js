@@ -4,6 +4,7 @@
 // expression, and the @differentiable decorator on a class method.
 import { differentiable } from "dualts";
 export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
+    contract: 1,
     name: "norm",
     parameters: ["x", "y"],
     kinds: ["scalar", "scalar"],
@@ -40,6 +41,7 @@ export const norm = differentiable((x, y) => Math.sqrt(x * x + y * y), {
     },
 });
 export const scaled = differentiable((x, k) => x * k, {
+    contract: 1,
     name: "scaled",
     parameters: ["x", "k"],
     kinds: ["scalar", "scalar"],
@@ -76,6 +78,7 @@ export class Spring {
     }
     static {
         differentiable.method(this, "energy", {
+            contract: 1,
             name: "energy",
             parameters: ["x"],
             kinds: ["scalar"],

@@ -1,6 +1,7 @@
 // diagnostics: none
 
 Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "piecewise",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],
@@ -14,6 +15,7 @@ Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
         generic: piecewise_generic,
     } });
 Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "loops",
         parameters: ["x", "n"],
         kinds: ["scalar", "scalar"],

@@ -9,41 +9,49 @@
 //   diagnostics-lost/input.ts:64:26 - error DUALTS1008: withThis declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters
 
 Object.defineProperty(inCondition, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "inCondition",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:9:11 - error DUALTS1008: assigning to 'y' inside an expression is not supported on differentiated values in inCondition: assign in a statement of its own"],
     } });
 Object.defineProperty(logicalAssignment, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "logicalAssignment",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:16:3 - error DUALTS1008: the operator '||=' is not supported on differentiated values in logicalAssignment: branch with if/else and assign inside it"],
     } });
 Object.defineProperty(inObject, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "inObject",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:22:13 - error DUALTS1008: an object literal is not supported on differentiated values in inObject: keep the values in variables or in a local array of numbers"],
     } });
 Object.defineProperty(throughString, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "throughString",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:28:25 - error DUALTS1008: turning a value into a string is not supported on differentiated values in throughString: keep it a number (noDerivative(x) drops a derivative on purpose)"],
     } });
 Object.defineProperty(hidesParameter, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "hidesParameter",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:37:11 - error DUALTS1008: hidesParameter declares 'x' again inside a block, hiding the outer 'x', which carries a derivative; the generated code names derivatives after variables: use another name"],
     } });
 Object.defineProperty(hidesLocal, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "hidesLocal",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:48:11 - error DUALTS1008: hidesLocal declares 't' again inside a block, hiding the outer 't', which carries a derivative; the generated code names derivatives after variables: use another name"],
     } });
 Object.defineProperty(readsItself, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "readsItself",
         parameters: ["x"],
         diagnostics: ["diagnostics-lost/input.ts:58:9 - error DUALTS1008: this declaration of 'y' reads 'y' itself, which is not supported in readsItself: declare 'y' once and assign to it (y = \u2026)"],
     } });
 Object.defineProperty(withThis, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "withThis",
         parameters: ["this", "x"],
         diagnostics: ["diagnostics-lost/input.ts:64:26 - error DUALTS1008: withThis declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters"],

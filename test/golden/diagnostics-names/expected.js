@@ -5,21 +5,25 @@
 //   diagnostics-names/input.ts:29:16 - error DUALTS1001: Array.prototype.slice.call(…) has no derivative, but its arguments depend on the differentiated parameters of borrowed: write xs.slice() (a copy of an array is supported)
 
 Object.defineProperty(ownMath, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "ownMath",
         parameters: ["x"],
         diagnostics: ["diagnostics-names/input.ts:11:9 - error DUALTS1008: ownMath sees this 'Math', which is not JavaScript's Math; the derivative code dualts generates calls JavaScript's Math functions (Math.cos, Math.log, \u2026): rename your own 'Math'"],
     } });
 Object.defineProperty(ownStop, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "ownStop",
         parameters: ["x"],
         diagnostics: ["diagnostics-names/input.ts:17:10 - error DUALTS1001: noDerivative(\u2026) has no derivative, but its arguments depend on the differentiated parameters of ownStop: this noDerivative is not dualts' noDerivative (it is declared in this module); import { noDerivative } from \"dualts\" to use dualts' own"],
     } });
 Object.defineProperty(indices, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "indices",
         parameters: ["xs"],
         diagnostics: ["diagnostics-names/input.ts:23:3 - error DUALTS1008: a for\u2026in loop is not supported on differentiated values in indices: loop over the indices instead: for (let i = 0; i < xs.length; i++)"],
     } });
 Object.defineProperty(borrowed, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "borrowed",
         parameters: ["xs"],
         diagnostics: ["diagnostics-names/input.ts:29:16 - error DUALTS1001: Array.prototype.slice.call(\u2026) has no derivative, but its arguments depend on the differentiated parameters of borrowed: write xs.slice() (a copy of an array is supported)"],

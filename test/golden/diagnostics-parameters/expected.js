@@ -43,6 +43,7 @@ var __runInitializers = (this && this.__runInitializers) || function (thisArg, i
 // (never quietly made data), unless wrt(…) leaves it out.
 import { differentiable } from "dualts";
 Object.defineProperty(scaled, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "scaled",
         parameters: ["x", "k"],
         kinds: ["scalar", "scalar"],
@@ -55,11 +56,13 @@ Object.defineProperty(scaled, Symbol.for("dualts.derivative"), { value: {
         generic: scaled_generic,
     } });
 Object.defineProperty(predict, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "predict",
         parameters: ["layer", "x"],
         diagnostics: ["diagnostics-parameters/input.ts:20:25 - error DUALTS1013: predict cannot be differentiated with respect to its parameter 'layer': its type Layer holds numbers that dualts cannot differentiate yet (only number, number[] and Float64Array parameters are): pass the numbers as number or number[] parameters, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)"],
     } });
 Object.defineProperty(predictData, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "predictData",
         parameters: ["layer", "x"],
         kinds: ["data", "scalar"],
@@ -72,6 +75,7 @@ Object.defineProperty(predictData, Symbol.for("dualts.derivative"), { value: {
         generic: predictData_generic,
     } });
 Object.defineProperty(pair, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "pair",
         parameters: ["p", "either"],
         diagnostics: ["diagnostics-parameters/input.ts:30:22 - error DUALTS1013: pair cannot be differentiated with respect to its parameter 'p': its type [number, number] holds numbers that dualts cannot differentiate yet (only number, number[] and Float64Array parameters are): pass the numbers as number or number[] parameters, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)", "diagnostics-parameters/input.ts:30:43 - error DUALTS1013: pair cannot be differentiated with respect to its parameter 'either': its type number | number[] may be a number or an array: dualts must know which; give it one type, or leave it out of the differentiated parameters with wrt(\u2026) (then it is data)"],

@@ -1,6 +1,7 @@
 // diagnostics: none
 
 Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "loss",
         parameters: ["w0", "w1", "xs", "ys"],
         kinds: ["scalar", "scalar", "array", "array"],
@@ -14,6 +15,7 @@ Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
         generic: loss_generic,
     } });
 Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "polynomial",
         parameters: ["w0", "w1", "w2"],
         kinds: ["scalar", "scalar", "scalar"],

@@ -1,6 +1,7 @@
 // diagnostics: none
 
 Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "square",
         parameters: ["x"],
         kinds: ["scalar"],
@@ -13,6 +14,7 @@ Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
         generic: square_generic,
     } });
 Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "expOfItself",
         parameters: ["x"],
         kinds: ["scalar"],
