@@ -16,7 +16,7 @@ import { analyze } from "../dist/cli/analyze.js";
 import { spliceGenerated } from "../dist/cli/splice.js";
 import { watchGen } from "../dist/cli/watch.js";
 import { transformSource } from "../dist/transformer/index.js";
-import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./cli-run.js";
+import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./support/cli-run.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");

@@ -7,7 +7,7 @@
 // shows their messages.
 
 import { describe, expect, test } from "vitest";
-import { checkSource, reportedOrRight } from "./program-check.js";
+import { checkSource, reportedOrRight } from "./support/program-check.js";
 
 const constructs: Record<string, string> = {
   assignmentInCondition: "let y = x; let i = 0; while ((y = y * 1.1) < 100 && i++ < 3) {} return y;",

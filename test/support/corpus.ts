@@ -1,7 +1,7 @@
 // Standard AD test functions written over the runtime's operations, each with
 // its analytic derivative, shared by the corpus tests (and later the transform).
 
-import { add, cos, exp, log, mul, sin, sqrt, sub, tanh, div, pow, type Real } from "../src/index.js";
+import { add, cos, exp, log, mul, sin, sqrt, sub, tanh, div, pow, type Real } from "../../src/index.js";
 
 const PI2 = 2 * Math.PI;
 

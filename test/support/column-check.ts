@@ -4,8 +4,8 @@
 // derivatives of every output) with finite differences, unless they crossed
 // a branch.
 
-import { transformSource } from "../dist/transformer/index.js";
-import { centralDifference } from "../src/index.js";
+import { transformSource } from "../../dist/transformer/index.js";
+import { centralDifference } from "../../src/index.js";
 import { ProgramFailure, show } from "./program-check.js";
 import { load, plainJavaScript } from "./program-run.js";
 

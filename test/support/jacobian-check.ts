@@ -16,7 +16,7 @@
 // probe of the scalar program tells) and a point where values grow past
 // LARGEST_VALUE or are not finite.
 
-import { jacobian } from "../src/index.js";
+import { jacobian } from "../../src/index.js";
 import { ProgramFailure, show } from "./program-check.js";
 import { LARGEST_VALUE, probe } from "./program-run.js";
 import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";

@@ -16,7 +16,7 @@ export const LARGEST_VALUE = 100;
 type Fn = (...args: number[]) => number;
 
 /** The built runtime, which a program's `import … from "dualts"` means (a data: URL resolves no package name). */
-const runtime = new URL("../dist/src/index.js", import.meta.url).href;
+const runtime = new URL("../../dist/src/index.js", import.meta.url).href;
 
 /** A data: URL holding JavaScript as an ES module, its "dualts" the built runtime (for another module to import). */
 export function moduleUrl(js: string): string {

@@ -19,7 +19,7 @@
 // branch or a kink is not compared with finite differences, nor is a point
 // where values grow past LARGEST_VALUE or the value is not finite.
 
-import { grad, hessian } from "../src/index.js";
+import { grad, hessian } from "../../src/index.js";
 import { ProgramFailure, show } from "./program-check.js";
 import { LARGEST_VALUE, probe } from "./program-run.js";
 import { columnDisagrees, columnTally, compileBoth, type ColumnTally } from "./column-check.js";

@@ -3,7 +3,7 @@
 // test/corpus-plain.test.ts. Array parameters are read as ArrayLike so that
 // number[] and Float64Array arguments both work.
 
-import type { Gradient } from "../src/index.js";
+import type { Gradient } from "../../src/index.js";
 
 type Vec = ArrayLike<number>;
 const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));

@@ -38,9 +38,9 @@
 
 // The built transform (dist/), as users load it; npm test builds first.
 import { expect } from "vitest";
-import { transformSource } from "../dist/transformer/index.js";
-import { centralDifference, grad, valueAndGrad } from "../src/index.js";
-import { LinearTape } from "../src/reverse/linear.js";
+import { transformSource } from "../../dist/transformer/index.js";
+import { centralDifference, grad, valueAndGrad } from "../../src/index.js";
+import { LinearTape } from "../../src/reverse/linear.js";
 import type { Program } from "./program-generator.js";
 import { renderProgram, wrtOf } from "./program-printer.js";
 import { LARGEST_VALUE, load, plainJavaScript, probe } from "./program-run.js";

@@ -1,7 +1,7 @@
 // Shared assertions for the test suite.
 
 import { expect } from "vitest";
-import { withNanSafeMode } from "../src/nansafe.js";
+import { withNanSafeMode } from "../../src/nansafe.js";
 
 /** |actual − expected| ≤ atol + rtol·|expected|, elementwise through nested arrays; NaN matches NaN. */
 export function expectClose(actual: unknown, expected: unknown, rtol = 1e-9, atol = 1e-12, path = "value"): void {

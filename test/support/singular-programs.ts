@@ -14,7 +14,7 @@
 // 0 · ∞, which this rule is not about (README, Conventions).
 
 import { fc } from "@fast-check/vitest";
-import { acos, add, asin, atan, cbrt, cos, div, exp, mul, pow, sin, sqrt, sub, tanh, type Real } from "../src/index.js";
+import { acos, add, asin, atan, cbrt, cos, div, exp, mul, pow, sin, sqrt, sub, tanh, type Real } from "../../src/index.js";
 
 export const INPUTS = 4;
 

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 // The built CLI (dist/), as users run it; npm test builds first.
-import type { GenReport } from "../dist/cli/gen.js";
-import type { Io } from "../dist/cli/io.js";
-import { runCli } from "../dist/cli/program.js";
+import type { GenReport } from "../../dist/cli/gen.js";
+import type { Io } from "../../dist/cli/io.js";
+import { runCli } from "../../dist/cli/program.js";
 
 export interface Run {
   readonly code: number;
