@@ -20,8 +20,23 @@ import { infoObject, registerDeclaration, runtimeHelpers, type Registration } fr
 import { Names } from "./emit/writer.js";
 import { requiredCount } from "./emit/defaults.js";
 
+/**
+ * The generated forms that run, each as its source text, under the name the registration gives its
+ * field: function declarations for a declared function, function expressions for the others.
+ */
+export interface GeneratedForms {
+  readonly jvp?: string;
+  readonly generic: string;
+  readonly chunkJvp?: string;
+  readonly record?: string;
+  readonly gradient?: string;
+  readonly recordGradient?: string;
+}
+
 export interface GeneratedFunction {
   readonly marked: MarkedFunction;
+  /** Present where the function was differentiated: each form's text, as `declarations` or `info` carries it. */
+  readonly forms?: GeneratedForms;
   /** Declarations to put after a function declaration or a marked variable statement: its generated functions. */
   readonly declarations?: string;
   /**
@@ -202,6 +217,8 @@ function generated(f: Forms): GeneratedFunction {
   const gradient = f.chunk ? f.gradient : undefined;
   const recordGradient = f.record ? f.recordGradient : undefined;
   const jvp = f.genericOnly ? undefined : f.jvp;
+  // In the order the declarations are written.
+  const forms: GeneratedForms = { jvp, generic: f.generic, chunkJvp: f.chunk, record: f.record, gradient, recordGradient };
   const registration: Registration = {
     name: m.name,
     parameters: parameters.map((p) => p.name),
@@ -217,9 +234,9 @@ function generated(f: Forms): GeneratedFunction {
     recordGradient: recordGradient && (names?.recordGradient ?? recordGradient),
     generic: names?.generic ?? f.generic,
   };
-  if (!names) return { marked: m, info: infoObject(registration) };
-  const declarations = [jvp, f.generic, f.chunk, f.record, gradient, recordGradient].filter((code): code is string => code !== undefined);
-  return { marked: m, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
+  if (!names) return { marked: m, forms, info: infoObject(registration) };
+  const declarations = Object.values(forms).filter((code): code is string => code !== undefined);
+  return { marked: m, forms, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
 }
 
 /** A function that could not be differentiated: registered with its diagnostics, which grad(f) and the rest quote. */
