@@ -1,6 +1,6 @@
 // Running the built `dualts` command line in this process, with its output
-// captured, on projects written into a scratch folder: shared by
-// cli.test.ts and cli-links.test.ts.
+// captured, on projects written into a scratch folder, and source files
+// those projects hold: shared by cli.test.ts and cli-links.test.ts.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,5 +65,47 @@ export function watchPasses(): { onPass: (r: GenReport) => void; passWhere: (don
 export const sigmoidTs = `/** @differentiable */
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+`;
+
+/** The other ways to mark a function (a differentiable(…) constant, one with wrt, a method), as one file of a project. */
+export const methodsTs = `// The other two ways to mark: differentiable(…) around a function
+// expression, and the @differentiable decorator on a class method.
+
+import { differentiable } from "dualts";
+
+export const norm = differentiable((x: number, y: number) => Math.sqrt(x * x + y * y));
+
+export const scaled = differentiable((x: number, k: number) => x * k, { wrt: ["x"] });
+
+export class Spring {
+  constructor(readonly stiffness: number) {}
+
+  @differentiable
+  energy(x: number): number {
+    return 0.5 * this.stiffness * x * x;
+  }
+}
+`;
+
+/** Calls between differentiable functions of one file (recursion included) and to an imported one, as one file of a project. */
+export const callsTs = `// Calls between differentiable functions: in the same file (recursion
+// included) and imported from another module (looked up at run time).
+
+import { softplus } from "./activations.js";
+
+/** @differentiable */
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** @differentiable wrt(x) */
+export function power(x: number, n: number): number {
+  return n === 0 ? 1 : x * power(x, n - 1);
+}
+
+/** @differentiable */
+export function model(w: number, x: number): number {
+  return sigmoid(w * x) + softplus(w) + power(w, 3);
 }
 `;
