@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 import { add, centralDifference, checkGradient, derivative, exp, grad, hessian, jacobian, jvp, log, mul, numericalGradient, numericalJacobian, primal, sin, sub, trace, valueAndGrad, type Real } from "../src/index.js";
 import { polynomial } from "./programs/lecture.js";
 import { rosenbrock, smoothed } from "./programs/chunked.js";

@@ -16,7 +16,7 @@ import * as analytic from "../bench/analytic.js";
 import { bceData, fitData, mlpData, point } from "../bench/data.js";
 import * as compiled from "../bench/functions.js";
 import * as runtime from "../bench/runtime.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 const routes = [
   ["default", {}],

@@ -5,12 +5,12 @@
 import { describe, expect, test, vi } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
-import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./corpus.js";
+import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./support/corpus.js";
 import { chunkSize } from "../src/api/engines.js";
 import { first, identity, mixed, rosenbrock, scaledCopy, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
-import { expectClose, inNanSafeMode } from "./helpers.js";
+import { expectClose, inNanSafeMode } from "./support/helpers.js";
 
 const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3) * 1.5);
 const CHUNKS = [1, 4, 12, 13];

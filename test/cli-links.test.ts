@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
 // The built CLI (dist/), as users run it; npm test builds first.
 import { watchGen } from "../dist/cli/watch.js";
-import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./cli-run.js";
+import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./support/cli-run.js";
 
 const { project, remove } = scratchFolder("dualts-cli-links-");
 afterAll(remove);

@@ -16,7 +16,7 @@ import { analyze } from "../dist/cli/analyze.js";
 import { spliceGenerated } from "../dist/cli/splice.js";
 import { watchGen } from "../dist/cli/watch.js";
 import { transformSource } from "../dist/transformer/index.js";
-import { capture, dualts, scratchFolder, sigmoidTs, watchPasses } from "./cli-run.js";
+import { callsTs, capture, dualts, methodsTs, scratchFolder, sigmoidTs, watchPasses } from "./support/cli-run.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -118,8 +118,8 @@ describe("dualts gen", () => {
       "src/sigmoid.ts": sigmoidTs,
       "src/loss.ts": lossTs,
       "data/points.json": "[1, 2]",
-      "src/methods.ts": readFileSync(join(here, "golden/arrow-and-method/input.ts"), "utf8"),
-      "src/calls.ts": readFileSync(join(here, "golden/calls/input.ts"), "utf8"),
+      "src/methods.ts": methodsTs,
+      "src/calls.ts": callsTs,
       "src/activations.ts": "/** @differentiable */\nexport function softplus(x: number): number {\n  return Math.log1p(Math.exp(x));\n}\n",
       "src/plain.ts": "export const answer = 42;\n",
       "package.json": '{ "type": "module" }\n',
@@ -215,7 +215,7 @@ describe("dualts show", () => {
     "src/sigmoid.ts": sigmoidTs,
     "src/bad.ts": brokenTs,
     "data/points.json": "[]",
-    "src/methods.ts": readFileSync(join(here, "golden/arrow-and-method/input.ts"), "utf8"),
+    "src/methods.ts": methodsTs,
   });
 
   test("prints the JVP and the generic form of a function declaration", async () => {

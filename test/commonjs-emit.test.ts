@@ -15,7 +15,7 @@ import ts from "typescript";
 import { expect } from "vitest";
 import { dualtsTransformer } from "../dist/transformer/index.js";
 import * as dualts from "../src/index.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 /** Compiles a module to CommonJS through the transform; fails on any diagnostic. */
 function toCommonJs(code: string, fileName: string): string {

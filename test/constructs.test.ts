@@ -3,11 +3,11 @@
 // with finite differences of the untransformed function (program-check.ts's
 // checkSource). Never compiled to a derivative that is silently wrong, or to
 // code that does not load. The first entries compiled before with a wrong
-// derivative, or to a module that did not load; test/golden/diagnostics-lost
-// shows their messages.
+// derivative, or to a module that did not load; test/golden/diagnostics-*
+// show their messages.
 
 import { describe, expect, test } from "vitest";
-import { checkSource, reportedOrRight } from "./program-check.js";
+import { checkSource, reportedOrRight } from "./support/program-check.js";
 
 const constructs: Record<string, string> = {
   assignmentInCondition: "let y = x; let i = 0; while ((y = y * 1.1) < 100 && i++ < 3) {} return y;",

@@ -15,9 +15,9 @@ import {
   checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, valueAndGrad,
 } from "../src/index.js";
 import * as plain from "./programs/corpus-plain.js";
-import { ackleyGradient, rosenbrockGradient, twistJacobian } from "./corpus.js";
-import * as closed from "./corpus-plain.closed.js";
-import { expectClose } from "./helpers.js";
+import { ackleyGradient, rosenbrockGradient, twistJacobian } from "./support/corpus.js";
+import * as closed from "./support/corpus-plain.closed.js";
+import { expectClose } from "./support/helpers.js";
 
 type Fn = (...args: any[]) => any;
 

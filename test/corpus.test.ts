@@ -4,8 +4,8 @@
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { checkGradient, derivative, grad, hessian, jacobian, jvp, numericalJacobian, valueAndGrad, type Real } from "../src/index.js";
-import { ackley, ackleyGradient, rosenbrock, rosenbrockGradient, scalarCases, twist, twistJacobian } from "./corpus.js";
-import { expectClose } from "./helpers.js";
+import { ackley, ackleyGradient, rosenbrock, rosenbrockGradient, scalarCases, twist, twistJacobian } from "./support/corpus.js";
+import { expectClose } from "./support/helpers.js";
 
 describe.each(scalarCases)("scalar → scalar: $name", ({ f, df, points }) => {
   test("derivative, grad, jvp and valueAndGrad give the closed form in both modes", () => {

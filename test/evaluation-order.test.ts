@@ -10,8 +10,8 @@
 
 import { describe, expect, test } from "vitest";
 import { centralDifference, grad, hessian, jacobian } from "../src/index.js";
-import { compileBoth } from "./column-check.js";
-import { checkSource } from "./program-check.js";
+import { compileBoth } from "./support/column-check.js";
+import { checkSource } from "./support/program-check.js";
 
 const f = (params: string, body: string, result = "number") => `/** @differentiable */\nexport function f(${params}): ${result} {\n  ${body}\n}\n`;
 

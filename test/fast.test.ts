@@ -6,7 +6,7 @@
 
 import { describe, expect, test } from "vitest";
 import { add, Dual, mul, operations, primal, Tape, Var, type Real } from "../src/index.js";
-import { inNanSafeMode } from "./helpers.js";
+import { inNanSafeMode } from "./support/helpers.js";
 import { apply } from "../src/ops.js";
 import { rules, ruleNames, type RuleName } from "../src/rules/table.js";
 

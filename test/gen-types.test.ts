@@ -12,8 +12,8 @@ import { describe, expect, test as plain } from "vitest";
 import { test } from "@fast-check/vitest";
 import { analyze } from "../dist/cli/analyze.js";
 import { spliceGenerated } from "../dist/cli/splice.js";
-import { program } from "./program-generator.js";
-import { renderProgram } from "./program-printer.js";
+import { program } from "./support/program-generator.js";
+import { renderProgram } from "./support/program-printer.js";
 
 /** tsc --init's options (TypeScript 6), in a project whose package.json says "type": "module". */
 const INIT: ts.CompilerOptions = {

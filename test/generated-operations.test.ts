@@ -18,7 +18,7 @@ import { expect, test } from "vitest";
 import { transformSource } from "../dist/transformer/index.js";
 import { generateCommand, generatedOperationsPath, operationsModule } from "../scripts/generate-operations.js";
 import { numericalGradient, numericalJacobian, rules } from "../src/index.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

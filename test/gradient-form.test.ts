@@ -13,7 +13,7 @@ import { LinearTape } from "../src/reverse/linear.js";
 import { branches, domains, earlyReturn, guardedRatio, overflow, product, reordered, summed, zeroTimesInfinity } from "./programs/gradient-form.js";
 // The lecture's loss: `total` holds only value, so its two logs per point are skipped.
 import { loss } from "./programs/lecture.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 type Fn = (...args: any[]) => number;
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { add, centralDifference, checkGradient, derivative, derivativeInfo, grad, hessian, jvp, mul, nanSafeMode, numericalGradient, pow, sqrt, type Real } from "../src/index.js";
 import { logSumExp, repeated, rootPlus, rootPlusNanSafe, scaledByStoppedNorm, softplus, softplusLoss, timesDerivativeOfSquare, timesInnerDerivative } from "./programs/higher-order.js";
-import { expectClose, inNanSafeMode } from "./helpers.js";
+import { expectClose, inNanSafeMode } from "./support/helpers.js";
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

@@ -10,7 +10,7 @@ import { add, derivative, derivativeInfo, Dual, jacobian, mul, nanSafeMode, nume
 import { THRESHOLDS } from "../src/api/routes.js";
 import { chunkSize } from "../src/api/engines.js";
 import { outputs as compiledOutputs } from "./programs/jacobian.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 /** compiledOutputs over the runtime's operations. */
 const runtimeOutputs = (v: Real[], m: number): Real[] =>

@@ -17,7 +17,7 @@ import * as lecture from "../dist/examples/lecture.js";
 import * as iris from "../dist/examples/lib/iris.js";
 import { defaultOutDir } from "../dist/examples/lib/figures.js";
 import { grad, valueAndGrad } from "../src/index.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 const outDir = mkdtempSync(join(tmpdir(), "dualts-lecture-"));
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

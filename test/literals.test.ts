@@ -20,7 +20,7 @@ import { analyze } from "../dist/cli/analyze.js";
 import { spliceGenerated } from "../dist/cli/splice.js";
 import { transformSource } from "../dist/transformer/index.js";
 import { grad, hessian } from "../src/index.js";
-import { load, plainJavaScript } from "./program-run.js";
+import { load, plainJavaScript } from "./support/program-run.js";
 
 type Fn = (x: number) => number;
 

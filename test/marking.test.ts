@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { dualtsTransformer, transformSource, transformToTypeScript } from "../dist/transformer/index.js";
 import { grad, hessian } from "../src/index.js";
-import { load } from "./program-run.js";
+import { load } from "./support/program-run.js";
 
 type Fn = (...args: number[]) => number;
 

@@ -15,11 +15,11 @@
 
 import { describe, expect, it } from "vitest";
 import { test } from "@fast-check/vitest";
-import { pointPairs, program, programRuns, type Program } from "./program-generator.js";
-import { renderProgram, wrtOf } from "./program-printer.js";
-import { columnTally, type ColumnTally } from "./column-check.js";
-import { checkHessians } from "./hessian-check.js";
-import { checkJacobians } from "./jacobian-check.js";
+import { pointPairs, program, programRuns, type Program } from "./support/program-generator.js";
+import { renderProgram, wrtOf } from "./support/program-printer.js";
+import { columnTally, type ColumnTally } from "./support/column-check.js";
+import { checkHessians } from "./support/hessian-check.js";
+import { checkJacobians } from "./support/jacobian-check.js";
 
 type Check = (source: string, probe: string, points: readonly number[][], wrt: readonly number[], counts: ColumnTally) => Promise<ColumnTally>;
 

@@ -12,8 +12,8 @@ import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { transformSource } from "../dist/transformer/index.js";
 import { grad, hessian, jacobian } from "../src/index.js";
-import { checkSource } from "./program-check.js";
-import { load, moduleUrl, plainJavaScript } from "./program-run.js";
+import { checkSource } from "./support/program-check.js";
+import { load, moduleUrl, plainJavaScript } from "./support/program-run.js";
 
 type Fn = (...args: number[]) => number;
 

@@ -8,10 +8,10 @@
 
 import { describe, expect, it } from "vitest";
 import { test } from "@fast-check/vitest";
-import { pointPairs, programRuns } from "./program-generator.js";
-import { renderProgram, wrtOf } from "./program-printer.js";
-import { checkSource, reportedOrRight, tally } from "./program-check.js";
-import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./near-subset.js";
+import { pointPairs, programRuns } from "./support/program-generator.js";
+import { renderProgram, wrtOf } from "./support/program-printer.js";
+import { checkSource, reportedOrRight, tally } from "./support/program-check.js";
+import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./support/near-subset.js";
 
 
 const counts = tally();

@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { add, derivative, Dual, exp, grad, hessian, jacobian, mul, sin, cos, Tape, valueAndGrad, Var, type Real } from "../src/index.js";
-import { expectClose, inNanSafeMode } from "./helpers.js";
+import { expectClose, inNanSafeMode } from "./support/helpers.js";
 
 describe("nesting", () => {
   test("D(x ↦ x · D(y ↦ x + y)(1))(1) is 1, not 2 (no perturbation confusion)", () => {

@@ -11,7 +11,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, trace, valueAndGrad, type DerivativeInfo, type Real } from "../src/index.js";
 import { CONTRACT_VERSION } from "../src/contract.js";
 import type { LinearTape } from "../src/reverse/linear.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 type Ops = Record<string, (...args: Real[]) => Real>;
 

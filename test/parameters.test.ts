@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { centralDifference, derivative, grad, hessian, jvp, valueAndGrad } from "../src/index.js";
 import { transformSource } from "../dist/transformer/index.js";
-import { load, plainJavaScript } from "./program-run.js";
+import { load, plainJavaScript } from "./support/program-run.js";
 
 type Fn = (...args: any[]) => any;
 

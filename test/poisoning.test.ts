@@ -11,9 +11,9 @@ import { test as prop } from "@fast-check/vitest";
 import { add, derivativeInfo, grad, hessian, jacobian, jvp, mul, nanSafeMode, pow, valueAndGrad, type Real } from "../src/index.js";
 import { transformSource } from "../dist/transformer/index.js";
 import { CONTRACT_VERSION } from "../src/contract.js";
-import { load } from "./program-run.js";
-import { expectClose } from "./helpers.js";
-import { point, programSource, runtimeFunction, singularProgram, INPUTS } from "./singular-programs.js";
+import { load } from "./support/program-run.js";
+import { expectClose } from "./support/helpers.js";
+import { point, programSource, runtimeFunction, singularProgram, INPUTS } from "./support/singular-programs.js";
 
 /** @differentiable */
 function powPlus(x: number, p: number, z: number): number {

@@ -28,8 +28,8 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { pointPairs, program, programRuns } from "./program-generator.js";
-import { checkProgram, checkSource, ProgramFailure, tally, type FailureKind } from "./program-check.js";
+import { pointPairs, program, programRuns } from "./support/program-generator.js";
+import { checkProgram, checkSource, ProgramFailure, tally, type FailureKind } from "./support/program-check.js";
 
 
 const counts = tally();

@@ -2,10 +2,10 @@
 // as a user would), and the printed outputs the README shows are real: a
 // line `expression; // 12` or `// [0.6, 0.8]` is checked to give that value.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { checkGradient, GradientCheckError, mul, type Real } from "../src/index.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -56,8 +56,9 @@ test("the gradient-check table in the README is what checkGradient prints", () =
   for (const line of error!.message.split("\n")) expect(readme).toContain(line);
 });
 
-test("the generated code the README shows is what the transform generates (test/golden/lecture-bce)", () => {
-  const golden = readFileSync(new URL("./golden/lecture-bce/expected.js", import.meta.url), "utf8");
+test("the generated code the README shows is what the transform generates (test/golden/lecture-loss)", () => {
+  const forms = new URL("./golden/lecture-loss/expected/", import.meta.url);
+  const golden = readdirSync(forms).filter((file) => file.endsWith(".js")).map((file) => readFileSync(new URL(file, forms), "utf8")).join("\n");
   for (const name of ["loss_jvp", "loss_record", "loss_generic", "loss_gradient", "loss_recordGradient"]) {
     const shown = new RegExp("```js\\n(function " + name + "[\\s\\S]*?\\n})\\n```").exec(readme)?.[1];
     const generated = new RegExp("(function " + name + "\\([\\s\\S]*?\\n})").exec(golden)?.[1];

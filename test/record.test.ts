@@ -11,7 +11,7 @@ import { guarded, logistic, squareRootSum, viaImport, wide } from "./programs/re
 import { rosenbrock, smoothed } from "./programs/chunked.js";
 import { viaGuarded, viaRecorded } from "./programs/recorded-caller.js";
 import { logSumExp, softplus, softplusLoss } from "./programs/higher-order.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 describe("the linear tape", () => {
   test("one sweep gives every adjoint: f = x·y + 3·x at (2, 5)", () => {

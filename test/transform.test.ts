@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { checkGradient, derivativeInfo, grad, hessian, jvp, numericalGradient, toDot, trace, valueAndGrad } from "../src/index.js";
 import { loss, polynomial, term } from "./programs/lecture.js";
-import { expectClose } from "./helpers.js";
+import { expectClose } from "./support/helpers.js";
 
 const xs = new Float64Array([-2, -1, -0.5, 0.3, 1, 2.5]);
 const ys = new Float64Array([0, 0, 1, 0, 1, 1]);

@@ -13,7 +13,7 @@ import ts = require("typescript");
 import type { FileResult, GeneratedFunction } from "./transform.js";
 
 /** Parses generated statements (as TSX where the file is, since they copy its code) and detaches them from their text, keeping their comments. */
-function synthesize(code: string, jsx: boolean): ts.Statement[] {
+export function synthesize(code: string, jsx: boolean): ts.Statement[] {
   const sf = ts.createSourceFile("dualts-generated.ts", code, ts.ScriptTarget.Latest, true, jsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   // Generated code that does not parse is the transform's own bug: fail loudly (DUALTS1099), never emit it.
   const errors = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];

@@ -21,8 +21,23 @@ import { CONTRACT_VERSION, FORMS, type FormName } from "../src/contract.js";
 import { Names } from "./emit/writer.js";
 import { requiredCount } from "./emit/defaults.js";
 
+/**
+ * The generated forms that run, each as its source text, under the name the registration gives its
+ * field: function declarations for a declared function, function expressions for the others.
+ */
+export interface GeneratedForms {
+  readonly jvp?: string;
+  readonly generic: string;
+  readonly chunkJvp?: string;
+  readonly record?: string;
+  readonly gradient?: string;
+  readonly recordGradient?: string;
+}
+
 export interface GeneratedFunction {
   readonly marked: MarkedFunction;
+  /** Present where the function was differentiated: each form's text, as `declarations` or `info` carries it. */
+  readonly forms?: GeneratedForms;
   /** Declarations to put after a function declaration or a marked variable statement: its generated functions. */
   readonly declarations?: string;
   /**
@@ -196,6 +211,8 @@ function generated(f: Forms): GeneratedFunction {
   // Each form's code, by its name in the contract; a declared function's registration names its generated functions.
   const code: Partial<FormNames> = { jvp: f.genericOnly ? undefined : f.jvp, chunkJvp: f.chunk, record: f.record, gradient, recordGradient, generic: f.generic };
   const written = (form: FormName) => (code[form] === undefined ? undefined : names?.[form] ?? code[form]);
+  // In the order the declarations are written.
+  const forms: GeneratedForms = { jvp: code.jvp, generic: f.generic, chunkJvp: code.chunkJvp, record: code.record, gradient: code.gradient, recordGradient: code.recordGradient };
   const registration: WrittenRegistration = {
     contract: CONTRACT_VERSION,
     name: m.name,
@@ -208,9 +225,9 @@ function generated(f: Forms): GeneratedFunction {
     ...Object.fromEntries(FORMS.map((form) => [form, written(form)])),
     generic: written("generic")!,
   };
-  if (!names) return { marked: m, info: infoObject(registration) };
-  const declarations = [code.jvp, code.generic, code.chunkJvp, code.record, code.gradient, code.recordGradient].filter((text): text is string => text !== undefined);
-  return { marked: m, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
+  if (!names) return { marked: m, forms, info: infoObject(registration) };
+  const declarations = Object.values(forms).filter((text): text is string => text !== undefined);
+  return { marked: m, forms, declarations: declarations.join("\n\n"), registration: registerDeclaration(registration) };
 }
 
 /** A function that could not be differentiated: registered with its diagnostics, which grad(f) and the rest quote. */

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { expect } from "vitest";
-import { expectClose } from "../helpers.js";
+import { expectClose } from "../support/helpers.js";
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, "../..");

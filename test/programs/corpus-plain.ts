@@ -1,7 +1,8 @@
-// The corpus of standard AD test functions (test/corpus.ts) written as a user
-// writes them: plain TypeScript with operators, Math functions, loops,
-// branches and arrays, marked differentiable and compiled by the transform.
-// Closed-form derivatives live in the test, test/corpus-plain.test.ts.
+// The corpus of standard AD test functions (test/support/corpus.ts) written
+// as a user writes them: plain TypeScript with operators, Math functions,
+// loops, branches and arrays, marked differentiable and compiled by the
+// transform. Closed-form derivatives live beside the test that holds these
+// to them (test/support/corpus-plain.closed.ts, test/corpus-plain.test.ts).
 //
 // A transform diagnostic or a syntax error in generated code fails a whole
 // module, so the corpus functions that currently trip one live in modules of

@@ -1,0 +1,11 @@
+Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
+        name: "linear",
+        parameters: ["x", "a"],
+        kinds: ["array", "data"],
+        wrt: [0],
+        result: "array",
+        jvp: linear_jvp,
+        chunkJvp: linear_chunkJvp,
+        record: linear_record,
+        generic: linear_generic,
+    } });

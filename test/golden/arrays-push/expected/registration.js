@@ -1,0 +1,11 @@
+Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
+        name: "cumulative",
+        parameters: ["v"],
+        kinds: ["array"],
+        wrt: [0],
+        result: "array",
+        jvp: cumulative_jvp,
+        chunkJvp: cumulative_chunkJvp,
+        record: cumulative_record,
+        generic: cumulative_generic,
+    } });

@@ -1,0 +1,3 @@
+function smooth_generic(ops, w) {
+    return ops.mul(w, __dualtsGeneric(softplus, "input.ts:8:14")(ops, w));
+}

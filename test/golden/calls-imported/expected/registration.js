@@ -1,0 +1,10 @@
+Object.defineProperty(smooth, Symbol.for("dualts.derivative"), { value: {
+        name: "smooth",
+        parameters: ["w"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: smooth_jvp,
+        record: smooth_record,
+        generic: smooth_generic,
+    } });

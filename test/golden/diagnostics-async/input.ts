@@ -1,0 +1,6 @@
+// An async function cannot be differentiated.
+
+/** @differentiable */
+export async function later(x: number): Promise<number> {
+  return x;
+}

@@ -1,0 +1,14 @@
+function partialPowers_jvp(x, dx, n) {
+    let total = 0;
+    let dtotal = 0;
+    for (let i = 0; i < n; i++) {
+        if (i === 2)
+            continue;
+        if (i > 5)
+            break;
+        // tangent of: total += x ** i;
+        dtotal = dtotal + dx * (x === 0 && i === 0 ? 0 : i * x ** (i - 1));
+        total = total + x ** i;
+    }
+    return [total, dtotal];
+}

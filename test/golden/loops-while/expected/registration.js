@@ -1,0 +1,12 @@
+Object.defineProperty(horner, Symbol.for("dualts.derivative"), { value: {
+        name: "horner",
+        parameters: ["x"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
+        jvp: horner_jvp,
+        chunkJvp: horner_chunkJvp,
+        record: horner_record,
+        gradient: horner_gradient,
+        generic: horner_generic,
+    } });

@@ -1,0 +1,3 @@
+function scaled_jvp(x, dx, k) {
+    return [x * k, dx * k];
+}

@@ -1,0 +1,3 @@
+function scaled_generic(ops, x, k) {
+    return ops.mul(x, k);
+}

@@ -1,0 +1,3 @@
+function scaled_jvp(x, dx, k, dk) {
+    return [x * k, dx * k + dk * x];
+}

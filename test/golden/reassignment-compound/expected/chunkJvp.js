@@ -1,0 +1,40 @@
+function square_chunkJvp(K, x, dx) {
+    const dy = new Array(K).fill(0);
+    let y = x;
+    // tangent of: let y = x;
+    for (let k = 0; k < K; k++)
+        dy[k] = dx[k];
+    // tangent of: y = y * y;
+    const t1 = y + y;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * t1;
+    y = y * y;
+    // tangent of: y += Math.sin(y);
+    const t2 = 1 + Math.cos(y);
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * t2;
+    y = y + Math.sin(y);
+    // tangent of: y *= 2;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * 2;
+    y = y * 2;
+    // tangent of: y -= x / 3;
+    const t3 = 1 / 3;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] - dx[k] * t3;
+    y = y - x / 3;
+    const t4 = 1 + x * x;
+    const t5 = y / t4;
+    // tangent of: y /= 1 + x * x;
+    const t6 = 1 / t4;
+    const t7 = (x + x) * (t5 / t4);
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * t6 - dx[k] * t7;
+    y = t5;
+    // tangent of: y **= 2;
+    const t8 = 2 * y;
+    for (let k = 0; k < K; k++)
+        dy[k] = dy[k] * t8;
+    y = y ** 2;
+    return [y, dy];
+}

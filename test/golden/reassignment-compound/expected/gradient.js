@@ -1,0 +1,34 @@
+function square_gradient(x) {
+    const dx_dx = 1;
+    let y = x;
+    // tangent of: let y = x;
+    let dy_dx = dx_dx;
+    // tangent of: y = y * y;
+    const t1 = y + y;
+    dy_dx = dy_dx * t1;
+    y = y * y;
+    // tangent of: y += Math.sin(y);
+    const t2 = 1 + Math.cos(y);
+    dy_dx = dy_dx * t2;
+    y = y + Math.sin(y);
+    // tangent of: y *= 2;
+    dy_dx = dy_dx * 2;
+    y = y * 2;
+    // tangent of: y -= x / 3;
+    const t3 = 1 / 3;
+    dy_dx = dy_dx - dx_dx * t3;
+    y = y - x / 3;
+    const t4 = 1 + x * x;
+    const t5 = y / t4;
+    // tangent of: y /= 1 + x * x;
+    const t6 = 1 / t4;
+    const t7 = (x + x) * (t5 / t4);
+    dy_dx = dy_dx * t6 - dx_dx * t7;
+    y = t5;
+    // tangent of: y **= 2;
+    const t8 = 2 * y;
+    dy_dx = dy_dx * t8;
+    y = y ** 2;
+    const valueSize = Math.abs(y);
+    return valueSize < Infinity ? [dy_dx] : undefined;
+}
