@@ -66,11 +66,12 @@ type Error2 = (w0: number, w1: number, t: Float64Array, theta: Float64Array) => 
 
 /** Gradient descent from w = (1, 0) until |∇E| < tolerance (or `limit` steps). */
 export function gradientDescent(E: Error2, rate: number, tolerance = 1e-10, limit = 20_000): { w: number[]; steps: number; path: number[] } {
-  const gradient = grad(E);
+  // wrt repeats the tag's wrt(w0, w1) for TypeScript, whose types do not read JSDoc: g is typed [number, number].
+  const gradient = grad(E, { wrt: [0, 1] });
   let w = [1, 0];
   const path: number[] = [];
   for (let step = 0; step < limit; step++) {
-    const g = gradient(w[0], w[1], ts, excess) as number[];
+    const g = gradient(w[0], w[1], ts, excess);
     path.push(E(w[0], w[1], ts, excess));
     if (Math.hypot(g[0], g[1]) < tolerance) return { w, steps: step, path };
     w = [w[0] - rate * g[0], w[1] - rate * g[1]];
@@ -92,7 +93,7 @@ export interface WhyDerivativesResult {
 }
 
 function solution(E: Error2, w: number[]): Solution {
-  return { w, error: E(w[0], w[1], ts, excess), gradient: grad(E)(w[0], w[1], ts, excess) as number[] };
+  return { w, error: E(w[0], w[1], ts, excess), gradient: grad(E, { wrt: [0, 1] })(w[0], w[1], ts, excess) };
 }
 
 const sci = (xs: readonly number[]) => `(${xs.map((x) => x.toExponential(1)).join(", ")})`;

@@ -40,8 +40,8 @@ export async function run(options: ExampleOptions = {}): Promise<PolynomialResul
     const [w0, w1, w2] = w;
     return {
       w,
-      forward: grad(polynomial)(w0, w1, w2) as number[],
-      reverse: grad(polynomial, { mode: "reverse" })(w0, w1, w2) as number[],
+      forward: grad(polynomial)(w0, w1, w2),
+      reverse: grad(polynomial, { mode: "reverse" })(w0, w1, w2),
       analytic: analyticGradient(w0, w1, w2),
     };
   });

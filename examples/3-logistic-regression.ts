@@ -134,12 +134,10 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   const xs = Float64Array.from(standardize(train.rows, [petal], s), (r) => r[0]);
   log("");
   log("   a) One feature, x = petal length: f(x; w0, w1) = σ(w0 + w1·x)");
-  const lossAndGradient = valueAndGrad(loss);
+  // wrt repeats the tag's wrt(w0, w1) for TypeScript, whose types do not read JSDoc: the gradient is typed [number, number].
+  const lossAndGradient = valueAndGrad(loss, { wrt: [0, 1] });
   const startCheck = checkGradient(loss, [0, 0, xs, ys]);
-  const one = await descend(options, "one feature", [0, 0], ([w0, w1]) => {
-    const [value, gradient] = lossAndGradient(w0, w1, xs, ys);
-    return [value, gradient as number[]];
-  }, steps, rate);
+  const one = await descend(options, "one feature", [0, 0], ([w0, w1]) => lossAndGradient(w0, w1, xs, ys), steps, rate);
   const endCheck = checkGradient(loss, [one.weights[0], one.weights[1], xs, ys]);
   const testXs = standardize(test.rows, [petal], s);
   const trainXs = standardize(train.rows, [petal], s);
@@ -167,12 +165,9 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   const rows = standardize(train.rows, all, s);
   log("");
   log(`   b) All four features (${featureNames.join(", ")}): f(x) = σ(w0 + w1·x1 + … + w4·x4)`);
-  const featuresLossAndGradient = valueAndGrad(lossFeatures);
+  const featuresLossAndGradient = valueAndGrad(lossFeatures, { wrt: "w" });
   const startCheckAll = checkGradient(lossFeatures, [new Float64Array(all.length + 1), rows, ys]);
-  const four = await descend(options, "4 features", new Array(all.length + 1).fill(0), (w) => {
-    const [value, gradient] = featuresLossAndGradient(Float64Array.from(w), rows, ys);
-    return [value, gradient as number[]];
-  }, steps, rate);
+  const four = await descend(options, "4 features", new Array(all.length + 1).fill(0), (w) => featuresLossAndGradient(Float64Array.from(w), rows, ys), steps, rate);
   const endCheckAll = checkGradient(lossFeatures, [Float64Array.from(four.weights), rows, ys]);
   models.push({
     name: "four features",

@@ -138,10 +138,11 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
   const b = nodeB(a);
   const c = nodeC(b);
   const d = nodeD(c, y);
-  const [dadw0, dadw1] = grad(nodeA)(w0, w1, x) as number[];
+  // wrt repeats the tags' for TypeScript, whose types do not read JSDoc: the results are typed [number, number] and number.
+  const [dadw0, dadw1] = grad(nodeA, { wrt: ["w0", "w1"] })(w0, w1, x);
   const dbda = derivative(nodeB)(a);
   const dcdb = derivative(nodeC)(b);
-  const dddc = grad(nodeD)(c, y) as number;
+  const dddc = grad(nodeD, { wrt: "c" })(c, y);
   const local = [dadw0, dbda, dcdb, dddc];
 
   // The forward sweep: tangents along w0, from the input to the output.
@@ -205,7 +206,7 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
 
   // The same numbers from dualts' two engines.
   const [, generated] = jvp(bceNodes, [w0, w1, x, y], [1, 0]);
-  const forwardGradient = grad(bceTerm, { wrt: ["w0", "w1"] })(w0, w1, x, y) as number[];
+  const forwardGradient = grad(bceTerm, { wrt: ["w0", "w1"] })(w0, w1, x, y);
   // Traced with y as an input: the tape then holds the lecture's four nodes, d = y·log(c) the last.
   const traced = trace(bceTerm, [w0, w1, x, y], { wrt: ["w0", "w1", "y"] });
   const reverseGradient = traced.gradient.slice(0, 2);
@@ -217,7 +218,7 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
   log("");
   log("   dualts, on the plain TypeScript function:");
   table([
-    ["generated tangent code, one pass along w0: (ȧ, ḃ, ċ, ḋ)", tuple(generated as number[])],
+    ["generated tangent code, one pass along w0: (ȧ, ḃ, ċ, ḋ)", tuple(generated)],
     ["the reverse-mode tape, one sweep: (ā, b̄, c̄, d̄)", tuple(tapeAdjoints)],
     ["grad, forward mode: (∂d/∂w0, ∂d/∂w1)", tuple(forwardGradient)],
     ["grad, reverse mode (the tape): (∂d/∂w0, ∂d/∂w1)", tuple(reverseGradient)],
@@ -232,7 +233,7 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
   log("");
   log(`   The graph: ${shown(figures[0])}; every operation the tape recorded (${traced.tape.nodes.length} nodes): ${shown(figures[1])}`);
 
-  return { point, nodes, chainRule, forwardGradient, reverseGradient, generatedTangents: generated as number[], tapeAdjoints, dot, tapeDot, figures };
+  return { point, nodes, chainRule, forwardGradient, reverseGradient, generatedTangents: generated, tapeAdjoints, dot, tapeDot, figures };
 }
 
 if (isMain(import.meta.url)) await run();

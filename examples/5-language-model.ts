@@ -173,13 +173,13 @@ export async function run(options: LanguageModelOptions = {}): Promise<LanguageM
   log(`   Gradient descent, ${steps} steps of size ${rate}, from small random weights; the gradient by reverse mode:`);
   const bar = progressBar(options, "training", steps, "| loss {loss} | perplexity {perplexity}");
   bar.note("     step   loss     perplexity");
-  const gradientOf = valueAndGrad(crossEntropy, { mode: "reverse" });
+  // wrt: 0 repeats the tag's wrt(W) for TypeScript, whose types do not read JSDoc: the gradient is typed number[].
+  const gradientOf = valueAndGrad(crossEntropy, { wrt: 0, mode: "reverse" });
   const every = Math.max(1, Math.round(steps / 5));
   for (let step = 0; step < steps; step++) {
-    const [loss, g] = gradientOf(W, V, followers, counts, tokens);
+    const [loss, gradient] = gradientOf(W, V, followers, counts, tokens);
     losses.push(loss);
     if (step % every === 0) bar.note(row(step, loss));
-    const gradient = g as number[];
     for (let i = 0; i < W.length; i++) W[i] -= rate * gradient[i];
     await bar.tick(step + 1, { loss: loss.toFixed(4), perplexity: Math.exp(loss).toFixed(2) });
   }
@@ -200,9 +200,9 @@ export async function run(options: LanguageModelOptions = {}): Promise<LanguageM
 
   // What the gradient costs, forward against reverse.
   const args = [W, V, followers, counts, tokens] as const;
-  const { seconds: reverseSeconds, result: reverse } = timed(() => grad(crossEntropy, { mode: "reverse" })(...args) as number[], 5);
-  const { seconds: chunkedSeconds, result: chunked } = timed(() => grad(crossEntropy, { mode: "forward" })(...args) as number[], 2);
-  const { seconds: forwardSeconds, result: forward } = timed(() => grad(crossEntropy, { chunk: 1 })(...args) as number[]);
+  const { seconds: reverseSeconds, result: reverse } = timed(() => grad(crossEntropy, { wrt: 0, mode: "reverse" })(...args), 5);
+  const { seconds: chunkedSeconds, result: chunked } = timed(() => grad(crossEntropy, { wrt: 0, mode: "forward" })(...args), 2);
+  const { seconds: forwardSeconds, result: forward } = timed(() => grad(crossEntropy, { wrt: 0, chunk: 1 })(...args));
   const maxDifference = Math.max(...forward.map((g, i) => Math.max(Math.abs(g - reverse[i]), Math.abs(chunked[i] - reverse[i]))));
   const n = V * V;
   const chunkedPasses = Math.ceil(n / 12);

@@ -8,6 +8,7 @@ export { derivative, jvp, grad, valueAndGrad } from "./api/derivatives.js";
 export { jacobian, hessian } from "./api/matrices.js";
 export type { DerivativeOptions, Gradient, Matrix, Mode, ScalarDerivative } from "./api/derivatives.js";
 export type { HessianOptions } from "./api/matrices.js";
+export type { AnyGradient, GradientFunction, GradientOf, MatrixFunction, ValueAndGradientFunction, VectorDerivative } from "./api/types.js";
 export type { Wrt, WrtOptions } from "./api/selection.js";
 export { Tape, Var } from "./reverse/tape.js";
 export { trace, label, toDot, toMermaid, type Trace } from "./reverse/graph.js";

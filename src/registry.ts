@@ -16,6 +16,7 @@
 
 import { kindOf } from "./api/values.js";
 import { CONTRACT_VERSION, DERIVATIVE, FORMS, isFailed, isRegistration, type DerivativeInfo, type FailedDerivativeInfo, type Registration } from "./contract.js";
+import type { WithWrt } from "./api/types.js";
 
 export type { DerivativeInfo, FailedDerivativeInfo, GenericOperations, Registration } from "./contract.js";
 
@@ -146,11 +147,14 @@ function registerStaticMethod(owner: Function, name: string, info: Registration)
 /**
  * Marks a function expression or a class method as differentiable:
  *   const sq = differentiable((x: number) => x * x);
+ *   const scaled = differentiable((x: number, k: number) => x * k, { wrt: ["x"] });
  *   class M { @differentiable energy(x: number) { … } }
- * The transform fills in the derivative; without it the function is returned as it is. As a
- * decorator on anything but a method (an accessor, getter, setter, field or class) it throws when
- * the class is defined.
+ * The transform fills in the derivative; without it the function is returned as it is. With
+ * `{ wrt }`, the function's type remembers the names, so grad(scaled)'s result type selects as
+ * they do. As a decorator on anything but a method (an accessor, getter, setter, field or class)
+ * it throws when the class is defined.
  */
+export function differentiable<F extends Function, const W extends readonly string[]>(fn: F, options: { readonly wrt: W }): WithWrt<F, W>;
 export function differentiable<F extends Function>(fn: F, info?: Registration): F;
 export function differentiable<M extends Function>(method: M, context: MethodContext): M;
 export function differentiable(options: { readonly wrt?: readonly string[] } | Registration): <M extends Function>(method: M, context: MethodContext) => M;

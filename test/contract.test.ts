@@ -16,8 +16,8 @@ import { describe, expect, test } from "vitest";
 import { transformSource } from "../dist/transformer/index.js";
 import { CONTRACT_VERSION, FORMS } from "../src/contract.js";
 import { derivative, derivativeInfo, differentiable, grad, hessian, jacobian, jvp, valueAndGrad } from "../src/index.js";
-import { expectClose } from "./helpers.js";
-import { load } from "./program-run.js";
+import { expectClose } from "./support/helpers.js";
+import { load } from "./support/program-run.js";
 
 type Fn = (...args: number[]) => number;
 const mark = differentiable as (...args: any[]) => any;

@@ -102,7 +102,7 @@ test("a typed array spread into a rest parameter is a new plain array, as in Jav
   const at = (y: number[]) => plain(y[0], Float64Array.from(y.slice(1)));
   const expected = x.map((_, i) => centralDifference((t) => at(x.map((v, j) => (j === i ? v + t : v))), 0).derivative);
   for (const options of [{}, { mode: "forward" as const }, { mode: "reverse" as const }, { chunk: 1 }]) {
-    const [dx, da] = grad(compiled, options)(x[0], Float64Array.from(x.slice(1))) as [number, ArrayLike<number>];
+    const [dx, da] = grad(compiled, options)(x[0], Float64Array.from(x.slice(1)));
     expectMatrix([[dx, ...Array.from(da)]], [expected], JSON.stringify(options));
   }
   const h = hessian(compiled)(x[0], Float64Array.from(x.slice(1)));
@@ -115,7 +115,7 @@ test("reverse mode on the generic form (a callee compiled NaN-safe has no record
   const { f: compiled, plain } = await compileBoth<(v: number[]) => number>(source);
   const x = [0, 1, 2];
   const expected = x.map((_, i) => centralDifference((t) => plain(x.map((v, j) => (j === i ? v + t : v))), 0).derivative);
-  for (const mode of ["forward", "reverse"] as const) expectMatrix([grad(compiled, { mode })(x) as number[]], [expected], mode);
+  for (const mode of ["forward", "reverse"] as const) expectMatrix([grad(compiled, { mode })(x)], [expected], mode);
 });
 
 describe("Hessians: forward over reverse and forward over forward against finite differences of the gradient", () => {
@@ -144,7 +144,7 @@ describe("Hessians: forward over reverse and forward over forward against finite
   test.each(Object.entries(hessians))("%s", async (_, [source, x]) => {
     const { f } = await compileBoth<(...x: number[]) => number>(source);
     // Differences of the generated gradient (itself held to differences of the program by the first-order tests), as hessian-check.ts takes them.
-    const gradient = (...y: number[]) => [grad(f)(...y)].flat() as number[];
+    const gradient = (...y: number[]) => [grad(f)(...y)].flat();
     const expected = differences(gradient, x);
     expectMatrix(hessian(f)(...x), expected, "forward over reverse");
     expectMatrix(hessian(f, { mode: "forward" })(...x), expected, "forward over forward");

@@ -65,8 +65,8 @@ const point = fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength:
 
 test.prop([tree, point], { numRuns: 300 })("forward, reverse and finite differences agree on random expressions", (t, xs) => {
   const f = (a: Real, b: Real, c: Real) => evaluate(t, [a, b, c]);
-  const forward = grad(f)(...(xs as [number, number, number])) as number[];
-  const reverse = grad(f, { mode: "reverse" })(...(xs as [number, number, number])) as number[];
+  const forward = grad(f)(...(xs as [number, number, number]));
+  const reverse = grad(f, { mode: "reverse" })(...(xs as [number, number, number]));
   forward.forEach((g, i) => {
     expect(Math.abs(g - reverse[i]), `forward ${g} vs reverse ${reverse[i]}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
     const along = (s: number) => f(...(xs.map((x, j) => (j === i ? x + s : x)) as [number, number, number])) as number;

@@ -123,7 +123,7 @@ test("importing dualts and differentiating evaluates no strings (node --disallow
       const { point, forward, reverse, chunked, jacobian } = out.operations[rule.name];
       const op = (...args: number[]) => rule.primal(...args);
       const h = rule.arity === 1 ? (x: number, y: number) => op(x) + 0.5 * op(y) : (x: number, y: number) => op(x, y);
-      const expected = numericalGradient(h, point) as number[];
+      const expected = numericalGradient(h, point);
       for (const g of [forward, reverse, chunked]) expectClose(g, expected, 1e-6, 1e-8, rule.name);
       const expectedJacobian = numericalJacobian((x: number, y: number) => [h(x, y), h(y, x) * x], point);
       expectClose(jacobian, expectedJacobian, 1e-6, 1e-8, rule.name);

@@ -15,8 +15,8 @@
 import { describe, expect, test } from "vitest";
 import { transformSource } from "../dist/transformer/index.js";
 import { FORMS } from "../src/contract.js";
-import { expectClose } from "./helpers.js";
-import { load } from "./program-run.js";
+import { expectClose } from "./support/helpers.js";
+import { load } from "./support/program-run.js";
 
 // The copy of the runtime that the compiled modules import (loaded as they load it, outside vitest's
 // module graph): derivative(sq) inside them takes only this copy's Duals.

@@ -34,7 +34,7 @@ function rawChunked(info: DerivativeInfo, args: readonly unknown[]): { value: nu
 function bothRoutes(f: Fn, args: unknown[]): { own: number[] | undefined; raw: number[]; value: number; chunked: number[] } {
   const info = derivativeInfo(f)!;
   const own = info.gradient!(...args);
-  const [value, gradient] = valueAndGrad(f)(...(args as never[])) as [number, number | number[]];
+  const [value, gradient] = valueAndGrad(f)(...(args as number[]));
   return { own, raw: rawChunked(info, args).lanes, value, chunked: typeof gradient === "number" ? [gradient] : gradient };
 }
 
@@ -49,7 +49,7 @@ function expectSameAsChunked(f: Fn, args: unknown[]): void {
     expect(own.length).toBe(raw.length);
     own.forEach((g, j) => expect(Object.is(g, raw[j]), `entry ${j}: ${g} vs ${raw[j]}`).toBe(true));
   }
-  const viaGrad = grad(f)(...(args as never[])) as number | number[];
+  const viaGrad = grad(f)(...(args as number[]));
   const entries = typeof viaGrad === "number" ? [viaGrad] : viaGrad;
   entries.forEach((g, j) => expect(Object.is(g, chunked[j]), `grad entry ${j}: ${g} vs ${chunked[j]}`).toBe(true));
 }
@@ -119,7 +119,7 @@ describe("the gradient form", () => {
     const xs = Float64Array.of(0.5, -1, 2);
     const ys = Float64Array.of(1, 0, 1);
     expect(bothRoutes(loss, [0.1, 0.2, xs, ys]).own).toBeDefined();
-    const [g0, g1] = grad(loss)(0.1, 0.2, xs, ys) as number[];
+    const [g0, g1] = grad(loss)(0.1, 0.2, xs, ys);
     const h = 1e-6;
     const central = (d0: number, d1: number) => (loss(0.1 + d0 * h, 0.2 + d1 * h, xs, ys) - loss(0.1 - d0 * h, 0.2 - d1 * h, xs, ys)) / (2 * h);
     expectClose([g0, g1], [central(1, 0), central(0, 1)], 1e-7, 1e-9);
@@ -162,9 +162,9 @@ describe("the record form's twin (grad in reverse mode, the value's own work ski
 
   prop.prop([fc.array(fc.double({ min: -1, max: 3, noNaN: true }), { minLength: 1, maxLength: 30 })], { numRuns: 150 })(
     "gives the record form's gradient bit for bit, or defers where the value is not finite", (x) => {
-      const [value, viaRecord] = valueAndGrad(summed, reverse)(x) as [number, number[]];
+      const [value, viaRecord] = valueAndGrad(summed, reverse)(x);
       if (answers(summed, [x])) expect(Number.isFinite(value)).toBe(true);
-      const viaTwin = grad(summed, reverse)(x) as number[];
+      const viaTwin = grad(summed, reverse)(x);
       viaTwin.forEach((g, j) => expect(Object.is(g, viaRecord[j]), `${g} vs ${viaRecord[j]}`).toBe(true));
     });
 
@@ -177,7 +177,7 @@ describe("the record form's twin (grad in reverse mode, the value's own work ski
     expect(recordGradient).toHaveBeenCalledTimes(1);
     const outside = [...x.slice(0, 19), -1];
     expect(answers(summed, [outside])).toBe(false);
-    expect((grad(summed)(outside) as number[]).every(Number.isNaN)).toBe(true);
-    expect((grad(loss, reverse)(40, 0, Float64Array.of(1), Float64Array.of(1)) as number[]).every(Number.isNaN)).toBe(true);
+    expect(grad(summed)(outside).every(Number.isNaN)).toBe(true);
+    expect(grad(loss, reverse)(40, 0, Float64Array.of(1), Float64Array.of(1)).every(Number.isNaN)).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ describe("custom derivative rules (defineJvp)", () => {
 
   prop.prop([fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
     "compiled code calling rules: generated, reverse and finite differences agree", (w, b) => {
-      const forward = grad(softplusLoss)(w, b) as number[];
+      const forward = grad(softplusLoss)(w, b);
       expectClose(grad(softplusLoss, { mode: "reverse" })(w, b), forward, 1e-12, 1e-14);
       expectClose(numericalGradient(softplusLoss, [w, b]), forward, 1e-7, 1e-9);
     });
@@ -57,7 +57,7 @@ describe("stopping derivatives", () => {
     expectClose(grad(scaledByStoppedNorm)(x, y), [y / 5, x / 5], 1e-15, 0);
     expectClose(grad(scaledByStoppedNorm, { mode: "reverse" })(x, y), [y / 5, x / 5], 1e-15, 0);
     // …which is not the derivative of the whole expression:
-    expect(Math.abs((numericalGradient(scaledByStoppedNorm, [x, y]) as number[])[0] - y / 5)).toBeGreaterThan(0.1);
+    expect(Math.abs(numericalGradient(scaledByStoppedNorm, [x, y])[0] - y / 5)).toBeGreaterThan(0.1);
   });
 
   test("@differentiable noDerivative(n) leaves a parameter out", () => {

@@ -144,10 +144,10 @@ describe("3. logistic regression on iris", () => {
     const ys = new Float64Array([0, 1, 0, 1]);
     const [value, gradient] = valueAndGrad(logistic.loss)(5, 400, xs, ys);
     expect(Number.isFinite(value)).toBe(true);
-    for (const g of gradient as number[]) expect(Number.isFinite(g)).toBe(true);
+    for (const g of gradient) expect(Number.isFinite(g)).toBe(true);
     for (const z of [-800, -40, 0, 40, 800]) {
       expect(Number.isFinite(logistic.logSigmoid(z))).toBe(true);
-      expectClose(grad(logistic.logSigmoid)(z) as number, 1 / (1 + Math.exp(z)), 1e-12, 1e-300);
+      expectClose(grad(logistic.logSigmoid)(z), 1 / (1 + Math.exp(z)), 1e-12, 1e-300);
     }
   });
 });

@@ -82,12 +82,12 @@ describe("literals reach every generated form as written", () => {
     expect(result.diagnostics).toEqual([]);
     const f = (await load(result.code)).f as Fn;
     const routes: Record<string, number> = {
-      gradientForm: grad(f)(x) as number,
-      jvp: grad(f, { chunk: 1 })(x) as number,
-      chunk: grad(f, { chunk: 2 })(x) as number,
-      record: grad(f, { mode: "reverse" })(x) as number,
-      generic: grad(withoutRecordForm(f), { mode: "reverse" })(x) as number,
-      gen: grad((await generated(source)).f as Fn)(x) as number,
+      gradientForm: grad(f)(x),
+      jvp: grad(f, { chunk: 1 })(x),
+      chunk: grad(f, { chunk: 2 })(x),
+      record: grad(f, { mode: "reverse" })(x),
+      generic: grad(withoutRecordForm(f), { mode: "reverse" })(x),
+      gen: grad((await generated(source)).f as Fn)(x),
     };
     for (const [route, value] of Object.entries(routes)) expect(value, `${route} for ${k}`).toBe(K);
     expect(hessian(f)(x)[0][0]).toBe(0);

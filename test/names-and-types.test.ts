@@ -80,9 +80,9 @@ describe("Math's functions take numbers", () => {
       const source = `/** @differentiable */\nexport function f(x: number): number {\n  const a = [0.5, 2];\n  const b = [3];\n  const m = ${fn}(x > 0 ? a : b) + ${fn}(x < 0.5 ? 1 : 2);\n  return x * x + (m === m ? 1 : 0);\n}\n`;
       const result = transformSource(source, { fileName: "prog.ts" });
       expect(result.diagnostics).toEqual([]);
-      const f = (await load(result.code)).f as Fn;
+      const f = (await load(result.code)).f as (x: number) => number;
       // (Math.max(a) is NaN, Math.max(b) is 3, as JavaScript computes them: the derivative code reads the same.)
-      for (const g of [grad(f)(x), grad(f, { chunk: 1 })(x), grad(f, { mode: "reverse" })(x)]) expect((g as number) + 0).toBe(2 * x + 0); // (+ 0: a zero's sign aside)
+      for (const g of [grad(f)(x), grad(f, { chunk: 1 })(x), grad(f, { mode: "reverse" })(x)]) expect(g + 0).toBe(2 * x + 0); // (+ 0: a zero's sign aside)
       expect(hessian(f)(x)).toEqual([[2]]);
     },
   );

@@ -91,7 +91,7 @@ describe("defaults and optional parameters", () => {
       for (const run of Object.values(routes(compiled.withDefault))) close(run(...args), expected);
       // A Hessian of what is passed: compared with differences of the gradient.
       const h = hessian(compiled.withDefault)(...args);
-      const gradient = (...a: number[]) => [grad(compiled.withDefault)(...a)].flat() as number[];
+      const gradient = (...a: number[]) => [grad(compiled.withDefault)(...a)].flat();
       h.forEach((row, i) => close(row, args.map((_, j) => centralDifference((t) => gradient(...args.map((v, k) => (k === j ? v + t : v)))[i], 0).derivative)));
     }
     expect(derivative(compiled.withDefault)(x)).toBeCloseTo(differences(plain.withDefault, [x])[0], 6);
@@ -103,7 +103,7 @@ describe("defaults and optional parameters", () => {
   test("calls of functions registered at run time, which the generated code looks up (__dualtsCall)", async () => {
     const { compiled, plain } = await both();
     for (const options of [{}, { chunk: 1 }, { mode: "reverse" as const }]) close(grad(compiled.callsRuntime, options)(0.4, -0.9), differences(plain.callsRuntime, [0.4, -0.9]));
-    const gradient = (x: number, y: number) => grad(compiled.callsRuntime)(x, y) as number[];
+    const gradient = (x: number, y: number) => grad(compiled.callsRuntime)(x, y);
     hessian(compiled.callsRuntime)(0.4, -0.9).forEach((row, i) => close(row, differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9])));
   });
 
@@ -113,7 +113,7 @@ describe("defaults and optional parameters", () => {
     close(grad(compiled.defaultArray, { mode: "reverse" })(0.7), differences(plain.defaultArray, [0.7]));
     close(grad(compiled.caller)(0.4, -0.9), differences(plain.caller, [0.4, -0.9]));
     close(grad(compiled.caller, { mode: "reverse" })(0.4, -0.9), differences(plain.caller, [0.4, -0.9]));
-    const gradient = (x: number, y: number) => grad(compiled.caller)(x, y) as number[];
+    const gradient = (x: number, y: number) => grad(compiled.caller)(x, y);
     const h = hessian(compiled.caller)(0.4, -0.9);
     h.forEach((row, i) => close(row, differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9])));
   });
@@ -126,7 +126,7 @@ describe("rest parameters", () => {
     for (const run of Object.values(routes(compiled.sumOfSquares))) close(run(...args), differences(plain.sumOfSquares, args));
     expect(grad(compiled.sumOfSquares)(...args)).toEqual(args.map((v) => 2 * v));
     // scaled(a, ...xs): a number and an array.
-    const g = grad(compiled.scaled)(0.5, 1, -2) as [number, number[]];
+    const g = grad(compiled.scaled)(0.5, 1, -2);
     expect(g[1]).toHaveLength(2);
     close(g, differences(plain.scaled, [0.5, 1, -2]));
     close(grad(compiled.scaled, { mode: "reverse" })(0.5, 1, -2), differences(plain.scaled, [0.5, 1, -2]));

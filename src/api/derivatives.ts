@@ -12,7 +12,7 @@ import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { adjoints, dualLanePasses, forwardPass, onReleasedTape, runnable, unitPasses, valueOf } from "./engines.js";
 import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, onePassGradient, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { gradientPoisoned, nanRowWhereValueIs, scalarResult } from "./results.js";
-import { isReal, select, type Selection, type WrtOptions } from "./selection.js";
+import { isReal, select, type Selection, type Wrt, type WrtOptions } from "./selection.js";
 import { callerOf, checkDerivativeOptions, checkFunction, explainedOverflow } from "./boundary.js";
 import { checkedPass, checkedUnitPasses } from "./poison.js";
 import { kindOf } from "./values.js";
@@ -20,6 +20,7 @@ import { signatureOf } from "./signature.js";
 import { flatTangents } from "./tangents.js";
 import { callFacts, checkMode, factsOf, gradientRoute, type GradientChoice, type GradientRoute, type Mode } from "./routes.js";
 import { onPlan, optionsKey, plansOf, type Plans, type SelectionPlan } from "./plan.js";
+import type { GradientFunction, JvpOf, TangentsOf, ValueAndGradientFunction, VectorDerivative, WithWrtOption } from "./types.js";
 
 export type { Mode } from "./routes.js";
 
@@ -166,10 +167,19 @@ export interface ScalarDerivative {
 }
 
 /**
- * d f / d x for f: ℝ → ℝ (or ℝ → ℝᵐ, giving an array).
- *   derivative((x: Real) => mul(x, sin(x)))(1)   // sin 1 + cos 1
+ * The derivative of a function of one number, f: ℝ → ℝ, or of each output of f: ℝ → ℝᵐ.
+ *
+ * @param f a function of one number, compiled by the transform or written over dualts' operations
+ * @returns a function of x giving f′(x): a number, or for f returning an array of numbers (or of
+ *   Reals) a plain array with each output's derivative. Given a Real that may be a Dual (inside
+ *   another derivative), it gives Reals.
+ * @example
+ *   derivative((x: Real) => mul(x, sin(x)))(1)              // sin 1 + cos 1
+ *   derivative((t: Real) => [mul(t, t), sin(t)])(1)         // [2, cos 1]: number[]
  */
-export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): ScalarDerivative {
+export function derivative<F extends (x: any) => readonly Real[]>(f: F): VectorDerivative;
+export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): ScalarDerivative;
+export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): ScalarDerivative | VectorDerivative {
   checkFunction("derivative", f);
   if (extra.length > 0) throw new TypeError(`${callerOf("derivative", f)}: derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)`);
   const plans = plansOf<SelectionPlan<undefined>>(f, "derivative");
@@ -200,10 +210,23 @@ function derivativeAt(f: AnyFunction, x: Real, plans: Plans<SelectionPlan<undefi
 }
 
 /**
- * Value and directional derivative of f at args along tangents: one entry
- * per selected parameter, each shaped like it (a number, or an array).
+ * The value of f at args and its directional derivative along tangents (forward mode, one pass).
+ *
+ * @param f a function returning a number or an array of numbers
+ * @param args f's arguments
+ * @param tangents one per selected parameter, shaped like it: a number for a number parameter, an
+ *   array (or Float64Array) of as many numbers for an array parameter. Typed as a list whose
+ *   entries are what the selectable parameters take, so tangents computed at run time type-check
+ * @param options `wrt`: the parameters the tangents are for, by index or name, or a list of them
+ *   (default: every argument that is a number, an array of numbers or a Float64Array)
+ * @returns [value, directional derivative]: numbers for a number result; for an array result, f's
+ *   own value (a Float64Array stays one) and a number[]
+ * @example
  *   jvp((x: Real, y: Real) => mul(x, y), [2, 3], [1, 0])   // [6, 3]
  */
+export function jvp<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
+  f: F, args: [...A], tangents: TangentsOf<F, A, W>, options?: WithWrtOption<WrtOptions, W>,
+): JvpOf<ReturnType<F>, A>;
 export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: readonly (number | ArrayLike<number>)[], options?: WrtOptions): [number | number[], number | number[]] {
   checkFunction("jvp", f);
   const checked = checkDerivativeOptions("jvp", f, options, ["wrt"]);
@@ -222,27 +245,43 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 }
 
 /**
- * The gradient of a scalar function with respect to its differentiable parameters: one selected
- * parameter → its shape (a number, or an array); several → one entry each.
- *   grad((v: Real[]) => mul(v[0], v[1]))([2, 3])   // [3, 2]
+ * The gradient of a function that returns one number, with respect to its differentiable parameters.
+ *
+ * @param f compiled by the transform (marked `@differentiable`) or written over dualts' operations
+ * @param options `wrt`: the parameters to differentiate, by index or name, or a list of them
+ *   (default: every argument that is a number, an array of numbers or a Float64Array; others are
+ *   data); `mode`: "forward" or "reverse"; `chunk`: tangents per forward pass
+ * @returns a function of f's arguments giving the gradient in their shapes: one selected parameter
+ *   → its shape (a number; a number[] for a number[] or a Float64Array); several → a tuple, one entry
+ *   each. The type follows the call's arguments: `wrt` by index narrows it to those parameters, by
+ *   name to the shapes of the parameters it could name; Reals that may be Duals give Reals.
+ * @example
+ *   grad((v: Real[]) => mul(v[0], v[1]))([2, 3])              // [3, 2]: number[]
+ *   grad((x: Real, y: Real) => mul(x, y))(2, 3)               // [3, 2]: [number, number]
+ *   grad((w: Real[], b: Real) => mul(w[0], b))([2], 3)        // [[3], 2]: [number[], number]
  */
-export function grad<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => Gradient {
+export function grad<F extends AnyFunction, const W extends Wrt | undefined = undefined>(f: F, options?: WithWrtOption<DerivativeOptions, W>): GradientFunction<F, W> {
   checkFunction("grad", f);
   const checked = checkDerivativeOptions("grad", f, options, DERIVATIVE_OPTIONS);
   const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("grad", checked));
-  return (...args) => gradientCall("grad", f, checked, plans, args).gradient;
+  return ((...args: unknown[]) => gradientCall("grad", f, checked, plans, args).gradient) as GradientFunction<F, W>;
 }
 
 /**
- * [f(args), gradient] from the same passes.
- *   valueAndGrad((x: Real, y: Real) => mul(x, y), { wrt: "y" })(2, 3)   // [6, 2]
+ * f's value and its gradient, from the same passes.
+ *
+ * @param f a function returning one number, as for grad
+ * @param options as for grad: `wrt`, `mode`, `chunk`
+ * @returns a function of f's arguments giving [value, gradient], the gradient as grad gives it
+ * @example
+ *   valueAndGrad((x: Real, y: Real) => mul(x, y), { wrt: "y" })(2, 3)   // [6, 2]: [number, number]
  */
-export function valueAndGrad<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => [number, Gradient] {
+export function valueAndGrad<F extends AnyFunction, const W extends Wrt | undefined = undefined>(f: F, options?: WithWrtOption<DerivativeOptions, W>): ValueAndGradientFunction<F, W> {
   checkFunction("valueAndGrad", f);
   const checked = checkDerivativeOptions("valueAndGrad", f, options, DERIVATIVE_OPTIONS);
   const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("valueAndGrad", checked));
-  return (...args) => {
+  return ((...args: unknown[]) => {
     const { value, gradient } = gradientCall("valueAndGrad", f, checked, plans, args);
     return [value as number, gradient];
-  };
+  }) as ValueAndGradientFunction<F, W>;
 }

@@ -19,6 +19,7 @@ import { checkedUnitPasses, nanSafely, poisoned } from "./poison.js";
 import { callFacts, checkMode, factsOf, forwardLanes, hessianByReverse, jacobianByReverse, type Mode } from "./routes.js";
 import { onPlan, optionsKey, plansOf, type SelectionPlan } from "./plan.js";
 import { DERIVATIVE_OPTIONS, flatGradient, type AnyFunction, type DerivativeOptions, type Matrix } from "./derivatives.js";
+import type { MatrixFunction } from "./types.js";
 
 /** hessian's options: wrt, and mode (its passes are one tangent each, so it takes no chunk). */
 export interface HessianOptions extends WrtOptions {
@@ -43,22 +44,29 @@ function forwardColumns(f: AnyFunction, info: DerivativeInfo | undefined, sel: S
 }
 
 /**
- * The Jacobian of a vector-valued function: rows are outputs, columns the selected input scalars.
- * Reverse mode with mode "reverse", and by default where routes.ts's jacobianByReverse finds few
- * enough outputs; else forward mode, in chunk mode as grad's.
+ * The Jacobian of a function that returns a number or an array of numbers (or a Float64Array).
+ *
+ * @param f compiled by the transform or written over dualts' operations
+ * @param options `wrt`: the parameters to differentiate, by index or name, or a list of them
+ *   (default: every argument that is a number, an array of numbers or a Float64Array);
+ *   `mode`: "forward" or "reverse"; `chunk`: tangents per forward pass
+ * @returns a function of f's arguments giving the m × n matrix as a number[][]: row i is output
+ *   i's gradient, its columns the selected input scalars in order (parameters in `wrt` order,
+ *   arrays element by element); a number result is one row
+ * @example
  *   jacobian((r: Real, t: Real) => [mul(r, cos(t)), mul(r, sin(t))])(1, 0)   // [[1, 0], [0, 1]]
  */
-export function jacobian<F extends AnyFunction>(f: F, options?: DerivativeOptions): (...args: Parameters<F>) => Matrix {
+export function jacobian<F extends AnyFunction>(f: F, options?: DerivativeOptions): MatrixFunction<F> {
   checkFunction("jacobian", f);
   const checked = checkDerivativeOptions("jacobian", f, options, DERIVATIVE_OPTIONS);
   const plans = plansOf<SelectionPlan<MatrixRoute>>(f, optionsKey("jacobian", checked));
-  return (...args) => {
+  return ((...args: unknown[]) => {
     try {
       return onPlan(plans, args, (first) => jacobianRoute(f, checked, select("jacobian", f, first, checked)), (sel, route) => jacobianBy(f, sel, route));
     } catch (error) {
       throw explainedOverflow("jacobian", f, args, error);
     }
-  };
+  }) as MatrixFunction<F>;
 }
 
 type MatrixRoute = { readonly reverse: true } | { readonly reverse: false; readonly lanes: number };
@@ -98,16 +106,20 @@ function reverseRows(f: AnyFunction, info: DerivativeInfo | undefined, sel: Sele
 }
 
 /**
- * The Hessian of a scalar function over the selected input scalars.
- * mode "reverse" (the default, as JAX's hessian): forward over reverse, one
- * tape and one sweep per column, n passes; "forward": forward over forward,
- * nested Duals, n² passes — and the default inside another derivative or in
- * NaN-safe mode, where reverse mode does not run. Both are forward mode on
- * the outside, so poison.ts's rule applies: where an entry is NaN while f's
- * value is not, the same passes run again NaN-safely.
+ * The Hessian of a function that returns one number: its second derivatives over the selected input
+ * scalars. mode "reverse" (the default, as JAX's hessian): forward over reverse, one tape and one
+ * sweep per column, n passes; "forward": forward over forward, nested Duals, n² passes — and the
+ * default inside another derivative or in NaN-safe mode, where reverse mode does not run. Where an
+ * entry is NaN while f's value is not, the same passes run again NaN-safely.
+ *
+ * @param f compiled by the transform or written over dualts' operations
+ * @param options `wrt`, as for grad; `mode`
+ * @returns a function of f's arguments giving the n × n matrix as a number[][], its rows and
+ *   columns the selected input scalars in order, as jacobian's columns
+ * @example
  *   hessian((x: Real, y: Real) => mul(mul(x, x), y))(1, 2)   // [[4, 2], [2, 0]]
  */
-export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): (...args: Parameters<F>) => Matrix {
+export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): MatrixFunction<F> {
   checkFunction("hessian", f);
   const checked = checkDerivativeOptions("hessian", f, options, ["wrt", "mode"]);
   const plans = plansOf<SelectionPlan<MatrixRoute>>(f, optionsKey("hessian", checked));
@@ -115,10 +127,10 @@ export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): 
     const sel = select("hessian", f, args, checked);
     return { sel, route: { reverse: hessianByReverse(callFacts(sel), checkMode(sel, checked.mode)), lanes: 1 } as MatrixRoute };
   };
-  return (...args) => withinStack("hessian", f, args, () => onPlan(plans, args, choose, (sel, { reverse }) => {
+  return ((...args: unknown[]) => withinStack("hessian", f, args, () => onPlan(plans, args, choose, (sel, { reverse }) => {
     const { value, rows } = hessianRows(runnable(f, sel), sel, reverse);
     return (poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows) as Matrix;
-  }));
+  }))) as MatrixFunction<F>;
 }
 
 /** The Hessian's rows, and f's value: row j the gradient with slot j perturbed along an outer tag. */

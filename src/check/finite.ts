@@ -9,8 +9,9 @@
 import type { Gradient } from "../api/derivatives.js";
 import { checkFunction, checkNumberOption, checkOptionKeys, withinStack } from "../api/boundary.js";
 import { scalarResult, vectorResult } from "../api/results.js";
-import { select, type WrtOptions } from "../api/selection.js";
+import { select, type Wrt, type WrtOptions } from "../api/selection.js";
 import { kindOf } from "../api/values.js";
+import type { GradientOf, WithWrtOption } from "../api/types.js";
 
 export interface FiniteDifference {
   readonly derivative: number;
@@ -105,9 +106,18 @@ export function differencesPerInput(api: string, f: AnyFunction, args: unknown[]
 }
 
 /**
- * The gradient by finite differences (Ridders' extrapolation), shaped like grad's result.
- *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // [12, 9]
+ * The gradient by finite differences (Ridders' extrapolation) of a function of plain numbers.
+ *
+ * @param f a function returning one number
+ * @param args f's arguments
+ * @param options `wrt`, as for grad; `step`, the first step of the extrapolation
+ * @returns the gradient shaped, and typed, as grad's result for the same arguments and `wrt`
+ * @example
+ *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // [12, 9]: [number, number]
  */
+export function numericalGradient<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
+  f: F, args: [...A], options?: WithWrtOption<FiniteDifferenceOptions, W>,
+): GradientOf<F, A, W>;
 export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions & FiniteDifferenceOptions): Gradient {
   checkFunction("numericalGradient", f);
   const checked = checkOptionKeys("numericalGradient", f, options, FINITE_DIFFERENCE_OPTIONS);

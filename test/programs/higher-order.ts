@@ -60,7 +60,7 @@ export function square(y: number): number {
 /** x · d/dy (x + y) at y = 1: the inner derivative must not see x's perturbation (it is 1, so f′ = 1, not 2). */
 /** @differentiable */
 export function timesInnerDerivative(x: number): number {
-  return x * (grad(plus, { wrt: "y" })(x, 1) as number);
+  return x * grad(plus, { wrt: "y" })(x, 1);
 }
 
 /** x · d/dy y² at y = x = 2x²: f′ = 4x. */

@@ -34,7 +34,7 @@ export async function checkHessians(source: string, probeSource: string, points:
   const { code, f, plain } = await compileBoth<Fn>(source);
   const run = probe(probeSource);
   const gradient = (x: number[]): number[] => {
-    const g = grad(f)(...x) as number | number[];
+    const g = grad(f)(...x);
     return typeof g === "number" ? [g] : g;
   };
 

@@ -118,9 +118,9 @@ function recordTwinDisagrees(f: Fn, info: GradientFormInfo | undefined, x: reado
   counts.recordTwins++;
   const tape = new LinearTape();
   const answered = info.recordGradient(tape, ...x.flatMap((v, i) => (info.wrt.includes(i) ? [v, tape.input()] : [v]))) !== undefined;
-  const [value, gradient] = valueAndGrad(f, { mode: "reverse" })(...x) as [number, number | number[]];
+  const [value, gradient] = valueAndGrad(f, { mode: "reverse" })(...x);
   if (answered && !Number.isFinite(value)) return `the record form's twin answered where the value is ${value}: it should have deferred`;
-  const viaTwin = grad(f, { mode: "reverse" })(...x) as number | number[];
+  const viaTwin = grad(f, { mode: "reverse" })(...x);
   const [mine, theirs] = [viaTwin, gradient].map((g) => (typeof g === "number" ? [g] : g));
   if (mine.length !== theirs.length || mine.some((g, j) => !Object.is(g, theirs[j]))) {
     return `in reverse mode grad gives [${mine.map(show)}] through the record form's twin, the record form [${theirs.map(show)}]`;
@@ -133,7 +133,7 @@ function unrolledDisagrees(f: Fn, info: GradientFormInfo | undefined, x: readonl
   if (!info?.gradient) return undefined;
   counts.gradientForms++;
   const own = info.gradient(...x);
-  const [value, gradient] = valueAndGrad(f)(...x) as [number, number | number[]];
+  const [value, gradient] = valueAndGrad(f)(...x);
   const chunked = typeof gradient === "number" ? [gradient] : gradient;
   if (own === undefined) {
     counts.gradientDeferred++;
@@ -145,7 +145,7 @@ function unrolledDisagrees(f: Fn, info: GradientFormInfo | undefined, x: readonl
   if (!own.some(Number.isNaN) && (own.length !== chunked.length || own.some((g, j) => !Object.is(g, chunked[j])))) {
     return `the gradient form gives [${own.map(show)}], the chunk-mode JVP [${chunked.map(show)}]`;
   }
-  const viaGrad = grad(f)(...x) as number | number[];
+  const viaGrad = grad(f)(...x);
   const mine = typeof viaGrad === "number" ? [viaGrad] : viaGrad;
   if (mine.length !== chunked.length || mine.some((g, j) => !Object.is(g, chunked[j]))) {
     return `grad gives [${mine.map(show)}] through the gradient form, valueAndGrad [${chunked.map(show)}]`;
@@ -226,7 +226,7 @@ export async function checkSource(source: string, probeSource: string | undefine
       forward = entries(grad(f)(...x)); // the chunk-mode JVP: every direction in one pass
       single = entries(grad(f, { chunk: 1 })(...x)); // the plain JVP, once per direction
       pairs = entries(grad(f, { chunk: 2 })(...x)); // chunk mode, two directions per pass: a second pass for the third
-      forwardValue = valueAndGrad(f)(...x)[0] as number;
+      forwardValue = valueAndGrad(f)(...x)[0];
     } catch (error) {
       return fail("forward", `grad(f) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
     }
@@ -236,10 +236,10 @@ export async function checkSource(source: string, probeSource: string | undefine
     let tapeValue: number;
     try {
       reverse = entries(grad(f, { mode: "reverse" })(...x));
-      reverseValue = valueAndGrad(f, { mode: "reverse" })(...x)[0] as number;
+      reverseValue = valueAndGrad(f, { mode: "reverse" })(...x)[0];
       const generic = withoutRecordForm(f);
       onTape = entries(grad(generic, { mode: "reverse" })(...x));
-      tapeValue = valueAndGrad(generic, { mode: "reverse" })(...x)[0] as number;
+      tapeValue = valueAndGrad(generic, { mode: "reverse" })(...x)[0];
     } catch (error) {
       return fail("reverse", `grad(f, { mode: "reverse" }) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
     }
