@@ -10,10 +10,11 @@ import * as peers from "./peers.js";
 import * as runtime from "./runtime.js";
 import { minimalGradient, overMinimalDuals } from "./minimal-dual.js";
 import type { Contender } from "./harness.js";
+import { lanesFor, THRESHOLDS } from "../src/api/routes.js";
 
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
-  | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "tape"
+  | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "planned" | "tape"
   | "dual1" | "dual" | "runtime" | "minimal" | "analytic" | "hessianReverse" | "tfjs" | "mathjs"
   // The Jacobian cases: compiled in forward and reverse mode, the runtime's Duals and tape ("runtime": as it is).
   | "forward" | "reverse" | "asIs" | "runtimeForward" | "runtimeReverse";
@@ -42,12 +43,12 @@ const dualts = (kind: Kind, name: string, derivative: () => unknown, note?: stri
   kind, name, note, run: derivative, derivative: () => flat(derivative()),
 });
 
-/** The lanes per pass grad chooses for n inputs (at most 12, balanced), as src/api/engines.ts's chunkSize. */
-const defaultLanes = (n: number) => Math.ceil(n / Math.ceil(n / 12));
+/** The lanes per pass grad chooses for n inputs (at most maxChunk, balanced): src/api/routes.ts's lanesFor. */
+const defaultLanes = (n: number) => lanesFor(n, undefined);
 /** A note: chunk mode's passes for n inputs. */
 const chunkedNote = (n: number) => `${Math.ceil(n / defaultLanes(n))} pass(es) of ${defaultLanes(n)} lanes`;
-/** A note: forward mode's passes over the runtime's operations, lanes from 16 inputs (src/api/routes.ts's RUNTIME_LANES_FROM). */
-const runtimeForwardNote = (n: number) => (n >= 16 ? chunkedNote(n) : `${n} pass(es)`);
+/** A note: forward mode's passes over the runtime's operations, lanes from THRESHOLDS.runtimeLanesFrom inputs (src/api/routes.ts). */
+const runtimeForwardNote = (n: number) => (n >= THRESHOLDS.runtimeLanesFrom ? chunkedNote(n) : `${n} pass(es)`);
 
 interface ChunkInfo {
   readonly wrt: readonly number[];
@@ -95,7 +96,7 @@ function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) =
     dualts("minimal", "gradient, textbook Dual (yardstick), chunk 1", textbook, `value and tangent only; ${n} pass(es)`),
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
     dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), runtimeForwardNote(n)),
-    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= 4 ? "the runtime's tape (n ≥ 4)" : "Duals, one tangent per pass"),
+    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= THRESHOLDS.runtimeReverseFrom ? `the runtime's tape (n ≥ ${THRESHOLDS.runtimeReverseFrom})` : "Duals, one tangent per pass"),
   ];
 }
 
@@ -107,6 +108,12 @@ function withoutRecordForm<F extends Function>(f: F): F {
   return Object.defineProperty(g, key, { value: { ...info, record: undefined } }) as unknown as F;
 }
 
+/** g = grad(f, { wrt }) made once, and each run one call of it, as users are told to write it (the plan made on its first call). */
+function planned(f: (...args: any[]) => number, wrt: string[] | undefined, args: unknown[]): () => unknown {
+  const g = grad(f, { wrt }) as (...args: unknown[]) => unknown;
+  return () => g(...args);
+}
+
 /** The generated-code contenders shared by every gradient case. */
 function generated(f: (...args: any[]) => number, args: unknown[], tangents: (number | Float64Array)[], wrt?: string[]): Entry[] {
   const n = tangents.reduce<number>((s, t) => s + (typeof t === "number" ? 1 : t.length), 0);
@@ -115,7 +122,7 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
   const info = (f as unknown as Record<symbol, { gradient?: unknown; recordGradient?: unknown }>)[Symbol.for("dualts.derivative")];
   const hasGradientForm = typeof info?.gradient === "function";
   const hasTwin = typeof info?.recordGradient === "function";
-  const route = n > 12 ? "generated reverse (n > 12)" : hasGradientForm ? "gradient form: one pass, value skipped" : "forward, chunked (n ≤ 12)";
+  const route = n >= THRESHOLDS.reverseFrom ? `generated reverse (n ≥ ${THRESHOLDS.reverseFrom})` : hasGradientForm ? "gradient form: one pass, value skipped" : `forward, chunked (n ≤ ${THRESHOLDS.maxChunk})`;
   return [
     { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
     { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
@@ -125,6 +132,7 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
     dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep"),
     dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
+    dualts("planned", "gradient, grad(f) made once, then called", planned(f, wrt, args), `${route}; its plan made on the first call`),
     dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
   ];
 }

@@ -60,7 +60,9 @@ const targetPairs: [string, Kind, Kind][] = [
   ["bce", "primal", "chunked"],
   ["bce", "chunked", "tfjs"],
   ["rosenbrock-100", "primal", "grad"],
-  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).flatMap((c): [string, Kind, Kind][] => [[c.id, "grad1", "dual1"], [c.id, "grad1", "minimal"], [c.id, "grad", "runtime"]]),
+  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).flatMap((c): [string, Kind, Kind][] => [
+    [c.id, "grad1", "dual1"], [c.id, "grad1", "minimal"], [c.id, "grad", "runtime"], [c.id, "minimal", "dual1"], [c.id, "primal", "planned"], [c.id, "grad", "planned"],
+  ]),
   // jacobian(f) as it is against both modes, compiled and over the runtime's operations.
   ...cases.filter((c) => c.entries.some((e) => e.kind === "asIs")).flatMap((c): [string, Kind, Kind][] => [
     [c.id, "forward", "asIs"], [c.id, "reverse", "asIs"], [c.id, "runtimeForward", "runtime"], [c.id, "runtimeReverse", "runtime"],

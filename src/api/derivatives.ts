@@ -26,17 +26,14 @@ export type { Mode } from "./routes.js";
 
 export interface DerivativeOptions extends WrtOptions {
   /**
-   * "forward": one pass per input scalar (or per chunk of them); "reverse": one pass and one backward
-   * sweep per output. Default: forward, except that a gradient runs in reverse mode from 13 input
-   * scalars on for a compiled function (its generated reverse mode) and from 4 for a function over
-   * the runtime's operations (the runtime's tape); a Jacobian from 2 inputs where f has at most n
-   * outputs (compiled) or 2n (runtime), counted by running f once; a Hessian forward over reverse.
+   * "forward": one pass per input scalar (or per chunk of them); "reverse": one run and one backward
+   * sweep per output. Default: the route measured to be faster for the call — reverse mode for a
+   * gradient of many inputs, forward mode for few, a Hessian forward over reverse (README: Modes).
    */
   readonly mode?: Mode;
   /**
-   * Forward mode: tangents carried per pass (default: ≤ 12, balanced; a function over the runtime's
-   * operations takes one per pass below 16 inputs). 1 runs the plain JVP, or one Dual, once per input.
-   * Giving a chunk keeps a gradient in forward mode.
+   * Forward mode: tangents carried per pass (default: balanced chunks, the route's choice). 1 runs the
+   * plain JVP, or one Dual, once per input. Giving a chunk keeps a gradient in forward mode.
    */
   readonly chunk?: number;
 }

@@ -1,4 +1,5 @@
 Object.defineProperty(scaledEnds, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "scaledEnds",
         parameters: ["xs"],
         kinds: ["array"],

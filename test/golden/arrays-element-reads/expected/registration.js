@@ -1,4 +1,5 @@
 Object.defineProperty(weightedSum, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "weightedSum",
         parameters: ["xs", "weights"],
         kinds: ["array", "array"],

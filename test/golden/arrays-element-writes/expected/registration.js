@@ -1,4 +1,5 @@
 Object.defineProperty(linear, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "linear",
         parameters: ["x", "a"],
         kinds: ["array", "data"],

@@ -1,4 +1,5 @@
 Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "sumOfSquares",
         parameters: ["v"],
         kinds: ["array"],

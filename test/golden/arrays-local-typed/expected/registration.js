@@ -1,4 +1,5 @@
 Object.defineProperty(scratch, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "scratch",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

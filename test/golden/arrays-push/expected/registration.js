@@ -1,4 +1,5 @@
 Object.defineProperty(cumulative, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "cumulative",
         parameters: ["v"],
         kinds: ["array"],

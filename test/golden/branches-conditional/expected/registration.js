@@ -1,4 +1,5 @@
 Object.defineProperty(logOrSquare, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "logOrSquare",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

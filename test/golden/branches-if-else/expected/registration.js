@@ -1,4 +1,5 @@
 Object.defineProperty(clipped, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "clipped",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

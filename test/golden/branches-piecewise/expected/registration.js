@@ -1,4 +1,5 @@
 Object.defineProperty(piecewise, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "piecewise",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

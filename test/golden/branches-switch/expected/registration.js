@@ -1,4 +1,5 @@
 Object.defineProperty(bySign, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "bySign",
         parameters: ["x", "y"],
         kinds: ["scalar", "scalar"],

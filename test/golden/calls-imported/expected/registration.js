@@ -1,4 +1,5 @@
 Object.defineProperty(smooth, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "smooth",
         parameters: ["w"],
         kinds: ["scalar"],

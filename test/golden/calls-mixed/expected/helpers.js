@@ -4,6 +4,10 @@ function __dualtsDerivative(f, where) {
     if (!derivative) {
         throw new TypeError(where + ": " + (f?.name || "the callee") + " has no derivative: mark it @differentiable and compile its module with the dualts transform");
     }
+    if (derivative.contract !== 1) {
+        const name = derivative.name || f.name || "the callee";
+        throw new Error(where + ": " + name + " was compiled by another version of the dualts transform (its registration has " + (derivative.contract === undefined ? "no contract version" : "contract version " + derivative.contract) + "; this module was compiled for contract version 1). Recompile " + name + "'s module with the installed dualts, and this module too if another dualts compiled it: every compiled module must come from the dualts it runs with.");
+    }
     if (derivative.diagnostics) {
         throw new Error(where + ": " + derivative.name + " is marked @differentiable, but the dualts transform could not differentiate it:\n  " + derivative.diagnostics.join("\n  ") + "\nFix them and compile again: then " + derivative.name + " is differentiable.");
     }

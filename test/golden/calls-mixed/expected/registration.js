@@ -1,4 +1,5 @@
 Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "sigmoid",
         parameters: ["z"],
         kinds: ["scalar"],
@@ -12,6 +13,7 @@ Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
     } });
 
 Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "power",
         parameters: ["x", "n"],
         kinds: ["scalar", "scalar"],
@@ -24,6 +26,7 @@ Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
     } });
 
 Object.defineProperty(model, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "model",
         parameters: ["w", "x"],
         kinds: ["scalar", "scalar"],

@@ -1,4 +1,5 @@
 Object.defineProperty(power, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "power",
         parameters: ["x", "n"],
         kinds: ["scalar", "scalar"],

@@ -1,4 +1,5 @@
 Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "sigmoid",
         parameters: ["z"],
         kinds: ["scalar"],
@@ -12,6 +13,7 @@ Object.defineProperty(sigmoid, Symbol.for("dualts.derivative"), { value: {
     } });
 
 Object.defineProperty(logistic, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "logistic",
         parameters: ["w", "x"],
         kinds: ["scalar", "scalar"],

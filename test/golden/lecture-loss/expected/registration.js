@@ -1,4 +1,5 @@
 Object.defineProperty(loss, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "loss",
         parameters: ["w0", "w1", "xs", "ys"],
         kinds: ["scalar", "scalar", "array", "array"],

@@ -1,4 +1,5 @@
 Object.defineProperty(polynomial, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "polynomial",
         parameters: ["w0", "w1", "w2"],
         kinds: ["scalar", "scalar", "scalar"],

@@ -1,4 +1,5 @@
 Object.defineProperty(countDown, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "countDown",
         parameters: ["x"],
         kinds: ["scalar"],

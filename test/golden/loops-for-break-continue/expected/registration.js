@@ -1,4 +1,5 @@
 Object.defineProperty(partialPowers, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "partialPowers",
         parameters: ["x", "n"],
         kinds: ["scalar", "scalar"],

@@ -1,4 +1,5 @@
 Object.defineProperty(loops, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "loops",
         parameters: ["x", "n"],
         kinds: ["scalar", "scalar"],

@@ -1,4 +1,5 @@
 Object.defineProperty(horner, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "horner",
         parameters: ["x"],
         kinds: ["scalar"],

@@ -1,5 +1,6 @@
 // scaled: the information object passed to differentiable(…)
 ({
+    contract: 1,
     name: "scaled",
     parameters: ["x", "k"],
     kinds: ["scalar", "scalar"],

@@ -1,5 +1,6 @@
 // norm: the information object passed to differentiable(…)
 ({
+    contract: 1,
     name: "norm",
     parameters: ["x", "y"],
     kinds: ["scalar", "scalar"],

@@ -1,5 +1,6 @@
 // Spring.energy: the information object the class's static block registers (differentiable.method)
 ({
+    contract: 1,
     name: "energy",
     parameters: ["x"],
     kinds: ["scalar"],

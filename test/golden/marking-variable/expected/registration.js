@@ -1,4 +1,5 @@
 Object.defineProperty(cube, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "cube",
         parameters: ["x"],
         kinds: ["scalar"],

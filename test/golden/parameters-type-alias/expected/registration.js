@@ -1,4 +1,5 @@
 Object.defineProperty(scaled, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "scaled",
         parameters: ["x", "k"],
         kinds: ["scalar", "scalar"],

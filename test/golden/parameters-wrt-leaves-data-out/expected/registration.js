@@ -1,4 +1,5 @@
 Object.defineProperty(predictData, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "predictData",
         parameters: ["layer", "x"],
         kinds: ["data", "scalar"],

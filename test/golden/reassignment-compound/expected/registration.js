@@ -1,4 +1,5 @@
 Object.defineProperty(square, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "square",
         parameters: ["x"],
         kinds: ["scalar"],

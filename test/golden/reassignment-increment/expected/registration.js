@@ -1,4 +1,5 @@
 Object.defineProperty(expOfItself, Symbol.for("dualts.derivative"), { value: {
+        contract: 1,
         name: "expOfItself",
         parameters: ["x"],
         kinds: ["scalar"],
