@@ -6,6 +6,7 @@ export { Dual, type Real } from "./dual.js";
 export * from "./ops.js";
 export { derivative, jvp, grad, valueAndGrad } from "./api/derivatives.js";
 export { jacobian, hessian } from "./api/matrices.js";
+export { vjp, hvp, type Cotangent, type Pullback } from "./api/products.js";
 export type { DerivativeOptions, Gradient, Matrix, Mode, ScalarDerivative } from "./api/derivatives.js";
 export type { HessianOptions } from "./api/matrices.js";
 export type { AnyGradient, GradientFunction, GradientOf, MatrixFunction, ValueAndGradientFunction, VectorDerivative } from "./api/types.js";

@@ -6,7 +6,7 @@
 
 import { describe, expect, expectTypeOf, test } from "vitest";
 import {
-  add, derivative, differentiable, grad, hessian, jacobian, jvp, mul, numericalGradient, sin, valueAndGrad,
+  add, derivative, differentiable, grad, hessian, hvp, jacobian, jvp, mul, numericalGradient, sin, valueAndGrad, vjp,
   type AnyGradient, type Real,
 } from "../src/index.js";
 
@@ -218,6 +218,18 @@ describe("the other API functions", () => {
     expectTypeOf(compiled).toEqualTypeOf<[number, [number[], number]]>();
     expectTypeOf(runtime).toEqualTypeOf<[number, number[]]>();
     expect([shapeOf(compiled), shapeOf(runtime)]).toEqual([["number", ["number[2]", "number"]], ["number", "number[2]"]]);
+  });
+
+  test("vjp and hvp: the pullback's result and H·v typed as grad's", () => {
+    const [value, pullback] = vjp(affine, [w, 3]);
+    const cotangents = pullback(1);
+    const [, byIndex] = vjp(runtimeAffine, [w, 3], { wrt: 1 });
+    const product = hvp(affine, [w, 3], [[1, 0], 0]);
+    expectTypeOf(value).toEqualTypeOf<number>();
+    expectTypeOf(cotangents).toEqualTypeOf<[number[], number]>();
+    expectTypeOf(byIndex(1)).toEqualTypeOf<number>();
+    expectTypeOf(product).toEqualTypeOf<[number[], number]>();
+    expect([shapeOf(value), shapeOf(cotangents), shapeOf(byIndex(1)), shapeOf(product)]).toEqual(["number", ["number[2]", "number"], "number", ["number[2]", "number"]]);
   });
 
   test("jacobian and hessian: number[][], rows of plain arrays", () => {

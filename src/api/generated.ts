@@ -93,13 +93,28 @@ export function generatedUnitPasses(info: DerivativeInfo, sel: Selection): { val
  */
 export function recordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } {
   return withTape((tape) => {
-    const call = layout(info, sel, inputNodes(tape));
-    const [value, output] = info.record!(tape, ...call.args) as [unknown, number | ArrayLike<number>];
+    const { value, outputs, slotAdjoints } = recordedRun(info, sel, tape);
     const values = typeof value === "number" ? [value] : Array.from(value as ArrayLike<number>);
-    const outputs = typeof output === "number" ? [output] : Array.from(output);
-    const rows = outputs.map((node, r) => nanRowWhereValueIs(values[r], slotAdjoints(call, sel, tape.backward(node))));
+    const rows = outputs.map((node, r) => nanRowWhereValueIs(values[r], slotAdjoints(tape.backward(node))));
     return { value, rows };
   });
+}
+
+/** What one run of a record form leaves: its value, its output node(s), and how to read each selected slot's adjoint. */
+export interface RecordedRun {
+  readonly value: unknown;
+  /** The result's node: one for a number result, one per output for an array. */
+  readonly outputs: number[];
+  /** Every selected slot's adjoint, in the selection's order, from a sweep's adjoints. */
+  readonly slotAdjoints: (adjoints: ArrayLike<number>) => number[];
+}
+
+/** Runs a compiled function's record form once on `tape`, each selected parameter an input node (one per element for an array). */
+export function recordedRun(info: DerivativeInfo, sel: Selection, tape: LinearTape): RecordedRun {
+  const call = layout(info, sel, inputNodes(tape));
+  const [value, output] = info.record!(tape, ...call.args) as [unknown, number | ArrayLike<number>];
+  const outputs = typeof output === "number" ? [output] : Array.from(output);
+  return { value, outputs, slotAdjoints: (adjoints) => slotAdjoints(call, sel, adjoints) };
 }
 
 /**
@@ -230,6 +245,11 @@ export function canRecord(info: DerivativeInfo): boolean {
  */
 export function tryRecordedRows(info: DerivativeInfo, sel: Selection): { value: unknown; rows: number[][] } | undefined {
   return unlessRecordless(info, () => recordedRows(info, sel));
+}
+
+/** recordedRun, or undefined where the record form called a function of another module that has none (as tryRecordedRows). */
+export function tryRecordedRun(info: DerivativeInfo, sel: Selection, tape: LinearTape): RecordedRun | undefined {
+  return unlessRecordless(info, () => recordedRun(info, sel, tape));
 }
 
 /** recordedGradient, or undefined where it defers or where the twin called a function of another module that has no record form. */

@@ -10,15 +10,16 @@
 import type { Real } from "../dual.js";
 import { primal } from "../ops.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
-import { adjoints, dualLanePasses, forwardPass, forwardRun, forwardSeed, onReleasedTape, runnable, unit, valueOf } from "./engines.js";
-import { canRecord, chunkedPasses, generatedUnitPasses, tryRecordedRows } from "./generated.js";
-import { asColumn, fromColumns, nanRowWhereValueIs, outputCount, scalarResult, split, vectorResult } from "./results.js";
+import { adjoints, dualLanePasses, forwardPass, onReleasedTape, runnable, unit } from "./engines.js";
+import { hessianAlong } from "./hessian-along.js";
+import { chunkedPasses, generatedUnitPasses, tryRecordedRows } from "./generated.js";
+import { asColumn, fromColumns, nanRowWhereValueIs, outputCount, vectorResult } from "./results.js";
 import { select, type Selection, type WrtOptions } from "./selection.js";
 import { checkDerivativeOptions, checkFunction, explainedOverflow, withinStack } from "./boundary.js";
 import { checkedUnitPasses, nanSafely, poisoned } from "./poison.js";
-import { callFacts, checkMode, factsOf, forwardLanes, hessianByReverse, jacobianByReverse, type Mode } from "./routes.js";
+import { callFacts, checkMode, factsOf, forwardLanes, hessianByReverse, jacobianByReverse, reverseRoute, type Mode } from "./routes.js";
 import { onPlan, optionsKey, plansOf, type SelectionPlan } from "./plan.js";
-import { DERIVATIVE_OPTIONS, flatGradient, type AnyFunction, type DerivativeOptions, type Matrix } from "./derivatives.js";
+import { DERIVATIVE_OPTIONS, type AnyFunction, type DerivativeOptions, type Matrix } from "./derivatives.js";
 import type { MatrixFunction } from "./types.js";
 
 /** hessian's options: wrt, and mode (its passes are one tangent each, so it takes no chunk). */
@@ -93,7 +94,7 @@ function jacobianBy(f: AnyFunction, sel: Selection, route: MatrixRoute): Matrix 
 
 /** The Jacobian by reverse mode: one run on a tape — the record form's, or the runtime's — and one sweep per output. */
 function reverseRows(f: AnyFunction, info: DerivativeInfo | undefined, sel: Selection): Matrix {
-  const recorded = info && canRecord(info) && sel.plain ? tryRecordedRows(info, sel) : undefined;
+  const recorded = reverseRoute(factsOf(info), sel) === "record" ? tryRecordedRows(info!, sel) : undefined;
   if (recorded) {
     vectorResult(sel, recorded.value);
     return recorded.rows;
@@ -133,24 +134,14 @@ export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): 
   }))) as MatrixFunction<F>;
 }
 
-/** The Hessian's rows, and f's value: row j the gradient with slot j perturbed along an outer tag. */
+/** The Hessian's rows, and f's value: row j is H·eⱼ (hessian-along.ts), the Hessian being symmetric. */
 function hessianRows(g: (...args: unknown[]) => unknown, sel: Selection, reverse: boolean): { value: unknown; rows: Real[][] } {
   const n = sel.values.length;
   let value: unknown;
   const rows = sel.values.map((_, j) => {
-    if (reverse) {
-      return onReleasedTape(sel, (run) => {
-        const { result, tag } = forwardRun(g, sel, unit(n, j), run.inputs);
-        const [primalPart, tangent] = split(scalarResult(sel, result), tag);
-        if (j === 0) value = valueOf(primalPart as Real);
-        return adjoints(run, tangent as Real);
-      });
-    }
-    // The gradient with slot j perturbed along a fresh outer tag: column j of the Hessian.
-    const { args, tag } = forwardSeed(sel, unit(n, j));
-    const inner = flatGradient(g, sel.over(args), "forward");
-    if (j === 0) value = split(inner.value, tag)[0];
-    return inner.gradient.map((entry) => split(entry, tag)[1] as Real);
+    const column = hessianAlong(g, sel, unit(n, j), reverse);
+    if (j === 0) value = column.value;
+    return column.product;
   });
   return { value, rows };
 }

@@ -163,6 +163,11 @@ export function jacobianByReverse(fn: FunctionFacts, call: CallFacts, mode: Mode
   return outputs() <= call.inputs * (fn.compiled ? THRESHOLDS.jacobianRowsPerInput.compiled : THRESHOLDS.jacobianRowsPerInput.runtime);
 }
 
+/** A reverse-mode run's tape (vjp; jacobian's and the gradient's reverse mode alike): a compiled function's record form at plain inputs, else the runtime's tape. */
+export function reverseRoute(fn: FunctionFacts, call: { readonly plain: boolean }): "record" | "tape" {
+  return fn.compiled && fn.record && call.plain ? "record" : "tape";
+}
+
 /**
  * Whether a Hessian runs forward over reverse (one tape and sweep per column): asked for, or by
  * default as JAX's does — except inside another derivative or in NaN-safe mode, where reverse mode

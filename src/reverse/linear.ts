@@ -128,11 +128,35 @@ export class LinearTape {
    * the next backward sweep or run on this tape.
    */
   backward(output: number): Float64Array {
+    const adjoints = this.clearedAdjoints();
+    if (output <= 0) return adjoints;
+    adjoints[output] = 1;
+    return this.sweep(adjoints);
+  }
+
+  /**
+   * Σᵣ seeds[r] · ∂outputs[r]/∂node for every node, in one sweep: the
+   * vector-Jacobian product of the seeds with the outputs (vjp's pullback).
+   * An output that appears twice takes both seeds; node 0 (a constant
+   * output) passes nothing back. The array is the tape's own, as backward's.
+   */
+  backwardFrom(outputs: ArrayLike<number>, seeds: ArrayLike<number>): Float64Array {
+    const adjoints = this.clearedAdjoints();
+    for (let r = 0; r < outputs.length; r++) adjoints[outputs[r]] += seeds[r];
+    adjoints[0] = 0;
+    return this.sweep(adjoints);
+  }
+
+  /** The adjoints of nodes 0…count, zeroed. */
+  private clearedAdjoints(): Float64Array {
     if (this.adjoints.length <= this.count) this.adjoints = new Float64Array(Math.max(this.count + 1, 2 * this.adjoints.length));
     const adjoints = this.adjoints.subarray(0, this.count + 1);
     adjoints.fill(0);
-    if (output <= 0) return adjoints;
-    adjoints[output] = 1;
+    return adjoints;
+  }
+
+  /** Carries seeded adjoints from the last edge back to the first. */
+  private sweep(adjoints: Float64Array): Float64Array {
     const { nodes, args, partials } = this;
     for (let e = this.size - 1; e >= 0; e--) {
       const adjoint = adjoints[nodes[e]];

@@ -135,14 +135,47 @@ export class Tape {
   /** Sets every node's adjoint to ∂output/∂node in one sweep from output back to the inputs. */
   backward(output: Var): void {
     if (output.tape !== this) throw new Error("backward: the output was not recorded on this tape");
-    const storage = this.readable();
-    const { argIds, partials } = storage;
-    const adjoints = clearedAdjoints(storage, this.count);
-    this.swept = this.count;
+    const adjoints = this.clearedForSweep();
     adjoints[output.index] = 1;
+    this.sweep(output.index, adjoints);
+  }
+
+  /**
+   * One sweep seeded with a cotangent: sets every node's adjoint to Σᵣ seeds[r] · ∂outputs[r]/∂node,
+   * the vector-Jacobian product of the seeds with the outputs (vjp's pullback). An output that appears
+   * twice takes both seeds; a plain number among the outputs is a constant and passes nothing back.
+   *   tape.backwardFrom([y, z], [1, 2]);   // x.adjoint = ∂y/∂x + 2 ∂z/∂x
+   */
+  backwardFrom(outputs: readonly (Var | number)[], seeds: ArrayLike<number>): void {
+    if (seeds.length !== outputs.length) throw new RangeError(`backwardFrom: ${outputs.length} output(s) take as many seeds, not ${seeds.length}`);
+    for (let r = 0; r < outputs.length; r++) {
+      const output = outputs[r];
+      if (typeof output !== "number" && output.tape !== this) throw new Error(`backwardFrom: output ${r} was not recorded on this tape`);
+    }
+    const adjoints = this.clearedForSweep();
+    let last = -1;
+    for (let r = 0; r < outputs.length; r++) {
+      const output = outputs[r];
+      if (typeof output === "number") continue;
+      adjoints[output.index] += seeds[r];
+      if (output.index > last) last = output.index;
+    }
+    this.sweep(last, adjoints);
+  }
+
+  /** The adjoints of every node set to 0 for a sweep (nodes recorded after it read 0 too). */
+  private clearedForSweep(): Float64Array {
+    const adjoints = clearedAdjoints(this.readable(), this.count);
+    this.swept = this.count;
+    return adjoints;
+  }
+
+  /** Carries the seeded adjoints back from node `from` (the last seeded one) to the inputs. */
+  private sweep(from: number, adjoints: Float64Array): void {
+    const { argIds, partials } = this.readable();
     // Each node adds adjoint · ∂node/∂argument to its arguments' adjoints, arguments in order;
     // a node whose adjoint is 0 passes nothing back (so an infinite partial behind it gives no NaN).
-    for (let i = output.index; i >= 0; i--) {
+    for (let i = from; i >= 0; i--) {
       const adjoint = adjoints[i];
       if (adjoint === 0) continue;
       const x = argIds[2 * i];
