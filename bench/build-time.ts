@@ -49,7 +49,9 @@ function compile(compiler: string, config: string, outDir: string, scratch: stri
   if (!existsSync(reporter)) writeFileSync(reporter, cpuReporter);
   const start = performance.now();
   const run = spawnSync(process.execPath, ["--require", reporter, compiler, "-p", config, "--outDir", outDir, "--pretty", "false"], {
-    cwd: root, encoding: "utf8", env: { ...process.env, DUALTS_CPU_FILE: cpuFile },
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DUALTS_CPU_FILE: cpuFile },
   });
   const wall = performance.now() - start;
   if (run.status !== 0) throw new Error(`${compiler} -p ${config} failed:\n${run.stdout}${run.stderr}`);
@@ -67,7 +69,11 @@ function measureProject(project: string, rounds: number, scratch: string): Build
   // Inside the repository (dist/, ignored by git), so that type packages resolve from node_modules as for the original.
   const plainConfig = join(root, "dist/bench", `${project}.no-transform.tsconfig.json`);
   writeFileSync(plainConfig, JSON.stringify({ extends: config, compilerOptions: { plugins: [] } }));
-  const variants = [["tsc", tsc, config], ["plain", tspc, plainConfig], ["transform", tspc, config]] as const;
+  const variants = [
+    ["tsc", tsc, config],
+    ["plain", tspc, plainConfig],
+    ["transform", tspc, config],
+  ] as const;
   const runs = new Map<string, { cpu: number; wall: number }[]>(variants.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const [name, compiler, cfg] of variants) runs.get(name)!.push(compile(compiler, cfg, join(scratch, `${project}-${name}`), scratch));

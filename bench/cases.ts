@@ -14,10 +14,29 @@ import { lanesFor, THRESHOLDS } from "../src/api/routes.js";
 
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
-  | "primal" | "jvp" | "grad1" | "chunked" | "raw" | "record" | "grad" | "planned" | "tape"
-  | "dual1" | "dual" | "runtime" | "minimal" | "analytic" | "hessianReverse" | "tfjs" | "mathjs"
+  | "primal"
+  | "jvp"
+  | "grad1"
+  | "chunked"
+  | "raw"
+  | "record"
+  | "grad"
+  | "planned"
+  | "tape"
+  | "dual1"
+  | "dual"
+  | "runtime"
+  | "minimal"
+  | "analytic"
+  | "hessianReverse"
+  | "tfjs"
+  | "mathjs"
   // The Jacobian cases: compiled in forward and reverse mode, the runtime's Duals and tape ("runtime": as it is).
-  | "forward" | "reverse" | "asIs" | "runtimeForward" | "runtimeReverse";
+  | "forward"
+  | "reverse"
+  | "asIs"
+  | "runtimeForward"
+  | "runtimeReverse";
 
 export interface Entry extends Contender {
   readonly kind: Kind;
@@ -37,10 +56,13 @@ export interface Case {
   readonly entries: readonly Entry[];
 }
 
-const flat = (g: unknown): number[] =>
-  (Array.isArray(g) ? g.flat(2) : ArrayBuffer.isView(g) ? Array.from(g as Float64Array) : [g]) as number[];
+const flat = (g: unknown): number[] => (Array.isArray(g) ? g.flat(2) : ArrayBuffer.isView(g) ? Array.from(g as Float64Array) : [g]) as number[];
 const dualts = (kind: Kind, name: string, derivative: () => unknown, note?: string): Entry => ({
-  kind, name, note, run: derivative, derivative: () => flat(derivative()),
+  kind,
+  name,
+  note,
+  run: derivative,
+  derivative: () => flat(derivative()),
 });
 
 /** The lanes per pass grad chooses for n inputs (at most maxChunk, balanced): src/api/routes.ts's lanesFor. */
@@ -96,7 +118,12 @@ function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) =
     dualts("minimal", "gradient, textbook Dual (yardstick), chunk 1", textbook, `value and tangent only; ${n} pass(es)`),
     dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
     dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), runtimeForwardNote(n)),
-    dualts("runtime", "gradient, runtime, grad(f) as it is", () => gradient({}), n >= THRESHOLDS.runtimeReverseFrom ? `the runtime's tape (n ≥ ${THRESHOLDS.runtimeReverseFrom})` : "Duals, one tangent per pass"),
+    dualts(
+      "runtime",
+      "gradient, runtime, grad(f) as it is",
+      () => gradient({}),
+      n >= THRESHOLDS.runtimeReverseFrom ? `the runtime's tape (n ≥ ${THRESHOLDS.runtimeReverseFrom})` : "Duals, one tangent per pass",
+    ),
   ];
 }
 
@@ -122,7 +149,8 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
   const info = (f as unknown as Record<symbol, { gradient?: unknown; recordGradient?: unknown }>)[Symbol.for("dualts.derivative")];
   const hasGradientForm = typeof info?.gradient === "function";
   const hasTwin = typeof info?.recordGradient === "function";
-  const route = n >= THRESHOLDS.reverseFrom ? `generated reverse (n ≥ ${THRESHOLDS.reverseFrom})` : hasGradientForm ? "gradient form: one pass, value skipped" : `forward, chunked (n ≤ ${THRESHOLDS.maxChunk})`;
+  const route =
+    n >= THRESHOLDS.reverseFrom ? `generated reverse (n ≥ ${THRESHOLDS.reverseFrom})` : hasGradientForm ? "gradient form: one pass, value skipped" : `forward, chunked (n ≤ ${THRESHOLDS.maxChunk})`;
   return [
     { kind: "primal", name: "primal (untransformed)", run: () => f(...args) },
     { kind: "jvp", name: "JVP, generated (one tangent)", run: () => jvp(f, args as never, tangents, { wrt }) },
@@ -130,7 +158,12 @@ function generated(f: (...args: any[]) => number, args: unknown[], tangents: (nu
     // chunk given: the chunk-mode JVP, value and all, even where grad(f) would take the gradient form.
     dualts("chunked", "gradient, generated forward, chunked", () => grad(f, { wrt, chunk: lanes })(...args), chunkedNote(n)),
     dualts("raw", "gradient, generated chunk code alone (no API)", rawChunked(f, args), "same passes, seeds made once"),
-    dualts("record", "gradient, generated reverse (record form)", () => grad(f, { wrt, mode: "reverse" })(...args), hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep"),
+    dualts(
+      "record",
+      "gradient, generated reverse (record form)",
+      () => grad(f, { wrt, mode: "reverse" })(...args),
+      hasTwin ? "the record form's twin (value skipped): one run, one sweep" : "one run, one backward sweep",
+    ),
     dualts("grad", "gradient, grad(f) as it is", () => grad(f, { wrt })(...args), route),
     dualts("planned", "gradient, grad(f) made once, then called", planned(f, wrt, args), `${route}; its plan made on the first call`),
     dualts("tape", "gradient, runtime tape", () => grad(onTape, { wrt, mode: "reverse" })(...args), "generic form on the runtime's tape"),
@@ -170,11 +203,17 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     symbolicMs.polynomial = m.symbolicMs;
     const tfGrad = peers.tfPolynomial();
     cases.push({
-      id: "polynomial", title: "Lecture polynomial w0 + 3·w1² + 5·w2³ (n = 3)", inputs: 3,
+      id: "polynomial",
+      title: "Lecture polynomial w0 + 3·w1² + 5·w2³ (n = 3)",
+      inputs: 3,
       reference: analytic.polynomialGradient(...w),
       entries: [
         ...generated(compiled.polynomial, [...w], [1, 0, 0]),
-        ...overRuntime((o) => grad(runtime.polynomial, o)(...w), 3, () => minimalGradient(textbook.polynomial, w, [0, 1, 2])),
+        ...overRuntime(
+          (o) => grad(runtime.polynomial, o)(...w),
+          3,
+          () => minimalGradient(textbook.polynomial, w, [0, 1, 2]),
+        ),
         dualts("analytic", "gradient, hand-written", () => analytic.polynomialGradient(...w)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(...w), derivative: () => tfGrad(...w), float32: true },
         { kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(...w), derivative: () => m.gradient(...w) },
@@ -191,11 +230,17 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const tfGrad = peers.tfBce(xs, ys);
     const wrt = ["w0", "w1"];
     cases.push({
-      id: "bce", title: "Binary cross-entropy, N = 10,000 points, ∇ w.r.t. (w0, w1)", inputs: 2,
+      id: "bce",
+      title: "Binary cross-entropy, N = 10,000 points, ∇ w.r.t. (w0, w1)",
+      inputs: 2,
       reference: analytic.bceGradient(w0, w1, xs, ys),
       entries: [
         ...generated(compiled.bce, [w0, w1, xs, ys], [1, 0], wrt),
-        ...overRuntime((o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys), 2, () => minimalGradient(textbook.bce, [w0, w1, xs, ys], [0, 1])),
+        ...overRuntime(
+          (o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys),
+          2,
+          () => minimalGradient(textbook.bce, [w0, w1, xs, ys], [0, 1]),
+        ),
         dualts("analytic", "gradient, hand-written", () => analytic.bceGradient(w0, w1, xs, ys)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(w0, w1), derivative: () => tfGrad(w0, w1), float32: true },
         { kind: "mathjs", name: "mathjs derivative of the summand (compiled)", run: () => m.gradient(w0, w1, xs, ys), derivative: () => m.gradient(w0, w1, xs, ys) },
@@ -209,7 +254,11 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(n, -1, 1.5);
     const entries: Entry[] = [
       ...generated(compiled.rosenbrock, [x], [point(n, -1, 1, 5)]),
-      ...overRuntime((o) => grad(runtime.rosenbrock, o)(x), n, () => minimalGradient(textbook.rosenbrock, [x], [0])),
+      ...overRuntime(
+        (o) => grad(runtime.rosenbrock, o)(x),
+        n,
+        () => minimalGradient(textbook.rosenbrock, [x], [0]),
+      ),
       dualts("analytic", "gradient, hand-written", () => analytic.rosenbrockGradient(x)),
       { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfRosenbrock(x), derivative: () => tfRosenbrock(x), float32: true },
     ];
@@ -226,10 +275,17 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(100, -2, 2, 7);
     const tfGrad = peers.tfAckley();
     cases.push({
-      id: "ackley-100", title: "Ackley, n = 100", inputs: 100, reference: analytic.ackleyGradient(x),
+      id: "ackley-100",
+      title: "Ackley, n = 100",
+      inputs: 100,
+      reference: analytic.ackleyGradient(x),
       entries: [
         ...generated(compiled.ackley, [x], [point(100, -1, 1, 8)]),
-        ...overRuntime((o) => grad(runtime.ackley, o)(x), 100, () => minimalGradient(textbook.ackley, [x], [0])),
+        ...overRuntime(
+          (o) => grad(runtime.ackley, o)(x),
+          100,
+          () => minimalGradient(textbook.ackley, [x], [0]),
+        ),
         dualts("analytic", "gradient, hand-written", () => analytic.ackleyGradient(x)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfGrad(x), derivative: () => tfGrad(x), float32: true },
       ],
@@ -242,11 +298,17 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const n = compiled.parameterCount;
     const tfGrad = peers.tfMlp(X, Y);
     cases.push({
-      id: "mlp", title: `Neural network ${compiled.D}→${compiled.H1}→${compiled.H2}→1 (tanh), MSE over 32 samples, n = ${n} parameters`,
-      inputs: n, reference: analytic.mlpGradient(p, X, Y),
+      id: "mlp",
+      title: `Neural network ${compiled.D}→${compiled.H1}→${compiled.H2}→1 (tanh), MSE over 32 samples, n = ${n} parameters`,
+      inputs: n,
+      reference: analytic.mlpGradient(p, X, Y),
       entries: [
         ...generated(compiled.mlpLoss, [p, X, Y], [point(n, -1, 1, 9)], ["p"]),
-        ...overRuntime((o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y), n, () => minimalGradient(textbook.mlpLoss, [p, X, Y], [0])),
+        ...overRuntime(
+          (o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y),
+          n,
+          () => minimalGradient(textbook.mlpLoss, [p, X, Y], [0]),
+        ),
         dualts("analytic", "gradient, hand-written (backpropagation)", () => analytic.mlpGradient(p, X, Y)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU, batched matMul)", run: () => tfGrad(p), derivative: () => tfGrad(p), float32: true },
       ],
@@ -258,7 +320,10 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(10, -1, 1.5, 11);
     const tfHessian = peers.tfRosenbrockHessian();
     cases.push({
-      id: "hessian-10", title: "Hessian of Rosenbrock, n = 10", inputs: 10, reference: analytic.rosenbrockHessian(x).flat(),
+      id: "hessian-10",
+      title: "Hessian of Rosenbrock, n = 10",
+      inputs: 10,
+      reference: analytic.rosenbrockHessian(x).flat(),
       entries: [
         { kind: "primal", name: "primal (untransformed)", run: () => compiled.rosenbrock(x) },
         dualts("grad", "hessian, forward over forward (generic form on nested Duals)", () => hessian(compiled.rosenbrock, { mode: "forward" })(x), "n² = 100 passes"),
@@ -275,10 +340,18 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
   {
     const x = point(100, -2, 2, 7);
     cases.push({
-      id: "jacobian-wide", title: "Jacobian, wide: Ackley's two sums, m = 2 outputs of n = 100 inputs", inputs: 100,
+      id: "jacobian-wide",
+      title: "Jacobian, wide: Ackley's two sums, m = 2 outputs of n = 100 inputs",
+      inputs: 100,
       reference: analytic.ackleySumsJacobian(x).flat(),
-      entries: jacobians(() => compiled.ackleySums(x), (o) => jacobian(compiled.ackleySums, o)(x), (o) => jacobian(runtime.ackleySums, o)(x),
-        () => analytic.ackleySumsJacobian(x), 2, 100),
+      entries: jacobians(
+        () => compiled.ackleySums(x),
+        (o) => jacobian(compiled.ackleySums, o)(x),
+        (o) => jacobian(runtime.ackleySums, o)(x),
+        () => analytic.ackleySumsJacobian(x),
+        2,
+        100,
+      ),
     });
   }
   {
@@ -286,10 +359,18 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const [a, b, c] = [1.8, 0.6, 0.4];
     const wrt = ["a", "b", "c"];
     cases.push({
-      id: "jacobian-tall", title: "Jacobian, tall: residuals of an exponential fit, m = 200 outputs of n = 3 parameters", inputs: 3,
+      id: "jacobian-tall",
+      title: "Jacobian, tall: residuals of an exponential fit, m = 200 outputs of n = 3 parameters",
+      inputs: 3,
       reference: analytic.fitJacobian(a, b, ts).flat(),
-      entries: jacobians(() => compiled.fitResiduals(a, b, c, ts, ys), (o) => jacobian(compiled.fitResiduals, { wrt, ...o })(a, b, c, ts, ys),
-        (o) => jacobian(runtime.fitResiduals, { wrt, ...o })(a, b, c, ts, ys), () => analytic.fitJacobian(a, b, ts), 200, 3),
+      entries: jacobians(
+        () => compiled.fitResiduals(a, b, c, ts, ys),
+        (o) => jacobian(compiled.fitResiduals, { wrt, ...o })(a, b, c, ts, ys),
+        (o) => jacobian(runtime.fitResiduals, { wrt, ...o })(a, b, c, ts, ys),
+        () => analytic.fitJacobian(a, b, ts),
+        200,
+        3,
+      ),
     });
   }
   return { cases, peerInfo, symbolicMs };

@@ -31,8 +31,9 @@ function verify(c: Case): void {
     const [rtol, atol] = entry.float32 ? [2e-3, 2e-4 * scale] : [1e-8, 1e-10 * scale];
     const bad = got.length !== ref.length ? 0 : got.findIndex((g, i) => !(Math.abs(g - ref[i]) <= atol + rtol * Math.abs(ref[i])));
     if (got.length !== ref.length || bad >= 0) {
-      throw new Error(`${c.title} / ${entry.name}: derivative disagrees with the hand-written one` +
-        (bad >= 0 ? ` at entry ${bad}: ${got[bad]} vs ${ref[bad]}` : `: ${got.length} entries, expected ${ref.length}`));
+      throw new Error(
+        `${c.title} / ${entry.name}: derivative disagrees with the hand-written one` + (bad >= 0 ? ` at entry ${bad}: ${got[bad]} vs ${ref[bad]}` : `: ${got.length} entries, expected ${ref.length}`),
+      );
     }
   }
 }
@@ -60,13 +61,25 @@ const targetPairs: [string, Kind, Kind][] = [
   ["bce", "primal", "chunked"],
   ["bce", "chunked", "tfjs"],
   ["rosenbrock-100", "primal", "grad"],
-  ...cases.filter((c) => c.entries.some((e) => e.kind === "grad1")).flatMap((c): [string, Kind, Kind][] => [
-    [c.id, "grad1", "dual1"], [c.id, "grad1", "minimal"], [c.id, "grad", "runtime"], [c.id, "minimal", "dual1"], [c.id, "primal", "planned"], [c.id, "grad", "planned"],
-  ]),
+  ...cases
+    .filter((c) => c.entries.some((e) => e.kind === "grad1"))
+    .flatMap((c): [string, Kind, Kind][] => [
+      [c.id, "grad1", "dual1"],
+      [c.id, "grad1", "minimal"],
+      [c.id, "grad", "runtime"],
+      [c.id, "minimal", "dual1"],
+      [c.id, "primal", "planned"],
+      [c.id, "grad", "planned"],
+    ]),
   // jacobian(f) as it is against both modes, compiled and over the runtime's operations.
-  ...cases.filter((c) => c.entries.some((e) => e.kind === "asIs")).flatMap((c): [string, Kind, Kind][] => [
-    [c.id, "forward", "asIs"], [c.id, "reverse", "asIs"], [c.id, "runtimeForward", "runtime"], [c.id, "runtimeReverse", "runtime"],
-  ]),
+  ...cases
+    .filter((c) => c.entries.some((e) => e.kind === "asIs"))
+    .flatMap((c): [string, Kind, Kind][] => [
+      [c.id, "forward", "asIs"],
+      [c.id, "reverse", "asIs"],
+      [c.id, "runtimeForward", "runtime"],
+      [c.id, "runtimeReverse", "runtime"],
+    ]),
 ];
 const paired: Record<string, number> = {};
 for (const [id, base, slow] of targetPairs) {

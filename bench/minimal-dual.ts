@@ -30,24 +30,28 @@ type R = MinimalReal;
 const isNumber = (a: R): a is number => typeof a === "number";
 
 export const add = (a: R, b: R): R =>
-  isNumber(a)
-    ? isNumber(b) ? a + b : new MinimalDual(a + b.value, b.tangent)
-    : isNumber(b) ? new MinimalDual(a.value + b, a.tangent) : new MinimalDual(a.value + b.value, a.tangent + b.tangent);
+  isNumber(a) ? (isNumber(b) ? a + b : new MinimalDual(a + b.value, b.tangent)) : isNumber(b) ? new MinimalDual(a.value + b, a.tangent) : new MinimalDual(a.value + b.value, a.tangent + b.tangent);
 
 export const sub = (a: R, b: R): R =>
-  isNumber(a)
-    ? isNumber(b) ? a - b : new MinimalDual(a - b.value, -b.tangent)
-    : isNumber(b) ? new MinimalDual(a.value - b, a.tangent) : new MinimalDual(a.value - b.value, a.tangent - b.tangent);
+  isNumber(a) ? (isNumber(b) ? a - b : new MinimalDual(a - b.value, -b.tangent)) : isNumber(b) ? new MinimalDual(a.value - b, a.tangent) : new MinimalDual(a.value - b.value, a.tangent - b.tangent);
 
 export const mul = (a: R, b: R): R =>
   isNumber(a)
-    ? isNumber(b) ? a * b : new MinimalDual(a * b.value, a * b.tangent)
-    : isNumber(b) ? new MinimalDual(a.value * b, a.tangent * b) : new MinimalDual(a.value * b.value, a.tangent * b.value + a.value * b.tangent);
+    ? isNumber(b)
+      ? a * b
+      : new MinimalDual(a * b.value, a * b.tangent)
+    : isNumber(b)
+      ? new MinimalDual(a.value * b, a.tangent * b)
+      : new MinimalDual(a.value * b.value, a.tangent * b.value + a.value * b.tangent);
 
 export const div = (a: R, b: R): R =>
   isNumber(a)
-    ? isNumber(b) ? a / b : new MinimalDual(a / b.value, (-a * b.tangent) / (b.value * b.value))
-    : isNumber(b) ? new MinimalDual(a.value / b, a.tangent / b) : new MinimalDual(a.value / b.value, (a.tangent * b.value - a.value * b.tangent) / (b.value * b.value));
+    ? isNumber(b)
+      ? a / b
+      : new MinimalDual(a / b.value, (-a * b.tangent) / (b.value * b.value))
+    : isNumber(b)
+      ? new MinimalDual(a.value / b, a.tangent / b)
+      : new MinimalDual(a.value / b.value, (a.tangent * b.value - a.value * b.tangent) / (b.value * b.value));
 
 export const neg = (a: R): R => (isNumber(a) ? -a : new MinimalDual(-a.value, -a.tangent));
 

@@ -36,15 +36,12 @@ export function tfBce(xs: Float64Array, ys: Float64Array) {
     return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(p)), tf.mul(oneMinusY, tf.log(tf.sub(1, p))))));
   };
   const g = tf.grads(loss);
-  return (w0: number, w1: number): number[] =>
-    tf.tidy(() => g([tf.scalar(w0), tf.scalar(w1)]).map((t) => t.dataSync()[0]));
+  return (w0: number, w1: number): number[] => tf.tidy(() => g([tf.scalar(w0), tf.scalar(w1)]).map((t) => t.dataSync()[0]));
 }
 
 export function tfPolynomial() {
-  const g = tf.grads((w0: tf.Tensor, w1: tf.Tensor, w2: tf.Tensor) =>
-    tf.add(tf.add(w0, tf.mul(3, tf.square(w1))), tf.mul(5, tf.pow(w2, 3))));
-  return (w0: number, w1: number, w2: number): number[] =>
-    tf.tidy(() => g([tf.scalar(w0), tf.scalar(w1), tf.scalar(w2)]).map((t) => t.dataSync()[0]));
+  const g = tf.grads((w0: tf.Tensor, w1: tf.Tensor, w2: tf.Tensor) => tf.add(tf.add(w0, tf.mul(3, tf.square(w1))), tf.mul(5, tf.pow(w2, 3))));
+  return (w0: number, w1: number, w2: number): number[] => tf.tidy(() => g([tf.scalar(w0), tf.scalar(w1), tf.scalar(w2)]).map((t) => t.dataSync()[0]));
 }
 
 function tfRosenbrockLoss(x: tf.Tensor): tf.Scalar {

@@ -60,7 +60,11 @@ function ratioRange(run: Run, slow: Kind, base: Kind) {
   return { all, low, high, text: `${ratio(low.like)} (${low.title}) to ${ratio(high.like)} (${high.title})` };
 }
 
-interface Target { readonly text: string; readonly measured: string; readonly met: boolean }
+interface Target {
+  readonly text: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
 
 function targets(run: Run): Target[] {
   const out: Target[] = [];
@@ -83,7 +87,13 @@ function targets(run: Run): Target[] {
     met: tf >= 20,
   });
   const r100 = targetRatio(run, "rosenbrock-100", "grad", "primal");
-  const others = ([["chunked", "forward chunked"], ["grad1", "forward, chunk 1"], ["tape", "runtime tape"]] as const).map(([k, label]) => `${label} ${ratio(vsPrimal(run, "rosenbrock-100", k))}`);
+  const others = (
+    [
+      ["chunked", "forward chunked"],
+      ["grad1", "forward, chunk 1"],
+      ["tape", "runtime tape"],
+    ] as const
+  ).map(([k, label]) => `${label} ${ratio(vsPrimal(run, "rosenbrock-100", k))}`);
   out.push({
     text: "Rosenbrock n = 100: gradient ≤ 150× primal (1 + 1.5·n)",
     measured: `${ratio(r100)}, grad(f) as it is: the generated reverse mode (${others.join(", ")})`,
@@ -92,7 +102,8 @@ function targets(run: Run): Target[] {
   const duals = ratioRange(run, "dual1", "grad1");
   out.push({
     text: "Dual runtime within 3× of the generated code (gradient, one tangent per pass on both sides; every gradient case)",
-    measured: `BCE ${ratio(duals.all.find((d) => d.id === "bce")!.like)}; from ${duals.text}; with both at grad(f)'s default, from ${ratioRange(run, "runtime", "grad").text}. ` +
+    measured:
+      `BCE ${ratio(duals.all.find((d) => d.id === "bce")!.like)}; from ${duals.text}; with both at grad(f)'s default, from ${ratioRange(run, "runtime", "grad").text}. ` +
       `The textbook Dual (bench/minimal-dual.ts: value and tangent only), measured like the Duals: from ${ratioRange(run, "minimal", "grad1").text}`,
     met: duals.all.every((d) => d.like <= 3),
   });
@@ -146,8 +157,15 @@ const routes: [Kind, string][] = [
 ];
 
 function growthTable(run: Run): string {
-  const rows = rosenbrock(run).map((r) => `| ${r.case.inputs} | ${routes.map(([k]) => ratio(vsPrimal(run, r.case.id, k))).join(" | ")} | ${ratio(vsPrimal(run, r.case.id, "dual1"))} | ${ratio(vsPrimal(run, r.case.id, "dual"))} | ${ratio(vsPrimal(run, r.case.id, "runtime"))} | ${ratio(vsPrimal(run, r.case.id, "analytic"))} | ${ratio(1 + 1.5 * r.case.inputs)} |`);
-  return ["| n | " + routes.map(([, l]) => l).join(" | ") + " | Dual runtime, chunk 1 | Dual runtime, forward mode's default | runtime, grad(f) as it is | hand-written | 1 + 1.5·n |", "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", ...rows].join("\n");
+  const rows = rosenbrock(run).map(
+    (r) =>
+      `| ${r.case.inputs} | ${routes.map(([k]) => ratio(vsPrimal(run, r.case.id, k))).join(" | ")} | ${ratio(vsPrimal(run, r.case.id, "dual1"))} | ${ratio(vsPrimal(run, r.case.id, "dual"))} | ${ratio(vsPrimal(run, r.case.id, "runtime"))} | ${ratio(vsPrimal(run, r.case.id, "analytic"))} | ${ratio(1 + 1.5 * r.case.inputs)} |`,
+  );
+  return [
+    "| n | " + routes.map(([, l]) => l).join(" | ") + " | Dual runtime, chunk 1 | Dual runtime, forward mode's default | runtime, grad(f) as it is | hand-written | 1 + 1.5·n |",
+    "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ...rows,
+  ].join("\n");
 }
 
 async function writeFigure(run: Run): Promise<string> {
@@ -158,14 +176,18 @@ async function writeFigure(run: Run): Promise<string> {
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: "Rosenbrock: gradient time / primal time against the number of inputs",
-    width: 480, height: 320,
+    width: 480,
+    height: 320,
     data: { values },
     mark: { type: "line", point: true },
     encoding: {
       x: { field: "n", type: "quantitative", scale: { type: "log" }, title: "inputs n" },
       y: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "× primal" },
       color: {
-        field: "route", type: "nominal", title: null, legend: { labelLimit: 320, orient: "bottom", columns: 2 },
+        field: "route",
+        type: "nominal",
+        title: null,
+        legend: { labelLimit: 320, orient: "bottom", columns: 2 },
         scale: { domain: [...routes.map(([, route]) => route), "bound 1 + 1.5·n"], range: ["#d62728", "#ff7f0e", "#2ca02c", "#1f77b4", "#999999"] },
       },
       strokeDash: { condition: { test: "datum.route === 'bound 1 + 1.5·n'", value: [4, 4] }, value: [1, 0] },
@@ -206,7 +228,10 @@ export async function writeReport(run: Run): Promise<string> {
     "",
     "| case | Duals, both one tangent per pass (chunk 1) | textbook Dual, the same way | both grad(f) as it is |",
     "|---|--:|--:|--:|",
-    ...gradientCases(run).map((r) => `| ${r.case.title} | ${ratio(targetRatio(run, r.case.id, "dual1", "grad1"))} | ${ratio(targetRatio(run, r.case.id, "minimal", "grad1"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "grad"))} |`),
+    ...gradientCases(run).map(
+      (r) =>
+        `| ${r.case.title} | ${ratio(targetRatio(run, r.case.id, "dual1", "grad1"))} | ${ratio(targetRatio(run, r.case.id, "minimal", "grad1"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "grad"))} |`,
+    ),
     "",
     "## Gradient cost against the number of inputs",
     "",
@@ -220,7 +245,10 @@ export async function writeReport(run: Run): Promise<string> {
     "",
     "| case | compiled: over forward | compiled: over reverse | runtime: over Duals | runtime: over its tape |",
     "|---|--:|--:|--:|--:|",
-    ...jacobianCases(run).map((r) => `| ${r.case.title} | ${ratio(targetRatio(run, r.case.id, "asIs", "forward"))} | ${ratio(targetRatio(run, r.case.id, "asIs", "reverse"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "runtimeForward"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "runtimeReverse"))} |`),
+    ...jacobianCases(run).map(
+      (r) =>
+        `| ${r.case.title} | ${ratio(targetRatio(run, r.case.id, "asIs", "forward"))} | ${ratio(targetRatio(run, r.case.id, "asIs", "reverse"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "runtimeForward"))} | ${ratio(targetRatio(run, r.case.id, "runtime", "runtimeReverse"))} |`,
+    ),
     "",
     "## Cases",
     "",
@@ -238,7 +266,7 @@ export async function writeReport(run: Run): Promise<string> {
     "",
     "## Notes",
     "",
-    "- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one forward pass per input), `grad(f, { chunk: K })` (chunk mode, K ≤ 12 lanes per pass, balanced as grad balances them; the chunk-mode JVP computes the value too), `grad(f, { mode: \"reverse\" })` (the generated record form: one run recording onto a typed-array tape, one backward sweep; its twin that skips the value's logs where the function has one), `grad(f)` as it is (the gradient form where f has one — differentiated parameters at most 12 numbers: one pass, lanes unrolled, value-only work skipped —, else forward chunked up to 12 inputs, the generated reverse mode from 13), and the generic form on the runtime's reverse tape (`grad(f, { mode: \"reverse\" })` with the record form hidden). Runtime: the same function written over dualts' operations (bench/runtime.ts): `grad` on Duals with `chunk: 1` (one tangent per pass) and with `mode: \"forward\"` (one tangent per pass below 16 inputs, lanes from 16), and `grad(f)` as it is (Duals up to 3 inputs, the runtime's tape from 4).",
+    '- JVP: `jvp(f, args, tangents)` through the public API, one tangent; gradients: `grad(f, { chunk: 1 })` (one forward pass per input), `grad(f, { chunk: K })` (chunk mode, K ≤ 12 lanes per pass, balanced as grad balances them; the chunk-mode JVP computes the value too), `grad(f, { mode: "reverse" })` (the generated record form: one run recording onto a typed-array tape, one backward sweep; its twin that skips the value\'s logs where the function has one), `grad(f)` as it is (the gradient form where f has one — differentiated parameters at most 12 numbers: one pass, lanes unrolled, value-only work skipped —, else forward chunked up to 12 inputs, the generated reverse mode from 13), and the generic form on the runtime\'s reverse tape (`grad(f, { mode: "reverse" })` with the record form hidden). Runtime: the same function written over dualts\' operations (bench/runtime.ts): `grad` on Duals with `chunk: 1` (one tangent per pass) and with `mode: "forward"` (one tangent per pass below 16 inputs, lanes from 16), and `grad(f)` as it is (Duals up to 3 inputs, the runtime\'s tape from 4).',
     "- TF.js: `tf.grads`/`tf.grad` in production mode on the CPU backend (pure JavaScript, float32), vectorized over tensors; data tensors made once, parameters per call, gradients read with `dataSync()`.",
     `- mathjs: \`derivative\` of a closed-form expression, compiled once before timing (symbolic work: polynomial ${duration(run.symbolicMs.polynomial ?? NaN)}, Rosenbrock n = 2 ${duration(run.symbolicMs.rosenbrock2 ?? NaN)}, BCE summand ${duration(run.symbolicMs.bce ?? NaN)}); the BCE's summand is evaluated at each of the N points. It does not apply to loops over arrays (Ackley, n > 2, the network).`,
     "- For the tiny functions (polynomial, Rosenbrock n = 2) a call costs nanoseconds, and the ratios mostly measure the API's per-call work (selecting and seeding inputs), not differentiation.",

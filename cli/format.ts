@@ -30,16 +30,19 @@ let ls: ts.LanguageService | undefined;
 function service(code: string): ts.LanguageService {
   current = code;
   version++;
-  ls ??= ts.createLanguageService({
-    getScriptFileNames: () => [FILE],
-    getScriptVersion: () => String(version),
-    getScriptSnapshot: (name) => (name === FILE ? ts.ScriptSnapshot.fromString(current) : undefined),
-    getCurrentDirectory: () => "/",
-    getCompilationSettings: () => ({}),
-    getDefaultLibFileName: () => "lib.d.ts",
-    fileExists: (name) => name === FILE,
-    readFile: (name) => (name === FILE ? current : undefined),
-  }, ts.createDocumentRegistry());
+  ls ??= ts.createLanguageService(
+    {
+      getScriptFileNames: () => [FILE],
+      getScriptVersion: () => String(version),
+      getScriptSnapshot: (name) => (name === FILE ? ts.ScriptSnapshot.fromString(current) : undefined),
+      getCurrentDirectory: () => "/",
+      getCompilationSettings: () => ({}),
+      getDefaultLibFileName: () => "lib.d.ts",
+      fileExists: (name) => name === FILE,
+      readFile: (name) => (name === FILE ? current : undefined),
+    },
+    ts.createDocumentRegistry(),
+  );
   return ls;
 }
 

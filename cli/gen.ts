@@ -72,7 +72,9 @@ export function plan(files: readonly string[], options: GenOptions, io: Io): Pla
   for (const input of inputs) {
     // Only a link can bring an input found in a folder into --out: the folders themselves were checked above.
     if (isInside(input.real, realOut)) {
-      throw new UsageError(`${input.display} is ${displayPath(input.real, io.cwd)} through symbolic links, inside --out ${options.out}: gen would write over its own input; choose another output folder`);
+      throw new UsageError(
+        `${input.display} is ${displayPath(input.real, io.cwd)} through symbolic links, inside --out ${options.out}: gen would write over its own input; choose another output folder`,
+      );
     }
   }
   const root = options.root !== undefined ? resolve(io.cwd, options.root) : commonRoot(files, io.cwd);

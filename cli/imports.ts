@@ -55,7 +55,8 @@ function moduleSpecifiers(sf: ts.SourceFile): ts.StringLiteralLike[] {
 function specifierReaching(folder: string, file: string, specifier: string, target: string, candidate: string): string {
   let reached: string;
   if (candidate === target) reached = file;
-  else if (candidate.startsWith(target)) reached = file.slice(0, file.length - (candidate.length - target.length)); // extensionless or a folder's index
+  else if (candidate.startsWith(target))
+    reached = file.slice(0, file.length - (candidate.length - target.length)); // extensionless or a folder's index
   else {
     const ext = extname(target); // ./a.js meaning a.ts: the output's name with the specifier's extension
     const stem = target.slice(0, target.length - ext.length);

@@ -56,7 +56,9 @@ export class OutputFolder {
   folderFor(rel: string, create: boolean): string {
     let folder = this.real;
     if (create) mkdirSync(folder, { recursive: true });
-    const parts = dirname(rel).split(sep).filter((p) => p !== "" && p !== ".");
+    const parts = dirname(rel)
+      .split(sep)
+      .filter((p) => p !== "" && p !== ".");
     for (const part of parts) {
       folder = join(folder, part);
       const stat = lstatSync(folder, { throwIfNoEntry: false });
@@ -81,10 +83,8 @@ export class OutputFolder {
     const stat = lstatSync(path, { throwIfNoEntry: false });
     if (stat?.isDirectory()) throw new UsageError(`${this.shown(path)} is a folder where gen writes a file: remove it, or choose another --out`);
     // What stood at the output's place, said before it is replaced: a link is worth a line.
-    const replaced = stat === undefined ? undefined
-      : stat.isSymbolicLink() ? `a symbolic link to ${readlinkSync(path)} (the link's target is unchanged)`
-      : stat.nlink > 1 ? this.hardLink(stat)
-      : undefined;
+    const replaced =
+      stat === undefined ? undefined : stat.isSymbolicLink() ? `a symbolic link to ${readlinkSync(path)} (the link's target is unchanged)` : stat.nlink > 1 ? this.hardLink(stat) : undefined;
     if (stat && replaced === undefined && readFileSync(path, "utf8") === code) return false;
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${++temporaries}.dualts-gen`);
     let created = false;

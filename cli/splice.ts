@@ -64,8 +64,7 @@ export function withThisParameters(info: string): string {
   const sf = ts.createSourceFile("info.ts", `(${info})`, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const inserts: number[] = [];
   const readsThis = (node: ts.Node): boolean =>
-    node.kind === ts.SyntaxKind.ThisKeyword ||
-    (!ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node) && !ts.isClassLike(node) && ts.forEachChild(node, readsThis) === true);
+    node.kind === ts.SyntaxKind.ThisKeyword || (!ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node) && !ts.isClassLike(node) && ts.forEachChild(node, readsThis) === true);
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAssignment(node) && ts.isFunctionExpression(node.initializer)) {
       const fn = node.initializer;
@@ -156,7 +155,10 @@ export function spliceGenerated(sf: ts.SourceFile, result: FileResult): string {
     edits.push({ start: text.length, end: text.length, before, code: result.helpers.trim(), after: "\n" });
   }
   // Stable: edits at the same place keep their order (registrations before a declaration's own code).
-  const ordered = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map((x) => x.e);
+  const ordered = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.i - b.i)
+    .map((x) => x.e);
   let out = "";
   let from = 0;
   const ranges: TextRange[] = [];

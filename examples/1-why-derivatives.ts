@@ -51,7 +51,10 @@ export function coolingError(w0: number, w1: number, t: Float64Array, theta: Flo
 /** ∇E = 0 for the straight line: the 2 × 2 normal equations, solved exactly. */
 export function lineClosedForm(t: ArrayLike<number>, theta: ArrayLike<number>): number[] {
   const n = t.length;
-  let st = 0, sθ = 0, stt = 0, stθ = 0;
+  let st = 0,
+    sθ = 0,
+    stt = 0,
+    stθ = 0;
   for (let i = 0; i < n; i++) {
     st += t[i];
     sθ += theta[i];

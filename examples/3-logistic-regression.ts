@@ -108,10 +108,13 @@ async function descend(
 
 /** checkGradient's comparison, as the narration prints it. */
 function gradientCheckRows(check: ReturnType<typeof checkGradient>): string[] {
-  return table([
-    ["input", "dualts (forward mode)", "finite differences", "relative difference"],
-    ...check.entries.map((e) => [e.input, e.automatic.toExponential(8), e.numerical.toExponential(8), e.relativeError.toExponential(1)]),
-  ], 7);
+  return table(
+    [
+      ["input", "dualts (forward mode)", "finite differences", "relative difference"],
+      ...check.entries.map((e) => [e.input, e.automatic.toExponential(8), e.numerical.toExponential(8), e.relativeError.toExponential(1)]),
+    ],
+    7,
+  );
 }
 
 export async function run(options: LogisticRegressionOptions = {}): Promise<LogisticRegressionResult> {
@@ -184,19 +187,21 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
   log(`     accuracy: ${percent(models[1].testAccuracy)} on the ${test.rows.length} held-out flowers (${percent(models[1].trainAccuracy)} on the ${train.rows.length} it learned from)`);
 
   // Figures: the loss curves, and the flowers with the fitted sigmoid.
-  figures.push(await writeChart(options, "3-loss-curve.svg", {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: "Binary cross-entropy during gradient descent",
-    width: 480,
-    height: 280,
-    data: { values: models.flatMap((m) => m.losses.map((value, step) => ({ step, loss: value, model: m.name }))) },
-    mark: { type: "line", strokeWidth: 2 },
-    encoding: {
-      x: { field: "step", type: "quantitative", title: "gradient-descent step" },
-      y: { field: "loss", type: "quantitative", title: "loss L(w)", scale: { zero: false } },
-      color: { field: "model", type: "nominal", title: null, legend: { orient: "top-right" } },
-    },
-  }));
+  figures.push(
+    await writeChart(options, "3-loss-curve.svg", {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      title: "Binary cross-entropy during gradient descent",
+      width: 480,
+      height: 280,
+      data: { values: models.flatMap((m) => m.losses.map((value, step) => ({ step, loss: value, model: m.name }))) },
+      mark: { type: "line", strokeWidth: 2 },
+      encoding: {
+        x: { field: "step", type: "quantitative", title: "gradient-descent step" },
+        y: { field: "loss", type: "quantitative", title: "loss L(w)", scale: { zero: false } },
+        color: { field: "model", type: "nominal", title: null, legend: { orient: "top-right" } },
+      },
+    }),
+  );
   const species = (y: number) => (y === 1 ? "virginica (y = 1)" : "versicolor (y = 0)");
   const points = [
     ...train.rows.map((r, i) => ({ x: r[petal], y: train.ys[i], species: species(train.ys[i]), set: "learned from" })),
@@ -206,37 +211,39 @@ export async function run(options: LogisticRegressionOptions = {}): Promise<Logi
     const x = 2.8 + (k * (7.2 - 2.8)) / 120;
     return { x, f: 1 / (1 + Math.exp(-(w0Cm + w1Cm * x))) };
   });
-  figures.push(await writeChart(options, "3-sigmoid-fit.svg", {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: `f(x) = σ(${w0Cm.toFixed(2)} + ${w1Cm.toFixed(2)}·x), x = petal length`,
-    width: 480,
-    height: 280,
-    layer: [
-      {
-        data: { values: curve },
-        mark: { type: "line", color: "#333", strokeWidth: 2 },
-        encoding: {
-          x: { field: "x", type: "quantitative", title: "petal length (cm)", scale: { domain: [2.8, 7.2] } },
-          y: { field: "f", type: "quantitative", title: "P(virginica)" },
+  figures.push(
+    await writeChart(options, "3-sigmoid-fit.svg", {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      title: `f(x) = σ(${w0Cm.toFixed(2)} + ${w1Cm.toFixed(2)}·x), x = petal length`,
+      width: 480,
+      height: 280,
+      layer: [
+        {
+          data: { values: curve },
+          mark: { type: "line", color: "#333", strokeWidth: 2 },
+          encoding: {
+            x: { field: "x", type: "quantitative", title: "petal length (cm)", scale: { domain: [2.8, 7.2] } },
+            y: { field: "f", type: "quantitative", title: "P(virginica)" },
+          },
         },
-      },
-      {
-        data: { values: [{ boundary }] },
-        mark: { type: "rule", strokeDash: [4, 4], color: "#888" },
-        encoding: { x: { field: "boundary", type: "quantitative" } },
-      },
-      {
-        data: { values: points },
-        mark: { type: "point", filled: true, opacity: 0.6, size: 50 },
-        encoding: {
-          x: { field: "x", type: "quantitative" },
-          y: { field: "y", type: "quantitative" },
-          color: { field: "species", type: "nominal", title: null },
-          shape: { field: "set", type: "nominal", title: null },
+        {
+          data: { values: [{ boundary }] },
+          mark: { type: "rule", strokeDash: [4, 4], color: "#888" },
+          encoding: { x: { field: "boundary", type: "quantitative" } },
         },
-      },
-    ],
-  }));
+        {
+          data: { values: points },
+          mark: { type: "point", filled: true, opacity: 0.6, size: 50 },
+          encoding: {
+            x: { field: "x", type: "quantitative" },
+            y: { field: "y", type: "quantitative" },
+            color: { field: "species", type: "nominal", title: null },
+            shape: { field: "set", type: "nominal", title: null },
+          },
+        },
+      ],
+    }),
+  );
   log("");
   log(`   Figures: ${figures.map(shown).join(", ")}`);
 

@@ -102,27 +102,28 @@ export interface ComputationalGraphResult {
 function lectureDot(point: ComputationalGraphResult["point"], nodes: readonly GraphNode[], partialW1: number): string {
   const [a, b, c, d] = nodes;
   const n = (x: number) => x.toFixed(4);
-  const node = (g: GraphNode) =>
-    `  ${g.name} [label="${g.name} = ${g.expression}\\nvalue ${n(g.value)}\\ntangent ∂${g.name}/∂w0 ${n(g.tangent)}\\nadjoint ∂d/∂${g.name} ${n(g.adjoint)}"];`;
-  return [
-    "digraph bce {",
-    "  rankdir=LR;",
-    '  node [shape=ellipse, fontname="Helvetica"];',
-    '  edge [fontname="Helvetica", fontsize=11];',
-    `  w0 [shape=box, label="w0 = ${point.w0}"];`,
-    `  w1 [shape=box, label="w1 = ${point.w1}"];`,
-    `  x [shape=plaintext, label="x = ${point.x}"];`,
-    `  y [shape=plaintext, label="y = ${point.y}"];`,
-    ...nodes.map(node),
-    `  w0 -> a [label="∂a/∂w0 = ${n(a.localPartial)}"];`,
-    `  w1 -> a [label="∂a/∂w1 = ${n(partialW1)}"];`,
-    "  x -> a;",
-    `  a -> b [label="∂b/∂a = ${n(b.localPartial)}"];`,
-    `  b -> c [label="∂c/∂b = ${n(c.localPartial)}"];`,
-    `  c -> d [label="∂d/∂c = ${n(d.localPartial)}"];`,
-    "  y -> d;",
-    "}",
-  ].join("\n") + "\n";
+  const node = (g: GraphNode) => `  ${g.name} [label="${g.name} = ${g.expression}\\nvalue ${n(g.value)}\\ntangent ∂${g.name}/∂w0 ${n(g.tangent)}\\nadjoint ∂d/∂${g.name} ${n(g.adjoint)}"];`;
+  return (
+    [
+      "digraph bce {",
+      "  rankdir=LR;",
+      '  node [shape=ellipse, fontname="Helvetica"];',
+      '  edge [fontname="Helvetica", fontsize=11];',
+      `  w0 [shape=box, label="w0 = ${point.w0}"];`,
+      `  w1 [shape=box, label="w1 = ${point.w1}"];`,
+      `  x [shape=plaintext, label="x = ${point.x}"];`,
+      `  y [shape=plaintext, label="y = ${point.y}"];`,
+      ...nodes.map(node),
+      `  w0 -> a [label="∂a/∂w0 = ${n(a.localPartial)}"];`,
+      `  w1 -> a [label="∂a/∂w1 = ${n(partialW1)}"];`,
+      "  x -> a;",
+      `  a -> b [label="∂b/∂a = ${n(b.localPartial)}"];`,
+      `  b -> c [label="∂c/∂b = ${n(c.localPartial)}"];`,
+      `  c -> d [label="∂d/∂c = ${n(d.localPartial)}"];`,
+      "  y -> d;",
+      "}",
+    ].join("\n") + "\n"
+  );
 }
 
 export async function run(options: ExampleOptions = {}): Promise<ComputationalGraphResult> {
@@ -169,10 +170,7 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
     tangent: tangents[i],
     adjoint: adjoints[i],
   }));
-  table([
-    ["node", "value", "local partial", ""],
-    ...nodes.map((g, i) => [`${g.name} = ${g.expression}`, signed(g.value), partialText[i], `= ${signed(g.localPartial)}`]),
-  ]).forEach((l) => log(l));
+  table([["node", "value", "local partial", ""], ...nodes.map((g, i) => [`${g.name} = ${g.expression}`, signed(g.value), partialText[i], `= ${signed(g.localPartial)}`])]).forEach((l) => log(l));
   log(`   (and ∂a/∂w1 = −x = ${fmt(dadw1)})`);
 
   log("");
@@ -217,19 +215,19 @@ export async function run(options: ExampleOptions = {}): Promise<ComputationalGr
   const tapeAdjoints = [tapeA.adjoint, tapeB.adjoint, tapeC.adjoint, traced.output.adjoint];
   log("");
   log("   dualts, on the plain TypeScript function:");
-  table([
-    ["generated tangent code, one pass along w0: (ȧ, ḃ, ċ, ḋ)", tuple(generated)],
-    ["the reverse-mode tape, one sweep: (ā, b̄, c̄, d̄)", tuple(tapeAdjoints)],
-    ["grad, forward mode: (∂d/∂w0, ∂d/∂w1)", tuple(forwardGradient)],
-    ["grad, reverse mode (the tape): (∂d/∂w0, ∂d/∂w1)", tuple(reverseGradient)],
-  ], 5).forEach((l) => log(l));
+  table(
+    [
+      ["generated tangent code, one pass along w0: (ȧ, ḃ, ċ, ḋ)", tuple(generated)],
+      ["the reverse-mode tape, one sweep: (ā, b̄, c̄, d̄)", tuple(tapeAdjoints)],
+      ["grad, forward mode: (∂d/∂w0, ∂d/∂w1)", tuple(forwardGradient)],
+      ["grad, reverse mode (the tape): (∂d/∂w0, ∂d/∂w1)", tuple(reverseGradient)],
+    ],
+    5,
+  ).forEach((l) => log(l));
 
   const dot = lectureDot(point, nodes, dadw1);
   const tapeDot = toDot(traced.output);
-  const figures = [
-    await writeGraph(options, "4-computational-graph.svg", dot),
-    await writeGraph(options, "4-tape.svg", tapeDot),
-  ];
+  const figures = [await writeGraph(options, "4-computational-graph.svg", dot), await writeGraph(options, "4-tape.svg", tapeDot)];
   log("");
   log(`   The graph: ${shown(figures[0])}; every operation the tape recorded (${traced.tape.nodes.length} nodes): ${shown(figures[1])}`);
 

@@ -154,7 +154,10 @@ export async function run(options: LanguageModelOptions = {}): Promise<LanguageM
   const m = vocabulary.indexOf("matemáticas");
   log("");
   log(`   A Spanish corpus of ${ws.filter((w) => w === ".").length} sentences: ${tokens} words, a vocabulary of V = ${V} (with "." ending each sentence).`);
-  const inCorpus = sentence.toLocaleLowerCase("es").split(" ").map((w) => vocabulary.indexOf(w));
+  const inCorpus = sentence
+    .toLocaleLowerCase("es")
+    .split(" ")
+    .map((w) => vocabulary.indexOf(w));
   log(`   In its vocabulary the sentence is [${inCorpus.join(", ")}]; "matemáticas" is a one-hot vector of length ${V}`);
   log(`   with its single 1 at position ${m}.`);
   log("");
@@ -209,12 +212,15 @@ export async function run(options: LanguageModelOptions = {}): Promise<LanguageM
   log("");
   log(`   The gradient has ${n} entries, one per parameter. What one gradient costs here:`);
   log("");
-  table([
-    ["route", "passes over the corpus", "time (measured)"],
-    ["forward mode, one tangent per pass", `${n} (one per parameter)`, `${forwardSeconds.toFixed(3)} s`],
-    ["forward mode, 12 tangents per pass", `${chunkedPasses} (⌈${n}/12⌉)`, `${chunkedSeconds.toFixed(3)} s`],
-    ["reverse mode", "1 on the tape + 1 backward sweep", `${reverseSeconds.toFixed(3)} s`],
-  ], 5).forEach((l) => log(l));
+  table(
+    [
+      ["route", "passes over the corpus", "time (measured)"],
+      ["forward mode, one tangent per pass", `${n} (one per parameter)`, `${forwardSeconds.toFixed(3)} s`],
+      ["forward mode, 12 tangents per pass", `${chunkedPasses} (⌈${n}/12⌉)`, `${chunkedSeconds.toFixed(3)} s`],
+      ["reverse mode", "1 on the tape + 1 backward sweep", `${reverseSeconds.toFixed(3)} s`],
+    ],
+    5,
+  ).forEach((l) => log(l));
   log("");
   log(`   All three gradients agree (largest difference ${maxDifference.toExponential(1)}). Forward mode's passes grow with the`);
   log("   number of parameters, reverse mode's do not: a network with a million parameters needs a million");

@@ -50,12 +50,15 @@ const key = (rule: Rule) => (/^[A-Za-z_$][\w$]*$/.test(rule.name) ? rule.name : 
 
 /** The generated module's text, formatted by TypeScript's printer. */
 export function operationsModule(): string {
-  const partials = fixedArity.map((rule) => `${key(rule)}: [${partialSources(rule).map((text) => `(x, y, z) => ${text}`).join(", ")}],`);
+  const partials = fixedArity.map(
+    (rule) =>
+      `${key(rule)}: [${partialSources(rule)
+        .map((text) => `(x, y, z) => ${text}`)
+        .join(", ")}],`,
+  );
   const unary = fixedArity.filter((rule) => rule.arity === 1).map((rule) => `${key(rule)}: ${factory(unarySource(rule))},`);
   const binary = fixedArity.filter((rule) => rule.arity === 2).map((rule) => `${key(rule)}: ${factory(binarySource(rule))},`);
-  const withIdentity = fixedArity
-    .filter((rule) => identityOf(rule) !== undefined)
-    .map((rule) => `${key(rule)}: ${factory(binarySource(rule, identityOf(rule)))},`);
+  const withIdentity = fixedArity.filter((rule) => identityOf(rule) !== undefined).map((rule) => `${key(rule)}: ${factory(binarySource(rule, identityOf(rule)))},`);
   const text = [
     header,
     'import type { BinaryFunction, OperationContext, UnaryFunction } from "../fast.js";',

@@ -107,7 +107,12 @@ export type FormName = keyof FormSignatures;
 
 /** Every generated form, in the order the transform writes them (the compiler checks that none is missing). */
 export const FORMS = Object.keys({
-  jvp: true, chunkJvp: true, record: true, gradient: true, recordGradient: true, generic: true,
+  jvp: true,
+  chunkJvp: true,
+  record: true,
+  gradient: true,
+  recordGradient: true,
+  generic: true,
 } satisfies Record<FormName, true>) as readonly FormName[];
 
 /** The forms, each represented as R: `FormsAs<string>` is the transform's source text of each. */

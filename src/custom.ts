@@ -43,7 +43,18 @@ function interleave(args: readonly unknown[], tangents: readonly unknown[]): unk
 function unitPartials(jvp: Function, args: readonly Argument[], wanted: (k: number) => boolean): number[] {
   const count = scalars(args).length;
   return Array.from({ length: count }, (_, k) =>
-    wanted(k) ? (jvp(...interleave(args, reshape(args, Array.from({ length: count }, (__, j) => (j === k ? 1 : 0)))))[1] as number) : 0);
+    wanted(k)
+      ? (jvp(
+          ...interleave(
+            args,
+            reshape(
+              args,
+              Array.from({ length: count }, (__, j) => (j === k ? 1 : 0)),
+            ),
+          ),
+        )[1] as number)
+      : 0,
+  );
 }
 
 function apply(name: string, f: Function, jvp: Function, args: readonly Argument[]): Real {
@@ -54,20 +65,30 @@ function apply(name: string, f: Function, jvp: Function, args: readonly Argument
   const parts = values.map((v) => (tag !== undefined && v instanceof Dual && v.tag === tag ? [v.primal, v.tangent] : [v instanceof Var ? v.value : v, 0]));
   // Forward mode needs Duals over plain numbers (one tangent or K lanes); reverse mode, tape variables and numbers.
   // Anything deeper is second order.
-  const firstOrder = tag !== undefined
-    ? parts.every(([p, t]) => typeof p === "number" && (typeof t === "number" || t instanceof Float64Array))
-    : values.every((v) => typeof v === "number" || v instanceof Var);
+  const firstOrder =
+    tag !== undefined ? parts.every(([p, t]) => typeof p === "number" && (typeof t === "number" || t instanceof Float64Array)) : values.every((v) => typeof v === "number" || v instanceof Var);
   if (!firstOrder) {
     throw new Error(
       `${name}: its custom derivative rule gives first derivatives only, and it was reached by a second-order derivative (hessian, or a derivative inside a derivative). ` +
         `Write ${name} as differentiable code instead, or keep it out of the second derivative with noDerivative(…).`,
     );
   }
-  const plain = reshape(args, parts.map(([p]) => p as number));
+  const plain = reshape(
+    args,
+    parts.map(([p]) => p as number),
+  );
   if (tag !== undefined) {
     const lanes = parts.find(([, t]) => t instanceof Float64Array)?.[1] as Float64Array | undefined;
     if (!lanes) {
-      const [value, tangent] = jvp(...interleave(plain, reshape(args, parts.map(([, t]) => t as number))));
+      const [value, tangent] = jvp(
+        ...interleave(
+          plain,
+          reshape(
+            args,
+            parts.map(([, t]) => t as number),
+          ),
+        ),
+      );
       return new Dual(tag, value, tangent);
     }
     // Chunk mode: one call of the rule per lane.
@@ -97,7 +118,13 @@ function record(f: Function, jvp: Function, tape: LinearTape, slots: readonly un
     args.push(slots[i] as Argument);
     nodes.push(slots[i + 1] as Argument);
   }
-  return [f(...args), tape.node(scalars(nodes) as number[], unitPartials(jvp, args, () => true))];
+  return [
+    f(...args),
+    tape.node(
+      scalars(nodes) as number[],
+      unitPartials(jvp, args, () => true),
+    ),
+  ];
 }
 
 /**

@@ -65,8 +65,7 @@ function newest(rule: Rule, args: readonly Real[]): Dual | Var | undefined {
       top = a;
     } else if (top instanceof Var && top.tape !== a.tape) {
       throw new Error(
-        "Values from two different reverse-mode tapes met in one operation: nested reverse mode is not supported. " +
-          "Use forward mode for the outer derivative (hessian does this for you).",
+        "Values from two different reverse-mode tapes met in one operation: nested reverse mode is not supported. " + "Use forward mode for the outer derivative (hessian does this for you).",
       );
     }
   }
@@ -145,8 +144,8 @@ function record(rule: Rule, args: readonly Real[], top: Var): Var {
   const partials = outsideDomain(z, values)
     ? args.map(() => NaN)
     : compiled
-    ? args.map((a, i) => (typeof a === "number" ? 0 : compiled[i](values[0], values[1], z)))
-    : numericPartials(rule, values, z).map((p, i) => (typeof args[i] === "number" ? 0 : p));
+      ? args.map((a, i) => (typeof a === "number" ? 0 : compiled[i](values[0], values[1], z)))
+      : numericPartials(rule, values, z).map((p, i) => (typeof args[i] === "number" ? 0 : p));
   return top.tape.record(rule.name, z, args as (Var | number)[], partials);
 }
 

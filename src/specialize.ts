@@ -42,7 +42,10 @@ function primalSource(rule: Rule, args: string[]): string {
   const math = /^Math\.(\w+)$/.exec(rule.spelling);
   const spelled = math ? rule.primal === (Math as unknown as Record<string, unknown>)[math[1]] : !/\w/.test(rule.spelling);
   if (!spelled) return `primal(${args.join(", ")})`;
-  return printOperation(rule.spelling, args.map((a) => sourceAlgebra.variable(a))).text;
+  return printOperation(
+    rule.spelling,
+    args.map((a) => sourceAlgebra.variable(a)),
+  ).text;
 }
 
 /** `z !== z && x === x …`: the result is NaN though no argument is (outside the domain). */
@@ -52,8 +55,7 @@ const outside = (args: string[]) => ["z !== z", ...args.map((a) => `${a} === ${a
 const skip = (tangent: string) => `${tangent} === 0 && isNanSafe()`;
 
 /** A Dual of `tag` with one first-order term: NaN outside the domain, else 0 + partial · tangent. */
-const oneTerm = (tag: string, partial: string, tangent: string, args: string[]) =>
-  `return new Dual(${tag}, z, ${outside(args)} ? NaN : ${skip(tangent)} ? 0 : 0 + (${partial}) * ${tangent});`;
+const oneTerm = (tag: string, partial: string, tangent: string, args: string[]) => `return new Dual(${tag}, z, ${outside(args)} ? NaN : ${skip(tangent)} ? 0 : 0 + (${partial}) * ${tangent});`;
 
 /**
  * out[k] += partial · tangent's lane k, for every lane; a number tangent is the same in every lane,
@@ -93,8 +95,7 @@ const plainTerms = (tag: string, terms: [partial: string, tangent: string][]) =>
 export const contextNames = ["Dual", "Var", "isNanSafe", "newLanes", "general", "rule", "name", "primal"] as const;
 
 /** The rule's name where it is an identifier that hides no context name, to name the generated functions in profiles. */
-const identifier = (rule: Rule) =>
-  /^[A-Za-z_$][\w$]*$/.test(rule.name) && !(contextNames as readonly string[]).includes(rule.name) ? rule.name : "operation";
+const identifier = (rule: Rule) => (/^[A-Za-z_$][\w$]*$/.test(rule.name) && !(contextNames as readonly string[]).includes(rule.name) ? rule.name : "operation");
 
 /** The body of a function of fast.ts's context (TypeScript) returning the one-argument operation. */
 export function unarySource(rule: Rule): string {
@@ -165,8 +166,7 @@ export function binarySource(rule: Rule, identity?: number): string {
   // the mix has its primal (small, so that it inlines), the tape variable's in the full dispatch; two
   // numbers always take the primal, and anything else goes on to the checks that name it.
   const unchanged = (value: string) => (identity === 0 ? ` && ${value} !== 0` : "");
-  const keep = (constant: string, other: string, value: string) =>
-    identity === undefined ? "" : `if (${constant} === ${identity}${unchanged(value)}) return ${other};`;
+  const keep = (constant: string, other: string, value: string) => (identity === undefined ? "" : `if (${constant} === ${identity}${unchanged(value)}) return ${other};`);
   const flat = (d: string) => `(typeof ${d} === "number" || ${d} instanceof Float64Array)`;
   return `
   function ${id}Full(a: any, b: any): any {
@@ -223,7 +223,10 @@ export function binarySource(rule: Rule, identity?: number): string {
         const laneCount = dx instanceof Float64Array ? dx.length : dy instanceof Float64Array ? dy.length : 0;
         if (typeof x === "number" && typeof y === "number" && laneCount > 0 && ${flat("dx")} && ${flat("dy")}) {
           const z = ${f};
-          ${laneTerms("a.tag", "laneCount", xy, [[px, "dx"], [py, "dy"]])}
+          ${laneTerms("a.tag", "laneCount", xy, [
+            [px, "dx"],
+            [py, "dy"],
+          ])}
         }
       }
     } else if (b instanceof Var && a.tape === b.tape) {
@@ -262,7 +265,10 @@ export function binarySource(rule: Rule, identity?: number): string {
       ${dualDual}
       if (typeof x === "number" && typeof dx === "number" && typeof y === "number" && typeof dy === "number") {
         const z = ${f};
-        ${plainTerms("a.tag", [[px, "dx"], [py, "dy"]])}
+        ${plainTerms("a.tag", [
+          [px, "dx"],
+          [py, "dy"],
+        ])}
       }
     }
     return ${id}Full(a, b);

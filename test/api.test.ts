@@ -4,7 +4,27 @@
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
 import { expectClose } from "./support/helpers.js";
-import { add, centralDifference, checkGradient, derivative, exp, grad, hessian, jacobian, jvp, log, mul, numericalGradient, numericalJacobian, primal, sin, sub, trace, valueAndGrad, type Real } from "../src/index.js";
+import {
+  add,
+  centralDifference,
+  checkGradient,
+  derivative,
+  exp,
+  grad,
+  hessian,
+  jacobian,
+  jvp,
+  log,
+  mul,
+  numericalGradient,
+  numericalJacobian,
+  primal,
+  sin,
+  sub,
+  trace,
+  valueAndGrad,
+  type Real,
+} from "../src/index.js";
 import { polynomial } from "./programs/lecture.js";
 import { rosenbrock, smoothed } from "./programs/chunked.js";
 
@@ -45,15 +65,27 @@ describe("wrt and result shapes", () => {
 
   test("one parameter gives its own shape", () => {
     expect(grad(loss, { wrt: "w1" })(0.5, 1.5, xs, ys)).toBe(dw1);
-    expectClose(grad(loss, { wrt: 3 })(0.5, 1.5, xs, ys), r.map((v) => -2 * v));
+    expectClose(
+      grad(loss, { wrt: 3 })(0.5, 1.5, xs, ys),
+      r.map((v) => -2 * v),
+    );
     expect(valueAndGrad(loss, { wrt: "w0" })(0.5, 1.5, xs, ys)).toEqual([r.reduce((s, v) => s + v * v, 0), dw0]);
   });
 
   test("jacobian and hessian columns follow the selected scalars", () => {
     const f = (a: Real, v: number[]) => [mul(a, v[0]), mul(v[0], v[1])];
-    expect(jacobian(f)(2, [3, 4])).toEqual([[3, 2, 0], [0, 4, 3]]);
-    expect(jacobian(f, { wrt: "v" })(2, [3, 4])).toEqual([[2, 0], [4, 3]]);
-    expect(hessian(loss, { wrt: ["w0", "w1"] })(0.5, 1.5, xs, ys)).toEqual([[6, 12], [12, 28]]);
+    expect(jacobian(f)(2, [3, 4])).toEqual([
+      [3, 2, 0],
+      [0, 4, 3],
+    ]);
+    expect(jacobian(f, { wrt: "v" })(2, [3, 4])).toEqual([
+      [2, 0],
+      [4, 3],
+    ]);
+    expect(hessian(loss, { wrt: ["w0", "w1"] })(0.5, 1.5, xs, ys)).toEqual([
+      [6, 12],
+      [12, 28],
+    ]);
   });
 
   test("jvp takes one tangent per selected parameter, shaped like it", () => {
@@ -107,7 +139,9 @@ describe("errors say what is wrong", () => {
   });
 
   test("finite differences and checkGradient check what they are given as grad does", () => {
-    expect(() => numericalGradient((x: number) => [x, 2 * x], [1])).toThrow("numericalGradient(the function): the function returned an array, but a number was expected; use numericalJacobian for a function that returns an array");
+    expect(() => numericalGradient((x: number) => [x, 2 * x], [1])).toThrow(
+      "numericalGradient(the function): the function returned an array, but a number was expected; use numericalJacobian for a function that returns an array",
+    );
     expect(() => checkGradient((x: Real) => mul(x, x), [1], { mode: "sideways" as never })).toThrow(/checkGradient\(the function\): mode must be "forward" or "reverse", not "sideways"/);
   });
 
@@ -116,41 +150,65 @@ describe("errors say what is wrong", () => {
   const sparseArray = fc.sparseArray(fc.double(), { maxLength: 4 });
   const argument = fc.oneof(fc.anything(), fc.double(), fc.array(element, { maxLength: 4 }), sparseArray, fc.float64Array({ maxLength: 4 }));
   const option = fc.oneof(fc.anything(), fc.double(), fc.integer({ min: -1, max: 13 }));
-  prop.prop([fc.constantFrom("grad", "valueAndGrad", "jacobian", "hessian", "jvp", "derivative", "checkGradient", "numericalGradient", "numericalJacobian", "centralDifference", "trace"),
-    fc.oneof(fc.constantFrom(0, 1, 2, 3, 4), fc.anything().filter((x) => typeof x !== "function")),
-    fc.array(argument, { maxLength: 4 }), fc.oneof(fc.array(argument, { maxLength: 4 }), fc.anything()),
-    fc.oneof(fc.constant({}), fc.anything(), fc.record({ wrt: fc.oneof(fc.anything(), fc.integer({ min: -1, max: 4 }), fc.constantFrom("x", "v", "a", "b")) }),
-      fc.record({ mode: fc.oneof(fc.constantFrom("forward", "reverse"), fc.anything()), chunk: option, rtol: option, atol: option, step: option, other: fc.anything() }, { requiredKeys: [] }))], { numRuns: 2000 })(
-    "any misuse gets dualts' own error, never a crash inside it", (api, which, args, tangents, options) => {
-      const fs = [polynomial, rosenbrock, smoothed, (a: Real, b: Real) => add(mul(a, a), sin(b)), (v: Real[]) => [mul(v[0], v[1]), sin(v[0])]];
-      // An index picks one of the functions; anything else stands where f should be.
-      const f = (typeof which === "number" && Number.isInteger(which) && which >= 0 && which < fs.length ? fs[which] : which) as (...args: unknown[]) => unknown;
-      const calls: Record<string, () => unknown> = {
-        grad: () => grad(f, options as never)(...args), valueAndGrad: () => valueAndGrad(f, options as never)(...args),
-        jacobian: () => jacobian(f, options as never)(...args), hessian: () => hessian(f, options as never)(...args),
-        jvp: () => jvp(f, args as never, tangents as never, options as never), derivative: () => derivative(f as never)(...(args as [number])),
-        checkGradient: () => checkGradient(f, args as never, options as never), numericalGradient: () => numericalGradient(f, args as never, options as never),
-        numericalJacobian: () => numericalJacobian(f, args as never, options as never),
-        centralDifference: () => centralDifference(f === fs[3] ? Math.sin : (f as never), args[0] as never, options as never),
-        trace: () => trace(f, args as never, options as never),
-      };
-      try {
-        calls[api]();
-      } catch (error) {
-        expect(error).toBeInstanceOf(Error);
-        expect((error as Error).message).not.toMatch(/Cannot read prop|is not a function|is not iterable|undefined is not|null is not|Cannot convert|Maximum call stack|Invalid array length|Do not know how to serialize/);
-      }
-    });
+  prop.prop(
+    [
+      fc.constantFrom("grad", "valueAndGrad", "jacobian", "hessian", "jvp", "derivative", "checkGradient", "numericalGradient", "numericalJacobian", "centralDifference", "trace"),
+      fc.oneof(
+        fc.constantFrom(0, 1, 2, 3, 4),
+        fc.anything().filter((x) => typeof x !== "function"),
+      ),
+      fc.array(argument, { maxLength: 4 }),
+      fc.oneof(fc.array(argument, { maxLength: 4 }), fc.anything()),
+      fc.oneof(
+        fc.constant({}),
+        fc.anything(),
+        fc.record({ wrt: fc.oneof(fc.anything(), fc.integer({ min: -1, max: 4 }), fc.constantFrom("x", "v", "a", "b")) }),
+        fc.record({ mode: fc.oneof(fc.constantFrom("forward", "reverse"), fc.anything()), chunk: option, rtol: option, atol: option, step: option, other: fc.anything() }, { requiredKeys: [] }),
+      ),
+    ],
+    { numRuns: 2000 },
+  )("any misuse gets dualts' own error, never a crash inside it", (api, which, args, tangents, options) => {
+    const fs = [polynomial, rosenbrock, smoothed, (a: Real, b: Real) => add(mul(a, a), sin(b)), (v: Real[]) => [mul(v[0], v[1]), sin(v[0])]];
+    // An index picks one of the functions; anything else stands where f should be.
+    const f = (typeof which === "number" && Number.isInteger(which) && which >= 0 && which < fs.length ? fs[which] : which) as (...args: unknown[]) => unknown;
+    const calls: Record<string, () => unknown> = {
+      grad: () => grad(f, options as never)(...args),
+      valueAndGrad: () => valueAndGrad(f, options as never)(...args),
+      jacobian: () => jacobian(f, options as never)(...args),
+      hessian: () => hessian(f, options as never)(...args),
+      jvp: () => jvp(f, args as never, tangents as never, options as never),
+      derivative: () => derivative(f as never)(...(args as [number])),
+      checkGradient: () => checkGradient(f, args as never, options as never),
+      numericalGradient: () => numericalGradient(f, args as never, options as never),
+      numericalJacobian: () => numericalJacobian(f, args as never, options as never),
+      centralDifference: () => centralDifference(f === fs[3] ? Math.sin : (f as never), args[0] as never, options as never),
+      trace: () => trace(f, args as never, options as never),
+    };
+    try {
+      calls[api]();
+    } catch (error) {
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).not.toMatch(
+        /Cannot read prop|is not a function|is not iterable|undefined is not|null is not|Cannot convert|Maximum call stack|Invalid array length|Do not know how to serialize/,
+      );
+    }
+  });
 
   test("wrt selecting a parameter that is not numeric", () => {
     const scaled = (x: Real, label: string) => (label ? x : x);
-    expect(() => grad(scaled, { wrt: "label" })(1, "a")).toThrow('grad(scaled): parameter label (argument 1) is a string ("a"); only a number, an array of numbers or a Float64Array can be differentiated');
+    expect(() => grad(scaled, { wrt: "label" })(1, "a")).toThrow(
+      'grad(scaled): parameter label (argument 1) is a string ("a"); only a number, an array of numbers or a Float64Array can be differentiated',
+    );
     expect(() => grad((s: string) => s.length)("abc" as never)).toThrow(/nothing to differentiate/);
   });
 
   test("a non-numeric result", () => {
     expect(() => grad((x: Real) => [x, x])(1)).toThrow("grad(the function): the function returned an array, but a number was expected; use jacobian for a function that returns an array");
-    expect(() => grad(function named(x: Real) { return `${x}`; })(1)).toThrow(/grad\(named\): named returned a string \(Dual\(1, 1\)\), but a number was expected/);
+    expect(() =>
+      grad(function named(x: Real) {
+        return `${x}`;
+      })(1),
+    ).toThrow(/grad\(named\): named returned a string \(Dual\(1, 1\)\), but a number was expected/);
     expect(() => jacobian((x: Real) => ({ x }))(1)).toThrow(/returned an object.*a number, an array of numbers or a Float64Array was expected/);
   });
 

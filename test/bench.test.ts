@@ -113,8 +113,7 @@ describe("the textbook Dual", () => {
   const positive = fc.double({ min: 0.1, max: 5, noNaN: true });
   const tangent = fc.option(fc.double({ min: -5, max: 5, noNaN: true }));
   /** x with tangent t as the textbook's Dual and as dualts' (of one tag); without a tangent, x itself twice. */
-  const both = (x: number, t: number | null): [MinimalReal, Real] =>
-    t === null ? [x, x] : [new textbook.MinimalDual(x, t), new Dual(7, x, t)];
+  const both = (x: number, t: number | null): [MinimalReal, Real] => (t === null ? [x, x] : [new textbook.MinimalDual(x, t), new Dual(7, x, t)]);
   const parts = (r: unknown) => (r instanceof textbook.MinimalDual ? [r.value, r.tangent] : r instanceof Dual ? [r.primal, r.tangent] : [r, 0]);
 
   prop.prop([fc.constantFrom(...unary), positive, tangent])("one argument", (name, x, t) => {
@@ -131,11 +130,13 @@ describe("the textbook Dual", () => {
   test("its gradient, one tangent per pass, is dualts' gradient", () => {
     type Ops = Pick<typeof ops, "add" | "mul" | "log" | "exp" | "div">;
     // log Σ exp(w0·x + w1·x²) / (1 + w0²), the same text over dualts' operations or the textbook's.
-    const over = (o: Ops) => (w0: Real, w1: Real, xs: number[]): Real => {
-      let total: Real = 0;
-      for (const x of xs) total = o.add(total, o.exp(o.add(o.mul(w0, x), o.mul(w1, x * x))));
-      return o.div(o.log(total), o.add(1, o.mul(w0, w0)));
-    };
+    const over =
+      (o: Ops) =>
+      (w0: Real, w1: Real, xs: number[]): Real => {
+        let total: Real = 0;
+        for (const x of xs) total = o.add(total, o.exp(o.add(o.mul(w0, x), o.mul(w1, x * x))));
+        return o.div(o.log(total), o.add(1, o.mul(w0, w0)));
+      };
     const xs = [0.3, -1.2, 2, 0.7];
     const expected = grad(over(ops), { wrt: [0, 1] })(0.4, -0.25, xs);
     const gradient = textbook.minimalGradient(over(textbook as unknown as Ops) as never, [0.4, -0.25, xs], [0, 1]);

@@ -48,7 +48,14 @@ describe("chunk mode", () => {
   });
 
   test("a gradient of n inputs takes ⌈n / K⌉ passes", () => {
-    for (const [n, chunk, passes] of [[40, 4, 10], [40, 12, 4], [40, 13, 4], [13, undefined, 2], [12, undefined, 1], [3, 12, 1]] as const) {
+    for (const [n, chunk, passes] of [
+      [40, 4, 10],
+      [40, 12, 4],
+      [40, 13, 4],
+      [13, undefined, 2],
+      [12, undefined, 1],
+      [3, 12, 1],
+    ] as const) {
       const { g, calls } = counted(rosenbrock);
       grad(g as typeof rosenbrock, { chunk, mode: "forward" })(point(n));
       expect(calls(), `n = ${n}, chunk = ${chunk}`).toBe(passes);
@@ -56,7 +63,11 @@ describe("chunk mode", () => {
   });
 
   test("by default, a gradient of more than 12 inputs runs the generated reverse mode instead: no forward pass", () => {
-    for (const [n, passes] of [[12, 1], [13, 0], [40, 0]] as const) {
+    for (const [n, passes] of [
+      [12, 1],
+      [13, 0],
+      [40, 0],
+    ] as const) {
       const { g, calls } = counted(rosenbrock);
       const gradient = grad(g as typeof rosenbrock)(point(n));
       expect(calls(), `n = ${n}`).toBe(passes);
@@ -90,9 +101,17 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
     // In forward mode lanes start at 16 inputs by default (below that one tangent per pass is faster on
     // the runtime); without a mode, 4 or more inputs take the runtime's tape: one run.
     const cases = [
-      [40, 4, undefined, 10], [40, 13, undefined, 4], [13, 7, undefined, 2], [5, 1, undefined, 5],
-      [3, undefined, undefined, 3], [12, undefined, "forward", 12], [13, undefined, "forward", 13], [20, undefined, "forward", 2],
-      [4, undefined, undefined, 1], [40, undefined, undefined, 1], [2, undefined, "reverse", 1],
+      [40, 4, undefined, 10],
+      [40, 13, undefined, 4],
+      [13, 7, undefined, 2],
+      [5, 1, undefined, 5],
+      [3, undefined, undefined, 3],
+      [12, undefined, "forward", 12],
+      [13, undefined, "forward", 13],
+      [20, undefined, "forward", 2],
+      [4, undefined, undefined, 1],
+      [40, undefined, undefined, 1],
+      [2, undefined, "reverse", 1],
     ] as const;
     for (const [n, chunk, mode, passes] of cases) {
       let calls = 0;
@@ -163,11 +182,13 @@ describe("chunk mode, property-tested", () => {
 
 describe("stop-gradient on the runtime", () => {
   prop.prop([fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
-    "x · noDerivative(x · y) differentiates as if x · y were a constant, in both modes", (x, y) => {
+    "x · noDerivative(x · y) differentiates as if x · y were a constant, in both modes",
+    (x, y) => {
       const f = (a: Real, b: Real) => mul(a, noDerivative(mul(a, b)));
       expectClose(grad(f)(x, y), [x * y, 0], 1e-15, 0);
       expectClose(grad(f, { mode: "reverse" })(x, y), [x * y, 0], 1e-15, 0);
-    });
+    },
+  );
 });
 
 describe("grad of a compiled function of a few numbers or one array of them, and jvp at numbers and arrays (src/api/scalars.ts's direct paths)", () => {
@@ -184,15 +205,18 @@ describe("grad of a compiled function of a few numbers or one array of them, and
   });
 
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 }), fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })(
-    "jvp: one call of the generated JVP, the general path's result bit for bit", (x, t) => {
+    "jvp: one call of the generated JVP, the general path's result bit for bit",
+    (x, t) => {
       const [a, b, c, d, e, f] = x;
       const e2 = e === 0 ? 0.5 : e;
       expect(jvp(wide, [a, b, c, d, e2, f], t)).toEqual(jvp(wide, [a, b, c, d, e2, f], t, { wrt: [0, 1, 2, 3, 4, 5] }));
       expect(jvp(polynomial, [a, b, c], t.slice(0, 3))).toEqual(jvp(polynomial, [a, b, c], t.slice(0, 3), { wrt: [0, 1, 2] }));
-    });
+    },
+  );
 
   prop.prop([fc.array(coordinate, { minLength: 1, maxLength: 14 }), fc.boolean()], { numRuns: 80 })(
-    "one array parameter of up to 12 numbers: the general path's result, bit for bit, NaN where the value is", (x, typed) => {
+    "one array parameter of up to 12 numbers: the general path's result, bit for bit, NaN where the value is",
+    (x, typed) => {
       const v = typed ? new Float64Array(x) : x;
       expect(grad(rosenbrock)(v as number[])).toEqual(grad(rosenbrock, { mode: "forward" })(v as number[]));
       expect(valueAndGrad(rosenbrock)(v as number[])).toEqual(valueAndGrad(rosenbrock, { mode: "forward" })(v as number[]));
@@ -200,11 +224,19 @@ describe("grad of a compiled function of a few numbers or one array of them, and
       expect([value, gradient]).toEqual(valueAndGrad(scaledLogSum, { mode: "forward" })(x, 1.5));
       if (x.some((xi) => xi < 0)) expect(gradient.every(Number.isNaN)).toBe(true);
       // (Where 1/vᵢ overflows, at 0 or a subnormal, the lanes meet ∞ · 0: NaN, as in ForwardDiff's chunk mode; NaN-safe mode is for that.)
-      else if (x.every((xi) => xi > 1e-300)) expectClose(gradient, x.map((xi) => 1.5 / xi), 1e-15, 0);
-    });
+      else if (x.every((xi) => xi > 1e-300))
+        expectClose(
+          gradient,
+          x.map((xi) => 1.5 / xi),
+          1e-15,
+          0,
+        );
+    },
+  );
 
   prop.prop([fc.array(coordinate, { minLength: 1, maxLength: 30 }), fc.array(coordinate, { minLength: 30, maxLength: 30 }), fc.boolean(), coordinate], { numRuns: 60 })(
-    "jvp at numbers and arrays: one call of the generated JVP, the general path's result bit for bit", (x, t, typed, s) => {
+    "jvp at numbers and arrays: one call of the generated JVP, the general path's result bit for bit",
+    (x, t, typed, s) => {
       const n = x.length;
       const [v, dv] = typed ? [new Float64Array(x), new Float64Array(t.slice(0, n))] : [x, t.slice(0, n)];
       expect(jvp(rosenbrock, [v as number[]], [dv])).toEqual(jvp(rosenbrock, [v as number[]], [dv], { wrt: [0] }));
@@ -213,8 +245,14 @@ describe("grad of a compiled function of a few numbers or one array of them, and
       expect(jvp(mixed, [new Float64Array(x), s, offsets], [dv, 0.5])).toEqual(jvp(mixed, [new Float64Array(x), s, offsets], [dv, 0.5], { wrt: [0, 1] }));
       const [value, tangent] = jvp(scaledCopy, [new Float64Array(x), s], [dv, 2]);
       expect([value, tangent]).toEqual(jvp(scaledCopy, [new Float64Array(x), s], [dv, 2], { wrt: [0, 1] }));
-      expectClose(tangent, x.map((xi, i) => s * (dv[i] as number) + 2 * xi), 1e-15, 1e-15);
-    });
+      expectClose(
+        tangent,
+        x.map((xi, i) => s * (dv[i] as number) + 2 * xi),
+        1e-15,
+        1e-15,
+      );
+    },
+  );
 
   test("one pass of the chunk-mode JVP; other calls take the general path and its errors", () => {
     const info = derivativeInfo(polynomial)!;
@@ -250,7 +288,14 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
   prop.prop([fc.array(coordinate, { minLength: 12, maxLength: 12 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
     const [a, b, c] = x;
     // Up to three numbers: one Dual per pass; from four on, the runtime's tape; in NaN-safe mode, Duals (below 16).
-    const cases = [[mixedOps, [a, b, c]], [ignoresB, [a, b]], [constant, [a, b]], [many, x.slice(0, 3)], [many, x.slice(0, 4)], [many, x]] as const;
+    const cases = [
+      [mixedOps, [a, b, c]],
+      [ignoresB, [a, b]],
+      [constant, [a, b]],
+      [many, x.slice(0, 3)],
+      [many, x.slice(0, 4)],
+      [many, x],
+    ] as const;
     for (const nanSafe of [false, true]) {
       inNanSafeMode(nanSafe, () => {
         for (const [f, args] of cases) {
@@ -264,9 +309,13 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
   });
 
   prop.prop([fc.array(coordinate, { minLength: 0, maxLength: 6 }), fc.array(coordinate, { minLength: 1, maxLength: 3 }), fc.boolean(), coordinate], { numRuns: 80 })(
-    "arrays too: numbers and arrays of them, the general path's result and shapes, bit for bit", (v, w, typed, s) => {
+    "arrays too: numbers and arrays of them, the general path's result and shapes, bit for bit",
+    (v, w, typed, s) => {
       const sum = (x: Real[], y: Real[], t: Real) =>
-        add(x.reduce((acc: Real, xi, i) => add(acc, mul(xi, log(add(2, y[i % y.length])))), 0), mul(t, y[0]));
+        add(
+          x.reduce((acc: Real, xi, i) => add(acc, mul(xi, log(add(2, y[i % y.length])))), 0),
+          mul(t, y[0]),
+        );
       const rosen = (x: Real[]) => runtimeRosenbrock(x);
       const x = typed ? new Float64Array(v) : v;
       for (const nanSafe of [false, true]) {
@@ -283,7 +332,8 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
           }
         });
       }
-    });
+    },
+  );
 
   test("one run per input, or one on the tape; other calls take the general path and its errors", () => {
     let runs = 0;
@@ -296,7 +346,7 @@ describe("grad of a function over the runtime's operations at plain numbers (sca
     expect(seen).toEqual(["tape"]);
     // A function that keeps a variable of its tape gets its value only: the tape is released.
     let kept = 0 as Real;
-    grad((a: Real, b: Real, c: Real, d: Real) => (kept = mul(a, b), add(kept, mul(c, d))))(1, 2, 3, 4);
+    grad((a: Real, b: Real, c: Real, d: Real) => ((kept = mul(a, b)), add(kept, mul(c, d))))(1, 2, 3, 4);
     expect((kept as Var).value).toBe(2);
     expect(() => (kept as Var).adjoint).toThrow(/released/);
     expect(() => grad(counted)(2, NaN)).toThrow("grad(counted): b is NaN; derivatives are taken at finite inputs only");
@@ -321,7 +371,12 @@ describe("chunk mode's seeds, kept from one call to the next", () => {
     for (let round = 0; round < 3; round++) {
       // chunk: 1 runs the one-tangent JVP, which returned its seed array: it was read after the seed was cleared (all zeros).
       for (const chunk of [1, 3, undefined]) {
-        expect(jacobian(identity, { chunk, mode: "forward" })([1, 2, 3, 4])).toEqual([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]);
+        expect(jacobian(identity, { chunk, mode: "forward" })([1, 2, 3, 4])).toEqual([
+          [1, 0, 0, 0],
+          [0, 1, 0, 0],
+          [0, 0, 1, 0],
+          [0, 0, 0, 1],
+        ]);
       }
       expect(grad(first, { chunk: 2 })(5, 6)).toEqual([1, 0]);
     }
@@ -346,4 +401,3 @@ describe("chunk mode's seeds, kept from one call to the next", () => {
     expect(grad(g, { chunk: 2 })([0.5, -1, 2])).toEqual(outer);
   });
 });
-

@@ -46,7 +46,8 @@ describe("gen never writes through a link", () => {
     symlinkSync("src/sub", join(dir, "gen-sub"));
     const before = snapshot(join(dir, "src"));
     expect(await dualts(dir, "gen", "src", "--out", "gen")).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: "dualts: --out gen would overwrite the input src (--out gen is src, through symbolic links): choose another output folder",
     });
     expect((await dualts(dir, "gen", "src", "--out", "gen-sub")).code).toBe(2);
@@ -66,7 +67,8 @@ describe("gen never writes through a link", () => {
     expect(snapshot(join(dir, "src"))).toEqual(before);
     // An --out inside a folder searched for inputs: its files would be taken for sources, and sources there written over.
     expect(await dualts(dir, "gen", "srclink", "--out", "src/gen")).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: "dualts: --out src/gen is inside srclink, a folder searched for inputs (srclink is src, through symbolic links): its files would be taken for sources, and sources there written over; choose an output folder outside the inputs",
     });
     expect((await dualts(dir, "gen", "src", "--out", "srclink/gen")).code).toBe(2);
@@ -79,7 +81,8 @@ describe("gen never writes through a link", () => {
     const dir = project("walk-into-out", { "src/sigmoid.ts": sigmoidTs, "gen/sub/old.ts": "export {};\n", "build/gen/keep.ts": "export {};\n" });
     symlinkSync("../gen/sub", join(dir, "src/sub"));
     expect(await dualts(dir, "gen", "src", "--out", "gen")).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: "dualts: src/sub/old.ts is gen/sub/old.ts through symbolic links, inside --out gen: gen would write over its own input; choose another output folder",
     });
     rmSync(join(dir, "src/sub"));
@@ -95,7 +98,8 @@ describe("gen never writes through a link", () => {
     symlinkSync(join(dir, "outside"), join(dir, "gen/sub"));
     const run = await dualts(dir, "gen", "src", "--out", "gen");
     expect(run).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: `dualts: gen/sub is a symbolic link to ${join(dir, "outside")}: gen writes and removes files only inside --out gen, never through a link, and gen/sub/square.ts is behind it; remove the link, or choose another --out`,
     });
     expect(snapshot(join(dir, "outside"))).toEqual({ "keep.txt": "keep\n" });
@@ -151,7 +155,11 @@ describe("inputs and --root through symbolic links are read as any others", () =
     const run = await dualts(dir, "gen", "src", "--out", "gen");
     expect(run.code).toBe(0);
     const written = snapshot(join(dir, "gen"));
-    expect(Object.keys(written).filter((p) => p.endsWith(".ts")).sort()).toEqual(["extra/cube.ts", "sigmoid.ts", "square.ts"]);
+    expect(
+      Object.keys(written)
+        .filter((p) => p.endsWith(".ts"))
+        .sort(),
+    ).toEqual(["extra/cube.ts", "sigmoid.ts", "square.ts"]);
     expect(written["square.ts"]).toContain("function square_jvp(");
     expect(written["extra/cube.ts"]).toContain("function cube_jvp(");
     // The linked file's import resolves where the file really is (as Node and TypeScript resolve it), pointed back at the original.
@@ -197,7 +205,13 @@ describe("inputs and --root through symbolic links are read as any others", () =
 });
 
 test("--watch removes the outputs of deleted inputs by their own name only, never through a link", async () => {
-  const dir = project("watch-links", { "src/sigmoid.ts": sigmoidTs, "src/square.ts": squareTs, "src/sub/cube.ts": squareTs.replaceAll("square", "cube"), "outside/cube.ts": "// outside\n", "outside/square.ts": "// outside too\n" });
+  const dir = project("watch-links", {
+    "src/sigmoid.ts": sigmoidTs,
+    "src/square.ts": squareTs,
+    "src/sub/cube.ts": squareTs.replaceAll("square", "cube"),
+    "outside/cube.ts": "// outside\n",
+    "outside/square.ts": "// outside too\n",
+  });
   const io = capture(dir);
   const { onPass, passWhere } = watchPasses();
   const first = passWhere(() => true);
@@ -276,7 +290,12 @@ test("property: whatever links are set at --out, in it and at the inputs, no sou
       if (result.code === 2) expect(result.err).toMatch(/^dualts: .*(would overwrite the input|is inside|is a symbolic link to|is a file where|is a folder where)/);
       if (result.code === 0) {
         // Every output is a file of its own inside the real --out, with the generated code.
-        for (const [name, marked] of [["sigmoid.ts", true], ["plain.ts", false], ["sub/square.ts", true], ["sub/deep/cube.ts", true]] as const) {
+        for (const [name, marked] of [
+          ["sigmoid.ts", true],
+          ["plain.ts", false],
+          ["sub/square.ts", true],
+          ["sub/deep/cube.ts", true],
+        ] as const) {
           const path = join(realOut!, name);
           const stat = lstatSync(path);
           expect(stat.isFile() && stat.nlink === 1, name).toBe(true);

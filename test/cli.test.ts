@@ -79,8 +79,12 @@ declare function differentiable<F>(f: F, options?: unknown): F;
 
 /** The files marked differentiable in the repository's fixtures, with no diagnostics: the golden inputs and the corpus. */
 function fixtures(): { name: string; code: string }[] {
-  const golden = readdirSync(join(here, "golden")).map((d) => join(here, "golden", d, "input.ts")).filter(existsSync);
-  const programs = readdirSync(join(here, "programs")).filter((f) => f.endsWith(".ts")).map((f) => join(here, "programs", f));
+  const golden = readdirSync(join(here, "golden"))
+    .map((d) => join(here, "golden", d, "input.ts"))
+    .filter(existsSync);
+  const programs = readdirSync(join(here, "programs"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(here, "programs", f));
   return [...golden, ...programs]
     .map((path) => ({ name: path.slice(here.length + 1), code: readFileSync(path, "utf8") }))
     .concat([{ name: "placement.ts", code: placement }])
@@ -138,13 +142,21 @@ describe("dualts gen", () => {
     expect(loss).toContain(lossTs.slice(lossTs.indexOf("/** @differentiable wrt(w0, w1) */"), lossTs.indexOf("export const points")));
 
     const options: ts.CompilerOptions = {
-      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      resolveJsonModule: true, skipLibCheck: true, types: [], noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true,
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      types: [],
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noImplicitReturns: true,
       paths: { dualts: [join(root, "src/index.ts")] },
     };
     const files = readdirSync(join(dir, "build/gen")).map((f) => join(dir, "build/gen", f));
-    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options))
-      .filter((d) => d.file?.fileName.startsWith(dir));
+    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options)).filter((d) => d.file?.fileName.startsWith(dir));
     expect(diagnostics.map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)).toEqual([]);
   });
 
@@ -164,7 +176,7 @@ describe("dualts gen", () => {
     expect(existsSync(join(dir, "g1/a/sigmoid.ts")) && existsSync(join(dir, "g1/b/plain.ts"))).toBe(true);
     expect((await dualts(dir, "gen", "src/a/sigmoid.ts", "--out", "g2")).code).toBe(0);
     expect(existsSync(join(dir, "g2/sigmoid.ts"))).toBe(true);
-    expect((await dualts(dir, "gen", "src/a/sigmoid.ts", "--out", "g3", "--root", "."))).toMatchObject({ code: 0 });
+    expect(await dualts(dir, "gen", "src/a/sigmoid.ts", "--out", "g3", "--root", ".")).toMatchObject({ code: 0 });
     expect(existsSync(join(dir, "g3/src/a/sigmoid.ts"))).toBe(true);
   });
 
@@ -243,11 +255,13 @@ describe("dualts show", () => {
 
   test("an unknown name lists the file's differentiable functions; exit code 2", async () => {
     expect(await dualts(dir, "show", "src/methods.ts#nrom")).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: "dualts: src/methods.ts has no differentiable function named 'nrom'; its differentiable functions: norm, scaled, Spring.energy",
     });
     expect(await dualts(dir, "show", "src/methods.ts")).toEqual({
-      code: 2, out: "",
+      code: 2,
+      out: "",
       err: "dualts: name the function after a '#', e.g. dualts show src/methods.ts#norm; its differentiable functions: norm, scaled, Spring.energy",
     });
     expect((await dualts(dir, "show", "src/nope.ts#f")).err).toBe("dualts: src/nope.ts: no such file or folder");

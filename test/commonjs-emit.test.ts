@@ -58,11 +58,11 @@ const terms = [
   { code: "h.default * x * x", plain: (x: number) => 0.25 * x * x },
 ];
 
-test.prop([fc.uniqueArray(fc.nat({ max: terms.length - 1 }), { minLength: 1, maxLength: terms.length }), fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })], { numRuns: 30 })(
-  "generated code compiled to CommonJS refers to imports and exported variables as the user's code does",
-  (chosen, x, y) => {
-    const body = chosen.map((i) => terms[i].code).join(" + ");
-    const source = `import { sigmoid, sigmoid as s, K } from "./helpers.js";
+test.prop([fc.uniqueArray(fc.nat({ max: terms.length - 1 }), { minLength: 1, maxLength: terms.length }), fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })], {
+  numRuns: 30,
+})("generated code compiled to CommonJS refers to imports and exported variables as the user's code does", (chosen, x, y) => {
+  const body = chosen.map((i) => terms[i].code).join(" + ");
+  const source = `import { sigmoid, sigmoid as s, K } from "./helpers.js";
 import scale from "./helpers.js";
 import * as h from "./helpers.js";
 import { differentiable } from "dualts";
@@ -73,12 +73,11 @@ export function f(x: number, y: number): number {
   return ${body};
 }
 `;
-    const helpers = load(toCommonJs(helpersSource, "helpers.ts"), { dualts });
-    const { f } = load(toCommonJs(source, "f.ts"), { dualts, "./helpers.js": helpers }) as { f: (x: number, y: number) => number };
-    const plain = (a: number, b: number) => chosen.reduce((sum, i) => sum + terms[i].plain(a, b), 0);
-    expectClose(f(x, y), plain(x, y), 1e-12, 1e-12);
-    const expected = dualts.numericalGradient(plain, [x, y]);
-    expectClose(dualts.grad(f)(x, y), expected, 1e-6, 1e-7, "forward");
-    expectClose(dualts.grad(f, { mode: "reverse" })(x, y), expected, 1e-6, 1e-7, "reverse");
-  },
-);
+  const helpers = load(toCommonJs(helpersSource, "helpers.ts"), { dualts });
+  const { f } = load(toCommonJs(source, "f.ts"), { dualts, "./helpers.js": helpers }) as { f: (x: number, y: number) => number };
+  const plain = (a: number, b: number) => chosen.reduce((sum, i) => sum + terms[i].plain(a, b), 0);
+  expectClose(f(x, y), plain(x, y), 1e-12, 1e-12);
+  const expected = dualts.numericalGradient(plain, [x, y]);
+  expectClose(dualts.grad(f)(x, y), expected, 1e-6, 1e-7, "forward");
+  expectClose(dualts.grad(f, { mode: "reverse" })(x, y), expected, 1e-6, 1e-7, "reverse");
+});

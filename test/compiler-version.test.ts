@@ -40,23 +40,24 @@ test("the ts-patch entry transforms inside a compiler of its own TypeScript vers
   expect(compilerMismatch(ts)).toBeUndefined();
 });
 
-test.each([["5.9.3", "5.9"], ["6.1.0", "6.1"], ["7.0.2", "7.0"]])(
-  "inside TypeScript %s the ts-patch entry fails the build once, naming both versions and the fix, and transforms nothing",
-  (version, versionMajorMinor) => {
-    const { added, printed } = runPlugin({ version, versionMajorMinor });
-    expect(added).toHaveLength(1);
-    const [d] = added;
-    expect(d.category).toBe(ts.DiagnosticCategory.Error);
-    expect(d.file).toBeUndefined();
-    const message = String(d.messageText);
-    expect(message).toContain(`this build's compiler is TypeScript ${version}`);
-    expect(message).toContain(`its own typescript ${ts.version}`);
-    expect(message).toContain(`npm install --save-dev typescript@${ts.versionMajorMinor}`);
-    expect(message).toContain("npx dualts gen src --out gen");
-    expect(printed).not.toContain("square_jvp");
-    expect(printed).toContain("return x * x;");
-  },
-);
+test.each([
+  ["5.9.3", "5.9"],
+  ["6.1.0", "6.1"],
+  ["7.0.2", "7.0"],
+])("inside TypeScript %s the ts-patch entry fails the build once, naming both versions and the fix, and transforms nothing", (version, versionMajorMinor) => {
+  const { added, printed } = runPlugin({ version, versionMajorMinor });
+  expect(added).toHaveLength(1);
+  const [d] = added;
+  expect(d.category).toBe(ts.DiagnosticCategory.Error);
+  expect(d.file).toBeUndefined();
+  const message = String(d.messageText);
+  expect(message).toContain(`this build's compiler is TypeScript ${version}`);
+  expect(message).toContain(`its own typescript ${ts.version}`);
+  expect(message).toContain(`npm install --save-dev typescript@${ts.versionMajorMinor}`);
+  expect(message).toContain("npx dualts gen src --out gen");
+  expect(printed).not.toContain("square_jvp");
+  expect(printed).toContain("return x * x;");
+});
 
 test("the CLI, given a typescript with no compiler API (TypeScript 7), says so and how to mend the install", async () => {
   const typescript7 = join(root, "node_modules/typescript-7");
@@ -70,11 +71,12 @@ test("the CLI, given a typescript with no compiler API (TypeScript 7), says so a
     mkdirSync(join(dir, "node_modules"));
     symlinkSync(typescript7, join(dir, "node_modules/typescript"), "junction");
     const result = await new Promise<{ code: number; stderr: string }>((done) => {
-      execFile(process.execPath, [join(dir, "dist/cli/main.js"), "check", "src"], { cwd: dir, encoding: "utf8" }, (error, _out, stderr) =>
-        done({ code: error ? Number(error.code) : 0, stderr }));
+      execFile(process.execPath, [join(dir, "dist/cli/main.js"), "check", "src"], { cwd: dir, encoding: "utf8" }, (error, _out, stderr) => done({ code: error ? Number(error.code) : 0, stderr }));
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^dualts: the CLI parses with the TypeScript 6 compiler API, but the 'typescript' package it loads is 7\.\d+\.\d+ \(.*typescript-7.*\), which has none \(TypeScript 7 ships no compiler API\): reinstall dualts with npm install/);
+    expect(result.stderr).toMatch(
+      /^dualts: the CLI parses with the TypeScript 6 compiler API, but the 'typescript' package it loads is 7\.\d+\.\d+ \(.*typescript-7.*\), which has none \(TypeScript 7 ships no compiler API\): reinstall dualts with npm install/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

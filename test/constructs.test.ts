@@ -196,7 +196,11 @@ export function f(a: number, b: number, c: number): number { const v = [a, b * c
 describe("constructs inside the subset, three parameters: every route right", () => {
   test.each(Object.entries(supported))("%s", async (_, body) => {
     const source = body.replace("export function f(", "/** @differentiable */\nexport function f(");
-    await checkSource(source, undefined, [[0.7, -0.4, 0.3], [1.3, 0.9, -1.1], [2.5, 0.2, 0.6]]);
+    await checkSource(source, undefined, [
+      [0.7, -0.4, 0.3],
+      [1.3, 0.9, -1.1],
+      [2.5, 0.2, 0.6],
+    ]);
   });
 });
 
@@ -223,6 +227,9 @@ export function f(a: number, b: number, c: number): number {
   return -Math.atan2(c, 2 + Math.cos(v1[0])) + a + b + c;
 }
 `;
-    await checkSource(source, undefined, [[0, 0, 0], [0.3, -0.7, 1.2]]);
+    await checkSource(source, undefined, [
+      [0, 0, 0],
+      [0.3, -0.7, 1.2],
+    ]);
   });
 });

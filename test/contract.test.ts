@@ -106,7 +106,11 @@ export function declared(x: number): number {
 
 describe("the runtime recognises a registration by its contract field", () => {
   const info = {
-    name: "sq", parameters: ["x"], kinds: ["scalar"], wrt: [0], result: "scalar",
+    name: "sq",
+    parameters: ["x"],
+    kinds: ["scalar"],
+    wrt: [0],
+    result: "scalar",
     jvp: (x: number, dx: number) => [x * x, 2 * x * dx],
     generic: (ops: { mul(a: unknown, b: unknown): unknown }, x: unknown) => ops.mul(x, x),
   };
@@ -119,9 +123,14 @@ describe("the runtime recognises a registration by its contract field", () => {
   });
 
   test("also as a decorator's argument: @differentiable(info) on a method", () => {
-    for (const [given, registered] of [[{ contract: CONTRACT_VERSION, ...info }, true], [info, false]] as const) {
+    for (const [given, registered] of [
+      [{ contract: CONTRACT_VERSION, ...info }, true],
+      [info, false],
+    ] as const) {
       const initializers: ((this: object) => void)[] = [];
-      const sq = function sq(x: number) { return x * x; };
+      const sq = function sq(x: number) {
+        return x * x;
+      };
       mark(given)(sq, { kind: "method", name: "sq", addInitializer: (run: (this: object) => void) => initializers.push(run) });
       const model: { sq?: Fn } = {};
       initializers.forEach((run) => run.call(model));
@@ -138,7 +147,13 @@ describe("a registration of another version is refused, with the fix", () => {
   ];
 
   test.each(versions)("%s: every API function and derivativeInfo say to recompile", (_, registration, found) => {
-    const fit = Object.defineProperty(function fit(x: number) { return 2 * x; }, key, { value: registration });
+    const fit = Object.defineProperty(
+      function fit(x: number) {
+        return 2 * x;
+      },
+      key,
+      { value: registration },
+    );
     const calls: Record<string, () => unknown> = {
       derivative: () => derivative(fit)(1),
       jvp: () => jvp(fit, [1], [1]),
@@ -157,15 +172,22 @@ describe("a registration of another version is refused, with the fix", () => {
   test.each(versions)("%s: a compiled caller reaching it through __dualtsDerivative says the same", async (_, registration, found) => {
     const dir = mkdtempSync(join(tmpdir(), "dualts-contract-"));
     const { generic: _generic, jvp: _jvp, ...data } = registration;
-    writeFileSync(join(dir, "fit.js"), `export function fit(x) { return 2 * x; }
-Object.defineProperty(fit, Symbol.for("dualts.derivative"), { value: { ...${JSON.stringify(data)}, jvp: (x, dx) => [2 * x, 2 * dx], generic: (ops, x) => ops.mul(2, x) } });\n`);
-    const { code, diagnostics } = transformSource(`import { fit } from "./fit.js";\n/** @differentiable */\nexport function caller(x: number): number {\n  return fit(x) * x;\n}\n`, { fileName: "caller.ts" });
+    writeFileSync(
+      join(dir, "fit.js"),
+      `export function fit(x) { return 2 * x; }
+Object.defineProperty(fit, Symbol.for("dualts.derivative"), { value: { ...${JSON.stringify(data)}, jvp: (x, dx) => [2 * x, 2 * dx], generic: (ops, x) => ops.mul(2, x) } });\n`,
+    );
+    const { code, diagnostics } = transformSource(`import { fit } from "./fit.js";\n/** @differentiable */\nexport function caller(x: number): number {\n  return fit(x) * x;\n}\n`, {
+      fileName: "caller.ts",
+    });
     expect(diagnostics).toEqual([]);
     writeFileSync(join(dir, "caller.js"), code);
     const { caller } = await import(/* @vite-ignore */ pathToFileURL(join(dir, "caller.js")).href);
     expect(caller(3)).toBe(18);
     expect(() => grad(caller)(3)).toThrow(
-      new RegExp(`^caller\\.ts:4:\\d+: fit was compiled by another version of the dualts transform \\(its registration has ${found}; this module was compiled for contract version ${CONTRACT_VERSION}\\)\\. Recompile fit's module with the installed dualts`),
+      new RegExp(
+        `^caller\\.ts:4:\\d+: fit was compiled by another version of the dualts transform \\(its registration has ${found}; this module was compiled for contract version ${CONTRACT_VERSION}\\)\\. Recompile fit's module with the installed dualts`,
+      ),
     );
   });
 });

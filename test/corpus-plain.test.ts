@@ -11,9 +11,7 @@
 
 import { describe, expect, test } from "vitest";
 import { fc } from "@fast-check/vitest";
-import {
-  checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, valueAndGrad,
-} from "../src/index.js";
+import { checkGradient, derivative, derivativeInfo, grad, hessian, jacobian, jvp, numericalGradient, numericalJacobian, valueAndGrad } from "../src/index.js";
 import * as plain from "./programs/corpus-plain.js";
 import { ackleyGradient, rosenbrockGradient, twistJacobian } from "./support/corpus.js";
 import * as closed from "./support/corpus-plain.closed.js";
@@ -30,15 +28,17 @@ const RUNS = { numRuns: 25 };
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 const vector = (min: number, max: number, minLength: number, maxLength: number) => fc.array(real(min, max), { minLength, maxLength });
 /** Inputs farther from a kink than the finite differences' first step (0.01·max(1, |x|)). */
-const awayFrom = (points: number[], by = 0.04) => (x: number) => points.every((p) => Math.abs(x - p) > by);
+const awayFrom =
+  (points: number[], by = 0.04) =>
+  (x: number) =>
+    points.every((p) => Math.abs(x - p) > by);
 
 /** Every entry of a gradient (a number, an array, or one entry per parameter), in order. */
 const flat = (g: unknown): number[] => (typeof g === "number" ? [g] : Array.from(g as ArrayLike<unknown>).flatMap(flat));
 const transpose = (m: number[][]) => m[0].map((_, j) => m.map((row) => row[j]));
 
 /** A tangent for each selected parameter, shaped like it. */
-const directions = (args: unknown[], params: number[]) =>
-  params.map((p, i) => (typeof args[p] === "number" ? 0.5 - i / 4 : Array.from(args[p] as ArrayLike<number>, (_, k) => Math.cos(3 * k + i))));
+const directions = (args: unknown[], params: number[]) => params.map((p, i) => (typeof args[p] === "number" ? 0.5 - i / 4 : Array.from(args[p] as ArrayLike<number>, (_, k) => Math.cos(3 * k + i))));
 
 interface ScalarSpec {
   readonly f: () => Fn | Promise<Fn>;
@@ -59,43 +59,57 @@ function scalarFunction(name: string, spec: ScalarSpec): void {
   describe(name, () => {
     test("forward: grad, valueAndGrad and jvp match the closed form; finite differences agree", async () => {
       const f = await spec.f();
-      fc.assert(fc.property(spec.args, (args) => {
-        const expected = spec.gradient(...args);
-        expectClose(grad(f)(...args), expected, rtol, atol);
-        const [value, gradient] = valueAndGrad(f)(...args);
-        expect(value).toBe(f(...args));
-        expectClose(gradient, expected, rtol, atol);
-        const tangents = directions(args, spec.params);
-        const [jvpValue, tangent] = jvp(f, args as never, tangents);
-        expect(jvpValue).toBe(f(...args));
-        const terms = flat(expected).map((g, k) => g * flat(tangents)[k]);
-        expectClose(tangent, terms.reduce((a, b) => a + b, 0), rtol, atol + rtol * terms.reduce((a, b) => a + Math.abs(b), 0));
-        expectClose(numericalGradient(f, args as never), expected, 1e-6, 1e-8);
-        checkGradient(f, args as never, { rtol: 1e-6, atol: 1e-8 });
-      }), RUNS);
+      fc.assert(
+        fc.property(spec.args, (args) => {
+          const expected = spec.gradient(...args);
+          expectClose(grad(f)(...args), expected, rtol, atol);
+          const [value, gradient] = valueAndGrad(f)(...args);
+          expect(value).toBe(f(...args));
+          expectClose(gradient, expected, rtol, atol);
+          const tangents = directions(args, spec.params);
+          const [jvpValue, tangent] = jvp(f, args as never, tangents);
+          expect(jvpValue).toBe(f(...args));
+          const terms = flat(expected).map((g, k) => g * flat(tangents)[k]);
+          expectClose(
+            tangent,
+            terms.reduce((a, b) => a + b, 0),
+            rtol,
+            atol + rtol * terms.reduce((a, b) => a + Math.abs(b), 0),
+          );
+          expectClose(numericalGradient(f, args as never), expected, 1e-6, 1e-8);
+          checkGradient(f, args as never, { rtol: 1e-6, atol: 1e-8 });
+        }),
+        RUNS,
+      );
     });
 
     test("reverse: grad and valueAndGrad match forward mode and the closed form; checkGradient passes", async () => {
       const f = await spec.f();
-      fc.assert(fc.property(spec.args, (args) => {
-        const reverse = grad(f, { mode: "reverse" })(...args);
-        expectClose(reverse, spec.gradient(...args), rtol, atol);
-        expectClose(reverse, grad(f)(...args), 1e-12, atol);
-        expectClose(valueAndGrad(f, { mode: "reverse" })(...args), [f(...args), reverse], 1e-15, 0);
-        checkGradient(f, args as never, { mode: "reverse", rtol: 1e-6, atol: 1e-8 });
-      }), RUNS);
+      fc.assert(
+        fc.property(spec.args, (args) => {
+          const reverse = grad(f, { mode: "reverse" })(...args);
+          expectClose(reverse, spec.gradient(...args), rtol, atol);
+          expectClose(reverse, grad(f)(...args), 1e-12, atol);
+          expectClose(valueAndGrad(f, { mode: "reverse" })(...args), [f(...args), reverse], 1e-15, 0);
+          checkGradient(f, args as never, { mode: "reverse", rtol: 1e-6, atol: 1e-8 });
+        }),
+        RUNS,
+      );
     });
 
     test("hessian: both modes agree, symmetric, the Jacobian of the closed-form gradient", async () => {
       const f = await spec.f();
-      fc.assert(fc.property(spec.args, (args) => {
-        const forward = hessian(f, { mode: "forward" })(...args);
-        expectClose(forward, transpose(forward), 1e-12, atol);
-        expectClose(hessian(f)(...args), forward, 1e-10, 1e-10); // forward over reverse
-        const gradientOfArgs = (...a: unknown[]) => flat(spec.gradient(...a));
-        expectClose(forward, numericalJacobian(gradientOfArgs, args, { wrt: spec.params }), 1e-6, 1e-6);
-        if (spec.hessian) expectClose(forward, spec.hessian(...args), rtol, 1e-10);
-      }), RUNS);
+      fc.assert(
+        fc.property(spec.args, (args) => {
+          const forward = hessian(f, { mode: "forward" })(...args);
+          expectClose(forward, transpose(forward), 1e-12, atol);
+          expectClose(hessian(f)(...args), forward, 1e-10, 1e-10); // forward over reverse
+          const gradientOfArgs = (...a: unknown[]) => flat(spec.gradient(...a));
+          expectClose(forward, numericalJacobian(gradientOfArgs, args, { wrt: spec.params }), 1e-6, 1e-6);
+          if (spec.hessian) expectClose(forward, spec.hessian(...args), rtol, 1e-10);
+        }),
+        RUNS,
+      );
     });
   });
 }
@@ -111,25 +125,36 @@ function vectorFunction(name: string, spec: VectorSpec): void {
   const { f } = spec;
   describe(name, () => {
     test("forward: jacobian and jvp match the closed form; finite differences agree", () => {
-      fc.assert(fc.property(spec.args, (args) => {
-        const expected = spec.jacobian(...args) as number[][];
-        expectClose(jacobian(f, { mode: "forward" })(...args), expected, 1e-12, 1e-12);
-        expectClose(jacobian(f)(...args), expected, 1e-12, 1e-12);
-        const tangents = directions(args, spec.params);
-        const [value, tangent] = jvp(f, args as never, tangents);
-        expectClose(value, Array.from(f(...args)), 0, 0);
-        const along = flat(tangents);
-        expectClose(tangent, expected.map((row) => row.reduce((s, j, k) => s + j * along[k], 0)), 1e-12, 1e-12);
-        expectClose(numericalJacobian(f, args as never), expected, 1e-6, 1e-8);
-      }), RUNS);
+      fc.assert(
+        fc.property(spec.args, (args) => {
+          const expected = spec.jacobian(...args) as number[][];
+          expectClose(jacobian(f, { mode: "forward" })(...args), expected, 1e-12, 1e-12);
+          expectClose(jacobian(f)(...args), expected, 1e-12, 1e-12);
+          const tangents = directions(args, spec.params);
+          const [value, tangent] = jvp(f, args as never, tangents);
+          expectClose(value, Array.from(f(...args)), 0, 0);
+          const along = flat(tangents);
+          expectClose(
+            tangent,
+            expected.map((row) => row.reduce((s, j, k) => s + j * along[k], 0)),
+            1e-12,
+            1e-12,
+          );
+          expectClose(numericalJacobian(f, args as never), expected, 1e-6, 1e-8);
+        }),
+        RUNS,
+      );
     });
 
     test("reverse: jacobian matches forward mode and the closed form", () => {
-      fc.assert(fc.property(spec.args, (args) => {
-        const reverse = jacobian(f, { mode: "reverse" })(...args);
-        expectClose(reverse, spec.jacobian(...args), 1e-12, 1e-12);
-        expectClose(reverse, jacobian(f, { mode: "forward" })(...args), 1e-12, 1e-12);
-      }), RUNS);
+      fc.assert(
+        fc.property(spec.args, (args) => {
+          const reverse = jacobian(f, { mode: "reverse" })(...args);
+          expectClose(reverse, spec.jacobian(...args), 1e-12, 1e-12);
+          expectClose(reverse, jacobian(f, { mode: "forward" })(...args), 1e-12, 1e-12);
+        }),
+        RUNS,
+      );
     });
   });
 }
@@ -137,36 +162,55 @@ function vectorFunction(name: string, spec: VectorSpec): void {
 const model = new plain.Model(3);
 
 describe("scalar → scalar", () => {
-  const one = (min: number, max: number, keep: (x: number) => boolean = () => true) => real(min, max).filter(keep).map((x) => [x]);
+  const one = (min: number, max: number, keep: (x: number) => boolean = () => true) =>
+    real(min, max)
+      .filter(keep)
+      .map((x) => [x]);
   const cases: [string, () => Fn, (x: number) => number, (x: number) => number, fc.Arbitrary<unknown[]>][] = [
     ["x·sin x", () => plain.xSinX, (x) => Math.sin(x) + x * Math.cos(x), (x) => 2 * Math.cos(x) - x * Math.sin(x), one(-4, 4)],
     ["exp(−x²)", () => plain.gaussian, (x) => -2 * x * Math.exp(-x * x), (x) => (4 * x * x - 2) * Math.exp(-x * x), one(-3, 3)],
-    ["log(1 + x²)/x", () => plain.logOverX,
+    [
+      "log(1 + x²)/x",
+      () => plain.logOverX,
       (x) => ((2 * x * x) / (1 + x * x) - Math.log1p(x * x)) / (x * x),
       (x) => ((4 * x) / (1 + x * x) ** 2 - (2 * x) / (1 + x * x)) / (x * x) - (2 * ((2 * x * x) / (1 + x * x) - Math.log1p(x * x))) / x ** 3,
-      one(-4, 4, (x) => Math.abs(x) > 0.2)],
-    ["tanh(x)³", () => plain.tanhCubed,
+      one(-4, 4, (x) => Math.abs(x) > 0.2),
+    ],
+    [
+      "tanh(x)³",
+      () => plain.tanhCubed,
       (x) => 3 * Math.tanh(x) ** 2 * (1 - Math.tanh(x) ** 2),
-      (x) => { const t = Math.tanh(x); const s = 1 - t * t; return 6 * t * s * (1 - 2 * t * t); }, one(-3, 3)],
+      (x) => {
+        const t = Math.tanh(x);
+        const s = 1 - t * t;
+        return 6 * t * s * (1 - 2 * t * t);
+      },
+      one(-3, 3),
+    ],
     ["√(1 + x⁴)", () => plain.sqrtQuartic, (x) => (2 * x ** 3) / Math.sqrt(1 + x ** 4), (x) => (6 * x ** 2 + 2 * x ** 6) / (1 + x ** 4) ** 1.5, one(-2, 2)],
     ["x⁵ through the recursive power (a differentiable arrow)", () => plain.power5, (x) => 5 * x ** 4, (x) => 20 * x ** 3, one(-2, 2)],
-    ["piecewise: a ternary and an early return", () => plain.piecewise,
+    [
+      "piecewise: a ternary and an early return",
+      () => plain.piecewise,
       (x) => (x < 0 ? 2 * x + 0.5 : x > 1 ? (Math.cos(x) - Math.sin(x)) * Math.exp(1 - x) : Math.cos(x) + 0.5),
       (x) => (x < 0 ? 2 : x > 1 ? -2 * Math.cos(x) * Math.exp(1 - x) : -Math.sin(x)),
-      one(-3, 3, awayFrom([0, 1]))],
+      one(-3, 3, awayFrom([0, 1])),
+    ],
     ["a method: model.energy = ½·k·x² + cos x", () => model.energy, (x) => 3 * x - Math.sin(x), (x) => 3 - Math.cos(x), one(-3, 3)],
-    ["a declaration calling a differentiable arrow: bump(x, 2x)·x", () => plain.bumpTwice,
-      (x) => closed.bumpTwiceDerivatives(x)[0], (x) => closed.bumpTwiceDerivatives(x)[1], one(-2, 2)],
+    ["a declaration calling a differentiable arrow: bump(x, 2x)·x", () => plain.bumpTwice, (x) => closed.bumpTwiceDerivatives(x)[0], (x) => closed.bumpTwiceDerivatives(x)[1], one(-2, 2)],
   ];
 
   for (const [name, f, df, d2f, args] of cases) {
     scalarFunction(name, { f, args, params: [0], gradient: df, hessian: (x: number) => [[d2f(x)]] });
 
     test(`${name}: derivative, and derivative of derivative (nested forward mode)`, () => {
-      fc.assert(fc.property(args, ([x]) => {
-        expectClose(derivative(f())(x as number), df(x as number), 1e-10, 1e-12);
-        expectClose(derivative((t: number) => derivative(f())(t))(x as number), d2f(x as number), 1e-10, 1e-10);
-      }), RUNS);
+      fc.assert(
+        fc.property(args, ([x]) => {
+          expectClose(derivative(f())(x as number), df(x as number), 1e-10, 1e-12);
+          expectClose(derivative((t: number) => derivative(f())(t))(x as number), d2f(x as number), 1e-10, 1e-10);
+        }),
+        RUNS,
+      );
     });
   }
 });
@@ -198,7 +242,9 @@ describe("vector → scalar", () => {
 
   scalarFunction("Ackley over a Float64Array, with for…of", {
     f: async () => (await loadAckley()).ackley,
-    args: vector(-2, 2, 1, 6).filter((x) => Math.hypot(...x) > 0.1).map((x) => [new Float64Array(x)]),
+    args: vector(-2, 2, 1, 6)
+      .filter((x) => Math.hypot(...x) > 0.1)
+      .map((x) => [new Float64Array(x)]),
     params: [0],
     gradient: (x: Float64Array) => ackleyGradient(Array.from(x)),
     rtol: 1e-9,
@@ -206,7 +252,10 @@ describe("vector → scalar", () => {
 
   scalarFunction("dot(a: number[], b: Float64Array)", {
     f: () => plain.dot,
-    args: fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(vector(-3, 3, n, n), vector(-3, 3, n, n))).map(([a, b]) => [a, new Float64Array(b)]),
+    args: fc
+      .integer({ min: 1, max: 6 })
+      .chain((n) => fc.tuple(vector(-3, 3, n, n), vector(-3, 3, n, n)))
+      .map(([a, b]) => [a, new Float64Array(b)]),
     params: [0, 1],
     gradient: closed.dotGradient,
     hessian: closed.dotHessian,
@@ -222,7 +271,9 @@ describe("vector → scalar", () => {
 
   scalarFunction("control flow: early return, for…of + continue, while + break, do…while + switch, return in a loop", {
     f: async () => (await loadControlFlow()).controlFlow,
-    args: vector(-2.5, 2.5, 1, 7).filter((x) => x.every(awayFrom([-1.5, 1.9, 1.95]))).map((x) => [x]),
+    args: vector(-2.5, 2.5, 1, 7)
+      .filter((x) => x.every(awayFrom([-1.5, 1.9, 1.95])))
+      .map((x) => [x]),
     params: [0],
     gradient: closed.controlFlowGradient,
   });
@@ -246,7 +297,12 @@ describe("vector → scalar", () => {
 describe("calls between differentiable functions", () => {
   scalarFunction("logistic squared error: calls sigmoid per point and sumOfSquares on a pushed array", {
     f: () => plain.logisticSquaredError,
-    args: fc.tuple(real(-2, 2), real(-2, 2), fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(vector(-3, 3, n, n), fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }))))
+    args: fc
+      .tuple(
+        real(-2, 2),
+        real(-2, 2),
+        fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(vector(-3, 3, n, n), fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }))),
+      )
       .map(([w0, w1, [xs, ys]]) => [w0, w1, new Float64Array(xs), new Float64Array(ys)]),
     params: [0, 1],
     gradient: closed.logisticSquaredErrorGradient,
@@ -280,7 +336,7 @@ describe("methods", () => {
     hessian: (x: number, y: number) => closed.couplingHessian(3, x, y),
   });
 
-  scalarFunction("@differentiable({ wrt: [\"x\"] }): thermostat.freeEnergy(x, temperature)", {
+  scalarFunction('@differentiable({ wrt: ["x"] }): thermostat.freeEnergy(x, temperature)', {
     f: async () => new (await loadMethodWrt()).Thermostat(2).freeEnergy,
     args: fc.tuple(real(-3, 3), real(0, 2)),
     params: [0],
@@ -327,11 +383,19 @@ describe("vector → vector", () => {
   });
 
   test("one column: jacobian with wrt, and jvp along theta alone", () => {
-    fc.assert(fc.property(real(0.1, 3), real(-3, 3), (r, theta) => {
-      const column = twistJacobian(r, theta).map((row) => [row[1]]);
-      expectClose(jacobian(plain.twist, { wrt: "theta" })(r, theta), column, 1e-12, 1e-14);
-      expectClose(jacobian(plain.twist, { wrt: "theta", mode: "reverse" })(r, theta), column, 1e-12, 1e-14);
-      expectClose(jvp(plain.twist, [r, theta], [1], { wrt: "theta" })[1], column.map((c) => c[0]), 1e-12, 1e-14);
-    }), RUNS);
+    fc.assert(
+      fc.property(real(0.1, 3), real(-3, 3), (r, theta) => {
+        const column = twistJacobian(r, theta).map((row) => [row[1]]);
+        expectClose(jacobian(plain.twist, { wrt: "theta" })(r, theta), column, 1e-12, 1e-14);
+        expectClose(jacobian(plain.twist, { wrt: "theta", mode: "reverse" })(r, theta), column, 1e-12, 1e-14);
+        expectClose(
+          jvp(plain.twist, [r, theta], [1], { wrt: "theta" })[1],
+          column.map((c) => c[0]),
+          1e-12,
+          1e-14,
+        );
+      }),
+      RUNS,
+    );
   });
 });

@@ -39,16 +39,28 @@ describe("vector → scalar", () => {
     expectClose(grad(rosenbrock, { mode: "reverse" })(x), expected, 1e-12, 1e-10);
     expectClose(valueAndGrad(rosenbrock)(x)[0], rosenbrock(x), 0, 0);
     const v = x.map((_, i) => (i % 3) - 1);
-    expectClose(jvp(rosenbrock, [x], [v])[1], expected.reduce((s, g, i) => s + g * v[i], 0), 1e-12, 1e-9);
+    expectClose(
+      jvp(rosenbrock, [x], [v])[1],
+      expected.reduce((s, g, i) => s + g * v[i], 0),
+      1e-12,
+      1e-9,
+    );
   });
 
-  prop.prop([fc.integer({ min: 1, max: 10 }).chain(vector).filter((x) => Math.hypot(...x) > 0.1) /* the kink at 0 */], { numRuns: 40 })(
-    "Ackley: grad in both modes against the closed form and finite differences", (x) => {
-      const expected = ackleyGradient(x);
-      expectClose(grad(ackley)(x), expected, 1e-10, 1e-12);
-      expectClose(grad(ackley, { mode: "reverse" })(x), expected, 1e-10, 1e-12);
-      checkGradient(ackley, [x], { rtol: 1e-5, atol: 1e-7 });
-    });
+  prop.prop(
+    [
+      fc
+        .integer({ min: 1, max: 10 })
+        .chain(vector)
+        .filter((x) => Math.hypot(...x) > 0.1) /* the kink at 0 */,
+    ],
+    { numRuns: 40 },
+  )("Ackley: grad in both modes against the closed form and finite differences", (x) => {
+    const expected = ackleyGradient(x);
+    expectClose(grad(ackley)(x), expected, 1e-10, 1e-12);
+    expectClose(grad(ackley, { mode: "reverse" })(x), expected, 1e-10, 1e-12);
+    checkGradient(ackley, [x], { rtol: 1e-5, atol: 1e-7 });
+  });
 
   test("Rosenbrock's Hessian: symmetric, both modes, matches finite differences of the gradient", () => {
     const x = [0.3, -1.2, 0.8, 1.1];
@@ -56,7 +68,12 @@ describe("vector → scalar", () => {
     const reverse = hessian(rosenbrock)(x); // forward over reverse, the default
     expectClose(reverse, forward, 1e-12, 1e-10);
     forward.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(forward[j][i])));
-    expectClose(forward, numericalJacobian((v: number[]) => rosenbrockGradient(v), [x]), 1e-6, 1e-6);
+    expectClose(
+      forward,
+      numericalJacobian((v: number[]) => rosenbrockGradient(v), [x]),
+      1e-6,
+      1e-6,
+    );
     // The closed form of the diagonal: ∂²/∂x0² = 1200·x0² − 400·x1 + 2.
     expectClose(forward[0][0], 1200 * x[0] ** 2 - 400 * x[1] + 2, 1e-12, 1e-10);
   });
@@ -69,7 +86,8 @@ describe("vector → scalar", () => {
 
 describe("vector → vector", () => {
   prop.prop([fc.double({ min: 0.1, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
-    "jacobian in both modes against the closed form and finite differences", (r, theta) => {
+    "jacobian in both modes against the closed form and finite differences",
+    (r, theta) => {
       const expected = twistJacobian(r, theta);
       expectClose(jacobian(twist, { mode: "forward" })(r, theta), expected, 1e-12, 1e-14);
       expectClose(jacobian(twist, { mode: "reverse" })(r, theta), expected, 1e-12, 1e-14);
@@ -77,7 +95,18 @@ describe("vector → vector", () => {
       expectClose(numericalJacobian(twist, [r, theta]), expected, 1e-6, 1e-8);
       const [value, tangent] = jvp(twist, [r, theta], [1, -1]);
       expectClose(value, twist(r, theta) as number[], 0, 0);
-      expectClose(tangent, expected.map((row) => row[0] - row[1]), 1e-12, 1e-14);
-      expectClose(derivative((t: Real) => twist(2, t))(theta), twistJacobian(2, theta).map((row) => row[1]), 1e-12, 1e-14);
-    });
+      expectClose(
+        tangent,
+        expected.map((row) => row[0] - row[1]),
+        1e-12,
+        1e-14,
+      );
+      expectClose(
+        derivative((t: Real) => twist(2, t))(theta),
+        twistJacobian(2, theta).map((row) => row[1]),
+        1e-12,
+        1e-14,
+      );
+    },
+  );
 });

@@ -40,25 +40,34 @@ const scalar: Record<string, string> = {
 /** Whole programs of f(a, b, c) with helpers. */
 const programs: Record<string, string> = {
   // An array a helper returns, kept in a local and passed on: chunk mode gave it one number's lanes (NaN gradients).
-  arrayFromHelper: "/** @differentiable */\nfunction pair(p: number, q: number): number[] {\n  return [p * q, Math.sin(p)];\n}\n" +
+  arrayFromHelper:
+    "/** @differentiable */\nfunction pair(p: number, q: number): number[] {\n  return [p * q, Math.sin(p)];\n}\n" +
     "/** @differentiable */\nfunction sumsq(u: number[]): number {\n  let s = 0;\n  for (let i = 0; i < u.length; i++) s += u[i] * u[i];\n  return s;\n}\n" +
     "/** @differentiable */\nfunction mid(u: number[], q: number): number {\n  const w = pair(u[0], q);\n  return sumsq(w) + sumsq(u) * q;\n}\n" +
     f("a: number, b: number, c: number", "const v = [a, b]; const w = pair(a, c); return mid(v, a) + mid(w, b) + sumsq(w);"),
   // Copies ([...v], v.slice()) passed to a helper and returned from one (they were reported).
-  copiesPassedAndReturned: "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
+  copiesPassedAndReturned:
+    "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
     "/** @differentiable */\nfunction scaled(q: number[], s: number): number[] {\n  const r = q.slice();\n  r[0] *= s;\n  return r.length > 2 ? [...r] : r.slice();\n}\n" +
     f("a: number, b: number, c: number", "const v = [a, b]; v.push(c * a); const w = scaled(v.slice(), b); const u = scaled([...v], a); return prod(v.slice()) + prod([...w]) * c + prod(u);"),
   // An array literal as an argument carries the array of its elements' tangents (it was reported).
-  literalArguments: "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
+  literalArguments:
+    "/** @differentiable */\nfunction prod(q: number[]): number {\n  return q[0] * q[1] * q.length;\n}\n" +
     f("a: number, b: number, c: number", "return prod([a, 2]) * c + prod([Math.sin(a * b), a - c]) + prod([3, 4]) * b;"),
 };
 
 describe("scalar programs: every route right", () => {
   test.each(Object.entries(scalar))("%s", async (_, body) => {
-    await checkSource(f("a: number, b: number, c: number", body), undefined, [[0.7, -0.4, 1.3], [1.1, 0.6, -0.8]]);
+    await checkSource(f("a: number, b: number, c: number", body), undefined, [
+      [0.7, -0.4, 1.3],
+      [1.1, 0.6, -0.8],
+    ]);
   });
   test.each(Object.entries(programs))("%s", async (_, source) => {
-    await checkSource(source, undefined, [[0.7, -0.4, 1.3], [1.1, 0.6, -0.8]]);
+    await checkSource(source, undefined, [
+      [0.7, -0.4, 1.3],
+      [1.1, 0.6, -0.8],
+    ]);
   });
 });
 
@@ -82,7 +91,11 @@ describe("vector results: jacobian in every mode against finite differences", ()
     // A copy returned ([...v], v.slice()) was reported.
     copyReturnedSpread: [f("x: number", "const v = [x, x * x]; v[0] *= x; return x > 0 ? [...v] : v.slice();", "number[]"), [1.5]],
     copyReturnedSlice: [f("x: number", "const v = [x, x * x]; v[0] *= x; return x > 0 ? [...v] : v.slice();", "number[]"), [-1.5]],
-    constantBothWays: [f("a: number, b: number", "if (a < 0) return b > 0 ? [-a, Math.sin(a)] : [0.5, -1]; return [a * b, b];", "number[]").replace("@differentiable", "@differentiable wrt(b)"), [-0.5, 0.3], [1]],
+    constantBothWays: [
+      f("a: number, b: number", "if (a < 0) return b > 0 ? [-a, Math.sin(a)] : [0.5, -1]; return [a * b, b];", "number[]").replace("@differentiable", "@differentiable wrt(b)"),
+      [-0.5, 0.3],
+      [1],
+    ],
   };
   test.each(Object.entries(vectors))("%s", async (_, [source, x, columns]) => {
     const { f, plain } = await compileBoth<(...x: number[]) => number[]>(source);
@@ -95,7 +108,8 @@ describe("vector results: jacobian in every mode against finite differences", ()
 });
 
 test("a typed array spread into a rest parameter is a new plain array, as in JavaScript (the helper's push threw)", async () => {
-  const source = "/** @differentiable */\nfunction last(...r: number[]): number {\n  const v = r.slice();\n  v.push(v[0] * v[1]);\n  return v[v.length - 1] * r.length;\n}\n" +
+  const source =
+    "/** @differentiable */\nfunction last(...r: number[]): number {\n  const v = r.slice();\n  v.push(v[0] * v[1]);\n  return v[v.length - 1] * r.length;\n}\n" +
     f("x: number, a: Float64Array", "return last(...a) * x + last(x, a[0]);");
   const { f: compiled, plain } = await compileBoth<(x: number, a: Float64Array) => number>(source);
   const x = [0.5, 1.5, -2];
@@ -110,7 +124,8 @@ test("a typed array spread into a rest parameter is a new plain array, as in Jav
 });
 
 test("reverse mode on the generic form (a callee compiled NaN-safe has no record form) runs methods on numbers", async () => {
-  const source = "/** @differentiable nansafe */\nfunction smoothAbs(y: number): number {\n  return Math.sqrt(y * y + 1e-6);\n}\n" +
+  const source =
+    "/** @differentiable nansafe */\nfunction smoothAbs(y: number): number {\n  return Math.sqrt(y * y + 1e-6);\n}\n" +
     f("v: number[]", "let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[i]; const w = v.indexOf(0) >= 0 ? 2 : 1; return s * w + smoothAbs(v[1]);");
   const { f: compiled, plain } = await compileBoth<(v: number[]) => number>(source);
   const x = [0, 1, 2];

@@ -54,10 +54,14 @@ const { tree } = fc.letrec<{ tree: Tree }>((self) => ({
 
 function evaluate(t: Tree, xs: readonly Real[]): Real {
   switch (t.kind) {
-    case "input": return xs[t.index];
-    case "constant": return t.value;
-    case "unary": return unaryOps[t.op](evaluate(t.arg, xs));
-    case "binary": return binaryOps[t.op](evaluate(t.left, xs), evaluate(t.right, xs));
+    case "input":
+      return xs[t.index];
+    case "constant":
+      return t.value;
+    case "unary":
+      return unaryOps[t.op](evaluate(t.arg, xs));
+    case "binary":
+      return binaryOps[t.op](evaluate(t.left, xs), evaluate(t.right, xs));
   }
 }
 
@@ -71,8 +75,7 @@ test.prop([tree, point], { numRuns: 300 })("forward, reverse and finite differen
     expect(Math.abs(g - reverse[i]), `forward ${g} vs reverse ${reverse[i]}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
     const along = (s: number) => f(...(xs.map((x, j) => (j === i ? x + s : x)) as [number, number, number])) as number;
     const fd = centralDifference(along, xs[i]);
-    expect(Math.abs(g - fd.derivative), `∂/∂x${i}: automatic ${g} vs numerical ${fd.derivative}`)
-      .toBeLessThanOrEqual(Math.max(100 * fd.error, 1e-6 * Math.max(1, Math.abs(g))));
+    expect(Math.abs(g - fd.derivative), `∂/∂x${i}: automatic ${g} vs numerical ${fd.derivative}`).toBeLessThanOrEqual(Math.max(100 * fd.error, 1e-6 * Math.max(1, Math.abs(g))));
   });
 });
 
@@ -82,7 +85,9 @@ test.prop([fc.array(tree, { minLength: 2, maxLength: 3 }), point], { numRuns: 10
   const forward = jacobian(f, { mode: "forward" })(...args);
   const reverse = jacobian(f, { mode: "reverse" })(...args);
   expect(forward.length).toBe(trees.length);
-  forward.forEach((row, i) => row.forEach((g, j) => {
-    expect(Math.abs(g - reverse[i][j])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
-  }));
+  forward.forEach((row, i) =>
+    row.forEach((g, j) => {
+      expect(Math.abs(g - reverse[i][j])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(g)));
+    }),
+  );
 });

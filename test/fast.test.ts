@@ -52,7 +52,11 @@ describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
         if (rule.arity === 1) {
           for (const a of forms(x, new Tape())) {
             const reference = a instanceof Var ? apply(rule, [new Tape().input(x)]) : apply(rule, [a]);
-            same(outcome(() => op(a)), reference, `${name}(${String(a)})`);
+            same(
+              outcome(() => op(a)),
+              reference,
+              `${name}(${String(a)})`,
+            );
           }
           continue;
         }
@@ -63,9 +67,15 @@ describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
           const ys = forms(y, tape);
           const xr = forms(x, reference);
           const yr = forms(y, reference);
-          xs.forEach((a, i) => ys.forEach((b, j) => {
-            same(outcome(() => op(a, b)), outcome(() => apply(rule, [xr[i], yr[j]])), `${name}(${String(a)}, ${String(b)})`);
-          }));
+          xs.forEach((a, i) =>
+            ys.forEach((b, j) => {
+              same(
+                outcome(() => op(a, b)),
+                outcome(() => apply(rule, [xr[i], yr[j]])),
+                `${name}(${String(a)}, ${String(b)})`,
+              );
+            }),
+          );
         }
       }
     });
@@ -76,25 +86,33 @@ describe.each([false, true])("fast paths, NaN-safe mode %s", (nanSafe) => {
 // no tape node). That must give the value apply gives, bit for bit (-0 + 0 is 0, not -0), the same
 // tangent, and leave misuse to the errors that name it.
 describe("add's and mul's shortcuts", () => {
-  test.each([["add", add, rules.add], ["mul", mul, rules.mul]] as const)("%s", (name, op, rule) => {
+  test.each([
+    ["add", add, rules.add],
+    ["mul", mul, rules.mul],
+  ] as const)("%s", (name, op, rule) => {
     for (const x of points) {
       for (const y of points) {
         const tape = new Tape();
         const reference = new Tape();
         const [xs, ys, xr, yr] = [forms(x, tape), forms(y, tape), forms(x, reference), forms(y, reference)];
-        xs.forEach((a, i) => ys.forEach((b, j) => {
-          const got = outcome(() => op(a, b));
-          const expected = outcome(() => apply(rule, [xr[i], yr[j]]));
-          const where = `${name}(${String(a)}, ${String(b)})`;
-          if (got !== a && got !== b) return same(got, expected, where);
-          expect(Object.is(primal(got as Real), primal(expected as Real)), `${where}: value`).toBe(true);
-          if (got instanceof Dual) same(got.tangent, (expected as Dual).tangent, `${where} tangent`);
-        }));
+        xs.forEach((a, i) =>
+          ys.forEach((b, j) => {
+            const got = outcome(() => op(a, b));
+            const expected = outcome(() => apply(rule, [xr[i], yr[j]]));
+            const where = `${name}(${String(a)}, ${String(b)})`;
+            if (got !== a && got !== b) return same(got, expected, where);
+            expect(Object.is(primal(got as Real), primal(expected as Real)), `${where}: value`).toBe(true);
+            if (got instanceof Dual) same(got.tangent, (expected as Dual).tangent, `${where} tangent`);
+          }),
+        );
       }
     }
   });
 
-  test.each([["add", add, 0], ["mul", mul, 1]] as const)("%s of its constant and a non-number is an error", (name, op, constant) => {
+  test.each([
+    ["add", add, 0],
+    ["mul", mul, 1],
+  ] as const)("%s of its constant and a non-number is an error", (name, op, constant) => {
     for (const bad of ["s", null, undefined, {}, [1]]) {
       expect(() => op(constant, bad as never), `${name}(${constant}, ${String(bad)})`).toThrow(/dualts' /);
       expect(() => op(bad as never, constant), `${name}(${String(bad)}, ${constant})`).toThrow(/dualts' /);

@@ -17,9 +17,19 @@ import { renderProgram } from "./support/program-printer.js";
 
 /** tsc --init's options (TypeScript 6), in a project whose package.json says "type": "module". */
 const INIT: ts.CompilerOptions = {
-  module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ESNext, types: [],
-  strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, verbatimModuleSyntax: true, isolatedModules: true,
-  moduleDetection: ts.ModuleDetectionKind.Force, skipLibCheck: true, noEmit: true, jsx: ts.JsxEmit.ReactJSX,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  target: ts.ScriptTarget.ESNext,
+  types: [],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  moduleDetection: ts.ModuleDetectionKind.Force,
+  skipLibCheck: true,
+  noEmit: true,
+  jsx: ts.JsxEmit.ReactJSX,
   paths: { dualts: [new URL("../src/index.ts", import.meta.url).pathname] },
 };
 
@@ -35,7 +45,8 @@ function typeErrors(files: Record<string, string>): string[] {
     return library.get(name);
   };
   const program = ts.createProgram(Object.keys(files), INIT, host);
-  return ts.getPreEmitDiagnostics(program)
+  return ts
+    .getPreEmitDiagnostics(program)
     .filter((d) => d.file && files[d.file.fileName] !== undefined)
     .map((d) => `${d.file!.fileName}:${d.file!.getLineAndCharacterOfPosition(d.start!).line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
 }

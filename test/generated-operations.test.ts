@@ -54,7 +54,13 @@ function analyticDerivatives(x: number, y: number): [number[], number[][]] {
   const fxx = ex * Math.sin(y) + (6 * x) / y - 2 * y * y * s * t;
   const fxy = ex * Math.cos(y) - (3 * x * x) / (y * y) + s - 2 * x * y * s * t;
   const fyy = -ex * Math.sin(y) + (2 * x ** 3) / y ** 3 - 2 * x * x * s * t;
-  return [gradient, [[fxx, fxy], [fxy, fyy]]];
+  return [
+    gradient,
+    [
+      [fxx, fxy],
+      [fxy, fyy],
+    ],
+  ];
 }
 
 /** What the child runs, with the built package's URL and the compiled module's file name. */
@@ -100,7 +106,8 @@ test("importing dualts and differentiating evaluates no strings (node --disallow
     writeFileSync(join(dir, "main.mjs"), childScript(pathToFileURL(dualtsEntry).href));
     const stdout = await new Promise<string>((done, fail) => {
       execFile(process.execPath, ["--disallow-code-generation-from-strings", "main.mjs"], { cwd: dir, encoding: "utf8", timeout: 60_000 }, (error, out, err) =>
-        error ? fail(new Error(`the child failed: ${error.message}\n${err}`)) : done(out));
+        error ? fail(new Error(`the child failed: ${error.message}\n${err}`)) : done(out),
+      );
     });
     const out = JSON.parse(stdout) as {
       evalRefused: boolean;

@@ -165,7 +165,10 @@ export function property(x: number, y: number): number {
     const m = await beside;
     for (const name of names) {
       const f = m[name] as Fn;
-      for (const [x, y] of [[0.7, -0.4], [-1.2, 0.9]]) {
+      for (const [x, y] of [
+        [0.7, -0.4],
+        [-1.2, 0.9],
+      ]) {
         const numeric = numericalGradient(f, [x, y] as never);
         for (const options of [...modes, { chunk: 1 }]) {
           const g = grad(f, options)(x, y);

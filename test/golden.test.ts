@@ -25,7 +25,11 @@ const rendered = (name: string) => renderings.get(name) ?? renderings.set(name, 
 function expectedFiles(name: string): Record<string, string> {
   const folder = new URL(`${name}/expected/`, root);
   if (!existsSync(folder)) return {};
-  return Object.fromEntries(readdirSync(folder).sort().map((file) => [`expected/${file}`, readFileSync(new URL(file, folder), "utf8")]));
+  return Object.fromEntries(
+    readdirSync(folder)
+      .sort()
+      .map((file) => [`expected/${file}`, readFileSync(new URL(file, folder), "utf8")]),
+  );
 }
 
 /** Rewrites a case's expected files: the rendered ones, and none other. */

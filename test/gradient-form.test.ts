@@ -81,11 +81,13 @@ describe("the gradient form", () => {
   });
 
   prop.prop([anywhere, anywhere, fc.array(fc.tuple(anywhere, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 20 })], { numRuns: 150 })(
-    "the lecture's loss matches the chunk-mode JVP bit for bit", (w0, w1, points) => {
+    "the lecture's loss matches the chunk-mode JVP bit for bit",
+    (w0, w1, points) => {
       const xs = Float64Array.from(points, ([x]) => x * 10);
       const ys = Float64Array.from(points, ([, y]) => y);
       expectSameAsChunked(loss, [w0, w1 * 10, xs, ys]);
-    });
+    },
+  );
 
   test("defers where the value is NaN, and grad's derivatives are NaN there", () => {
     // A saturated logistic: p rounds to 1, and (1 − y) · log(1 − p) is 0 · −∞.
@@ -161,12 +163,14 @@ describe("the record form's twin (grad in reverse mode, the value's own work ski
   });
 
   prop.prop([fc.array(fc.double({ min: -1, max: 3, noNaN: true }), { minLength: 1, maxLength: 30 })], { numRuns: 150 })(
-    "gives the record form's gradient bit for bit, or defers where the value is not finite", (x) => {
+    "gives the record form's gradient bit for bit, or defers where the value is not finite",
+    (x) => {
       const [value, viaRecord] = valueAndGrad(summed, reverse)(x);
       if (answers(summed, [x])) expect(Number.isFinite(value)).toBe(true);
       const viaTwin = grad(summed, reverse)(x);
       viaTwin.forEach((g, j) => expect(Object.is(g, viaRecord[j]), `${g} vs ${viaRecord[j]}`).toBe(true));
-    });
+    },
+  );
 
   test("grad takes it by default from 13 inputs on, and a domain error still gives NaN", () => {
     const x = Array.from({ length: 20 }, (_, i) => 1 + i / 10);

@@ -19,11 +19,13 @@ describe("custom derivative rules (defineJvp)", () => {
   });
 
   prop.prop([fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })], { numRuns: 40 })(
-    "compiled code calling rules: generated, reverse and finite differences agree", (w, b) => {
+    "compiled code calling rules: generated, reverse and finite differences agree",
+    (w, b) => {
       const forward = grad(softplusLoss)(w, b);
       expectClose(grad(softplusLoss, { mode: "reverse" })(w, b), forward, 1e-12, 1e-14);
       expectClose(numericalGradient(softplusLoss, [w, b]), forward, 1e-7, 1e-9);
-    });
+    },
+  );
 
   test("a rule over an array (log-sum-exp) in both modes", () => {
     const xs = [1000, 1001, 999.5];
@@ -88,7 +90,10 @@ describe("derivatives inside differentiable functions", () => {
 describe("second derivatives through a rule's conventions", () => {
   // ∂(xʸ)/∂x is 0 at y = 0 by convention; as a constant it lost ∂²xʸ/∂x∂y = x⁻¹ there (found by matrices.test.ts).
   test("x ** y at y = 0: the mixed partial is 1/x in both modes", () => {
-    const expected = [[0, 0.5], [0.5, Math.log(2) ** 2]];
+    const expected = [
+      [0, 0.5],
+      [0.5, Math.log(2) ** 2],
+    ];
     for (const mode of ["forward", "reverse"] as const) {
       expectClose(hessian((x: Real, y: Real) => pow(x, y), { mode })(2, 0), expected, 1e-14, 1e-15);
     }

@@ -13,8 +13,7 @@ import { outputs as compiledOutputs } from "./programs/jacobian.js";
 import { expectClose } from "./support/helpers.js";
 
 /** compiledOutputs over the runtime's operations. */
-const runtimeOutputs = (v: Real[], m: number): Real[] =>
-  Array.from({ length: m }, (_, j) => add(mul(sin(v[j % v.length]), v[(j + 1) % v.length]), j));
+const runtimeOutputs = (v: Real[], m: number): Real[] => Array.from({ length: m }, (_, j) => add(mul(sin(v[j % v.length]), v[(j + 1) % v.length]), j));
 
 const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.3 * i + 0.4) * 1.2);
 
@@ -92,7 +91,10 @@ describe("jacobian without a mode", () => {
     // d/dt of Σ ∂fᵢ/∂vⱼ at v = t·v₀: the inner Jacobian's inputs are Duals, so it runs forward mode.
     const { f, runs } = spied();
     const v0 = point(3);
-    const sum = (t: Real) => jacobian(f, { wrt: "v" })(v0.map((x) => mul(t, x)) as never, 2).flat().reduce((s: Real, x) => add(s, x as Real), 0);
+    const sum = (t: Real) =>
+      jacobian(f, { wrt: "v" })(v0.map((x) => mul(t, x)) as never, 2)
+        .flat()
+        .reduce((s: Real, x) => add(s, x as Real), 0);
     const h = 1e-6;
     const numeric = (Number(sum(0.7 + h)) - Number(sum(0.7 - h))) / (2 * h);
     runs.length = 0;

@@ -130,7 +130,10 @@ describe("3. logistic regression on iris", () => {
       expect(axis?.[0], figure).toBe("gradient-descent step");
     }
     const lecture = readme.slice(readme.indexOf("## The lecture, runnable"), readme.indexOf("### Libraries the lecture uses"));
-    const readmeHeaders = lecture.split("\n").filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    const readmeHeaders = lecture
+      .split("\n")
+      .filter((l) => /^\s+\w+\s+loss(\s+perplexity)?$/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
     expect(readmeHeaders).toEqual(["step", "step"]);
     for (const text of [narration.join("\n"), lecture, readFileSync(r3.figures[0], "utf8")]) expect(text).not.toMatch(/epoch/i);
   });
@@ -189,8 +192,16 @@ describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", (
     const a = -w0 - w1 * x;
     const b = Math.exp(a);
     const c = 1 / (1 + b);
-    expectClose(r4.nodes.map((n) => n.value), [a, b, c, y * Math.log(c)], 1e-15);
-    expectClose(r4.nodes.map((n) => n.localPartial), [-1, b, -1 / (1 + b) ** 2, y / c], 1e-14);
+    expectClose(
+      r4.nodes.map((n) => n.value),
+      [a, b, c, y * Math.log(c)],
+      1e-15,
+    );
+    expectClose(
+      r4.nodes.map((n) => n.localPartial),
+      [-1, b, -1 / (1 + b) ** 2, y / c],
+      1e-14,
+    );
     for (const name of ["a", "b", "c", "d"]) expect(r4.dot).toMatch(new RegExp(`^  ${name} \\[label="${name} = `, "m"));
   });
 
@@ -207,8 +218,16 @@ describe("4. the computational graph of y·log(1/(1 + exp(−w0 − w1·x)))", (
     expectClose(r4.forwardGradient, analytic, 1e-12);
     expectClose(r4.reverseGradient, analytic, 1e-12);
     expectClose(r4.chainRule, analytic[0], 1e-12);
-    expectClose(r4.generatedTangents, r4.nodes.map((n) => n.tangent), 1e-12);
-    expectClose(r4.tapeAdjoints, r4.nodes.map((n) => n.adjoint), 1e-12);
+    expectClose(
+      r4.generatedTangents,
+      r4.nodes.map((n) => n.tangent),
+      1e-12,
+    );
+    expectClose(
+      r4.tapeAdjoints,
+      r4.nodes.map((n) => n.adjoint),
+      1e-12,
+    );
   });
 });
 

@@ -37,7 +37,8 @@ describe("a JSDoc tag on a variable marks the function it holds", () => {
   });
 
   test("a tag on the first signature of an overloaded function marks its implementation", async () => {
-    const source = "/** @differentiable */\nexport function f(x: number): number;\nexport function f(x: number, y: number): number;\nexport function f(x: number, y = 2): number {\n  return x * y;\n}\n";
+    const source =
+      "/** @differentiable */\nexport function f(x: number): number;\nexport function f(x: number, y: number): number;\nexport function f(x: number, y = 2): number {\n  return x * y;\n}\n";
     const result = transformSource(source, { fileName: "prog.ts" });
     expect(result.diagnostics).toEqual([]);
     expect(grad((await load(result.code)).f)(3, 4)).toEqual([4, 3]);
@@ -87,7 +88,8 @@ describe("a function that cannot be differentiated is registered with its diagno
   });
 
   test("a caller of it inherits them", async () => {
-    const source = "function helper(x: number): number {\n  return x + 1;\n}\n/** @differentiable */\nfunction bad(x: number): number {\n  return helper(x) * x;\n}\n/** @differentiable */\nexport function caller(x: number): number {\n  return bad(x) + x;\n}\n";
+    const source =
+      "function helper(x: number): number {\n  return x + 1;\n}\n/** @differentiable */\nfunction bad(x: number): number {\n  return helper(x) * x;\n}\n/** @differentiable */\nexport function caller(x: number): number {\n  return bad(x) + x;\n}\n";
     const { code } = transformSource(source, { fileName: "model.ts" });
     const caller = (await load(code)).caller;
     expect(() => grad(caller)(2)).toThrow(/model\.ts:6:10 - error DUALTS1001/);
@@ -118,8 +120,15 @@ describe("an array whose elements carry derivatives is not changed in place", ()
 describe("a push onto an array of derivatives is a statement of its own", () => {
   // Inside another expression the value was pushed without its derivative: NaN forward, a throw or 0 in reverse.
   const uses = fc.constantFrom(
-    "if (w.push(1) > 5) return 0;", "const n = w.push(x);", "const s = w[w.push(x * 2) - 1];", "const s = Math.sin(w.push(x));",
-    "while (w.push(x) < 4) x = x * 0.5;", "for (let i = 0; i < 2; i++, w.push(x)) x = x * 0.5;", "for (let i = 0; i < 2; w.push(x)) i++;", "(w.push(x), 0);", "const s = w.push(x) > 2 ? x : 1;",
+    "if (w.push(1) > 5) return 0;",
+    "const n = w.push(x);",
+    "const s = w[w.push(x * 2) - 1];",
+    "const s = Math.sin(w.push(x));",
+    "while (w.push(x) < 4) x = x * 0.5;",
+    "for (let i = 0; i < 2; i++, w.push(x)) x = x * 0.5;",
+    "for (let i = 0; i < 2; w.push(x)) i++;",
+    "(w.push(x), 0);",
+    "const s = w.push(x) > 2 ? x : 1;",
   );
   const arrays = fc.constantFrom("const w = xs.slice();", "const w = [x];", "const w: number[] = [];");
   prop.prop([uses, arrays])("its value used anywhere else is reported where it stands, with the fix", (use, declare) => {
@@ -158,11 +167,11 @@ describe("throw", () => {
 
 describe("files the transform meets", () => {
   test("JSX in a .tsx file: kept for the bundler, and reported where it holds a differentiated value", () => {
-    const beside = "/** @differentiable */\nexport function f(x: number): number { return x * x; }\nexport const View = () => <b className=\"a\">{f(2)}</b>;\n";
+    const beside = '/** @differentiable */\nexport function f(x: number): number { return x * x; }\nexport const View = () => <b className="a">{f(2)}</b>;\n';
     for (const transform of [transformSource, transformToTypeScript]) {
       const result = transform(beside, { fileName: "view.tsx" });
       expect(result.diagnostics).toEqual([]);
-      expect(result.code).toContain("<b className=\"a\">{f(2)}</b>");
+      expect(result.code).toContain('<b className="a">{f(2)}</b>');
     }
     const inside = "/** @differentiable */\nexport function f(x: number): number { const el = <b>{x}</b>; return x * x; }\n";
     expect(transformSource(inside, { fileName: "view.tsx" }).diagnostics.map((d) => d.code)).toEqual(["DUALTS1008"]);
@@ -178,9 +187,16 @@ describe("a tag dualts would otherwise ignore is reported", () => {
   /** "differentiable" with one to three letters changed, added or dropped (not the first). */
   const misspelt = fc
     .array(fc.tuple(fc.constantFrom("change", "add", "drop"), fc.integer({ min: 1, max: 13 }), fc.constantFrom(..."abeilt")), { minLength: 1, maxLength: 3 })
-    .map((edits) => edits.reduce((word, [edit, at, letter]) => (edit === "drop" ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + letter + word.slice(edit === "add" ? at : at + 1)), "differentiable"))
+    .map((edits) =>
+      edits.reduce((word, [edit, at, letter]) => (edit === "drop" ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + letter + word.slice(edit === "add" ? at : at + 1)), "differentiable"),
+    )
     .filter((word) => word !== "differentiable");
-  const comments = fc.constantFrom((tag: string) => `/** ${tag} */`, (tag: string) => `/**\n * Energy.\n * ${tag}\n */`, (tag: string) => `// ${tag}`, (tag: string) => `/* ${tag} */`);
+  const comments = fc.constantFrom(
+    (tag: string) => `/** ${tag} */`,
+    (tag: string) => `/**\n * Energy.\n * ${tag}\n */`,
+    (tag: string) => `// ${tag}`,
+    (tag: string) => `/* ${tag} */`,
+  );
   const declarations = fc.constantFrom("export function f(x: number): number { return x * x; }", "export const f = (x: number): number => x * x;");
 
   prop.prop([misspelt, comments, declarations])("a misspelt tag, in any comment: did you mean @differentiable?", (word, comment, declaration) => {
@@ -208,14 +224,32 @@ describe("a tag dualts would otherwise ignore is reported", () => {
 
 describe("messages a user reads without the README", () => {
   const cases: [string, RegExp][] = [
-    ["/** @differentiable wrt(x) */\nexport function f(x: number, state: { count: number }): number { state.count = 1; return x * x; }", /writes to 'state\.count', a property of its parameter 'state'.*change 'state' outside f$/],
-    ["/** @differentiable */\nexport function f(values: number[]): number { let s = 0; for (const i in values) s += values[i]; return s; }", /a for…in loop .*for \(let i = 0; i < values\.length; i\+\+\)/],
+    [
+      "/** @differentiable wrt(x) */\nexport function f(x: number, state: { count: number }): number { state.count = 1; return x * x; }",
+      /writes to 'state\.count', a property of its parameter 'state'.*change 'state' outside f$/,
+    ],
+    [
+      "/** @differentiable */\nexport function f(values: number[]): number { let s = 0; for (const i in values) s += values[i]; return s; }",
+      /a for…in loop .*for \(let i = 0; i < values\.length; i\+\+\)/,
+    ],
     ["/** @differentiable */\nexport function f(values: number[]): number { const c = Array.prototype.slice.call(values); return c[0]; }", /write values\.slice\(\)/],
-    ["/** @differentiable wrt(x) */\nexport function f(x: number, g: (v: number) => number): number { return g(x); }", /'g' is a parameter, a function passed in, which dualts cannot differentiate through yet/],
+    [
+      "/** @differentiable wrt(x) */\nexport function f(x: number, g: (v: number) => number): number { return g(x); }",
+      /'g' is a parameter, a function passed in, which dualts cannot differentiate through yet/,
+    ],
     ["/** @differentiable */\nexport function f(x: number): number { return Math.fround(x); }", /no derivative rule for Math\.fround/],
-    ["/** @differentiable wrt(x) */\nexport function f(x: number, m: Map<string, number>): number { m.set(\"a\", x); return x; }", /^m\.set\(…\) has no derivative.*call a @differentiable function or a Math function instead/],
-    ["let sqrt = Math.sqrt;\n/** @differentiable */\nexport function f(x: number): number { return sqrt(x); }", /'sqrt' is an alias of Math's sqrt declared with let or var, which may change; declare it with const/],
-    ["/** @differentiable */\nexport function f(xs: number[]): number { xs = xs.slice(); xs[0] = 1; return xs[0] * xs[1]; }", /writes into its parameter 'xs'; copy it into a local array first under a new name \(assigning the copy to 'xs' itself is not enough\)/],
+    [
+      '/** @differentiable wrt(x) */\nexport function f(x: number, m: Map<string, number>): number { m.set("a", x); return x; }',
+      /^m\.set\(…\) has no derivative.*call a @differentiable function or a Math function instead/,
+    ],
+    [
+      "let sqrt = Math.sqrt;\n/** @differentiable */\nexport function f(x: number): number { return sqrt(x); }",
+      /'sqrt' is an alias of Math's sqrt declared with let or var, which may change; declare it with const/,
+    ],
+    [
+      "/** @differentiable */\nexport function f(xs: number[]): number { xs = xs.slice(); xs[0] = 1; return xs[0] * xs[1]; }",
+      /writes into its parameter 'xs'; copy it into a local array first under a new name \(assigning the copy to 'xs' itself is not enough\)/,
+    ],
   ];
   test.each(cases)("%s", (source, message) => {
     const [diagnostic, ...others] = transformSource(source, { fileName: "prog.ts" }).diagnostics;

@@ -46,7 +46,15 @@ it("a point exactly on a kink is not compared with differences, though its neigh
   // soak found this when the probe reported abs at 0 as its positive side.
   const source = "/** @differentiable */\nexport function f(a: number, b: number, c: number): number {\n  c = c * c;\n  return Math.abs(c / (1 + c ** 2)) + a + b + c;\n}\n";
   const probe = "function f(a, b, c) {\n  c = c * c;\n  return __abs(c / (1 + c ** 2)) + a + b + c;\n}\n";
-  const counts = await checkHessians(source, probe, [[0, 0, 0], [0.5, 0.2, 0.3]], [0, 1, 2]);
+  const counts = await checkHessians(
+    source,
+    probe,
+    [
+      [0, 0, 0],
+      [0.5, 0.2, 0.3],
+    ],
+    [0, 1, 2],
+  );
   expect(counts.skippedColumns).toBeGreaterThan(0);
   expect(counts.skippedColumns).toBeLessThan(counts.columns);
 });

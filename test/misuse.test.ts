@@ -83,14 +83,34 @@ const subject = fc.integer({ min: 0, max: subjects.length - 1 });
 
 const misuse: fc.Arbitrary<Misuse> = fc.oneof(
   fc.record({ kind: fc.constant("f" as const), api: apiName, f: fc.anything().filter((x) => typeof x !== "function") }),
-  fc.record({ kind: fc.constant("argument" as const), api: apiWithArguments, subject, at: fc.integer({ min: 0, max: 1 }), bad: fc.oneof(badScalar.map((value) => ({ value, named: "" })), badArray) })
+  fc
+    .record({
+      kind: fc.constant("argument" as const),
+      api: apiWithArguments,
+      subject,
+      at: fc.integer({ min: 0, max: 1 }),
+      bad: fc.oneof(
+        badScalar.map((value) => ({ value, named: "" })),
+        badArray,
+      ),
+    })
     .map(({ bad, ...rest }) => ({ ...rest, value: bad.value, named: bad.named })),
   // A compiled function knows its parameters' kinds: an array where it takes a number, and a number where it takes an array.
   fc.record({ kind: fc.constant("argument" as const), api: apiWithArguments, subject: fc.constant(1), at: fc.constant(0), value: fc.constant<unknown>([1, 2]), named: fc.constant("") }),
   fc.record({ kind: fc.constant("argument" as const), api: apiWithArguments, subject: fc.constant(1), at: fc.constant(1), value: fc.constant<unknown>(3), named: fc.constant("") }),
-  fc.record({ kind: fc.constant("tangent" as const), subject, at: fc.integer({ min: 0, max: 1 }), value: fc.oneof(badScalar, badArray.map((b) => b.value), fc.constant([1, 2])) }),
+  fc.record({
+    kind: fc.constant("tangent" as const),
+    subject,
+    at: fc.integer({ min: 0, max: 1 }),
+    value: fc.oneof(
+      badScalar,
+      badArray.map((b) => b.value),
+      fc.constant([1, 2]),
+    ),
+  }),
   fc.record({ kind: fc.constant("tangents" as const), subject, value: fc.constantFrom<unknown>("ab", 5, null, {}, [1], [1, 2, 3]) }),
-  fc.record({ kind: fc.constant("option" as const), api: apiName, subject, key: fc.constantFrom(...Object.keys(badOptionValue)) })
+  fc
+    .record({ kind: fc.constant("option" as const), api: apiName, subject, key: fc.constantFrom(...Object.keys(badOptionValue)) })
     .chain((m) => badOptionValue[m.key].map((value) => ({ ...m, value }))),
   fc.record({ kind: fc.constant("options" as const), api: apiName, subject, value: fc.constantFrom<unknown>(5, "wrt", [], true) }),
 );
@@ -160,14 +180,20 @@ describe("every misuse gets dualts' own message, naming the argument at fault", 
     expect(() => jvp(pair, [1, 2], ["a", 1] as never)).toThrow('jvp(pair): the tangent for alpha must be a number, like alpha itself, but is a string ("a")');
     expect(() => jvp(weighted, [1, [1, 2, 3]], [1, "abc"] as never)).toThrow('jvp(weighted): the tangent for vec must be an array of 3, like vec itself, but is a string ("abc")');
     expect(() => jvp(weighted, [1, [1, 2, 3]], [1, [1, NaN, 3]])).toThrow("jvp(weighted): the tangent for vec[1] is NaN; tangents must be finite numbers");
-    expect(() => grad((v: Real[]) => mul(v[0], v[2]))([1, , 3] as never)).toThrow("grad(the function): v[1] is missing (the array has a hole there); an array is differentiated element by element, so every element must be a number");
+    expect(() => grad((v: Real[]) => mul(v[0], v[2]))([1, , 3] as never)).toThrow(
+      "grad(the function): v[1] is missing (the array has a hole there); an array is differentiated element by element, so every element must be a number",
+    );
     expect(() => grad(weighted)(1, [1, , 3] as never)).toThrow("grad(weighted): vec[1] is missing (the array has a hole there)");
     expect(() => checkGradient(pair, [1, 2], { rtol: -1 })).toThrow("checkGradient(pair): rtol must be a finite number of at least 0, not the number -1");
     expect(() => numericalJacobian(pair, [1, 2], { step: 0 })).toThrow("numericalJacobian(pair): step must be a finite number greater than 0, not the number 0");
     expect(() => grad(pair, { mdoe: "forward" } as never)).toThrow("grad(pair): unknown option 'mdoe'; grad takes wrt, mode and chunk");
     expect(() => hessian(pair, { chunk: 2 } as never)).toThrow("hessian(pair): unknown option 'chunk'; hessian takes wrt and mode");
-    expect(() => (derivative as (...a: unknown[]) => unknown)(single, { wrt: 0 })).toThrow("derivative(single): derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)");
-    expect(() => (derivative(single) as (...a: number[]) => number)(1, 2)).toThrow("derivative(single): the derivative of a function of one number takes one number, x, but 2 were given; for a function of several numbers, use grad(f) or jacobian(f)");
+    expect(() => (derivative as (...a: unknown[]) => unknown)(single, { wrt: 0 })).toThrow(
+      "derivative(single): derivative takes only the function (it has no options); for wrt or a mode, use grad(f, options)",
+    );
+    expect(() => (derivative(single) as (...a: number[]) => number)(1, 2)).toThrow(
+      "derivative(single): the derivative of a function of one number takes one number, x, but 2 were given; for a function of several numbers, use grad(f) or jacobian(f)",
+    );
     expect(() => (derivative(single) as () => number)()).toThrow("but 0 were given");
     expect(() => derivative(single)("1" as never)).toThrow('derivative(single): theta must be a number (derivative takes f: ℝ → ℝ; grad and jacobian take arrays), not a string ("1")');
   });
@@ -196,6 +222,8 @@ describe("every misuse gets dualts' own message, naming the argument at fault", 
     expect(message).toContain(primalRuns ? "deepProduct itself runs at these arguments" : "deepProduct itself recurses deeper than the stack allows");
     // Over the runtime's operations, where f itself overflows too.
     const deep = (x: Real, k: number): Real => (k === 0 ? x : add(deep(x, k - 1), 1));
-    expect(() => grad(deep, { wrt: 0 })(1, 1e6)).toThrow("grad(deep): the derivative of deep recursed deeper than the JavaScript stack allows (deep itself recurses deeper than the stack allows at these arguments too)");
+    expect(() => grad(deep, { wrt: 0 })(1, 1e6)).toThrow(
+      "grad(deep): the derivative of deep recursed deeper than the JavaScript stack allows (deep itself recurses deeper than the stack allows at these arguments too)",
+    );
   });
 });

@@ -74,18 +74,15 @@ describe("Math's functions take numbers", () => {
     );
   });
 
-  test.prop([functions, fc.double({ min: -2, max: 2, noNaN: true })])(
-    "values without derivatives, chosen by a condition that reads one, run on numbers on every route",
-    async (fn, x) => {
-      const source = `/** @differentiable */\nexport function f(x: number): number {\n  const a = [0.5, 2];\n  const b = [3];\n  const m = ${fn}(x > 0 ? a : b) + ${fn}(x < 0.5 ? 1 : 2);\n  return x * x + (m === m ? 1 : 0);\n}\n`;
-      const result = transformSource(source, { fileName: "prog.ts" });
-      expect(result.diagnostics).toEqual([]);
-      const f = (await load(result.code)).f as (x: number) => number;
-      // (Math.max(a) is NaN, Math.max(b) is 3, as JavaScript computes them: the derivative code reads the same.)
-      for (const g of [grad(f)(x), grad(f, { chunk: 1 })(x), grad(f, { mode: "reverse" })(x)]) expect(g + 0).toBe(2 * x + 0); // (+ 0: a zero's sign aside)
-      expect(hessian(f)(x)).toEqual([[2]]);
-    },
-  );
+  test.prop([functions, fc.double({ min: -2, max: 2, noNaN: true })])("values without derivatives, chosen by a condition that reads one, run on numbers on every route", async (fn, x) => {
+    const source = `/** @differentiable */\nexport function f(x: number): number {\n  const a = [0.5, 2];\n  const b = [3];\n  const m = ${fn}(x > 0 ? a : b) + ${fn}(x < 0.5 ? 1 : 2);\n  return x * x + (m === m ? 1 : 0);\n}\n`;
+    const result = transformSource(source, { fileName: "prog.ts" });
+    expect(result.diagnostics).toEqual([]);
+    const f = (await load(result.code)).f as (x: number) => number;
+    // (Math.max(a) is NaN, Math.max(b) is 3, as JavaScript computes them: the derivative code reads the same.)
+    for (const g of [grad(f)(x), grad(f, { chunk: 1 })(x), grad(f, { mode: "reverse" })(x)]) expect(g + 0).toBe(2 * x + 0); // (+ 0: a zero's sign aside)
+    expect(hessian(f)(x)).toEqual([[2]]);
+  });
 });
 
 describe("dualts' markers", () => {
@@ -104,11 +101,7 @@ describe("dualts' markers", () => {
     expect(grad(f, { mode: "reverse" })(x)).toBeCloseTo(x * x, 12);
   });
 
-  const impostors = fc.constantFrom(
-    "function noDerivative(x: number): number { return x * x; }",
-    "const noDerivative = (x: number) => x * x;",
-    'import { noDerivative } from "./my-helpers.js";',
-  );
+  const impostors = fc.constantFrom("function noDerivative(x: number): number { return x * x; }", "const noDerivative = (x: number) => x * x;", 'import { noDerivative } from "./my-helpers.js";');
   test.prop([impostors])("a function of the user's own named noDerivative is not dualts': its call is reported with how to import dualts'", (declare) => {
     const result = transformSource(`${declare}\n/** @differentiable */\nexport function f(x: number): number { return noDerivative(x) * x; }\n`, { fileName: "prog.ts" });
     // (An import of another module is looked up at run time, like any imported function: no diagnostic.)
@@ -154,8 +147,15 @@ describe("parameter types", () => {
 
   /** Types that hold numbers the transform cannot differentiate yet. */
   const structures = fc.constantFrom(
-    "{ w: number[]; b: number }", "[number, number]", "number[][]", "Float32Array", "Float64Array[]", "number | number[]",
-    "Map<string, number>['size'] | { x: number }", "Layer", "Model",
+    "{ w: number[]; b: number }",
+    "[number, number]",
+    "number[][]",
+    "Float32Array",
+    "Float64Array[]",
+    "number | number[]",
+    "Map<string, number>['size'] | { x: number }",
+    "Layer",
+    "Model",
   );
   test.prop([structures, fc.boolean()])("a parameter holding numbers in a structure is reported unless wrt leaves it out", (type, leftOut) => {
     const declarations = "interface Layer { w: number[]; b: number }\nclass Model { constructor(readonly scale: number) {} }\n";
@@ -166,9 +166,20 @@ describe("parameter types", () => {
 
   /** Types that hold no number to differentiate: data by the README's rule, with no word. */
   const data = fc.constantFrom(
-    "string", "boolean", "(v: number) => number", "Int32Array", "Uint8Array", "Uint8ClampedArray", "string[]", "{ name: string }", "Date",
+    "string",
+    "boolean",
+    "(v: number) => number",
+    "Int32Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "string[]",
+    "{ name: string }",
+    "Date",
     // JavaScript's own objects keep their numbers behind methods: data, however many numbers they hold.
-    "Map<string, number>", "Set<number>", "Promise<number>", "WeakMap<object, number>",
+    "Map<string, number>",
+    "Set<number>",
+    "Promise<number>",
+    "WeakMap<object, number>",
   );
   test.prop([data])("a parameter holding no number to differentiate is data", (type) => {
     const result = transformSource(`/** @differentiable */\nexport function f(p: ${type}, x: number): number { return x * x; }\n`, { fileName: "prog.ts" });

@@ -13,7 +13,6 @@ import { renderProgram, wrtOf } from "./support/program-printer.js";
 import { checkSource, reportedOrRight, tally } from "./support/program-check.js";
 import { applyRewrites, nearProgram, nearSource, rewrites, withArrayParameter, type RewriteKind } from "./support/near-subset.js";
 
-
 const counts = tally();
 const outcomes = { reported: 0, right: 0 };
 
@@ -68,12 +67,20 @@ describe("each rewrite", () => {
   it.each(["locals", "direct", "data"] as const)("f's work in a function of an array parameter (%s) is right", async (mode) => {
     const source = withArrayParameter(sample, mode);
     expect(source).toMatch(/function fOfArray\(abc: number\[\](, data: Float64Array)?\): number {/);
-    await checkSource(source, undefined, [[0.3, -0.4, 0.5], [1.1, 0.7, -0.2]]);
+    await checkSource(source, undefined, [
+      [0.3, -0.4, 0.5],
+      [1.1, 0.7, -0.2],
+    ]);
   });
 
   it.each(Object.keys(rewrites) as RewriteKind[])("%s: applies, and is reported or right", async (kind) => {
     const { source, applied } = applyRewrites(sample, [{ kind, at: 0 }]);
     expect(applied).toEqual([kind]);
-    await reportedOrRight(() => checkSource(source, undefined, [[0.3, -0.4, 0.5], [1.1, 0.7, -0.2]]));
+    await reportedOrRight(() =>
+      checkSource(source, undefined, [
+        [0.3, -0.4, 0.5],
+        [1.1, 0.7, -0.2],
+      ]),
+    );
   });
 });

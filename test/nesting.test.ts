@@ -44,7 +44,10 @@ describe("nesting", () => {
       seen.add(inner instanceof Dual ? "Dual over Dual" : inner instanceof Var ? "Dual over tape" : typeof inner);
       return mul(exp(x), mul(y, y));
     };
-    const expected = (x: number, y: number) => [[Math.exp(x) * y * y, 2 * y * Math.exp(x)], [2 * y * Math.exp(x), 2 * Math.exp(x)]];
+    const expected = (x: number, y: number) => [
+      [Math.exp(x) * y * y, 2 * y * Math.exp(x)],
+      [2 * y * Math.exp(x), 2 * Math.exp(x)],
+    ];
     expect(hessian(f)(0.5, 2)).toEqual(hessian(f, { mode: "reverse" })(0.5, 2));
     expect([...seen]).toEqual(["Dual over tape"]);
     seen.clear();

@@ -18,7 +18,13 @@ type Ops = Record<string, (...args: Real[]) => Real>;
 /** f(x, y = 2 * x) = x²·y: called as f(x) it is 2x³. */
 const cubeLike = (x: number, y = 2 * x) => x * x * y;
 const cubeInfo: DerivativeInfo = {
-  contract: CONTRACT_VERSION, name: "cubeLike", parameters: ["x", "y"], required: 1, kinds: ["scalar", "scalar"], wrt: [0, 1], result: "scalar",
+  contract: CONTRACT_VERSION,
+  name: "cubeLike",
+  parameters: ["x", "y"],
+  required: 1,
+  kinds: ["scalar", "scalar"],
+  wrt: [0, 1],
+  result: "scalar",
   jvp(x: number, dx: number, y?: number, dy?: number) {
     if (y === undefined) {
       y = 2 * x;
@@ -63,7 +69,13 @@ Object.defineProperty(cubeLike, Symbol.for("dualts.derivative"), { value: cubeIn
 /** blend(x, w, y = x * w) = x·y + w: called as blend(x, w) it is x²w + w, two inputs beside the omitted y (chunk mode's lanes). */
 const blend = (x: number, w: number, y = x * w) => x * y + w;
 const blendInfo: DerivativeInfo = {
-  contract: CONTRACT_VERSION, name: "blend", parameters: ["x", "w", "y"], required: 2, kinds: ["scalar", "scalar", "scalar"], wrt: [0, 1, 2], result: "scalar",
+  contract: CONTRACT_VERSION,
+  name: "blend",
+  parameters: ["x", "w", "y"],
+  required: 2,
+  kinds: ["scalar", "scalar", "scalar"],
+  wrt: [0, 1, 2],
+  result: "scalar",
   jvp(x: number, dx: number, w: number, dw: number, y?: number, dy?: number) {
     if (y === undefined) {
       y = x * w;
@@ -88,9 +100,15 @@ const blendInfo: DerivativeInfo = {
     return [x * y + w, tape.node3(xNode, y, yNode!, x, wNode, 1)];
   },
   gradient(x: number, w: number, y?: number) {
-    const dx_dx = 1, dx_dw = 0, dx_dy = 0;
-    const dw_dx = 0, dw_dw = 1, dw_dy = 0;
-    let dy_dx = 0, dy_dw = 0, dy_dy = 1;
+    const dx_dx = 1,
+      dx_dw = 0,
+      dx_dy = 0;
+    const dw_dx = 0,
+      dw_dw = 1,
+      dw_dy = 0;
+    let dy_dx = 0,
+      dy_dw = 0,
+      dy_dy = 1;
     if (y === undefined) {
       y = x * w;
       dy_dx = dx_dx * w + x * dw_dx;
@@ -109,7 +127,13 @@ Object.defineProperty(blend, Symbol.for("dualts.derivative"), { value: blendInfo
 /** sumOfSquares(...xs) = Σ xᵢ², its rest parameter one array in every form. */
 const sumOfSquares = vi.fn((...xs: number[]) => xs.reduce((s, x) => s + x * x, 0));
 const sumInfo: DerivativeInfo = {
-  contract: CONTRACT_VERSION, name: "sumOfSquares", parameters: ["xs"], rest: true, kinds: ["array"], wrt: [0], result: "scalar",
+  contract: CONTRACT_VERSION,
+  name: "sumOfSquares",
+  parameters: ["xs"],
+  rest: true,
+  kinds: ["array"],
+  wrt: [0],
+  result: "scalar",
   jvp: (xs: number[], dxs: number[]) => [xs.reduce((s, x) => s + x * x, 0), xs.reduce((s, x, i) => s + 2 * x * dxs[i], 0)],
   chunkJvp(K: number, xs: number[], dxs: ArrayLike<number>) {
     const out = new Array<number>(K).fill(0);
@@ -118,7 +142,13 @@ const sumInfo: DerivativeInfo = {
     });
     return [xs.reduce((s, x) => s + x * x, 0), out];
   },
-  record: (tape: LinearTape, xs: number[], nodes: number[]) => [xs.reduce((s, x) => s + x * x, 0), tape.node(nodes, xs.map((x) => 2 * x))],
+  record: (tape: LinearTape, xs: number[], nodes: number[]) => [
+    xs.reduce((s, x) => s + x * x, 0),
+    tape.node(
+      nodes,
+      xs.map((x) => 2 * x),
+    ),
+  ],
   generic: (ops: Ops, xs: Real[]) => xs.reduce((s: Real, x) => ops.add(s, ops.mul(x, x)), 0),
 };
 Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: sumInfo });
@@ -127,12 +157,22 @@ Object.defineProperty(sumOfSquares, Symbol.for("dualts.derivative"), { value: su
 const scaledSum = (a: number, ...xs: number[]) => a * xs.reduce((s, x) => s + x, 0);
 Object.defineProperty(scaledSum, Symbol.for("dualts.derivative"), {
   value: {
-    contract: CONTRACT_VERSION, name: "scaledSum", parameters: ["a", "xs"], rest: true, kinds: ["scalar", "array"], wrt: [0, 1], result: "scalar",
+    contract: CONTRACT_VERSION,
+    name: "scaledSum",
+    parameters: ["a", "xs"],
+    rest: true,
+    kinds: ["scalar", "array"],
+    wrt: [0, 1],
+    result: "scalar",
     jvp: (a: number, da: number, xs: number[], dxs: number[]) => {
       const sum = xs.reduce((s, x) => s + x, 0);
       return [a * sum, da * sum + a * dxs.reduce((s, d) => s + d, 0)];
     },
-    generic: (ops: Ops, a: Real, xs: Real[]) => ops.mul(a, xs.reduce((s: Real, x) => ops.add(s, x), 0)),
+    generic: (ops: Ops, a: Real, xs: Real[]) =>
+      ops.mul(
+        a,
+        xs.reduce((s: Real, x) => ops.add(s, x), 0),
+      ),
   } satisfies DerivativeInfo,
 });
 
@@ -163,7 +203,11 @@ describe("a parameter with a default: f(x, y = 2 * x)", () => {
       expect(jacobian(cubeLike, options)(3, 4)).toEqual([[24, 9]]);
     }
     expect(jvp(cubeLike, [3, 4], [1, 0])).toEqual([36, 24]);
-    for (const mode of ["reverse", "forward"] as const) expect(hessian(cubeLike, { mode })(3, 4)).toEqual([[8, 6], [6, 0]]);
+    for (const mode of ["reverse", "forward"] as const)
+      expect(hessian(cubeLike, { mode })(3, 4)).toEqual([
+        [8, 6],
+        [6, 0],
+      ]);
     expect(grad(cubeLike, { wrt: "y" })(3, 4)).toBe(9);
   });
 
@@ -175,14 +219,19 @@ describe("a parameter with a default: f(x, y = 2 * x)", () => {
       expect(jacobian(blend, options)(3, 5)).toEqual([[30, 10]]);
     }
     expect(jvp(blend, [3, 5] as never, [1, 2])).toEqual([50, 50]);
-    for (const mode of ["reverse", "forward"] as const) expect(hessian(blend, { mode })(3, 5)).toEqual([[10, 6], [6, 0]]);
+    for (const mode of ["reverse", "forward"] as const)
+      expect(hessian(blend, { mode })(3, 5)).toEqual([
+        [10, 6],
+        [6, 0],
+      ]);
     // With y: ∂/∂x = y, ∂/∂w = 1, ∂/∂y = x.
     for (const options of modes) expect(grad(blend, options)(3, 5, 7)).toEqual([7, 1, 3]);
     expect(checkGradient(blend, [3, 5] as never).entries.map((e) => e.input)).toEqual(["x", "w"]);
   });
 
   prop.prop([fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })], { numRuns: 100 })(
-    "grad's gradient form and valueAndGrad's chunk-mode JVP agree bit for bit, with and without the defaulted parameter", (x, w) => {
+    "grad's gradient form and valueAndGrad's chunk-mode JVP agree bit for bit, with and without the defaulted parameter",
+    (x, w) => {
       expect(Object.is(grad(cubeLike)(x), valueAndGrad(cubeLike)(x)[1])).toBe(true);
       expect(grad(cubeLike)(x, w)).toEqual(valueAndGrad(cubeLike)(x, w)[1]);
       expectClose(grad(cubeLike)(x), 6 * x * x, 1e-14, 1e-300);
@@ -190,7 +239,8 @@ describe("a parameter with a default: f(x, y = 2 * x)", () => {
       expect(grad(blend)(x, w)).toEqual(grad(blend, { chunk: 2 })(x, w));
       expectClose(grad(blend)(x, w), [2 * x * w, x * x + 1], 1e-14, 1e-300);
       expectClose(grad(blend, { mode: "reverse" })(x, w), [2 * x * w, x * x + 1], 1e-14, 1e-300);
-    });
+    },
+  );
 
   test("naming y in wrt when the call does not pass it is an error that says so", () => {
     expect(() => grad(cubeLike, { wrt: "y" })(3)).toThrow("grad(cubeLike): wrt selects y, which this call does not pass (it takes its default); pass y to differentiate with respect to it");
@@ -210,7 +260,11 @@ describe("a rest parameter: sumOfSquares(...xs), scaledSum(a, ...xs)", () => {
     expect(grad(sumOfSquares, { wrt: "xs" })(1, 2)).toEqual([2, 4]);
     expect(derivative(sumOfSquares)(3)).toBe(6);
     expect(jvp(sumOfSquares, [1, 2, 3], [[1, 1, 0]])).toEqual([14, 6]);
-    for (const mode of ["reverse", "forward"] as const) expect(hessian(sumOfSquares, { mode })(1, 2)).toEqual([[2, 0], [0, 2]]);
+    for (const mode of ["reverse", "forward"] as const)
+      expect(hessian(sumOfSquares, { mode })(1, 2)).toEqual([
+        [2, 0],
+        [0, 2],
+      ]);
     expect(trace(sumOfSquares, [1, 2]).gradient).toEqual([2, 4]);
     expect(grad(sumOfSquares)()).toEqual([]);
     expect(grad(scaledSum)(2, 1, 3)).toEqual([4, [2, 2]]);

@@ -70,7 +70,7 @@ function differences(f: Fn, args: number[]): number[] {
 }
 
 const close = (actual: unknown, expected: number[]) => {
-  const list = ([actual].flat(2) as number[]);
+  const list = [actual].flat(2) as number[];
   expect(list.length).toBe(expected.length);
   list.forEach((v, i) => expect(Math.abs(v - expected[i]), `${v} vs ${expected[i]}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(v))));
 };
@@ -92,7 +92,12 @@ describe("defaults and optional parameters", () => {
       // A Hessian of what is passed: compared with differences of the gradient.
       const h = hessian(compiled.withDefault)(...args);
       const gradient = (...a: number[]) => [grad(compiled.withDefault)(...a)].flat();
-      h.forEach((row, i) => close(row, args.map((_, j) => centralDifference((t) => gradient(...args.map((v, k) => (k === j ? v + t : v)))[i], 0).derivative)));
+      h.forEach((row, i) =>
+        close(
+          row,
+          args.map((_, j) => centralDifference((t) => gradient(...args.map((v, k) => (k === j ? v + t : v)))[i], 0).derivative),
+        ),
+      );
     }
     expect(derivative(compiled.withDefault)(x)).toBeCloseTo(differences(plain.withDefault, [x])[0], 6);
     const [value, tangent] = jvp(compiled.withDefault, [x], [1]);
@@ -104,7 +109,12 @@ describe("defaults and optional parameters", () => {
     const { compiled, plain } = await both();
     for (const options of [{}, { chunk: 1 }, { mode: "reverse" as const }]) close(grad(compiled.callsRuntime, options)(0.4, -0.9), differences(plain.callsRuntime, [0.4, -0.9]));
     const gradient = (x: number, y: number) => grad(compiled.callsRuntime)(x, y);
-    hessian(compiled.callsRuntime)(0.4, -0.9).forEach((row, i) => close(row, differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9])));
+    hessian(compiled.callsRuntime)(0.4, -0.9).forEach((row, i) =>
+      close(
+        row,
+        differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9]),
+      ),
+    );
   });
 
   test("an array parameter's default, and calls from another compiled function", async () => {
@@ -115,7 +125,12 @@ describe("defaults and optional parameters", () => {
     close(grad(compiled.caller, { mode: "reverse" })(0.4, -0.9), differences(plain.caller, [0.4, -0.9]));
     const gradient = (x: number, y: number) => grad(compiled.caller)(x, y);
     const h = hessian(compiled.caller)(0.4, -0.9);
-    h.forEach((row, i) => close(row, differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9])));
+    h.forEach((row, i) =>
+      close(
+        row,
+        differences((x: number, y: number) => gradient(x, y)[i], [0.4, -0.9]),
+      ),
+    );
   });
 });
 
@@ -137,7 +152,9 @@ describe("rest parameters", () => {
     const program = `${source}\n/** @differentiable */\nexport function chosen(x: number, a: number[]): number {\n  return sumOfSquares(x) + scaledAll(x > 0 ? a : [x, 1]);\n}\n/** @differentiable */\nfunction scaledAll(v: number[]): number {\n  return v[0];\n}\n`;
     const diagnostics = transformSource(program, { fileName: "parameters.ts" }).diagnostics;
     expect(diagnostics.map((d) => [d.code, d.column])).toEqual([["DUALTS1008", 38]]);
-    expect(diagnostics[0].message).toBe("an array argument computed in the call is not supported on differentiated values in chosen: declare it in a statement of its own (const values = x > 0 ? a : [x, 1];) and pass the name");
+    expect(diagnostics[0].message).toBe(
+      "an array argument computed in the call is not supported on differentiated values in chosen: declare it in a statement of its own (const values = x > 0 ? a : [x, 1];) and pass the name",
+    );
   });
 
   test("a spread the generated code cannot line up with the parameters is reported where it stands, with the fix", () => {
@@ -152,7 +169,10 @@ describe("rest parameters", () => {
     for (const [call, fix] of calls) {
       const program = `${source}\n/** @differentiable */\nfunction two(p: number, q: number): number {\n  return p * q;\n}\n/** @differentiable */\nexport function spreads(x: number, a: number[]): number {\n  return ${call};\n}\n`;
       const diagnostics = transformSource(program, { fileName: "parameters.ts" }).diagnostics;
-      expect(diagnostics.map((d) => [d.code, d.column]), call).toEqual([["DUALTS1008", 10 + call.indexOf("...")]]);
+      expect(
+        diagnostics.map((d) => [d.code, d.column]),
+        call,
+      ).toEqual([["DUALTS1008", 10 + call.indexOf("...")]]);
       expect(diagnostics[0].message).toContain(`in this call of ${call.slice(0, call.indexOf("("))} is not supported on differentiated values in spreads: ${fix}`);
     }
   });

@@ -41,15 +41,15 @@ function forwardGradients(f: Fn, args: number[]): Record<string, number[]> {
   const n = args.length;
   const flat = (g: unknown) => (typeof g === "number" ? [g] : (g as number[]));
   return {
-    "grad": flat(grad(f)(...args)),
+    grad: flat(grad(f)(...args)),
     "grad forward": flat(grad(f, { mode: "forward" })(...args)),
     "grad chunk 1": flat(grad(f, { chunk: 1 })(...args)),
     "grad chunk 2": flat(grad(f, { chunk: 2 })(...args)),
-    "valueAndGrad": flat(valueAndGrad(f)(...args)[1]),
+    valueAndGrad: flat(valueAndGrad(f)(...args)[1]),
     "valueAndGrad chunk 1": flat(valueAndGrad(f, { chunk: 1 })(...args)[1]),
     "jacobian forward": jacobian(f, { mode: "forward" })(...args)[0],
     "jacobian chunk 2": jacobian(f, { chunk: 2 })(...args)[0],
-    "jvp": args.map((_, k) => jvp(f, args as never, unitVector(n, k))[1] as number),
+    jvp: args.map((_, k) => jvp(f, args as never, unitVector(n, k))[1] as number),
   };
 }
 
@@ -91,7 +91,12 @@ describe("a NaN or infinite partial does not wipe out unrelated forward-mode der
     // A hand-made registration whose JVP is poisoned and whose generic form (the rerun's) throws.
     const g = Object.defineProperty((x: number) => x * x, Symbol.for("dualts.derivative"), {
       value: {
-        contract: CONTRACT_VERSION, name: "g", parameters: ["x"], kinds: ["scalar"], wrt: [0], result: "scalar",
+        contract: CONTRACT_VERSION,
+        name: "g",
+        parameters: ["x"],
+        kinds: ["scalar"],
+        wrt: [0],
+        result: "scalar",
         jvp: (x: number, dx: number) => [x * x, dx * NaN],
         generic: () => {
           throw new Error("thrown inside the rerun");
@@ -104,7 +109,13 @@ describe("a NaN or infinite partial does not wipe out unrelated forward-mode der
 
   test("the pow conventions at x = 0 hold on every route: forward, reverse, chunk, the gradient form, hessian", () => {
     // x⁰: ∂/∂x = 0, also at 0; at x = 0 with y > 0, ∂/∂y = 0; ∂/∂x = y·0^(y−1).
-    const expected: [number, number[]][] = [[0, [0, -Infinity]], [0.5, [Infinity, 0]], [1, [1, 0]], [2, [0, 0]], [3, [0, 0]]];
+    const expected: [number, number[]][] = [
+      [0, [0, -Infinity]],
+      [0.5, [Infinity, 0]],
+      [1, [1, 0]],
+      [2, [0, 0]],
+      [3, [0, 0]],
+    ];
     for (const f of [power, runtimePower]) {
       for (const [y, gradient] of expected) {
         for (const [route, g] of Object.entries(forwardGradients(f, [0, y]))) expect(g, `${f.name} ${route} at y = ${y}`).toEqual(gradient);
@@ -115,7 +126,11 @@ describe("a NaN or infinite partial does not wipe out unrelated forward-mode der
     // Hessians, forward over reverse and forward over forward: the rows and columns the zero base does not touch stay finite.
     for (const f of [powerPlusSquare, (x: Real, y: Real, z: Real) => add(pow(x, y), mul(z, z))]) {
       for (const mode of ["reverse", "forward"] as const) {
-        expect(hessian(f, { mode })(0, 2, 1)).toEqual([[2, 0, 0], [0, 0, 0], [0, 0, 2]]);
+        expect(hessian(f, { mode })(0, 2, 1)).toEqual([
+          [2, 0, 0],
+          [0, 0, 0],
+          [0, 0, 2],
+        ]);
         const h = hessian(f, { mode })(0, 0.5, 1);
         expect(h[2]).toEqual([0, 0, 2]);
         expect(h.map((row) => row[2])).toEqual([0, 0, 2]);

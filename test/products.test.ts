@@ -9,7 +9,28 @@
 
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
-import { add, centralDifference, cos, derivative, derivativeInfo, exp, grad, hessian, hvp, jacobian, mul, numericalJacobian, sin, sqrt, sub, Tape, vjp, type DerivativeInfo, type Real, type Var } from "../src/index.js";
+import {
+  add,
+  centralDifference,
+  cos,
+  derivative,
+  derivativeInfo,
+  exp,
+  grad,
+  hessian,
+  hvp,
+  jacobian,
+  mul,
+  numericalJacobian,
+  sin,
+  sqrt,
+  sub,
+  Tape,
+  vjp,
+  type DerivativeInfo,
+  type Real,
+  type Var,
+} from "../src/index.js";
 import { viaGuarded } from "./programs/recorded-caller.js";
 import { expectClose, inNanSafeMode } from "./support/helpers.js";
 
@@ -102,9 +123,18 @@ function expectPullbackMatches(f: AnyF, args: unknown[], ct: number | number[], 
 }
 
 describe("vjp", () => {
-  const rosenbrocks = [["compiled", rosenbrock], ["runtime", rosenbrockOps]] as const;
-  const polars = [["compiled", polar], ["runtime", polarOps]] as const;
-  const wavesPair = [["compiled", waves], ["runtime", wavesOps]] as const;
+  const rosenbrocks = [
+    ["compiled", rosenbrock],
+    ["runtime", rosenbrockOps],
+  ] as const;
+  const polars = [
+    ["compiled", polar],
+    ["runtime", polarOps],
+  ] as const;
+  const wavesPair = [
+    ["compiled", waves],
+    ["runtime", wavesOps],
+  ] as const;
 
   test("a compiled function's pullback runs its record form (the point of generated reverse mode)", () => {
     for (const f of [rosenbrock, polar, waves, energy, repeated, partly]) expect(derivativeInfo(f)?.record, f.name).toBeTypeOf("function");
@@ -116,7 +146,13 @@ describe("vjp", () => {
       expectClose(value, rosenbrock(x), 1e-12, 1e-12, "value");
       expectPullbackMatches(f, [x], ct);
       expectClose(pullback(1), grad(f as AnyF)(x), 1e-12, 1e-12, "the pullback of 1 is the gradient");
-      expectClose(pullback(ct), (grad(f as AnyF)(x) as number[]).map((g) => ct * g), 1e-12, 1e-12, "the pullback of ct is ct times it");
+      expectClose(
+        pullback(ct),
+        (grad(f as AnyF)(x) as number[]).map((g) => ct * g),
+        1e-12,
+        1e-12,
+        "the pullback of ct is ct times it",
+      );
     });
   });
 
@@ -147,14 +183,20 @@ describe("vjp", () => {
     });
   });
 
-  test.each([["compiled", repeated], ["runtime", repeatedOps]] as const)("an output returned twice takes both seeds; a constant output none (%s)", (_, f) => {
+  test.each([
+    ["compiled", repeated],
+    ["runtime", repeatedOps],
+  ] as const)("an output returned twice takes both seeds; a constant output none (%s)", (_, f) => {
     const [value, pullback] = vjp(f as AnyF, [1.5]);
     expect(value).toEqual([2.25, 2.25, 5]);
     expect(pullback([1, 2, 7])).toBe(3 * 2 * 1.5);
     expect(pullback([0, 0, 7])).toBe(0);
   });
 
-  test.each([["compiled", partly], ["runtime", partlyOps]] as const)("where a seeded output is NaN, so is every cotangent; an unseeded one is left out (%s)", (_, f) => {
+  test.each([
+    ["compiled", partly],
+    ["runtime", partlyOps],
+  ] as const)("where a seeded output is NaN, so is every cotangent; an unseeded one is left out (%s)", (_, f) => {
     const [value, pullback] = vjp(f as AnyF, [3]);
     expect(value).toEqual([NaN, 9]);
     expect(pullback([1, 0])).toBeNaN();
@@ -162,7 +204,10 @@ describe("vjp", () => {
   });
 
   test("a compiled function whose record form meets a callee without one runs on the runtime's tape", () => {
-    for (const [x, y] of [[0.7, 1.3], [2, -0.5]]) {
+    for (const [x, y] of [
+      [0.7, 1.3],
+      [2, -0.5],
+    ]) {
       const ct = 1.7;
       const pulled = vjp(viaGuarded, [x, y])[1](ct) as number[];
       expectClose(pulled, cotangentTimes([ct], numericalJacobian(viaGuarded, [x, y])), 1e-6, 1e-6);
@@ -210,7 +255,10 @@ describe("vjp", () => {
       for (let k = 0; k < 20; k++) {
         grad(rosenbrockOps)(x.map((xi) => xi + k));
         grad(rosenbrock, { mode: "reverse" })(x.map((xi) => xi - k));
-        jacobian(wavesOps)(0.3, x.map((xi) => xi * k));
+        jacobian(wavesOps)(
+          0.3,
+          x.map((xi) => xi * k),
+        );
         vjp(rosenbrockOps, [x.map((xi) => -xi)])[1](1);
       }
       expect(pullback(2.5)).toEqual(before);
@@ -228,7 +276,10 @@ describe("vjp", () => {
 });
 
 describe("hvp", () => {
-  const energies = [["compiled", energy], ["runtime", energyOps]] as const;
+  const energies = [
+    ["compiled", energy],
+    ["runtime", energyOps],
+  ] as const;
 
   /** The args shifted by t·v over the parameters at `params` (v one entry per selected parameter, as hvp takes it). */
   const shifted = (args: unknown[], params: readonly number[], v: readonly (number | number[])[], t: number) =>
@@ -248,7 +299,10 @@ describe("hvp", () => {
     expectClose(flat(product), differences, 1e-6, 1e-6, "against differences of grad along v");
   }
 
-  describe.each([["compiled", rosenbrock], ["runtime", rosenbrockOps]] as const)("of one array parameter (%s)", (_, f) => {
+  describe.each([
+    ["compiled", rosenbrock],
+    ["runtime", rosenbrockOps],
+  ] as const)("of one array parameter (%s)", (_, f) => {
     prop.prop([fc.integer({ min: 2, max: 6 }).chain((n) => fc.tuple(vector(n), vector(n)))])("against hessian · v and differences of grad", ([x, v]) => {
       expectProductMatches(f, [x], [v], [0]);
       expect(Array.isArray(hvp(f as AnyF, [x], [v])), "shaped like x").toBe(true);
@@ -293,7 +347,13 @@ describe("hvp", () => {
     const productAt = (s: Real) => hvp((u: Real) => mul(mul(s, mul(u, mul(u, u))), sin(u)), [x], [v]) as Real;
     const difference = centralDifference((h) => productAt(t + h) as number, Math.abs(t));
     expectClose(derivative(productAt)(t), difference.derivative, 1e-6, 1e-6, "nested");
-    expectClose(inNanSafeMode(true, () => productAt(t)), productAt(t), 1e-12, 1e-12, "NaN-safe");
+    expectClose(
+      inNanSafeMode(true, () => productAt(t)),
+      productAt(t),
+      1e-12,
+      1e-12,
+      "NaN-safe",
+    );
   });
 });
 
@@ -332,7 +392,9 @@ describe("errors", () => {
 
   test("hvp of a function that does not return a number", () => {
     for (const f of [polar, polarOps]) {
-      expect(() => hvp(f as AnyF, [1, 2], [1, 0])).toThrow(`hvp(${f.name}): ${f.name} returned an array, but a number was expected; hvp is the Hessian-vector product of a function that returns a number`);
+      expect(() => hvp(f as AnyF, [1, 2], [1, 0])).toThrow(
+        `hvp(${f.name}): ${f.name} returned an array, but a number was expected; hvp is the Hessian-vector product of a function that returns a number`,
+      );
     }
   });
 

@@ -31,7 +31,6 @@ import { fc, test } from "@fast-check/vitest";
 import { pointPairs, program, programRuns } from "./support/program-generator.js";
 import { checkProgram, checkSource, ProgramFailure, tally, type FailureKind } from "./support/program-check.js";
 
-
 const counts = tally();
 
 describe("random programs", () => {
@@ -72,7 +71,7 @@ function breakSineDerivative(options: { forward: boolean; record: boolean; gener
       const isGradientForm = s.name.text.endsWith("_gradient");
       const from = isGeneric ? "ops.sin(" : "Math.cos(";
       const to = isGeneric ? "__sinPlus(ops, " : "__cosPlus(";
-      const broken = isGeneric ? options.generic : first === "tape" ? options.record : isGradientForm ? options.gradient ?? options.forward : options.forward;
+      const broken = isGeneric ? options.generic : first === "tape" ? options.record : isGradientForm ? (options.gradient ?? options.forward) : options.forward;
       if (!broken) continue;
       const text = s.getText(sf);
       if (text.includes(from)) edits.push({ start: s.getStart(sf), end: s.getEnd(), text: text.split(from).join(to) });

@@ -58,7 +58,10 @@ test("the gradient-check table in the README is what checkGradient prints", () =
 
 test("the generated code the README shows is what the transform generates (test/golden/lecture-loss)", () => {
   const forms = new URL("./golden/lecture-loss/expected/", import.meta.url);
-  const golden = readdirSync(forms).filter((file) => file.endsWith(".js")).map((file) => readFileSync(new URL(file, forms), "utf8")).join("\n");
+  const golden = readdirSync(forms)
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => readFileSync(new URL(file, forms), "utf8"))
+    .join("\n");
   for (const name of ["loss_jvp", "loss_record", "loss_generic", "loss_gradient", "loss_recordGradient"]) {
     const shown = new RegExp("```js\\n(function " + name + "[\\s\\S]*?\\n})\\n```").exec(readme)?.[1];
     const generated = new RegExp("(function " + name + "\\([\\s\\S]*?\\n})").exec(golden)?.[1];

@@ -80,7 +80,12 @@ describe("the linear tape", () => {
     }
     const output = ids[ids.length - 1];
     const adjoints = tape.backward(output);
-    expectClose(ids.slice(0, inputs).map((id) => adjoints[id]), tangents[output - 1], 1e-12, 1e-12);
+    expectClose(
+      ids.slice(0, inputs).map((id) => adjoints[id]),
+      tangents[output - 1],
+      1e-12,
+      1e-12,
+    );
   });
 });
 
@@ -126,7 +131,12 @@ describe("generated reverse mode", () => {
     const x = Array.from({ length: 30 }, (_, i) => 1 + i / 10);
     const [value, gradient] = valueAndGrad(squareRootSum)(x);
     expect(value).toBe(squareRootSum(x));
-    expectClose(gradient, x.map((v) => 0.5 / Math.sqrt(v)), 1e-15, 1e-15);
+    expectClose(
+      gradient,
+      x.map((v) => 0.5 / Math.sqrt(v)),
+      1e-15,
+      1e-15,
+    );
   });
 
   test("where the value is NaN (outside a domain), so is every derivative", () => {
@@ -167,7 +177,10 @@ describe("generated reverse mode", () => {
   test("custom rules (defineJvp) record one node each, from unit tangents, so callers keep their record form", () => {
     expect(derivativeInfo(softplus)!.record).toBeTypeOf("function");
     const { g, calls } = spied(softplusLoss);
-    for (const [w, b] of [[0.3, -1.2], [2, 0.5]]) {
+    for (const [w, b] of [
+      [0.3, -1.2],
+      [2, 0.5],
+    ]) {
       expectClose(grad(g as typeof softplusLoss, { mode: "reverse" })(w, b), grad(softplusLoss, { mode: "forward" })(w, b), 1e-14, 1e-14);
     }
     expect(calls(), "no fallback to the runtime's tape").toBe(2);

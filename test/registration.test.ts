@@ -56,7 +56,13 @@ function expectQuotesDiagnostics(call: () => unknown, api: string): void {
 
 describe("a function the transform could not differentiate carries its diagnostics", () => {
   test("registered by hand on the function: every API function throws them, named, with what to do", () => {
-    const fit = Object.defineProperty(function fit(w: number, xs: number[]) { return w * xs[0]; }, Symbol.for("dualts.derivative"), { value: failed });
+    const fit = Object.defineProperty(
+      function fit(w: number, xs: number[]) {
+        return w * xs[0];
+      },
+      Symbol.for("dualts.derivative"),
+      { value: failed },
+    );
     for (const [api, call] of Object.entries(everyApiCall(fit))) expectQuotesDiagnostics(call, api);
     // grad(f) itself already: the registration is read where the API function is called on f.
     expect(() => grad(fit)).toThrow("grad(fit): fit is marked @differentiable");
@@ -69,7 +75,9 @@ describe("a function the transform could not differentiate carries its diagnosti
     for (const [api, call] of Object.entries(everyApiCall(fit))) expectQuotesDiagnostics(call, api);
     // @differentiable(info) on a method: the initializer binds the method to its instance and attaches the information.
     const initializers: ((this: object) => void)[] = [];
-    const fitMethod = function fit(w: number, xs: number[]) { return w * xs[0]; };
+    const fitMethod = function fit(w: number, xs: number[]) {
+      return w * xs[0];
+    };
     mark(failed)(fitMethod, { ...context("method", "fit"), addInitializer: (run: (this: object) => void) => initializers.push(run) });
     const model: { fit?: (w: number, xs: number[]) => number } = {};
     initializers.forEach((run) => run.call(model));
@@ -78,17 +86,21 @@ describe("a function the transform could not differentiate carries its diagnosti
 
   test("one diagnostic is 'it', not 'them'", () => {
     const one = mark((w: number) => w, { contract: CONTRACT_VERSION, name: "one", parameters: ["w"], diagnostics: [diagnostics[0]] });
-    expect(() => grad(one)(1)).toThrow(`grad(one): one is marked @differentiable, but the dualts transform could not differentiate it (1 diagnostic):\n  ${diagnostics[0]}\nFix it and compile again: then one is differentiable.`);
+    expect(() => grad(one)(1)).toThrow(
+      `grad(one): one is marked @differentiable, but the dualts transform could not differentiate it (1 diagnostic):\n  ${diagnostics[0]}\nFix it and compile again: then one is differentiable.`,
+    );
   });
 
   test("a compiled caller reaching it through __dualtsDerivative throws them, at the call's position", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dualts-registration-"));
-    writeFileSync(join(dir, "fit.js"), `export function fit(w) { return 2 * w; }
-Object.defineProperty(fit, Symbol.for("dualts.derivative"), { value: ${JSON.stringify(failed)} });\n`);
-    const { code, diagnostics: reported } = transformSource(
-      `import { fit } from "./fit.js";\n/** @differentiable */\nexport function caller(w: number): number {\n  return fit(w) * w;\n}\n`,
-      { fileName: "caller.ts" },
+    writeFileSync(
+      join(dir, "fit.js"),
+      `export function fit(w) { return 2 * w; }
+Object.defineProperty(fit, Symbol.for("dualts.derivative"), { value: ${JSON.stringify(failed)} });\n`,
     );
+    const { code, diagnostics: reported } = transformSource(`import { fit } from "./fit.js";\n/** @differentiable */\nexport function caller(w: number): number {\n  return fit(w) * w;\n}\n`, {
+      fileName: "caller.ts",
+    });
     expect(reported).toEqual([]);
     writeFileSync(join(dir, "caller.js"), code);
     const { caller } = await import(/* @vite-ignore */ pathToFileURL(join(dir, "caller.js")).href);
@@ -127,7 +139,9 @@ describe("@differentiable on something that is not a method", () => {
   });
 
   test("on a method it stays the marker, with or without the transform", () => {
-    const method = function energy(x: number) { return x * x; };
+    const method = function energy(x: number) {
+      return x * x;
+    };
     expect(mark(method, context("method", "energy"))).toBe(method);
     expect(mark({ wrt: ["x"] })(method, context("method", "energy"))).toBe(method);
     // Without the transform, differentiable(fn) and differentiable(fn, { wrt }) give the function as it is.

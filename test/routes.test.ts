@@ -88,11 +88,22 @@ describe("the matrix routes", () => {
   });
 
   test("jacobian's forward lanes: the chunk-mode JVP, runtime lanes from 16 inputs, else one per pass", () => {
-    expect([forwardLanes(full, call(30), undefined), forwardLanes(none, call(15), undefined), forwardLanes(none, call(16), undefined), forwardLanes(genericOnly, call(30), undefined), forwardLanes(full, call(30, false), undefined)]).toEqual([10, 1, 8, 1, 1]);
+    expect([
+      forwardLanes(full, call(30), undefined),
+      forwardLanes(none, call(15), undefined),
+      forwardLanes(none, call(16), undefined),
+      forwardLanes(genericOnly, call(30), undefined),
+      forwardLanes(full, call(30, false), undefined),
+    ]).toEqual([10, 1, 8, 1, 1]);
   });
 
   test("hessian: forward over reverse at the top level, forward over forward inside a derivative or NaN-safely", () => {
-    expect([hessianByReverse(call(3), undefined), hessianByReverse(call(3, false), undefined), hessianByReverse(call(3, true, true), undefined), hessianByReverse(call(3, false), "reverse")]).toEqual([true, false, false, true]);
+    expect([hessianByReverse(call(3), undefined), hessianByReverse(call(3, false), undefined), hessianByReverse(call(3, true, true), undefined), hessianByReverse(call(3, false), "reverse")]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 });
 

@@ -11,10 +11,12 @@ import type { Rule } from "../src/rules/table.js";
 
 const inDomain = (rule: Rule, count: number) =>
   fc
-    .tuple(...Array.from({ length: count }, (_, i) => {
-      const [lo, hi] = rule.domain.ranges[Math.min(i, rule.domain.ranges.length - 1)];
-      return fc.double({ min: lo, max: hi, noNaN: true });
-    }))
+    .tuple(
+      ...Array.from({ length: count }, (_, i) => {
+        const [lo, hi] = rule.domain.ranges[Math.min(i, rule.domain.ranges.length - 1)];
+        return fc.double({ min: lo, max: hi, noNaN: true });
+      }),
+    )
     .filter((args) => rule.domain.smoothAt?.(...args) ?? true);
 
 /** Equal as numbers: 0 and -0 agree (0 + -0 is 0), NaN agrees with NaN. */
@@ -60,10 +62,7 @@ describe("printed partials", () => {
     expect(partialSources(rules.exp)).toEqual(["z"]);
     expect(partialSources(rules.tanh)).toEqual(["1 - z * z"]);
     expect(partialSources(rules.log2)).toEqual(["1 / (x * Math.LN2)"]);
-    expect(partialSources(rules.pow)).toEqual([
-      "x === 0 && y === 0 ? 0 : y * x ** (y - 1)",
-      "x === 0 && y > 0 ? 0 : z * Math.log(x)",
-    ]);
+    expect(partialSources(rules.pow)).toEqual(["x === 0 && y === 0 ? 0 : y * x ** (y - 1)", "x === 0 && y > 0 ? 0 : z * Math.log(x)"]);
   });
 
   test("variadic rules have no fixed source", () => {
@@ -72,9 +71,38 @@ describe("printed partials", () => {
 });
 
 test("every Math function with a derivative is in the table", () => {
-  const differentiable = ["exp", "expm1", "log", "log1p", "log2", "log10", "sqrt", "cbrt", "sin", "cos", "tan", "asin", "acos",
-    "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "abs", "sign", "floor", "ceil", "round", "trunc",
-    "min", "max", "hypot"];
+  const differentiable = [
+    "exp",
+    "expm1",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "sqrt",
+    "cbrt",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "atan2",
+    "sinh",
+    "cosh",
+    "tanh",
+    "asinh",
+    "acosh",
+    "atanh",
+    "abs",
+    "sign",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "min",
+    "max",
+    "hypot",
+  ];
   for (const fn of differentiable) expect(rules[fn as keyof typeof rules]?.spelling).toBe(`Math.${fn}`);
   expect(primal(new Dual(1, new Dual(0, 2, 1), 3))).toBe(2);
 });

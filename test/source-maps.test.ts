@@ -38,7 +38,9 @@ test("an error in every generated form is reported at the user's line", () => {
   writeFileSync(join(dir, "prog.mjs"), `${code}//# sourceMappingURL=prog.mjs.map\n`);
   writeFileSync(join(dir, "prog.mjs.map"), JSON.stringify(map));
   const runtime = new URL("../dist/src/index.js", import.meta.url).href;
-  writeFileSync(join(dir, "run.mjs"), `
+  writeFileSync(
+    join(dir, "run.mjs"),
+    `
     import { grad, hessian } from ${JSON.stringify(runtime)};
     import { f } from "./prog.mjs";
     const forms = {
@@ -52,8 +54,11 @@ test("an error in every generated form is reported at the user's line", () => {
       try { run(); console.log(form + " did not throw"); }
       catch (error) { console.log(form + " " + (error.stack.split("\\n").find((line) => line.includes("prog.ts")) ?? "no frame in prog.ts").trim()); }
     }
-  `);
-  const out = execFileSync(process.execPath, ["--enable-source-maps", join(dir, "run.mjs")], { encoding: "utf8" }).trim().split("\n");
+  `,
+  );
+  const out = execFileSync(process.execPath, ["--enable-source-maps", join(dir, "run.mjs")], { encoding: "utf8" })
+    .trim()
+    .split("\n");
   expect(out).toHaveLength(5);
   for (const line of out) expect(line).toMatch(/ at .*prog\.ts:7:\d+\)?$/);
 });

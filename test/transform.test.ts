@@ -18,7 +18,11 @@ describe("the lecture's functions, compiled", () => {
   test("the polynomial's gradient is (1, 6·w1, 15·w2²)", () => {
     expect(grad(polynomial)(1.5, -2, 0.5)).toEqual([1, -12, 3.75]);
     expect(grad(polynomial, { mode: "reverse" })(1.5, -2, 0.5)).toEqual([1, -12, 3.75]);
-    expect(hessian(polynomial)(1.5, -2, 0.5)).toEqual([[0, 0, 0], [0, 6, 0], [0, 0, 15]]);
+    expect(hessian(polynomial)(1.5, -2, 0.5)).toEqual([
+      [0, 0, 0],
+      [0, 6, 0],
+      [0, 0, 15],
+    ]);
   });
 
   test("BCE: generated, reverse, finite differences and the analytic formula agree", () => {

@@ -5,10 +5,7 @@
 // operations, so that the types and the runtime cannot drift apart.
 
 import { describe, expect, expectTypeOf, test } from "vitest";
-import {
-  add, derivative, differentiable, grad, hessian, hvp, jacobian, jvp, mul, numericalGradient, sin, valueAndGrad, vjp,
-  type AnyGradient, type Real,
-} from "../src/index.js";
+import { add, derivative, differentiable, grad, hessian, hvp, jacobian, jvp, mul, numericalGradient, sin, valueAndGrad, vjp, type AnyGradient, type Real } from "../src/index.js";
 
 /** A result's shape at run time: "number", "number[n]" for a plain array of numbers, "Float64Array[n]", or a list of shapes. */
 function shapeOf(value: unknown): unknown {
@@ -133,7 +130,10 @@ describe("grad's type follows f's parameters", () => {
       expectTypeOf(pairs).toEqualTypeOf<[number, number][]>();
       expectTypeOf(mixed).toEqualTypeOf<[number[], number][]>();
       expect(pairs.map(shapeOf)).toEqual(["number[2]", "number[2]"]);
-      expect(mixed.map(shapeOf)).toEqual([["number[2]", "number"], ["number[2]", "number"]]);
+      expect(mixed.map(shapeOf)).toEqual([
+        ["number[2]", "number"],
+        ["number[2]", "number"],
+      ]);
     }
   });
 
@@ -217,7 +217,10 @@ describe("the other API functions", () => {
     const runtime = valueAndGrad(runtimeAffine, { wrt: 0 })(w, 3);
     expectTypeOf(compiled).toEqualTypeOf<[number, [number[], number]]>();
     expectTypeOf(runtime).toEqualTypeOf<[number, number[]]>();
-    expect([shapeOf(compiled), shapeOf(runtime)]).toEqual([["number", ["number[2]", "number"]], ["number", "number[2]"]]);
+    expect([shapeOf(compiled), shapeOf(runtime)]).toEqual([
+      ["number", ["number[2]", "number"]],
+      ["number", "number[2]"],
+    ]);
   });
 
   test("vjp and hvp: the pullback's result and H·v typed as grad's", () => {
@@ -236,7 +239,12 @@ describe("the other API functions", () => {
     for (const mode of ["forward", "reverse"] as const) {
       const matrices = [jacobian(outputs, { mode })(f64), jacobian(typedOutputs, { mode })(2), hessian(affine, { mode })(w, 3), hessian(runtimeAffine, { mode })(w, 3)];
       expectTypeOf(matrices).toEqualTypeOf<number[][][]>();
-      expect(matrices.map(shapeOf)).toEqual([["number[2]", "number[2]"], ["number[1]", "number[1]"], ["number[3]", "number[3]", "number[3]"], ["number[3]", "number[3]", "number[3]"]]);
+      expect(matrices.map(shapeOf)).toEqual([
+        ["number[2]", "number[2]"],
+        ["number[1]", "number[1]"],
+        ["number[3]", "number[3]", "number[3]"],
+        ["number[3]", "number[3]", "number[3]"],
+      ]);
     }
   });
 

@@ -126,14 +126,7 @@ describe("dualts/vite", () => {
   });
 
   test("fails a module with every diagnostic and the first one's location", () => {
-    const code = [
-      "function helper(x: number): number { return x; }",
-      "/** @differentiable */",
-      "export function f(x: number): number {",
-      "  return helper(x) + eval('x');",
-      "}",
-      "",
-    ].join("\n");
+    const code = ["function helper(x: number): number { return x; }", "/** @differentiable */", "export function f(x: number): number {", "  return helper(x) + eval('x');", "}", ""].join("\n");
     const { error } = transform(code, "/app/src/f.ts");
     expect(error?.id).toBe("/app/src/f.ts");
     expect(error?.loc).toEqual({ file: "/app/src/f.ts", line: 4, column: 9 });
@@ -161,7 +154,14 @@ describe("in a real Vite server", () => {
   writeFileSync(join(folder, "types.d.ts"), "export declare function differentiable<F>(f: F): F;\n");
   writeFileSync(join(folder, "sq.cts"), marked);
   const serve = (plugins: unknown[]) =>
-    createServer({ root: folder, configFile: false, logLevel: "silent", plugins: plugins as [], server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] } });
+    createServer({
+      root: folder,
+      configFile: false,
+      logLevel: "silent",
+      plugins: plugins as [],
+      server: { middlewareMode: true, hmr: false, ws: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    });
   let plain: ViteDevServer;
   let withDualts: ViteDevServer;
   beforeAll(async () => {

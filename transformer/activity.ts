@@ -47,10 +47,7 @@ export interface KnownFunctions {
   readonly arrayParameters: ReadonlyMap<string, readonly number[]>;
 }
 
-const ARITHMETIC = new Set([
-  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken,
-  ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken,
-]);
+const ARITHMETIC = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken]);
 
 export const COMPOUND: ReadonlyMap<ts.SyntaxKind, ts.SyntaxKind> = new Map([
   [ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.PlusToken],
@@ -70,9 +67,7 @@ export function isAssignment(kind: ts.SyntaxKind): boolean {
 }
 
 /** Math functions whose every partial is zero: their results carry no tangent. */
-export const stepFunctions = new Set(
-  (Object.keys(rules) as RuleName[]).filter((name) => rules[name].arity !== "variadic" && partialSources(rules[name]).every((p) => p === "0")),
-);
+export const stepFunctions = new Set((Object.keys(rules) as RuleName[]).filter((name) => rules[name].arity !== "variadic" && partialSources(rules[name]).every((p) => p === "0")));
 
 /** The rule behind a call of one of Math's functions (markers.ts: the global Math only, and its aliases), if the table has it. */
 export { mathCallRule as mathRule } from "./markers.js";
@@ -81,7 +76,6 @@ export function isStringy(e: ts.Expression): boolean {
   const u = unwrap(e);
   return ts.isStringLiteral(u) || ts.isTemplateExpression(u) || ts.isNoSubstitutionTemplateLiteral(u);
 }
-
 
 // isActive is asked about every subexpression while emitting, which would be
 // quadratic on long expressions: remember answers while the active set is unchanged.
@@ -139,7 +133,12 @@ export function isActiveName(node: ts.Node, active: ReadonlySet<string>): boolea
 }
 
 /** The activity of fn, differentiated with respect to the parameters `wrt`, whose kinds (parameters.ts) say which hold arrays. */
-export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number[], kinds: readonly ("scalar" | "array" | "data")[], known: KnownFunctions = { arrayResults: new Set(), arrayParameters: new Map() }): Activity {
+export function analyzeActivity(
+  fn: DifferentiableFunction,
+  wrt: readonly number[],
+  kinds: readonly ("scalar" | "array" | "data")[],
+  known: KnownFunctions = { arrayResults: new Set(), arrayParameters: new Map() },
+): Activity {
   const active = new Set<string>();
   const arrays = new Set<string>();
   const locals = new Set<string>();
@@ -173,8 +172,12 @@ export function analyzeActivity(fn: DifferentiableFunction, wrt: readonly number
     changed = false;
     forEachOwnNode(fn, (node) => {
       // A name given an array (a copy, one of two chosen by a condition) holds an array.
-      const given = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer] as const
-        : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), node.right] as const : undefined;
+      const given =
+        ts.isVariableDeclaration(node) && node.initializer
+          ? ([node.name, node.initializer] as const)
+          : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+            ? ([unwrap(node.left), node.right] as const)
+            : undefined;
       if (given && ts.isIdentifier(given[0]) && locals.has(given[0].text) && !arrays.has(given[0].text) && isArrayShaped(given[1], arrays, known.arrayResults)) {
         arrays.add(given[0].text);
         changed = true;
@@ -241,8 +244,15 @@ function reassignedNames(fn: DifferentiableFunction): Set<string> {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)) target(node.left);
-    else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken)) target(node.left);
-    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target(node.operand);
+    else if (
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.BarBarEqualsToken ||
+        node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken ||
+        node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionEqualsToken)
+    )
+      target(node.left);
+    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken))
+      target(node.operand);
     else if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) target(node.initializer);
     ts.forEachChild(node, visit);
   };

@@ -52,7 +52,14 @@ function isDeclaredName(id: ts.Identifier): boolean {
   const p = id.parent;
   return (
     !!p &&
-    (ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionLike(p) || ts.isClassLike(p) || ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) &&
+    (ts.isVariableDeclaration(p) ||
+      ts.isParameter(p) ||
+      ts.isFunctionLike(p) ||
+      ts.isClassLike(p) ||
+      ts.isBindingElement(p) ||
+      ts.isImportSpecifier(p) ||
+      ts.isImportClause(p) ||
+      ts.isNamespaceImport(p)) &&
     (p as { name?: ts.Node }).name === id
   );
 }
@@ -113,7 +120,9 @@ function isImport(s: ts.Statement): boolean {
 export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context: ts.TransformationContext): ts.SourceFile {
   if (result.functions.length === 0 && !result.helpers) return sf;
   // Code goes after the statement that declares the function: a function declaration, or a marked variable's statement.
-  const byStatement = new Map(result.functions.flatMap((g) => (g.marked.kind === "declaration" ? [[g.marked.node as ts.Node, g] as const] : g.marked.kind === "variable" ? [[g.marked.marker, g] as const] : [])));
+  const byStatement = new Map(
+    result.functions.flatMap((g) => (g.marked.kind === "declaration" ? [[g.marked.node as ts.Node, g] as const] : g.marked.kind === "variable" ? [[g.marked.marker, g] as const] : [])),
+  );
   const byMarker = new Map(result.functions.filter((g) => g.marked.kind === "call").map((g) => [g.marked.marker, g]));
   const byMethod = new Map(result.functions.filter((g) => g.marked.kind === "method").map((g) => [g.marked.node as ts.Node, g]));
   const f = context.factory;
@@ -170,8 +179,11 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
       const decorator = g.marked.marker as ts.Decorator;
       const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
       const isStatic = ts.getModifiers(g.marked.node as ts.MethodDeclaration)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-      const register = f.createCallExpression(f.createPropertyAccessExpression(callee, isStatic ? "staticMethod" : "method"), undefined,
-        [f.createThis(), f.createStringLiteral(g.marked.name), bindToSource([synthesizeExpression(g.info!, jsx)], g.marked.node, context)[0]]);
+      const register = f.createCallExpression(f.createPropertyAccessExpression(callee, isStatic ? "staticMethod" : "method"), undefined, [
+        f.createThis(),
+        f.createStringLiteral(g.marked.name),
+        bindToSource([synthesizeExpression(g.info!, jsx)], g.marked.node, context)[0],
+      ]);
       return f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(register)], true));
     });
     const all = [...members, ...blocks];

@@ -91,8 +91,13 @@ export function toTypeScriptDiagnostic(d: DualtsDiagnostic, file: ts.SourceFile)
 export function transformFailure(sf: ts.SourceFile, error: unknown): DualtsDiagnostic[] {
   const sink = new DiagnosticSink(sf);
   const deep = error instanceof RangeError;
-  sink.reportAt(deep ? codes.unsupported : codes.internal, 0, 0, deep
-    ? "this file nests expressions too deeply for the dualts transform; split long expressions into several statements"
-    : `internal error in the dualts transform: ${(error as Error).message}. Please report it with this file.`);
+  sink.reportAt(
+    deep ? codes.unsupported : codes.internal,
+    0,
+    0,
+    deep
+      ? "this file nests expressions too deeply for the dualts transform; split long expressions into several statements"
+      : `internal error in the dualts transform: ${(error as Error).message}. Please report it with this file.`,
+  );
   return sink.diagnostics;
 }

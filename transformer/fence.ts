@@ -14,7 +14,6 @@ import type { MarkedFunction } from "./find.js";
 import { isGlobalMath } from "./markers.js";
 import { resolveName } from "./scope.js";
 
-
 /** The first name in a nested function that refers to a variable carrying a derivative. */
 function freeActiveName(fn: ts.Node, activity: Activity): ts.Identifier | undefined {
   let found: ts.Identifier | undefined;
@@ -33,14 +32,19 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
   const fn = marked.node;
   const name = marked.name;
 
-  if (fn.asteriskToken) sink.report(codes.generator, fn, `${name} is a generator; a differentiable function must return its result (a number or an array of numbers): collect the values into an array`);
+  if (fn.asteriskToken)
+    sink.report(codes.generator, fn, `${name} is a generator; a differentiable function must return its result (a number or an array of numbers): collect the values into an array`);
   if (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
     sink.report(codes.async, fn, `${name} is async; a differentiable function must compute its result synchronously: await the data first and pass it in as a parameter`);
   }
 
   const ownMath = userMath(fn);
   if (ownMath) {
-    sink.report(codes.unsupported, ownMath, `${name} sees this 'Math', which is not JavaScript's Math; the derivative code dualts generates calls JavaScript's Math functions (Math.cos, Math.log, …): rename your own 'Math'`);
+    sink.report(
+      codes.unsupported,
+      ownMath,
+      `${name} sees this 'Math', which is not JavaScript's Math; the derivative code dualts generates calls JavaScript's Math functions (Math.cos, Math.log, …): rename your own 'Math'`,
+    );
   }
   if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === "this")) {
     sink.report(codes.unsupported, fn.parameters[0], `${name} declares a 'this' parameter; a differentiable function is a plain function of its parameters: pass the object's numbers as parameters`);
@@ -50,9 +54,19 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
   forEachOwnNode(fn, (node) => {
     if (ts.isVariableDeclaration(node)) checkDeclaration(node, hidden, name, sink);
     const reordered = inPlaceChange(node, activity);
-    if (reordered) sink.report(codes.unsupported, node, `changing the array '${reordered[0]}' in place with .${reordered[1]}(…) is not supported in ${name}: its elements carry derivatives, which would not move with them; build the new array in a loop (or, to empty it, assign a new one)`);
+    if (reordered)
+      sink.report(
+        codes.unsupported,
+        node,
+        `changing the array '${reordered[0]}' in place with .${reordered[1]}(…) is not supported in ${name}: its elements carry derivatives, which would not move with them; build the new array in a loop (or, to empty it, assign a new one)`,
+      );
     const given = mathOnArray(node, activity);
-    if (given) sink.report(codes.unsupported, given, `${(node as ts.CallExpression).expression.getText()}(…) is given the array '${given.getText()}', whose elements carry derivatives, in ${name}; Math's functions take numbers (JavaScript would turn the array into a string, and compute NaN): apply it to the elements, in a loop over them`);
+    if (given)
+      sink.report(
+        codes.unsupported,
+        given,
+        `${(node as ts.CallExpression).expression.getText()}(…) is given the array '${given.getText()}', whose elements carry derivatives, in ${name}; Math's functions take numbers (JavaScript would turn the array into a string, and compute NaN): apply it to the elements, in a loop over them`,
+      );
     const lost = lostDerivative(node, activity.active);
     if (lost) sink.report(codes.unsupported, node, `${lost[0]} is not supported on differentiated values in ${name}: ${lost[1]}`);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "eval") {
@@ -69,20 +83,36 @@ export function fence(marked: MarkedFunction, activity: Activity, sink: Diagnost
       const target = unwrap(node.expression.expression);
       const parameter = ts.isIdentifier(target) ? (isParameter(fn, target.text) ? target.text : aliases.get(target.text)) : undefined;
       if (ts.isIdentifier(target) && parameter) {
-        sink.report(codes.parameterWrite, node, `${name} pushes into its parameter '${parameter}'${parameter === target.text ? "" : ` through '${target.text}'`}; copy it into a local array first (const copy = [...${parameter}])`);
+        sink.report(
+          codes.parameterWrite,
+          node,
+          `${name} pushes into its parameter '${parameter}'${parameter === target.text ? "" : ` through '${target.text}'`}; copy it into a local array first (const copy = [...${parameter}])`,
+        );
       } else if (ts.isIdentifier(target) && activity.active.has(target.text) && !ts.isExpressionStatement(outermost(node).parent)) {
         // Only a push that is a statement of its own pushes the derivatives beside the values.
-        sink.report(codes.unsupported, node, `${name} uses the value of '${target.text}.push(…)' (the new length) inside another expression; the elements of '${target.text}' carry derivatives, which are pushed only by a push in a statement of its own: write '${target.text}.push(…);' on its own line and read '${target.text}.length' after it`);
+        sink.report(
+          codes.unsupported,
+          node,
+          `${name} uses the value of '${target.text}.push(…)' (the new length) inside another expression; the elements of '${target.text}' carry derivatives, which are pushed only by a push in a statement of its own: write '${target.text}.push(…);' on its own line and read '${target.text}.length' after it`,
+        );
       }
     } else if (ts.isFunctionLike(node) && node !== fn && !ts.isTypeNode(node)) {
       const captured = freeActiveName(node, activity);
       if (captured) {
-        sink.report(codes.closure, captured, `the nested function uses '${captured.text}', which carries a derivative; closures over differentiated values are not supported: write a loop, or mark the helper @differentiable and pass '${captured.text}' as an argument`);
+        sink.report(
+          codes.closure,
+          captured,
+          `the nested function uses '${captured.text}', which carries a derivative; closures over differentiated values are not supported: write a loop, or mark the helper @differentiable and pass '${captured.text}' as an argument`,
+        );
       }
     } else if (ts.isReturnStatement(node) && node.expression && !fn.type) {
       const e = unwrap(node.expression);
       if (ts.isObjectLiteralExpression(e) || ts.isStringLiteral(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && isActive(e, activity.active) === false && isStringResult(e))) {
-        sink.report(codes.nonNumericResult, node.expression, `${name} returns ${ts.isObjectLiteralExpression(e) ? "an object" : "a string"}; a differentiable function returns a number or an array of numbers`);
+        sink.report(
+          codes.nonNumericResult,
+          node.expression,
+          `${name} returns ${ts.isObjectLiteralExpression(e) ? "an object" : "a string"}; a differentiable function returns a number or an array of numbers`,
+        );
       }
     } else if (ts.isReturnStatement(node) && !node.expression) {
       sink.report(codes.nonNumericResult, node, `${name} returns nothing here; a differentiable function returns a number or an array of numbers on every path`);
@@ -124,9 +154,17 @@ function checkDeclaration(node: ts.VariableDeclaration, hidden: ReadonlyMap<ts.V
   const declared = node.name.text;
   const outer = hidden.get(node);
   if (outer) {
-    sink.report(codes.unsupported, node.name, `${name} declares '${declared}' again inside ${outer}, hiding the outer '${declared}', which carries a derivative; the generated code names derivatives after variables: use another name`);
+    sink.report(
+      codes.unsupported,
+      node.name,
+      `${name} declares '${declared}' again inside ${outer}, hiding the outer '${declared}', which carries a derivative; the generated code names derivatives after variables: use another name`,
+    );
   } else if (node.initializer && contains(node.initializer, (n) => isActiveName(n, new Set([declared])))) {
-    sink.report(codes.unsupported, node, `this declaration of '${declared}' reads '${declared}' itself, which is not supported in ${name}: declare '${declared}' once and assign to it (${declared} = …)`);
+    sink.report(
+      codes.unsupported,
+      node,
+      `this declaration of '${declared}' reads '${declared}' itself, which is not supported in ${name}: declare '${declared}' once and assign to it (${declared} = …)`,
+    );
   }
 }
 
@@ -180,9 +218,12 @@ function lostDerivative(node: ts.Node, active: ReadonlySet<string>): [string, st
     if (isActiveTarget(node.left, active) || isActive(node.right, active)) return [`the operator '${ts.tokenToString(node.operatorToken.kind)}'`, "branch with if/else and assign inside it"];
     return undefined;
   }
-  const written = ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind) ? node.left
-    : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) ? node.operand
-    : undefined;
+  const written =
+    ts.isBinaryExpression(node) && isAssignment(node.operatorToken.kind)
+      ? node.left
+      : (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+        ? node.operand
+        : undefined;
   if (written) {
     const carries = isActiveTarget(written, active) || (ts.isBinaryExpression(node) && isActive(node.right, active));
     return carries && !isStatementPosition(node) ? [`assigning to '${unwrap(written).getText()}' inside an expression`, "assign in a statement of its own"] : undefined;
@@ -194,8 +235,12 @@ function lostDerivative(node: ts.Node, active: ReadonlySet<string>): [string, st
   if (jsx && !ts.isJsxElement(node.parent) && !ts.isJsxFragment(node.parent) && contains(node, (n) => isActiveName(n, active))) {
     return ["a JSX element", "build the element outside the differentiable function, from its result"];
   }
-  const stringified = ts.isTemplateExpression(node) ? node.templateSpans.some((span) => isActive(span.expression, active))
-    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringy(node.left) || isStringy(node.right)) && (isActive(node.left, active) || isActive(node.right, active));
+  const stringified = ts.isTemplateExpression(node)
+    ? node.templateSpans.some((span) => isActive(span.expression, active))
+    : ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.PlusToken &&
+      (isStringy(node.left) || isStringy(node.right)) &&
+      (isActive(node.left, active) || isActive(node.right, active));
   // (A returned string is reported as a result that is not a number.)
   if (stringified && !inMessage(node) && !ts.isReturnStatement(outermost(node).parent)) return ["turning a value into a string", "keep it a number (noDerivative(x) drops a derivative on purpose)"];
   return undefined;
@@ -267,26 +312,44 @@ function parameterAliases(fn: MarkedFunction["node"]): Map<string, string> {
   return aliases;
 }
 
-function checkWrite(node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, marked: MarkedFunction, activity: Activity, sink: DiagnosticSink, aliases: ReadonlyMap<string, string>): void {
+function checkWrite(
+  node: ts.BinaryExpression | ts.PrefixUnaryExpression | ts.PostfixUnaryExpression,
+  marked: MarkedFunction,
+  activity: Activity,
+  sink: DiagnosticSink,
+  aliases: ReadonlyMap<string, string>,
+): void {
   const isUpdate = !ts.isBinaryExpression(node);
   if (isUpdate && node.operator !== ts.SyntaxKind.PlusPlusToken && node.operator !== ts.SyntaxKind.MinusMinusToken) return;
   const target = unwrap(ts.isBinaryExpression(node) ? node.left : node.operand);
   if (ts.isIdentifier(target)) {
     if (!activity.locals.has(target.text)) {
-      sink.report(codes.outerWrite, target, `${marked.name} assigns to '${target.text}', which is declared outside it; a differentiable function may not change outer state (it runs once per derivative pass): return the value instead`);
+      sink.report(
+        codes.outerWrite,
+        target,
+        `${marked.name} assigns to '${target.text}', which is declared outside it; a differentiable function may not change outer state (it runs once per derivative pass): return the value instead`,
+      );
     }
   } else if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
     const base = unwrap(target.expression);
     if (ts.isIdentifier(base) && isParameter(marked.node, base.text) && ts.isPropertyAccessExpression(target)) {
       // An object's property: there is no array to copy. (A differentiable function runs once per derivative pass.)
-      sink.report(codes.parameterWrite, target, `${marked.name} writes to '${target.getText()}', a property of its parameter '${base.text}'; a differentiable function runs once per derivative pass, so it may not change its arguments: compute the new value and return it, or change '${base.text}' outside ${marked.name}`);
+      sink.report(
+        codes.parameterWrite,
+        target,
+        `${marked.name} writes to '${target.getText()}', a property of its parameter '${base.text}'; a differentiable function runs once per derivative pass, so it may not change its arguments: compute the new value and return it, or change '${base.text}' outside ${marked.name}`,
+      );
     } else if (ts.isIdentifier(base) && isParameter(marked.node, base.text)) {
       // (A parameter given a copy, xs = xs.slice(), may still name the caller's array where the write runs: dualts does not follow the order.)
       const reassigned = activity.reassigned.has(base.text) ? ` under a new name (assigning the copy to '${base.text}' itself is not enough)` : "";
       sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${base.text}'; copy it into a local array first${reassigned} (const copy = [...${base.text}])`);
     } else if (ts.isIdentifier(base) && aliases.has(base.text)) {
       const parameter = aliases.get(base.text)!;
-      sink.report(codes.parameterWrite, target, `${marked.name} writes into its parameter '${parameter}' through '${base.text}'; copy it into a local array first (const ${base.text} = [...${parameter}])`);
+      sink.report(
+        codes.parameterWrite,
+        target,
+        `${marked.name} writes into its parameter '${parameter}' through '${base.text}'; copy it into a local array first (const ${base.text} = [...${parameter}])`,
+      );
     } else if (ts.isIdentifier(base) && !activity.locals.has(base.text)) {
       sink.report(codes.outerWrite, target, `${marked.name} writes into '${base.text}', which is declared outside it; a differentiable function may not change outer state: return the value instead`);
     } else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(base) && activity.active.has(base.text)) {

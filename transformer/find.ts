@@ -85,7 +85,9 @@ function almostTag(node: ts.Node, sf: ts.SourceFile): { start: number; length: n
       const at = range.pos + m.index! + m[1].length;
       const word = m[2];
       // (In a plain comment, only a line that is the tag alone: `// @differentiable(info) on …` is prose.)
-      const alone = /^[ \t]*(?:\/\/+|\/\*+)?[ \t]*\*?[ \t]*@differentiable(?:[ \t]+(?:wrt|noDerivative)\([^)]*\)|[ \t]+nansafe)*[ \t]*(?:\*\/)?[ \t]*$/.test(text.slice(m.index!, text.indexOf("\n", m.index!) < 0 ? undefined : text.indexOf("\n", m.index!)));
+      const alone = /^[ \t]*(?:\/\/+|\/\*+)?[ \t]*\*?[ \t]*@differentiable(?:[ \t]+(?:wrt|noDerivative)\([^)]*\)|[ \t]+nansafe)*[ \t]*(?:\*\/)?[ \t]*$/.test(
+        text.slice(m.index!, text.indexOf("\n", m.index!) < 0 ? undefined : text.indexOf("\n", m.index!)),
+      );
       if (word === "differentiable" && !text.startsWith("/**") && alone) return { start: at, length: word.length + 1, fix: "the tag is read only in a JSDoc comment: write /** @differentiable */" };
       if (word !== "differentiable" && word.toLowerCase().startsWith("d") && distance(word.toLowerCase(), "differentiable") <= 3) {
         return { start: at, length: word.length + 1, fix: `'@${word}' is not a tag dualts knows: did you mean @differentiable?` };
@@ -114,8 +116,7 @@ function resolveWrt(names: readonly string[], fn: DifferentiableFunction, where:
   for (const name of names) {
     const index = params.indexOf(name);
     if (index < 0) {
-      reportAt(sink, codes.wrtMissing, where,
-        `wrt names '${name}', which is not a parameter of ${fnName}(${params.map((p) => p ?? "…").join(", ")}); list only its parameters`);
+      reportAt(sink, codes.wrtMissing, where, `wrt names '${name}', which is not a parameter of ${fnName}(${params.map((p) => p ?? "…").join(", ")}); list only its parameters`);
       return undefined;
     }
     indices.push(index);
@@ -131,14 +132,25 @@ function wrtFromTag(tag: Tag, fn: DifferentiableFunction, sink: DiagnosticSink, 
   if (tag.text === "") return {};
   const where = { start: tag.start, length: "@differentiable".length + 1 + tag.text.length };
   const clauses = [...tag.text.matchAll(/(wrt|noDerivative)\s*\(([^)]*)\)/g)];
-  const rest = tag.text.replace(/(wrt|noDerivative)\s*\(([^)]*)\)/g, "").replace(/\bnansafe\b/, "").trim();
+  const rest = tag.text
+    .replace(/(wrt|noDerivative)\s*\(([^)]*)\)/g, "")
+    .replace(/\bnansafe\b/, "")
+    .trim();
   if (rest !== "") {
-    reportAt(sink, codes.badMarker, where, `cannot read '@differentiable ${tag.text}': write '@differentiable', '@differentiable wrt(a, b)', '@differentiable noDerivative(n)' or '@differentiable nansafe'`);
+    reportAt(
+      sink,
+      codes.badMarker,
+      where,
+      `cannot read '@differentiable ${tag.text}': write '@differentiable', '@differentiable wrt(a, b)', '@differentiable noDerivative(n)' or '@differentiable nansafe'`,
+    );
     return null;
   }
   const result: { wrt?: number[]; exclude?: number[]; nanSafe?: boolean } = /\bnansafe\b/.test(tag.text) ? { nanSafe: true } : {};
   for (const [, kind, list] of clauses) {
-    const names = list.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+    const names = list
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
     const indices = resolveWrt(names, fn, where, sink, fnName);
     if (!indices) return null;
     if (kind === "wrt") result.wrt = indices;
@@ -150,15 +162,21 @@ function wrtFromTag(tag: Tag, fn: DifferentiableFunction, sink: DiagnosticSink, 
 /** `{ wrt: ["x", "y"] }` written as a literal; anything else is reported. */
 function wrtFromOptions(options: ts.Expression | undefined, fn: DifferentiableFunction, sink: DiagnosticSink, fnName: string): number[] | undefined | null {
   if (options === undefined) return undefined;
-  const wrt = ts.isObjectLiteralExpression(options)
-    ? options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "wrt")
-    : undefined;
+  const wrt = ts.isObjectLiteralExpression(options) ? options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === "wrt") : undefined;
   const list = wrt?.initializer;
   if (!list || !ts.isArrayLiteralExpression(list) || !list.elements.every(ts.isStringLiteral)) {
     sink.report(codes.badMarker, options, `the options of differentiable(…) must be written as { wrt: ["name", …] }, with parameter names as string literals`);
     return null;
   }
-  return resolveWrt(list.elements.map((e) => (e as ts.StringLiteral).text), fn, options, sink, fnName) ?? null;
+  return (
+    resolveWrt(
+      list.elements.map((e) => (e as ts.StringLiteral).text),
+      fn,
+      options,
+      sink,
+      fnName,
+    ) ?? null
+  );
 }
 
 function nameOfCall(call: ts.CallExpression): string {
@@ -236,8 +254,7 @@ export function findMarkedFunctions(sf: ts.SourceFile, sink: DiagnosticSink): Ma
     } else if (ts.isCallExpression(node) && isMarkerCallee(node.expression) && !ts.isDecorator(node.parent)) {
       const fn = node.arguments[0];
       if (node.arguments.length > 2 || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
-        sink.report(codes.badMarker, node,
-          "differentiable(…) takes the function itself, written in place, e.g. differentiable((x: number) => x * x), and optionally { wrt: [...] }");
+        sink.report(codes.badMarker, node, "differentiable(…) takes the function itself, written in place, e.g. differentiable((x: number) => x * x), and optionally { wrt: [...] }");
       } else {
         const name = nameOfCall(node);
         const wrt = wrtFromOptions(node.arguments[1], fn, sink, name);

@@ -69,7 +69,12 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
       // (A rest parameter takes the arguments gathered, each a number: none of them is an array.)
       arrayParameters: new Map([...file.callees].map(([name, c]) => [name, c.parameters.flatMap((p, i) => (p.kind === "array" && !(c.rest && i === c.parameters.length - 1) ? [i] : []))])),
     };
-    const activity = analyzeActivity(m.node, wrt, parameters.map((p) => p.kind), known);
+    const activity = analyzeActivity(
+      m.node,
+      wrt,
+      parameters.map((p) => p.kind),
+      known,
+    );
     const fenced = fence(m, activity, file.sink);
     // A generator or async function has nothing more worth saying; otherwise emit anyway, to report every problem at once.
     if (m.node.asteriskToken || ts.getModifiers(m.node)?.some((mod) => mod.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
@@ -77,15 +82,30 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
       const recording = form === "record" || form === "recordGradient";
       const fresh = new Names(new Set(file.used), recording ? "node" : "differential");
       return {
-        sf: file.sf, sink: file.sink, activity, callees: file.callees, imported: file.imported, needs: file.needs, calls: new Set(),
-        failed: false, names: fresh, fn: m.node, functionName: m.name, result, nanSafe: m.nanSafe,
+        sf: file.sf,
+        sink: file.sink,
+        activity,
+        callees: file.callees,
+        imported: file.imported,
+        needs: file.needs,
+        calls: new Set(),
+        failed: false,
+        names: fresh,
+        fn: m.node,
+        functionName: m.name,
+        result,
+        nanSafe: m.nanSafe,
         opsName: fresh.fresh(["ops", "dualtsOps"]),
-        lanes: form === "lanes" || form === "gradient"
-          ? {
-            count: fresh.fresh(["K", "lanes"]), index: fresh.fresh(["k", "lane"]), allocate: new Set(), failed: false,
-            unrolled: form === "gradient" ? unrolledLanes(wrt.map((i) => parameters[i].name)) : undefined,
-          }
-          : undefined,
+        lanes:
+          form === "lanes" || form === "gradient"
+            ? {
+                count: fresh.fresh(["K", "lanes"]),
+                index: fresh.fresh(["k", "lane"]),
+                allocate: new Set(),
+                failed: false,
+                unrolled: form === "gradient" ? unrolledLanes(wrt.map((i) => parameters[i].name)) : undefined,
+              }
+            : undefined,
         valueOnly,
         record: recording ? { tape: fresh.fresh(["tape", "dualtsTape"]) } : undefined,
       };
@@ -116,7 +136,9 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
     const recordingGradient = recording && skippable?.hasDomain ? context("recordGradient", { ...skippable, sizes: new Map() }) : undefined;
     const recordGradient = recordingGradient && emitJvp(recordingGradient, m.node, named(names?.recordGradient), asExpression);
     return {
-      plan, jvp, generic,
+      plan,
+      jvp,
+      generic,
       chunk: chunked.failed || chunked.lanes!.failed ? undefined : chunk,
       record: !recording || recording.failed ? undefined : record,
       gradient: !unrolled || unrolled.failed || unrolled.lanes!.failed ? undefined : gradient,
@@ -126,10 +148,13 @@ export function emitForms(plan: Plan, file: FileContext): Forms | undefined {
     };
   } catch (error) {
     const deep = error instanceof RangeError && /call stack/i.test(error.message);
-    file.sink.report(deep ? codes.unsupported : codes.internal, m.node,
+    file.sink.report(
+      deep ? codes.unsupported : codes.internal,
+      m.node,
       deep
         ? `${m.name} nests expressions too deeply for the transform; split the expression into several statements`
-        : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`);
+        : `internal error while differentiating ${m.name}: ${(error as Error).message}. Please report it with this function.`,
+    );
     return undefined;
   }
 }

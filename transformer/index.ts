@@ -54,10 +54,10 @@ export function transformSource(code: string, options: TransformOptions = {}): T
   let output: ts.TranspileOutput;
   try {
     output = ts.transpileModule(code, {
-    fileName,
-    // JSX is kept as written (for the bundler's own JSX transform after this one).
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true, experimentalDecorators: false, jsx: ts.JsxEmit.Preserve },
-    transformers: { before: [dualtsTransformer((d) => diagnostics.push(...d))] },
+      fileName,
+      // JSX is kept as written (for the bundler's own JSX transform after this one).
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: true, inlineSources: true, experimentalDecorators: false, jsx: ts.JsxEmit.Preserve },
+      transformers: { before: [dualtsTransformer((d) => diagnostics.push(...d))] },
     });
   } catch (error) {
     // TypeScript itself gave up: a diagnostic, not a crash. Only a stack overflow (a file nested beyond its parser's stack) is the nesting's fault.

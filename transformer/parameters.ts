@@ -36,7 +36,8 @@ export function selectParameters(m: MarkedFunction, sf: ts.SourceFile, checker: 
     const about = `${m.name} cannot be differentiated with respect to its parameter '${parameters[i].name}'`;
     if (typeof kind === "object") sink.report(codes.parameterType, p, `${about}: ${kind.problem}`);
     else if (kind === "data") sink.report(codes.parameterType, p, `${about}: its type holds no number to differentiate; list only number, number[] and Float64Array parameters in wrt(…)`);
-    else if (!ts.isIdentifier(p.name)) sink.report(codes.parameterType, p, `${about}: a destructured parameter cannot be differentiated yet; name the parameter and read its parts in the body, or leave it out with wrt(…)`);
+    else if (!ts.isIdentifier(p.name))
+      sink.report(codes.parameterType, p, `${about}: a destructured parameter cannot be differentiated yet; name the parameter and read its parts in the body, or leave it out with wrt(…)`);
     else return true;
     return false;
   });

@@ -31,8 +31,18 @@ function bindingNames(name: ts.BindingName, out: Map<string, ts.Declaration>, de
 }
 
 function isScopeNode(node: ts.Node): boolean {
-  return ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isFunctionLike(node) || ts.isBlock(node) || ts.isCaseBlock(node)
-    || ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isCatchClause(node) || ts.isClassLike(node);
+  return (
+    ts.isSourceFile(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isClassLike(node)
+  );
 }
 
 /** `var` declarations and (in sloppy code) nothing else hoist to the function: collects them, not entering nested functions. */
@@ -136,9 +146,20 @@ export function declaresAnywhere(sf: ts.SourceFile, name: string): boolean {
   const visit = (node: ts.Node): void => {
     if (found) return;
     const declaredName = (node as { name?: ts.Node }).name;
-    if (declaredName && ts.isIdentifier(declaredName) && declaredName.text === name && (ts.isDeclarationStatement(node) || ts.isVariableDeclaration(node)
-      || ts.isParameter(node) || ts.isBindingElement(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node)
-      || ts.isFunctionExpression(node) || ts.isClassExpression(node))) {
+    if (
+      declaredName &&
+      ts.isIdentifier(declaredName) &&
+      declaredName.text === name &&
+      (ts.isDeclarationStatement(node) ||
+        ts.isVariableDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isBindingElement(node) ||
+        ts.isImportSpecifier(node) ||
+        ts.isNamespaceImport(node) ||
+        ts.isImportClause(node) ||
+        ts.isFunctionExpression(node) ||
+        ts.isClassExpression(node))
+    ) {
       found = true;
       return;
     }

@@ -35,8 +35,13 @@ const INTEGER_ARRAY = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32)Array
 export function madeIntegerArray(e: ts.Expression): boolean {
   const u = unwrap(e);
   if (ts.isNewExpression(u)) return ts.isIdentifier(u.expression) && INTEGER_ARRAY.test(u.expression.text);
-  return ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && ts.isIdentifier(u.expression.expression)
-    && INTEGER_ARRAY.test(u.expression.expression.text) && (u.expression.name.text === "from" || u.expression.name.text === "of");
+  return (
+    ts.isCallExpression(u) &&
+    ts.isPropertyAccessExpression(u.expression) &&
+    ts.isIdentifier(u.expression.expression) &&
+    INTEGER_ARRAY.test(u.expression.expression.text) &&
+    (u.expression.name.text === "from" || u.expression.name.text === "of")
+  );
 }
 
 /**
@@ -65,8 +70,12 @@ function namesOf(e: ts.Expression): string[] {
  * second name for one array) — and of `w = c ? v : u`, one pair per name w may be given.
  */
 export function nameCopies(node: ts.Node): [string, string][] {
-  const [left, right] = ts.isVariableDeclaration(node) && node.initializer ? [node.name, node.initializer]
-    : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [unwrap(node.left), node.right] : [undefined, undefined];
+  const [left, right] =
+    ts.isVariableDeclaration(node) && node.initializer
+      ? [node.name, node.initializer]
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+        ? [unwrap(node.left), node.right]
+        : [undefined, undefined];
   return left && right && ts.isIdentifier(left) ? namesOf(right).map((source) => [left.text, source]) : [];
 }
 

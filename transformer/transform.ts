@@ -89,8 +89,7 @@ function customRuleNames(sf: ts.SourceFile): string[] {
   const pending: ts.Node[] = [sf];
   while (pending.length > 0) {
     const n = pending.pop()!;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isCallExpression(n.initializer)
-      && isDualts(n.initializer.expression, "defineJvp")) {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.isCallExpression(n.initializer) && isDualts(n.initializer.expression, "defineJvp")) {
       names.push(n.name.text);
     }
     ts.forEachChild(n, (c) => {
@@ -111,7 +110,12 @@ export function transformFile(sf: ts.SourceFile, checker: () => Checker | undefi
   const syntax = (sf as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   if (syntax.length > 0 && marked.length > 0) {
     const first = syntax[0];
-    sink.reportAt(codes.unsupported, first.start, first.length, `TypeScript cannot parse this file as written (${ts.flattenDiagnosticMessageText(first.messageText, " ")}); dualts differentiates it once it parses`);
+    sink.reportAt(
+      codes.unsupported,
+      first.start,
+      first.length,
+      `TypeScript cannot parse this file as written (${ts.flattenDiagnosticMessageText(first.messageText, " ")}); dualts differentiates it once it parses`,
+    );
     return { functions: [], diagnostics: sink.sorted() };
   }
   const used = identifiersOf(sf);
@@ -191,7 +195,10 @@ function keepRunnableForms(plans: readonly Plan[], forms: Map<MarkedFunction, Fo
         f.genericOnly = true;
         changed = true;
       }
-      const keys: [CallingForm, "jvp" | "chunk" | "record"][] = [["chunk", "chunk"], ["record", "record"]];
+      const keys: [CallingForm, "jvp" | "chunk" | "record"][] = [
+        ["chunk", "chunk"],
+        ["record", "record"],
+      ];
       for (const [calling, form] of keys) {
         if (f[form] !== undefined && (f.genericOnly || [...f.calls[calling]].some((name) => callee(name)![form] === undefined || callee(name)!.genericOnly))) {
           f[form] = undefined;
@@ -210,7 +217,7 @@ function generated(f: Forms): GeneratedFunction {
   const recordGradient = f.record ? f.recordGradient : undefined;
   // Each form's code, by its name in the contract; a declared function's registration names its generated functions.
   const code: Partial<FormNames> = { jvp: f.genericOnly ? undefined : f.jvp, chunkJvp: f.chunk, record: f.record, gradient, recordGradient, generic: f.generic };
-  const written = (form: FormName) => (code[form] === undefined ? undefined : names?.[form] ?? code[form]);
+  const written = (form: FormName) => (code[form] === undefined ? undefined : (names?.[form] ?? code[form]));
   // In the order the declarations are written.
   const forms: GeneratedForms = { jvp: code.jvp, generic: f.generic, chunkJvp: code.chunkJvp, record: code.record, gradient: code.gradient, recordGradient: code.recordGradient };
   const registration: WrittenRegistration = {
@@ -234,16 +241,24 @@ function generated(f: Forms): GeneratedFunction {
 function failed(plan: Plan, diagnostics: readonly string[]): GeneratedFunction {
   const { m, parameters } = plan;
   const registration: WrittenRegistration = { contract: CONTRACT_VERSION, name: m.name, parameters: parameters.map((p) => p.name), diagnostics };
-  return m.kind === "declaration" || m.kind === "variable"
-    ? { marked: m, registration: registerDeclaration(registration), diagnostics }
-    : { marked: m, info: infoObject(registration), diagnostics };
+  return m.kind === "declaration" || m.kind === "variable" ? { marked: m, registration: registerDeclaration(registration), diagnostics } : { marked: m, info: infoObject(registration), diagnostics };
 }
 
 /** The diagnostics inside a function (and its marker); for one that failed only through the callees it calls, theirs. */
-function diagnosticsOf(plan: Plan, plans: readonly Plan[], emitted: ReadonlyMap<MarkedFunction, Forms>, kept: ReadonlyMap<MarkedFunction, Forms>, sink: DiagnosticSink, seen = new Set<Plan>()): string[] {
+function diagnosticsOf(
+  plan: Plan,
+  plans: readonly Plan[],
+  emitted: ReadonlyMap<MarkedFunction, Forms>,
+  kept: ReadonlyMap<MarkedFunction, Forms>,
+  sink: DiagnosticSink,
+  seen = new Set<Plan>(),
+): string[] {
   seen.add(plan);
   const inside = (node: ts.Node, d: DualtsDiagnostic) => d.start >= node.getFullStart() && d.start < node.getEnd();
-  const own = sink.sorted().filter((d) => inside(plan.m.marker, d) || inside(plan.m.node, d)).map(formatDiagnostic);
+  const own = sink
+    .sorted()
+    .filter((d) => inside(plan.m.marker, d) || inside(plan.m.node, d))
+    .map(formatDiagnostic);
   if (own.length > 0) return own;
   const calls = emitted.get(plan.m)?.calls.generic ?? new Set<string>();
   const broken = plans.filter((p) => !seen.has(p) && calls.has(p.m.name) && !kept.has(p.m));

@@ -18,7 +18,8 @@ export type ParameterKind = "scalar" | "array" | "data" | { readonly problem: st
 
 const SCALAR = /^number$/;
 const ARRAY = /^(readonly\s+number\s*\[\]|number\s*\[\]|Float64Array|Array<number>|ReadonlyArray<number>)$/;
-const DATA = /^(string|boolean|bigint|symbol|null|undefined|void|never|object|Function|RegExp|Date|string\s*\[\]|boolean\s*\[\]|(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|BigInt64|BigUint64)Array)$/;
+const DATA =
+  /^(string|boolean|bigint|symbol|null|undefined|void|never|object|Function|RegExp|Date|string\s*\[\]|boolean\s*\[\]|(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|BigInt64|BigUint64)Array)$/;
 const INTEGER_ARRAYS = /^(Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|BigInt64|BigUint64)Array$/;
 
 /** A checker, and the node it knows for a node of the transformed file (the same one inside tspc; one at the same place otherwise). */
@@ -52,7 +53,19 @@ function shapeOf(type: ts.Type, checker: ts.TypeChecker, depth = 0): Shape {
   if (flags & (ts.TypeFlags.Number | ts.TypeFlags.NumberLiteral | ts.TypeFlags.Enum | ts.TypeFlags.EnumLiteral)) {
     return flags & ts.TypeFlags.StringLiteral ? "data" : "scalar";
   }
-  if (flags & (ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.ESSymbolLike | ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never | ts.TypeFlags.Unknown)) return "data";
+  if (
+    flags &
+    (ts.TypeFlags.StringLike |
+      ts.TypeFlags.BooleanLike |
+      ts.TypeFlags.BigIntLike |
+      ts.TypeFlags.ESSymbolLike |
+      ts.TypeFlags.Void |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Never |
+      ts.TypeFlags.Unknown)
+  )
+    return "data";
   if (flags & ts.TypeFlags.TypeParameter) {
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint && constraint !== type ? shapeOf(constraint, checker, depth) : "data";

@@ -45,9 +45,7 @@ export function table(rows: readonly (readonly string[])[], indent = 3, gap = 3)
   const width = (s: string) => [...s].length;
   const columns = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...rows.map((r) => width(r[c] ?? ""))));
-  return rows.map((r) =>
-    (" ".repeat(indent) + r.map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat(widths[c] - width(cell) + gap))).join("")).trimEnd(),
-  );
+  return rows.map((r) => (" ".repeat(indent) + r.map((cell, c) => (c === r.length - 1 ? cell : cell + " ".repeat(widths[c] - width(cell) + gap))).join("")).trimEnd());
 }
 
 /** True when the module at `moduleUrl` is the script node was started with. */

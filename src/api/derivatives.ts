@@ -84,10 +84,7 @@ function routePasses(f: AnyFunction, info: DerivativeInfo | undefined, sel: Sele
       return { value: scalarResult(sel, runnable(f, sel)(...sel.args)), gradient: [] };
     default: {
       const passes =
-        route === "chunk" ? chunkedPasses(info!, sel, lanes)
-        : route === "runtime-lanes" ? dualLanePasses(f, sel, lanes)
-        : route === "jvp" ? generatedUnitPasses(info!, sel)
-        : unitPasses(f, sel);
+        route === "chunk" ? chunkedPasses(info!, sel, lanes) : route === "runtime-lanes" ? dualLanePasses(f, sel, lanes) : route === "jvp" ? generatedUnitPasses(info!, sel) : unitPasses(f, sel);
       const { value, tangents } = checkedUnitPasses(f, sel, passes);
       return { value: scalarResult(sel, value), gradient: tangents as Real[] };
     }
@@ -182,7 +179,9 @@ export function derivative<F extends AnyFunction>(f: F, ...extra: unknown[]): Sc
   const plans = plansOf<SelectionPlan<undefined>>(f, "derivative");
   return ((...args: Real[]) => {
     if (args.length !== 1) {
-      throw new RangeError(`${callerOf("derivative", f)}: the derivative of a function of one number takes one number, x, but ${args.length} were given; for a function of several numbers, use grad(f) or jacobian(f)`);
+      throw new RangeError(
+        `${callerOf("derivative", f)}: the derivative of a function of one number takes one number, x, but ${args.length} were given; for a function of several numbers, use grad(f) or jacobian(f)`,
+      );
     }
     const x = args[0];
     try {
@@ -198,12 +197,17 @@ function derivativeAt(f: AnyFunction, x: Real, plans: Plans<SelectionPlan<undefi
     const name = signatureOf(f).parameters[0] ?? "x";
     throw new TypeError(`${callerOf("derivative", f)}: ${name} must be a number (derivative takes f: ℝ → ℝ; grad and jacobian take arrays), not ${kindOf(x)}`);
   }
-  return onPlan(plans, [x], (call) => ({ sel: select("derivative", f, call), route: undefined }), (sel) => {
-    const pass = checkedPass(f, sel, [1], forwardPass(f, sel, [1]));
-    if (Array.isArray(pass.value)) return pass.tangent;
-    scalarResult(sel, pass.value, "derivative handles number and array results");
-    return pass.tangent;
-  });
+  return onPlan(
+    plans,
+    [x],
+    (call) => ({ sel: select("derivative", f, call), route: undefined }),
+    (sel) => {
+      const pass = checkedPass(f, sel, [1], forwardPass(f, sel, [1]));
+      if (Array.isArray(pass.value)) return pass.tangent;
+      scalarResult(sel, pass.value, "derivative handles number and array results");
+      return pass.tangent;
+    },
+  );
 }
 
 /**
@@ -222,7 +226,10 @@ function derivativeAt(f: AnyFunction, x: Real, plans: Plans<SelectionPlan<undefi
  *   jvp((x: Real, y: Real) => mul(x, y), [2, 3], [1, 0])   // [6, 3]
  */
 export function jvp<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
-  f: F, args: [...A], tangents: TangentsOf<F, A, W>, options?: WithWrtOption<WrtOptions, W>,
+  f: F,
+  args: [...A],
+  tangents: TangentsOf<F, A, W>,
+  options?: WithWrtOption<WrtOptions, W>,
 ): JvpOf<ReturnType<F>, A>;
 export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: readonly (number | ArrayLike<number>)[], options?: WrtOptions): [number | number[], number | number[]] {
   checkFunction("jvp", f);
@@ -230,12 +237,17 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
   if (!Array.isArray(args)) throw new TypeError(`${callerOf("jvp", f)}: args must be an array of ${signatureOf(f).name}'s arguments, not ${kindOf(args)}`);
   const plans = plansOf<SelectionPlan<undefined>>(f, optionsKey("jvp", checked));
   try {
-    return onPlan(plans, args, (call) => ({ sel: select("jvp", f, call, checked), route: undefined }), (sel) => {
-      const flat = flatTangents(sel, tangents);
-      const pass = checkedPass(f, sel, flat, forwardPass(f, sel, flat));
-      if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
-      return [pass.value, pass.tangent] as [number | number[], number | number[]];
-    });
+    return onPlan(
+      plans,
+      args,
+      (call) => ({ sel: select("jvp", f, call, checked), route: undefined }),
+      (sel) => {
+        const flat = flatTangents(sel, tangents);
+        const pass = checkedPass(f, sel, flat, forwardPass(f, sel, flat));
+        if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
+        return [pass.value, pass.tangent] as [number | number[], number | number[]];
+      },
+    );
   } catch (error) {
     throw explainedOverflow("jvp", f, args, error);
   }

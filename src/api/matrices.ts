@@ -63,7 +63,12 @@ export function jacobian<F extends AnyFunction>(f: F, options?: DerivativeOption
   const plans = plansOf<SelectionPlan<MatrixRoute>>(f, optionsKey("jacobian", checked));
   return ((...args: unknown[]) => {
     try {
-      return onPlan(plans, args, (first) => jacobianRoute(f, checked, select("jacobian", f, first, checked)), (sel, route) => jacobianBy(f, sel, route));
+      return onPlan(
+        plans,
+        args,
+        (first) => jacobianRoute(f, checked, select("jacobian", f, first, checked)),
+        (sel, route) => jacobianBy(f, sel, route),
+      );
     } catch (error) {
       throw explainedOverflow("jacobian", f, args, error);
     }
@@ -128,10 +133,13 @@ export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): 
     const sel = select("hessian", f, args, checked);
     return { sel, route: { reverse: hessianByReverse(callFacts(sel), checkMode(sel, checked.mode)), lanes: 1 } as MatrixRoute };
   };
-  return ((...args: unknown[]) => withinStack("hessian", f, args, () => onPlan(plans, args, choose, (sel, { reverse }) => {
-    const { value, rows } = hessianRows(runnable(f, sel), sel, reverse);
-    return (poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows) as Matrix;
-  }))) as MatrixFunction<F>;
+  return ((...args: unknown[]) =>
+    withinStack("hessian", f, args, () =>
+      onPlan(plans, args, choose, (sel, { reverse }) => {
+        const { value, rows } = hessianRows(runnable(f, sel), sel, reverse);
+        return (poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows) as Matrix;
+      }),
+    )) as MatrixFunction<F>;
 }
 
 /** The Hessian's rows, and f's value: row j is H·eⱼ (hessian-along.ts), the Hessian being symmetric. */

@@ -161,7 +161,12 @@ const NO_ARGUMENTS: readonly unknown[] = [];
  * layout (`planned`: what it makes serves every call of the layout) — where the call is plannable,
  * else on a selection and route `choose` makes for this call.
  */
-export function onPlan<R, T>(plans: Plans<SelectionPlan<R>>, args: readonly unknown[], choose: (args: readonly unknown[], planned: boolean) => { sel: Selection; route: R }, run: (sel: Selection, route: R) => T): T {
+export function onPlan<R, T>(
+  plans: Plans<SelectionPlan<R>>,
+  args: readonly unknown[],
+  choose: (args: readonly unknown[], planned: boolean) => { sel: Selection; route: R },
+  run: (sel: Selection, route: R) => T,
+): T {
   const plan = plans.for(args, (first, layout, nanSafe) => ({ layout, nanSafe, busy: false, ...choose(first, true) }));
   if (!plan) {
     const { sel, route } = choose(args, false);

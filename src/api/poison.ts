@@ -50,7 +50,6 @@ export function poisoned(value: unknown, perDirection: readonly unknown[]): bool
   return false;
 }
 
-
 /** poisoned for one direction's derivative. */
 export function poisonedAlong(value: unknown, derivative: unknown): boolean {
   if (typeof value === "number") return value === value && holdsNaN(derivative);

@@ -58,7 +58,9 @@ export type Pullback = (cotangent: Cotangent) => Gradient;
  *   pullback([1, 10]); // [13, 12]
  */
 export function vjp<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
-  f: F, args: [...A], options?: WithWrtOption<WrtOptions, W>,
+  f: F,
+  args: [...A],
+  options?: WithWrtOption<WrtOptions, W>,
 ): [ReturnType<F> extends readonly unknown[] ? number[] : number, (cotangent: Cotangent) => GradientOf<F, A, W>];
 export function vjp<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions): [number | number[], Pullback] {
   checkFunction("vjp", f);
@@ -100,7 +102,10 @@ const SCALAR_ONLY = "hvp is the Hessian-vector product of a function that return
  *   hvp((v: Real[]) => mul(mul(v[0], v[0]), v[1]), [[1, 2]], [[0, 1]]); // [2, 0]
  */
 export function hvp<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
-  f: F, args: [...A], v: TangentsOf<F, A, W>, options?: WithWrtOption<WrtOptions, W>,
+  f: F,
+  args: [...A],
+  v: TangentsOf<F, A, W>,
+  options?: WithWrtOption<WrtOptions, W>,
 ): GradientOf<F, A, W>;
 export function hvp<F extends AnyFunction>(f: F, args: Parameters<F>, v: readonly (number | ArrayLike<number>)[], options?: WrtOptions): Gradient {
   checkFunction("hvp", f);

@@ -91,8 +91,18 @@ function pulledBack(caller: string, run: { tape: Tape; inputs: Var[] }, outputs:
       throw new TypeError(`${caller}: the result carries chunk-mode tangents of an outer derivative whose variable the function closes over; give that derivative chunk: 1`);
     }
     const parts = outputs.map((output) => split(output, tag));
-    const primals = pulledBack(caller, run, parts.map(([primal]) => primal), seeds);
-    const tangents = pulledBack(caller, run, parts.map(([, tangent]) => tangent as Real), seeds);
+    const primals = pulledBack(
+      caller,
+      run,
+      parts.map(([primal]) => primal),
+      seeds,
+    );
+    const tangents = pulledBack(
+      caller,
+      run,
+      parts.map(([, tangent]) => tangent as Real),
+      seeds,
+    );
     return primals.map((primal, i) => new Dual(tag, primal, tangents[i]));
   }
   // A variable of another tape is a constant here, as for adjoints.

@@ -233,10 +233,7 @@ function parameterName(signature: Signature, p: number): string {
 
 /** The error for an array whose element i is not a number: it is missing (a hole), or of another kind. */
 function notNumericElement(caller: string, signature: Signature, p: number, array: readonly unknown[], i: number): TypeError {
-  return new TypeError(
-    `${caller}: ${parameterName(signature, p)}[${i}] is ${elementKind(array, i)}; ` +
-      `an array is differentiated element by element, so every element must be a number`,
-  );
+  return new TypeError(`${caller}: ${parameterName(signature, p)}[${i}] is ${elementKind(array, i)}; ` + `an array is differentiated element by element, so every element must be a number`);
 }
 
 /**
@@ -261,8 +258,7 @@ function checkKinds(caller: () => string, signature: Signature, args: readonly u
       throw notNumericElement(caller(), signature, p, arg, fault);
     }
     throw new TypeError(
-      `${caller()}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindOf(arg)}; ` +
-        `only a number, an array of numbers or a Float64Array can be differentiated`,
+      `${caller()}: parameter ${signature.parameters[p] ?? `#${p}`} (argument ${p}) is ${kindOf(arg)}; ` + `only a number, an array of numbers or a Float64Array can be differentiated`,
     );
   }
 }
@@ -298,7 +294,9 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
     options.wrt !== undefined
       ? resolveWrt(caller(), signature, args, options.wrt, packed)
       : compiled
-        ? signature.required >= declared ? [...compiled.wrt] : compiled.wrt.filter((p) => !omits(signature, args, p))
+        ? signature.required >= declared
+          ? [...compiled.wrt]
+          : compiled.wrt.filter((p) => !omits(signature, args, p))
         : differentiableArguments(caller, signature, args);
   const outside = compiled && params.find((p) => !compiled.wrt.includes(p));
   if (compiled && outside !== undefined) {

@@ -25,7 +25,8 @@ export function flatTangents(sel: Selection, tangents: unknown): number[] {
     const argument = sel.args[param];
     const t: unknown = j in tangents ? tangents[j] : undefined;
     if (isReal(argument)) {
-      if (typeof t !== "number") throw new TypeError(`${sel.caller}: the tangent for ${name} must be a number, like ${name} itself, but is ${j in tangents ? kindOf(t) : "missing (the tangents have a hole there)"}`);
+      if (typeof t !== "number")
+        throw new TypeError(`${sel.caller}: the tangent for ${name} must be a number, like ${name} itself, but is ${j in tangents ? kindOf(t) : "missing (the tangents have a hole there)"}`);
       if (!Number.isFinite(t)) throw new RangeError(`${sel.caller}: the tangent for ${name} is ${t}; tangents must be finite numbers`);
       flat.push(t);
       continue;

@@ -31,19 +31,34 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
 /** Whether some value of type E could be a number, an array of numbers or a Float64Array. */
 type MayHoldNumbers<E> = true extends (E extends Real | readonly Real[] | Float64Array ? true : false)
   ? true
-  : number extends E ? true : number[] extends E ? true : Float64Array extends E ? true : false;
+  : number extends E
+    ? true
+    : number[] extends E
+      ? true
+      : Float64Array extends E
+        ? true
+        : false;
 
 /** What the default selection makes of an argument of type E: "scalar", "array", "data" (left out), or "unknown" where the type cannot say. */
-type KindOf<E> = IsAny<E> extends true ? "unknown"
-  : [E] extends [never] ? "unknown"
-  : [E] extends [Real] ? "scalar"
-  : [E] extends [Float64Array] ? "array"
-  : [E] extends [readonly Real[]] ? (IsAny<E[number]> extends true ? "unknown" : "array")
-  : MayHoldNumbers<E> extends true ? "unknown" : "data";
+type KindOf<E> =
+  IsAny<E> extends true
+    ? "unknown"
+    : [E] extends [never]
+      ? "unknown"
+      : [E] extends [Real]
+        ? "scalar"
+        : [E] extends [Float64Array]
+          ? "array"
+          : [E] extends [readonly Real[]]
+            ? IsAny<E[number]> extends true
+              ? "unknown"
+              : "array"
+            : MayHoldNumbers<E> extends true
+              ? "unknown"
+              : "data";
 
 /** Whether a value of type E may be a Dual or a tape variable, or an array holding one (a type that says so: Real, Real[], Dual). */
-type MayBeNested<E> = IsAny<E> extends true ? false
-  : true extends (E extends Dual | Var ? true : E extends readonly (infer T)[] ? (T extends Dual | Var ? true : false) : false) ? true : false;
+type MayBeNested<E> = IsAny<E> extends true ? false : true extends (E extends Dual | Var ? true : E extends readonly (infer T)[] ? (T extends Dual | Var ? true : false) : false) ? true : false;
 
 /** number where the arguments hold plain numbers; Real where one may hold Duals or tape variables (a call inside another derivative). */
 export type EntryOf<A extends readonly unknown[]> = true extends { [I in keyof A]: MayBeNested<A[I]> }[number] ? Real : number;
@@ -68,16 +83,25 @@ type HasRest<P extends readonly unknown[]> = number extends P["length"] ? true :
  */
 type Packed<A extends readonly unknown[], Count extends number, Head extends unknown[] = []> = Head["length"] extends Count
   ? [...Head, A]
-  : A extends readonly [infer H, ...infer R] ? Packed<R, Count, [...Head, H]>
-  : A extends readonly [] ? Head : [...Head, unknown];
+  : A extends readonly [infer H, ...infer R]
+    ? Packed<R, Count, [...Head, H]>
+    : A extends readonly []
+      ? Head
+      : [...Head, unknown];
 
 /** The argument lists the runtime may see: a call's own, and for a parameter list with a rest parameter also the packed one. */
 type Views<P extends readonly unknown[], A extends readonly unknown[]> = HasRest<P> extends true ? A | Packed<A, Prefix<Required<P>>["length"]> : A;
 
 /** The selected kinds, data left out; a variadic tail stays variadic. */
 type Selected<K extends readonly unknown[]> = K extends readonly [infer H, ...infer R]
-  ? H extends "data" ? Selected<R> : [H, ...Selected<R>]
-  : K extends readonly [] ? [] : [K[number]] extends ["data"] ? [] : K[number][];
+  ? H extends "data"
+    ? Selected<R>
+    : [H, ...Selected<R>]
+  : K extends readonly []
+    ? []
+    : [K[number]] extends ["data"]
+      ? []
+      : K[number][];
 
 type KindsOf<V extends readonly unknown[]> = { [I in keyof V]: KindOf<V[I]> };
 
@@ -87,26 +111,37 @@ type ShapesOf<K extends readonly unknown[], N> = { -readonly [I in keyof K]: Sha
  * Selected kinds as grad shapes them: none → never (the call throws); one → its shape; several → a
  * tuple. A variadic tail may hold one selected argument or many, so both shapes are possible.
  */
-type Assemble<S extends readonly unknown[], N> = "unknown" extends S[number] ? AnyGradient<N>
-  : S extends readonly [] ? never
-  : S extends readonly [infer Only] ? ShapeOf<Only, N>
-  : HasRest<S> extends false ? ShapesOf<S, N>
-  : Prefix<S> extends readonly [] ? ShapeOf<RestOf<S>, N> | ShapeOf<RestOf<S>, N>[]
-  : Assemble<Prefix<S>, N> | [...ShapesOf<Prefix<S>, N>, ...ShapeOf<RestOf<S>, N>[]];
+type Assemble<S extends readonly unknown[], N> = "unknown" extends S[number]
+  ? AnyGradient<N>
+  : S extends readonly []
+    ? never
+    : S extends readonly [infer Only]
+      ? ShapeOf<Only, N>
+      : HasRest<S> extends false
+        ? ShapesOf<S, N>
+        : Prefix<S> extends readonly []
+          ? ShapeOf<RestOf<S>, N> | ShapeOf<RestOf<S>, N>[]
+          : Assemble<Prefix<S>, N> | [...ShapesOf<Prefix<S>, N>, ...ShapeOf<RestOf<S>, N>[]];
 
 /** The kind of the argument at index I, or data where the call has none there (the call throws). */
-type KindAt<V extends readonly unknown[], I extends number> = number extends I ? Exclude<KindsOf<V>[number], "data">
-  : HasRest<V> extends true ? KindOf<V[I]>
-  : `${I}` extends keyof V ? KindOf<V[I]> : "data";
+type KindAt<V extends readonly unknown[], I extends number> = number extends I
+  ? Exclude<KindsOf<V>[number], "data">
+  : HasRest<V> extends true
+    ? KindOf<V[I]>
+    : `${I}` extends keyof V
+      ? KindOf<V[I]>
+      : "data";
 
 /** One wrt entry's kind: an index names one argument; a name (or an index not known) any of the candidates. */
 type KindByWrt<V extends readonly unknown[], E> = E extends number ? KindAt<V, E> : Exclude<KindsOf<V>[number], "data">;
 
 /** The gradient's shape for a selection by W over the arguments V. */
 type ByWrt<V extends readonly unknown[], W, N> = W extends readonly unknown[]
-  ? HasRest<W> extends true ? AnyGradient<N>
-    : W extends readonly [infer Only] ? ShapeOf<KindByWrt<V, Only>, N>
-    : { -readonly [I in keyof W]: ShapeOf<KindByWrt<V, W[I]>, N> }
+  ? HasRest<W> extends true
+    ? AnyGradient<N>
+    : W extends readonly [infer Only]
+      ? ShapeOf<KindByWrt<V, Only>, N>
+      : { -readonly [I in keyof W]: ShapeOf<KindByWrt<V, W[I]>, N> }
   : ShapeOf<KindByWrt<V, W>, N>;
 
 /** The unique symbol under which a function's type carries the wrt that differentiable(fn, { wrt }) gave it. */
@@ -130,9 +165,7 @@ type GradientInView<V extends readonly unknown[], W, N> = W extends undefined ? 
  * What grad(f, { wrt: W })(...args) returns for arguments of types A (see the header). Distributed
  * over the argument lists the runtime may see.
  */
-export type GradientOf<F extends (...args: any[]) => unknown, A extends readonly unknown[], W = undefined> = Distribute<
-  Views<Parameters<F>, A>, [W] extends [undefined] ? WrtOf<F> : W, EntryOf<A>
->;
+export type GradientOf<F extends (...args: any[]) => unknown, A extends readonly unknown[], W = undefined> = Distribute<Views<Parameters<F>, A>, [W] extends [undefined] ? WrtOf<F> : W, EntryOf<A>>;
 
 type Distribute<V, W, N> = V extends readonly unknown[] ? GradientInView<V, W, N> : never;
 
@@ -161,8 +194,13 @@ export type WithWrtOption<O, W> = O & {
 type TangentOf<K> = K extends "scalar" ? number : K extends "array" ? readonly number[] | Float64Array : never;
 
 /** The kinds a selection by W may pick from the arguments V: the default's, or W's entries'. */
-type KindsSelectable<V extends readonly unknown[], W> = W extends undefined ? Exclude<KindsOf<V>[number], "data">
-  : W extends readonly unknown[] ? (HasRest<W> extends true ? "unknown" : KindByWrt<V, W[number]>) : KindByWrt<V, W>;
+type KindsSelectable<V extends readonly unknown[], W> = W extends undefined
+  ? Exclude<KindsOf<V>[number], "data">
+  : W extends readonly unknown[]
+    ? HasRest<W> extends true
+      ? "unknown"
+      : KindByWrt<V, W[number]>
+    : KindByWrt<V, W>;
 
 type DistributeKinds<V, W> = V extends readonly unknown[] ? KindsSelectable<V, W> : never;
 
@@ -185,11 +223,16 @@ export type TangentsOf<F extends (...args: any[]) => unknown, A extends readonly
 export type JvpOf<R, A extends readonly unknown[]> = JvpWith<R, EntryOf<A>>;
 
 /** JvpOf with the entries' type N worked out first (read from the arguments). */
-type JvpWith<R, N> = IsAny<R> extends true ? [N | N[] | Float64Array, N | N[]]
-  : [R] extends [Float64Array] ? [Float64Array, N[]]
-  : [R] extends [Real] ? [N, N]
-  : [R] extends [readonly Real[]] ? [N[], N[]]
-  : [N | N[] | Float64Array, N | N[]];
+type JvpWith<R, N> =
+  IsAny<R> extends true
+    ? [N | N[] | Float64Array, N | N[]]
+    : [R] extends [Float64Array]
+      ? [Float64Array, N[]]
+      : [R] extends [Real]
+        ? [N, N]
+        : [R] extends [readonly Real[]]
+          ? [N[], N[]]
+          : [N | N[] | Float64Array, N | N[]];
 
 /** derivative(f) for f: ℝ → ℝᵐ: the derivative of each output, a plain array; arrays of Reals when nested. */
 export interface VectorDerivative {

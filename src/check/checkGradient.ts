@@ -93,8 +93,7 @@ function compare(f: (...args: any[]) => unknown, args: unknown[], options: Check
   const mismatches = entries.filter((e) => !(e.absoluteError <= atol + rtol * Math.abs(e.numerical)));
   if (mismatches.length > 0) {
     throw new GradientCheckError(
-      `${sel.caller}: ${mismatches.length} of ${entries.length} partial derivatives disagree with finite differences ` +
-        `(rtol ${rtol}, atol ${atol}):\n${table(mismatches)}`,
+      `${sel.caller}: ${mismatches.length} of ${entries.length} partial derivatives disagree with finite differences ` + `(rtol ${rtol}, atol ${atol}):\n${table(mismatches)}`,
       mismatches,
       check,
     );

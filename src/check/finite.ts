@@ -116,7 +116,9 @@ export function differencesPerInput(api: string, f: AnyFunction, args: unknown[]
  *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // [12, 9]: [number, number]
  */
 export function numericalGradient<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
-  f: F, args: [...A], options?: WithWrtOption<FiniteDifferenceOptions, W>,
+  f: F,
+  args: [...A],
+  options?: WithWrtOption<FiniteDifferenceOptions, W>,
 ): GradientOf<F, A, W>;
 export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions & FiniteDifferenceOptions): Gradient {
   checkFunction("numericalGradient", f);

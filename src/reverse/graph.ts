@@ -34,7 +34,13 @@ export function trace<F extends (...args: any[]) => unknown>(f: F, args: Paramet
 }
 
 const symbols: Record<string, string> = {
-  add: "+", sub: "−", mul: "×", div: "÷", mod: "%", pow: "^", neg: "−",
+  add: "+",
+  sub: "−",
+  mul: "×",
+  div: "÷",
+  mod: "%",
+  pow: "^",
+  neg: "−",
 };
 
 const format = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
@@ -63,7 +69,7 @@ function draw(output: Var, d: Drawing): string[] {
   const lines: string[] = [];
   for (const node of reachable(output)) {
     const id = `n${node.index}`;
-    const what = node.op === "input" ? node.label ?? id : `${node.label ? `${node.label} = ` : ""}${symbols[node.op] ?? node.op}`;
+    const what = node.op === "input" ? (node.label ?? id) : `${node.label ? `${node.label} = ` : ""}${symbols[node.op] ?? node.op}`;
     lines.push(d.node(id, `${what}\\nvalue ${format(node.value)}\\nadjoint ${format(node.adjoint)}`, node.op === "input"));
     node.args.forEach((arg, k) => {
       if (arg instanceof Var) lines.push(d.edge(`n${arg.index}`, id, `∂ ${format(node.partials[k])}`));

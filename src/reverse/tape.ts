@@ -254,10 +254,7 @@ export class Tape {
 
   private readable(): Storage {
     if (this.storage) return this.storage;
-    throw new Error(
-      "This reverse-mode tape was released when the derivative that made it returned: its variables keep their values only. " +
-        "Use trace(f, args) to keep a tape and read its nodes.",
-    );
+    throw new Error("This reverse-mode tape was released when the derivative that made it returned: its variables keep their values only. " + "Use trace(f, args) to keep a tape and read its nodes.");
   }
 
   /** A new node with its op and value: returns its index. */

@@ -118,8 +118,7 @@ export const sourceAlgebra: Algebra<Source, Source> & { variable(name: string): 
   constant: numberLiteral,
   mathConstant: (name) => source(`Math.${name}`, ATOM),
   add: (a, b) => fold(a, b, (x, y) => x + y) ?? (isLiteral(a, 0) ? b : isLiteral(b, 0) ? a : binary(a, "+", b, ADDITIVE)),
-  sub: (a, b) =>
-    fold(a, b, (x, y) => x - y) ?? (isLiteral(b, 0) ? a : isLiteral(a, 0) ? sourceAlgebra.neg(b) : binary(a, "-", b, ADDITIVE)),
+  sub: (a, b) => fold(a, b, (x, y) => x - y) ?? (isLiteral(b, 0) ? a : isLiteral(a, 0) ? sourceAlgebra.neg(b) : binary(a, "-", b, ADDITIVE)),
   mul: (a, b) => fold(a, b, (x, y) => x * y) ?? (isLiteral(a, 1) ? b : isLiteral(b, 1) ? a : binary(a, "*", b, MULTIPLICATIVE)),
   div: (a, b) => (isLiteral(b, 1) ? a : binary(a, "/", b, MULTIPLICATIVE)),
   neg: (a) => {
@@ -131,18 +130,19 @@ export const sourceAlgebra: Algebra<Source, Source> & { variable(name: string): 
     fn === "pow" && isLiteral(args[1], 1)
       ? args[0]
       : fn === "pow"
-      ? // `**` is right-associative and a unary operand must be parenthesised.
-        source(`${operand(args[0], ATOM)} ** ${operand(args[1], EXPONENT)}`, EXPONENT)
-      : source(`Math.${fn}(${args.map((a) => a.text).join(", ")})`, ATOM),
+        ? // `**` is right-associative and a unary operand must be parenthesised.
+          source(`${operand(args[0], ATOM)} ** ${operand(args[1], EXPONENT)}`, EXPONENT)
+        : source(`Math.${fn}(${args.map((a) => a.text).join(", ")})`, ATOM),
   eq: (a, b) => fold(a, b, (x, y) => x === y) ?? binary(a, "===", b, EQUALITY),
   lt: (a, b) => fold(a, b, (x, y) => x < y) ?? binary(a, "<", b, RELATIONAL),
   gt: (a, b) => fold(a, b, (x, y) => x > y) ?? binary(a, ">", b, RELATIONAL),
   and: (a, b) => (a.text === "false" || b.text === "false" ? source("false", ATOM) : a.text === "true" ? b : b.text === "true" ? a : binary(a, "&&", b, LOGICAL_AND)),
   select: (condition, whenTrue, whenFalse) =>
-    condition.text === "true" ? whenTrue : condition.text === "false" ? whenFalse : source(
-      `${operand(condition, CONDITIONAL + 1)} ? ${operand(whenTrue, CONDITIONAL + 1)} : ${operand(whenFalse, CONDITIONAL)}`,
-      CONDITIONAL,
-    ),
+    condition.text === "true"
+      ? whenTrue
+      : condition.text === "false"
+        ? whenFalse
+        : source(`${operand(condition, CONDITIONAL + 1)} ? ${operand(whenTrue, CONDITIONAL + 1)} : ${operand(whenFalse, CONDITIONAL)}`, CONDITIONAL),
 };
 
 /** `a * b`, `-a`, `a ** b` or `Math.exp(a)`: an operation spelled as in source, parenthesised by precedence, nothing folded. */

@@ -36,23 +36,21 @@ export interface LocalRegistry {
 }
 
 /** Packs package folders into `dest` with the given npm, each in its own process, side by side; resolves with each folder's packed version. */
-export async function packFolders(
-  npm: (args: string[], cwd: string) => Promise<{ status: number; stdout: string; stderr: string }>,
-  folders: readonly string[],
-  dest: string,
-): Promise<Packed[]> {
-  return Promise.all(folders.map(async (folder) => {
-    const r = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dest, folder], dest);
-    if (r.status !== 0) throw new Error(`npm pack ${folder} failed:\n${r.stdout}\n${r.stderr}`);
-    const [out] = JSON.parse(r.stdout) as PackOutput[];
-    return {
-      manifest: JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as Packed["manifest"],
-      file: join(dest, out.filename),
-      integrity: out.integrity,
-      shasum: out.shasum,
-      files: out.files.map((f) => f.path),
-    };
-  }));
+export async function packFolders(npm: (args: string[], cwd: string) => Promise<{ status: number; stdout: string; stderr: string }>, folders: readonly string[], dest: string): Promise<Packed[]> {
+  return Promise.all(
+    folders.map(async (folder) => {
+      const r = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dest, folder], dest);
+      if (r.status !== 0) throw new Error(`npm pack ${folder} failed:\n${r.stdout}\n${r.stderr}`);
+      const [out] = JSON.parse(r.stdout) as PackOutput[];
+      return {
+        manifest: JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as Packed["manifest"],
+        file: join(dest, out.filename),
+        integrity: out.integrity,
+        shasum: out.shasum,
+        files: out.files.map((f) => f.path),
+      };
+    }),
+  );
 }
 
 /** Serves the packed versions on 127.0.0.1 until closed. */
@@ -78,10 +76,15 @@ export async function startLocalRegistry(packages: readonly Packed[]): Promise<L
     const packument = {
       name: sorted[0].manifest.name,
       "dist-tags": { latest: sorted[sorted.length - 1].manifest.version },
-      versions: Object.fromEntries(sorted.map((p) => [p.manifest.version, {
-        ...p.manifest,
-        dist: { tarball: `${url}-/${encodeURIComponent(p.manifest.name)}/${p.manifest.version}.tgz`, integrity: p.integrity, shasum: p.shasum },
-      }])),
+      versions: Object.fromEntries(
+        sorted.map((p) => [
+          p.manifest.version,
+          {
+            ...p.manifest,
+            dist: { tarball: `${url}-/${encodeURIComponent(p.manifest.name)}/${p.manifest.version}.tgz`, integrity: p.integrity, shasum: p.shasum },
+          },
+        ]),
+      ),
     };
     return send(200, JSON.stringify(packument));
   });

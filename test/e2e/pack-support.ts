@@ -68,16 +68,30 @@ export function writeTsconfigs(dir: string, changes: Record<string, unknown>): v
   const initialized = ts.parseConfigFileTextToJson("tsconfig.json", readFileSync(join(dir, "tsconfig.json"), "utf8"));
   expect(initialized.error, "tsc --init wrote a tsconfig.json TypeScript 6 can read").toBeUndefined();
   const config = initialized.config as { compilerOptions: Record<string, unknown> };
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
-    ...config,
-    compilerOptions: { ...config.compilerOptions, rootDir: "src", outDir: "out", ...changes },
-    include: ["src"],
-  }, null, 2));
-  writeFileSync(join(dir, "tsconfig.gen.json"), JSON.stringify({
-    extends: "./tsconfig.json",
-    compilerOptions: { rootDir: "gen", outDir: "out-gen" },
-    include: ["gen"],
-  }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        ...config,
+        compilerOptions: { ...config.compilerOptions, rootDir: "src", outDir: "out", ...changes },
+        include: ["src"],
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    join(dir, "tsconfig.gen.json"),
+    JSON.stringify(
+      {
+        extends: "./tsconfig.json",
+        compilerOptions: { rootDir: "gen", outDir: "out-gen" },
+        include: ["gen"],
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** The analytic loss and gradient for the data main.ts prints. */

@@ -61,8 +61,9 @@ beforeAll(async () => {
   timings = {};
 
   // 1. dualts, what it depends on, and TypeScript 7 with this platform's binary, as tarballs.
-  const ts7Platforms = Object.keys((JSON.parse(readFileSync(join(typescript7, "package.json"), "utf8")) as { optionalDependencies: Record<string, string> }).optionalDependencies)
-    .filter((name) => existsSync(join(root, "node_modules", name)));
+  const ts7Platforms = Object.keys((JSON.parse(readFileSync(join(typescript7, "package.json"), "utf8")) as { optionalDependencies: Record<string, string> }).optionalDependencies).filter((name) =>
+    existsSync(join(root, "node_modules", name)),
+  );
   expect(ts7Platforms, "this platform's TypeScript 7 binary is installed").toHaveLength(1);
   const folders = [root, ...Object.keys(ownPackage.dependencies).map((d) => join(root, "node_modules", d)), typescript7, ...ts7Platforms.map((p) => join(root, "node_modules", p))];
   const packed = await timed("npm pack", () => packFolders(npm, folders, scratch));
@@ -74,20 +75,20 @@ beforeAll(async () => {
   writeProject(app, "dualts-esm-app", { type: "module", dependencies: dualts, devDependencies: { typescript: ownPackage.dependencies.typescript } });
   writeProject(cjsApp, "dualts-cjs-app", { dependencies: dualts, devDependencies: { typescript: ownPackage.dependencies.typescript } });
   writeProject(ts7App, "dualts-ts7-app", { type: "module", dependencies: dualts, devDependencies: { typescript: "^7.0.2" } });
-  writeFileSync(join(app, "src/tooling.ts"), [
-    "// Type-checks the tooling entry points' declarations; not run.",
-    'import dualtsVite from "dualts/vite";',
-    'import transformer, { transformSource, formatDiagnostic } from "dualts/transformer";',
-    "export const plugin = dualtsVite();",
-    'export const js: string = transformSource("export {};", { fileName: "a.ts" }).code;',
-    "export const entry = transformer;",
-    "export const format = formatDiagnostic;",
-    "",
-  ].join("\n"));
-  const install = (dir: string) => npm(
-    ["install", "--registry", registry!.url, "--cache", join(scratch, "npm-cache"), "--no-audit", "--no-fund", "--ignore-scripts", "--no-update-notifier"],
-    dir,
+  writeFileSync(
+    join(app, "src/tooling.ts"),
+    [
+      "// Type-checks the tooling entry points' declarations; not run.",
+      'import dualtsVite from "dualts/vite";',
+      'import transformer, { transformSource, formatDiagnostic } from "dualts/transformer";',
+      "export const plugin = dualtsVite();",
+      'export const js: string = transformSource("export {};", { fileName: "a.ts" }).code;',
+      "export const entry = transformer;",
+      "export const format = formatDiagnostic;",
+      "",
+    ].join("\n"),
   );
+  const install = (dir: string) => npm(["install", "--registry", registry!.url, "--cache", join(scratch, "npm-cache"), "--no-audit", "--no-fund", "--ignore-scripts", "--no-update-notifier"], dir);
   const installs = await timed("npm install (3 projects)", () => Promise.all([app, cjsApp, ts7App].map(install)));
   installs.forEach((r, i) => ok(r, `npm install in ${["the ESM project", "the CommonJS project", "the TypeScript 7 project"][i]} (registry: ${registry!.log.join(", ")})`));
   link(app, "ts-patch", "vite", "vitest");
@@ -111,12 +112,20 @@ afterAll(async () => {
 describe("npm pack", () => {
   test("ships the runtime, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
     for (const required of [
-      "package.json", "README.md", "LICENSE",
-      "dist/src/index.js", "dist/src/index.d.ts", "dist/src/generated/operations.js", "dist/src/require.cjs",
-      "dist/transformer/index.js", "dist/transformer/index.d.ts",
-      "dist/transformer/vite.js", "dist/transformer/vite.d.ts",
+      "package.json",
+      "README.md",
+      "LICENSE",
+      "dist/src/index.js",
+      "dist/src/index.d.ts",
+      "dist/src/generated/operations.js",
+      "dist/src/require.cjs",
+      "dist/transformer/index.js",
+      "dist/transformer/index.d.ts",
+      "dist/transformer/vite.js",
+      "dist/transformer/vite.d.ts",
       "dist/cli/main.js",
-    ]) expect(packedFiles, required).toContain(required);
+    ])
+      expect(packedFiles, required).toContain(required);
     const allowed = /^(package\.json|README\.md|LICENSE|dist\/(src|transformer|cli)\/.+\.(js|d\.ts|js\.map|cjs|d\.cts|cjs\.map))$/;
     expect(packedFiles.filter((p) => !allowed.test(p))).toEqual([]);
   });
@@ -141,7 +150,7 @@ describe("npm pack", () => {
   });
 });
 
-describe("an ESM project (\"type\": \"module\")", () => {
+describe('an ESM project ("type": "module")', () => {
   test("builds with tspc and the transformer plugin", async () => {
     const build = await timed("tspc", () => node([join(app, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], app));
     ok(build, "tspc");
@@ -176,47 +185,49 @@ describe("an ESM project (\"type\": \"module\")", () => {
 
   test("tests with the Vite plugin, under Vitest", async () => {
     // The user's test file imports the marked module; dualts/vite compiles it on the fly.
-    writeFileSync(join(app, "vitest.config.mjs"), [
-      'import dualts from "dualts/vite";',
-      "export default { plugins: [dualts()], test: { include: ['vite-test/*.test.ts'] } };",
-      "",
-    ].join("\n"));
+    writeFileSync(join(app, "vitest.config.mjs"), ['import dualts from "dualts/vite";', "export default { plugins: [dualts()], test: { include: ['vite-test/*.test.ts'] } };", ""].join("\n"));
     mkdirSync(join(app, "vite-test"), { recursive: true });
-    writeFileSync(join(app, "vite-test/loss.test.ts"), [
-      'import { expect, test } from "vitest";',
-      'import { grad } from "dualts";',
-      'import { loss } from "../src/loss.ts";',
-      "",
-      'test("the gradient of the compiled loss", () => {',
-      "  const xs = new Float64Array([-2, -1, -0.5, 0.3, 1, 2.5]);",
-      "  const ys = new Float64Array([0, 0, 1, 0, 1, 1]);",
-      "  const [g0, g1] = grad(loss)(0.2, -0.7, xs, ys);",
-      "  let e0 = 0;",
-      "  let e1 = 0;",
-      "  xs.forEach((x, i) => {",
-      "    const r = 1 / (1 + Math.exp(-(0.2 - 0.7 * x))) - ys[i];",
-      "    e0 += r / xs.length;",
-      "    e1 += (r * x) / xs.length;",
-      "  });",
-      "  expect(Math.abs(g0 - e0)).toBeLessThan(1e-12);",
-      "  expect(Math.abs(g1 - e1)).toBeLessThan(1e-12);",
-      "});",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      join(app, "vite-test/loss.test.ts"),
+      [
+        'import { expect, test } from "vitest";',
+        'import { grad } from "dualts";',
+        'import { loss } from "../src/loss.ts";',
+        "",
+        'test("the gradient of the compiled loss", () => {',
+        "  const xs = new Float64Array([-2, -1, -0.5, 0.3, 1, 2.5]);",
+        "  const ys = new Float64Array([0, 0, 1, 0, 1, 1]);",
+        "  const [g0, g1] = grad(loss)(0.2, -0.7, xs, ys);",
+        "  let e0 = 0;",
+        "  let e1 = 0;",
+        "  xs.forEach((x, i) => {",
+        "    const r = 1 / (1 + Math.exp(-(0.2 - 0.7 * x))) - ys[i];",
+        "    e0 += r / xs.length;",
+        "    e1 += (r * x) / xs.length;",
+        "  });",
+        "  expect(Math.abs(g0 - e0)).toBeLessThan(1e-12);",
+        "  expect(Math.abs(g1 - e1)).toBeLessThan(1e-12);",
+        "});",
+        "",
+      ].join("\n"),
+    );
     const vitest = await timed("vitest", () => node([join(app, "node_modules/vitest/vitest.mjs"), "run", "--config", "vitest.config.mjs"], app));
     ok(vitest, "vitest run in the fresh project");
     expect(vitest.stdout).toMatch(/1 passed/);
   });
 
   test("builds with vite build and the Vite plugin (dualts bundled in), and runs under node", async () => {
-    writeFileSync(join(app, "vite.config.mjs"), [
-      'import dualts from "dualts/vite";',
-      "export default {",
-      "  plugins: [dualts()],",
-      '  build: { lib: { entry: "src/main.ts", formats: ["es"], fileName: "main" }, outDir: "out-vite", minify: false },',
-      "};",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      join(app, "vite.config.mjs"),
+      [
+        'import dualts from "dualts/vite";',
+        "export default {",
+        "  plugins: [dualts()],",
+        '  build: { lib: { entry: "src/main.ts", formats: ["es"], fileName: "main" }, outDir: "out-vite", minify: false },',
+        "};",
+        "",
+      ].join("\n"),
+    );
     ok(await timed("vite build", () => node([join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], app)), "vite build");
     const bundle = readFileSync(join(app, "out-vite/main.js"), "utf8");
     expect(bundle, "the runtime is bundled, not imported").not.toMatch(/from\s*["']dualts["']/);
@@ -231,7 +242,7 @@ describe("an ESM project (\"type\": \"module\")", () => {
   });
 });
 
-describe("a CommonJS project (no \"type\")", () => {
+describe('a CommonJS project (no "type")', () => {
   test("builds with tspc and the transformer plugin into CommonJS, and runs under node", async () => {
     const build = await timed("tspc (CommonJS)", () => node([join(cjsApp, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], cjsApp));
     ok(build, "tspc");
@@ -247,7 +258,7 @@ describe("a CommonJS project (no \"type\")", () => {
       'const dualts = require("dualts");',
       'const { transformSource } = require("dualts/transformer");',
       'const vite = require("dualts/vite");',
-      'const d = dualts.grad((x) => dualts.mul(x, dualts.exp(x)))(1);',
+      "const d = dualts.grad((x) => dualts.mul(x, dualts.exp(x)))(1);",
       'const js = transformSource("/** @differentiable */ export function f(x: number) { return x * x; }", { fileName: "f.ts" }).code;',
       'console.log(JSON.stringify({ d, transformed: js.includes("f_jvp"), plugin: vite.default().name }));',
     ].join("\n");
@@ -263,10 +274,16 @@ describe("a CommonJS project (no \"type\")", () => {
       "  try { require(entry); console.log(`${entry}: loaded`); } catch (error) { console.log(error.message); }",
       "}",
     ].join("\n");
-    const lines = ok(await node(["-e", script], cjsApp), "require() without require(esm)").stdout.trim().split("\n");
-    expect(lines).toEqual(["dualts", "dualts/transformer", "dualts/vite"].map((entry) =>
-      `require("${entry}") needs Node 20.19 or newer (this is Node ${process.version}), which loads dualts' ES modules with require(). ` +
-      `Upgrade Node, or load it with import (a project with "type": "module", or await import("${entry}")).`));
+    const lines = ok(await node(["-e", script], cjsApp), "require() without require(esm)")
+      .stdout.trim()
+      .split("\n");
+    expect(lines).toEqual(
+      ["dualts", "dualts/transformer", "dualts/vite"].map(
+        (entry) =>
+          `require("${entry}") needs Node 20.19 or newer (this is Node ${process.version}), which loads dualts' ES modules with require(). ` +
+          `Upgrade Node, or load it with import (a project with "type": "module", or await import("${entry}")).`,
+      ),
+    );
   });
 });
 

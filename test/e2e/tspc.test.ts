@@ -69,10 +69,7 @@ beforeAll(async () => {
   installDualts();
   for (const project of [good, broken]) rmSync(join(project, "out"), { recursive: true, force: true });
   // --pretty false: the format tsc uses when its output is not a terminal (CI logs), stated so a TTY cannot change it.
-  [goodBuild, brokenBuild] = await Promise.all([
-    node([tspcBin, "-p", ".", "--pretty", "false"], good),
-    node([tspcBin, "-p", ".", "--pretty", "false"], broken),
-  ]);
+  [goodBuild, brokenBuild] = await Promise.all([node([tspcBin, "-p", ".", "--pretty", "false"], good), node([tspcBin, "-p", ".", "--pretty", "false"], broken)]);
 }, 120_000);
 
 describe("tspc with the dualts transformer", () => {
@@ -91,8 +88,14 @@ describe("tspc with the dualts transformer", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout) as {
-      w0: number; w1: number; xs: number[]; ys: number[];
-      loss: number; grad: number[]; gradReverse: number[]; gradInline: number[];
+      w0: number;
+      w1: number;
+      xs: number[];
+      ys: number[];
+      loss: number;
+      grad: number[];
+      gradReverse: number[];
+      gradInline: number[];
     };
     const { w0, w1, xs, ys } = out;
     const n = xs.length;

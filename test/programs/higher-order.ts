@@ -6,10 +6,7 @@ import { defineJvp, derivative, grad, noDerivative } from "../../src/index.js";
 /** A numerically stable softplus log(1 + eˣ), with its derivative σ(x) supplied by hand. */
 export const softplus = defineJvp(
   (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
-  (x: number, dx: number): [number, number] => [
-    x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)),
-    dx / (1 + Math.exp(-x)),
-  ],
+  (x: number, dx: number): [number, number] => [x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)), dx / (1 + Math.exp(-x))],
   "softplus",
 );
 
@@ -30,7 +27,7 @@ export const logSumExp = defineJvp(
 
 /** @differentiable */
 export function softplusLoss(w: number, b: number): number {
-  return softplus(w * 3 + b) + 0.5 * logSumExp([w, b, w * b]) ;
+  return softplus(w * 3 + b) + 0.5 * logSumExp([w, b, w * b]);
 }
 
 /** @differentiable */

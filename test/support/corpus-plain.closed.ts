@@ -123,7 +123,10 @@ export function bumpHessian(x: number, y: number): number[][] {
   const r = Math.hypot(x, y, 1);
   const e = Math.exp(-y);
   const xy = (-x * y) / r ** 3 - e;
-  return [[1 / r - x ** 2 / r ** 3, xy], [xy, 1 / r - y ** 2 / r ** 3 + x * e]];
+  return [
+    [1 / r - x ** 2 / r ** 3, xy],
+    [xy, 1 / r - y ** 2 / r ** 3 + x * e],
+  ];
 }
 
 /** bump(x, 2x)·x = (√(5x² + 1) + x·exp(−2x))·x */
@@ -143,7 +146,10 @@ export function couplingGradient(k: number, x: number, y: number): Gradient {
 export function couplingHessian(k: number, x: number, y: number): number[][] {
   const s = Math.sin(x * y);
   const xy = -2 * k + Math.cos(x * y) - x * y * s;
-  return [[2 * k - y * y * s, xy], [xy, 2 * k - x * x * s]];
+  return [
+    [2 * k - y * y * s, xy],
+    [xy, 2 * k - x * x * s],
+  ];
 }
 
 /** Jacobian of y[i] = x[i]·Σ_{j ≤ i} x[j]. */

@@ -15,7 +15,7 @@ export interface ScalarCase {
 export const scalarCases: ScalarCase[] = [
   { name: "x·sin(x)", f: (x) => mul(x, sin(x)), df: (x) => Math.sin(x) + x * Math.cos(x), points: [-2, 0, 0.5, 3] },
   { name: "exp(−x²)", f: (x) => exp(mul(-1, mul(x, x))), df: (x) => -2 * x * Math.exp(-x * x), points: [-1, 0, 0.7] },
-  { name: "log(1 + x²)/x", f: (x) => div(log(add(1, mul(x, x))), x), df: (x) => (2 * x * x / (1 + x * x) - Math.log(1 + x * x)) / (x * x), points: [-2, 0.3, 4] },
+  { name: "log(1 + x²)/x", f: (x) => div(log(add(1, mul(x, x))), x), df: (x) => ((2 * x * x) / (1 + x * x) - Math.log(1 + x * x)) / (x * x), points: [-2, 0.3, 4] },
   { name: "tanh(x)³", f: (x) => pow(tanh(x), 3), df: (x) => 3 * Math.tanh(x) ** 2 * (1 - Math.tanh(x) ** 2), points: [-1, 0.2, 2] },
   { name: "√(1 + x⁴)", f: (x) => sqrt(add(1, pow(x, 4))), df: (x) => (2 * x ** 3) / Math.sqrt(1 + x ** 4), points: [-1.5, 0, 1] },
 ];

@@ -58,7 +58,8 @@ export async function checkHessians(source: string, probeSource: string, points:
     const close = (p: number, q: number, tolerance: number) => Math.abs(p - q) <= tolerance * Math.max(1, Math.abs(p), Math.abs(q));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        if (!close(reverse[i][j], forward[i][j], 1e-9)) fail(`H[${i}][${j}] ${at}: forward over reverse ${show(reverse[i][j])}, forward over forward ${show(forward[i][j])}\n--- transformed ---\n${code}`);
+        if (!close(reverse[i][j], forward[i][j], 1e-9))
+          fail(`H[${i}][${j}] ${at}: forward over reverse ${show(reverse[i][j])}, forward over forward ${show(forward[i][j])}\n--- transformed ---\n${code}`);
         if (!close(reverse[i][j], reverse[j][i], 1e-9)) fail(`H is not symmetric ${at}: H[${i}][${j}] = ${show(reverse[i][j])}, H[${j}][${i}] = ${show(reverse[j][i])}`);
       }
     }

@@ -32,8 +32,7 @@ type VectorFunction = (...args: number[]) => number[];
 export function vectorResult(source: string): string {
   const { before, header, body, after } = splitMain(source)!;
   let returns = 0;
-  const vectorBody = body.replace(/\breturn (.+);$/gm, (_, e: string) =>
-    returns++ % 2 === 0 ? `return [${e}, Math.sin(${e}) * a];` : `return b > 0 ? [${e}, Math.sin(${e}) * a] : [0.5, -1];`);
+  const vectorBody = body.replace(/\breturn (.+);$/gm, (_, e: string) => (returns++ % 2 === 0 ? `return [${e}, Math.sin(${e}) * a];` : `return b > 0 ? [${e}, Math.sin(${e}) * a] : [0.5, -1];`));
   return `${before}${header.replace("): number {", "): number[] {")}${vectorBody}\n}${after}`;
 }
 
@@ -71,11 +70,13 @@ export async function checkJacobians(scalarSource: string, probeSource: string, 
     }
     const sameAs = (m: number[][]) => m.every((row, k) => row.every((v, j) => Object.is(v, chosen[k][j])));
     if (!sameAs(forward) && !sameAs(reverse)) fail(`jacobian(f) gives ${JSON.stringify(chosen)}, neither mode's ${JSON.stringify([forward, reverse])} ${at}`);
-    forward.forEach((row, k) => row.forEach((v, j) => {
-      if (!(Math.abs(v - reverse[k][j]) <= 1e-10 * Math.max(1, Math.abs(v)))) {
-        fail(`J[${k}][${j}] ${at}: forward ${show(v)}, reverse ${show(reverse[k][j])}\n--- transformed ---\n${code}`);
-      }
-    }));
+    forward.forEach((row, k) =>
+      row.forEach((v, j) => {
+        if (!(Math.abs(v - reverse[k][j]) <= 1e-10 * Math.max(1, Math.abs(v)))) {
+          fail(`J[${k}][${j}] ${at}: forward ${show(v)}, reverse ${show(reverse[k][j])}\n--- transformed ---\n${code}`);
+        }
+      }),
+    );
     wrt.forEach((input, j) => {
       const column = { x, input, automatic: forward.map((row) => row[j]), outputs: (p: number[]) => plain(...p), path: (p: number[]) => run(p).path, centre: centre.path };
       const wrong = columnDisagrees(column, counts);

@@ -73,8 +73,10 @@ function valueRewrite(value: (e: string) => string, numbers = false) {
 }
 
 /** The statement on this line, wrapped as `before statement after`. */
-const wrapRewrite = (before: string, after: string, allowJumps = true) => (line: string): string | undefined =>
-  wrappable(line) && (allowJumps || !jumps(line)) ? `${indentOf(line)}${before}${line.trim()}${after}` : undefined;
+const wrapRewrite =
+  (before: string, after: string, allowJumps = true) =>
+  (line: string): string | undefined =>
+    wrappable(line) && (allowJumps || !jumps(line)) ? `${indentOf(line)}${before}${line.trim()}${after}` : undefined;
 
 export const rewrites = {
   destructuredDeclaration: (line: string) => {
@@ -161,7 +163,8 @@ export const rewrites = {
     return m && !/\+\+|--|\(/.test(m[5]) ? `${m[1]}${m[2]}[${m[5]} > Infinity ? 0 : ${m[3]}] ${m[4]} ${m[5]};` : undefined;
   },
   // A copy passed to the helper of an array, which only reads it.
-  copyArgument: (line: string) => (HELPER_CALL.test(line) ? line.replace(HELPER_CALL, (_, before: string, name: string) => `${before}s(${name.length % 2 ? `[...${name}]` : `${name}.slice()`}, `) : undefined),
+  copyArgument: (line: string) =>
+    HELPER_CALL.test(line) ? line.replace(HELPER_CALL, (_, before: string, name: string) => `${before}s(${name.length % 2 ? `[...${name}]` : `${name}.slice()`}, `) : undefined,
   block: wrapRewrite("{ ", " }"),
   labelledBlock: (line: string) => wrapRewrite(`edge${(line.match(/\bedge\d*:/g) ?? []).length}: { `, " }")(line),
   ifTrue: wrapRewrite("if (true) { ", " }"),
@@ -225,12 +228,16 @@ export function withArrayParameter(source: string, mode: ArrayParameter): string
   if (mode === "none" || !main) return source;
   const { before, header, body, after } = main;
   const locals = "\n  let a = abc[0];\n  let b = abc[1];\n  let c = abc[2];";
-  const inner = mode === "direct" ? body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`)
-    : mode === "data" ? `${locals}${body.replace(/(?<![\w.$])(0\.5|1\.5)(?![\w.])/g, (constant) => `data[${constant === "0.5" ? 0 : 1}]`)}`
-    : `${locals}${body}`;
-  const [call, parameters, marker] = mode === "data"
-    ? ["const data = new Float64Array([0.5, 1.5]);\n  return fOfArray(abc, data);", "abc: number[], data: Float64Array", "@differentiable wrt(abc)"]
-    : ["return fOfArray(abc);", "abc: number[]", "@differentiable"];
+  const inner =
+    mode === "direct"
+      ? body.replace(/\b[abc]\b/g, (name) => `abc[${"abc".indexOf(name)}]`)
+      : mode === "data"
+        ? `${locals}${body.replace(/(?<![\w.$])(0\.5|1\.5)(?![\w.])/g, (constant) => `data[${constant === "0.5" ? 0 : 1}]`)}`
+        : `${locals}${body}`;
+  const [call, parameters, marker] =
+    mode === "data"
+      ? ["const data = new Float64Array([0.5, 1.5]);\n  return fOfArray(abc, data);", "abc: number[], data: Float64Array", "@differentiable wrt(abc)"]
+      : ["return fOfArray(abc);", "abc: number[]", "@differentiable"];
   const wrapper = `${header}\n  const abc = [a, b, c];\n  ${call}\n}`;
   const ofArray = `/** ${marker} */\nfunction fOfArray(${parameters}): number {${inner}\n}`;
   return `${before}${wrapper}\n\n${ofArray}${after}`;

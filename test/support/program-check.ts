@@ -50,7 +50,11 @@ type Fn = (...args: number[]) => number;
 export type FailureKind = "diagnostic" | "transform" | "load" | "primal" | "forward" | "reverse" | "value" | "gradient-form" | "forward-vs-reverse" | "vs-finite-differences" | "hessian" | "jacobian";
 
 export class ProgramFailure extends Error {
-  constructor(readonly kind: FailureKind, readonly source: string, detail: string) {
+  constructor(
+    readonly kind: FailureKind,
+    readonly source: string,
+    detail: string,
+  ) {
     super(`${kind}: ${detail}\n--- program ---\n${source}`);
   }
 }
@@ -243,7 +247,11 @@ export async function checkSource(source: string, probeSource: string | undefine
     } catch (error) {
       return fail("reverse", `grad(f, { mode: "reverse" }) threw ${at}: ${(error as Error).message}\n--- transformed ---\n${transformed}`);
     }
-    for (const [route, v] of [["forward", forwardValue], ["reverse", reverseValue], ["tape", tapeValue]] as const) {
+    for (const [route, v] of [
+      ["forward", forwardValue],
+      ["reverse", reverseValue],
+      ["tape", tapeValue],
+    ] as const) {
       if (!(Math.abs(v - value) <= 1e-12 * Math.max(1, Math.abs(value)))) fail("value", `the ${route} pass computes f = ${show(v)}, the program ${show(value)}, ${at}`);
     }
 
@@ -257,7 +265,10 @@ export async function checkSource(source: string, probeSource: string | undefine
       const r = reverse[slot];
       const close = (other: number) => Math.abs(g - other) <= 1e-10 * Math.max(1, Math.abs(g));
       if (!close(r) || !close(single[slot]) || !close(pairs[slot]) || !close(onTape[slot])) {
-        fail("forward-vs-reverse", `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}, two ${show(pairs[slot])}), reverse ${show(r)} (on the runtime's tape ${show(onTape[slot])})\n--- transformed ---\n${transformed}`);
+        fail(
+          "forward-vs-reverse",
+          `∂f/∂${name} ${at}: forward ${show(g)} (one direction per pass ${show(single[slot])}, two ${show(pairs[slot])}), reverse ${show(r)} (on the runtime's tape ${show(onTape[slot])})\n--- transformed ---\n${transformed}`,
+        );
       }
       counts.partials++;
       // Finite differences from the default first step, 0.01·max(1, |x|), and if they do not agree, again from

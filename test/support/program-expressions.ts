@@ -51,7 +51,13 @@ export interface Scope {
   readonly vectorCall?: boolean;
 }
 
-export const P_PRIMARY = 20, P_UNARY = 15, P_POW = 14, P_MUL = 13, P_ADD = 12, P_CMP = 10, P_TERNARY = 3;
+export const P_PRIMARY = 20,
+  P_UNARY = 15,
+  P_POW = 14,
+  P_MUL = 13,
+  P_ADD = 12,
+  P_CMP = 10,
+  P_TERNARY = 3;
 
 export interface Printed {
   readonly text: string;
@@ -69,7 +75,10 @@ export class ExpressionPrinter {
   /** The function's counter, bumped by `n++ % 3` in indices and expressions (a side effect in them); made on first use. */
   protected counter0?: string;
 
-  constructor(readonly flavor: Flavor, private readonly names: Program["names"]) {}
+  constructor(
+    readonly flavor: Flavor,
+    private readonly names: Program["names"],
+  ) {}
 
   /** An element read: `v[i]`, or `v[i]!` in the checked flavor. */
   element(array: string, index: string): string {
@@ -159,7 +168,10 @@ export class ExpressionPrinter {
         return callee ? { text: `${callee}(${a.text}, ${b.text})`, prec: P_PRIMARY } : this.binary("*", a, b);
       }
       case "arrayCall": {
-        const arr = this.pick(scope.arrays.filter((x) => x.growable), e.arr);
+        const arr = this.pick(
+          scope.arrays.filter((x) => x.growable),
+          e.arr,
+        );
         const b = this.expr(e.b, scope);
         return scope.arrayCall && arr ? { text: `s(${arr.name}, ${b.text})`, prec: P_PRIMARY } : b;
       }
@@ -185,40 +197,76 @@ export class ExpressionPrinter {
     // `x ** 2` needs its base above unary minus: -a ** 2 is a syntax error.
     const squared = () => `${this.wrap(a, P_PRIMARY)} ** 2`;
     switch (op) {
-      case "neg": return { text: `-${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
-      case "plus": return { text: `+${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
-      case "sin": case "cos": case "tanh": case "atan": case "asinh": return call(`Math.${op}`, a.text);
-      case "abs": case "floor": case "round": return call(this.kinked(op), a.text);
-      case "square": return { text: squared(), prec: P_POW };
-      case "cube": return { text: `${this.wrap(a, P_PRIMARY)} ** 3`, prec: P_POW };
-      case "timesPi": return { text: `Math.PI * ${this.wrap(a, P_MUL + 1)}`, prec: P_MUL };
-      case "expSin": return call("Math.exp", `Math.sin(${a.text})`);
-      case "expTanh": return call("Math.exp", `Math.tanh(${a.text})`);
-      case "expNegSquare": return call("Math.exp", `-(${squared()})`);
-      case "expm1Sin": return call("Math.expm1", `Math.sin(${a.text})`);
-      case "sinhTanh": return call("Math.sinh", `Math.tanh(${a.text})`);
-      case "coshSin": return call("Math.cosh", `Math.sin(${a.text})`);
-      case "logOnePlusSquare": return call("Math.log", `1 + ${squared()}`);
-      case "log1pSquare": return call("Math.log1p", squared());
-      case "sqrtOnePlusSquare": return call("Math.sqrt", `1 + ${squared()}`);
-      case "cbrtOnePlusSquare": return call("Math.cbrt", `1 + ${squared()}`);
+      case "neg":
+        return { text: `-${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
+      case "plus":
+        return { text: `+${this.wrap(a, P_PRIMARY)}`, prec: P_UNARY };
+      case "sin":
+      case "cos":
+      case "tanh":
+      case "atan":
+      case "asinh":
+        return call(`Math.${op}`, a.text);
+      case "abs":
+      case "floor":
+      case "round":
+        return call(this.kinked(op), a.text);
+      case "square":
+        return { text: squared(), prec: P_POW };
+      case "cube":
+        return { text: `${this.wrap(a, P_PRIMARY)} ** 3`, prec: P_POW };
+      case "timesPi":
+        return { text: `Math.PI * ${this.wrap(a, P_MUL + 1)}`, prec: P_MUL };
+      case "expSin":
+        return call("Math.exp", `Math.sin(${a.text})`);
+      case "expTanh":
+        return call("Math.exp", `Math.tanh(${a.text})`);
+      case "expNegSquare":
+        return call("Math.exp", `-(${squared()})`);
+      case "expm1Sin":
+        return call("Math.expm1", `Math.sin(${a.text})`);
+      case "sinhTanh":
+        return call("Math.sinh", `Math.tanh(${a.text})`);
+      case "coshSin":
+        return call("Math.cosh", `Math.sin(${a.text})`);
+      case "logOnePlusSquare":
+        return call("Math.log", `1 + ${squared()}`);
+      case "log1pSquare":
+        return call("Math.log1p", squared());
+      case "sqrtOnePlusSquare":
+        return call("Math.sqrt", `1 + ${squared()}`);
+      case "cbrtOnePlusSquare":
+        return call("Math.cbrt", `1 + ${squared()}`);
     }
   }
 
   private binary(op: BinaryOp, a: Printed, b: Printed): Printed {
     const call = (text: string) => ({ text, prec: P_PRIMARY });
     switch (op) {
-      case "+": case "-": return { text: `${this.wrap(a, P_ADD)} ${op} ${this.wrap(b, P_ADD + 1)}`, prec: P_ADD };
-      case "*": return { text: `${this.wrap(a, P_MUL)} * ${this.wrap(b, P_MUL + 1)}`, prec: P_MUL };
-      case "divOnePlusSquare": return { text: `${this.wrap(a, P_MUL)} / (1 + ${this.wrap(b, P_PRIMARY)} ** 2)`, prec: P_MUL };
-      case "divTwoPlusCos": return { text: `${this.wrap(a, P_MUL)} / (2 + Math.cos(${b.text}))`, prec: P_MUL };
-      case "divHalf": return { text: `${this.wrap(a, P_MUL)} / 2`, prec: P_MUL };
-      case "mod": return this.remainder(a, `(2 + Math.cos(${b.text}))`);
-      case "powPositive": return { text: `(1.5 + Math.tanh(${a.text})) ** Math.sin(${b.text})`, prec: P_POW };
-      case "mathPow": return call(`Math.pow(2 + Math.cos(${a.text}), Math.atan(${b.text}))`);
-      case "atan2": return call(`Math.atan2(${a.text}, 2 + Math.cos(${b.text}))`);
-      case "hypot": return call(`Math.hypot(${a.text}, ${b.text}, 1)`);
-      case "max": case "min": return call(`${this.kinked(op)}(${a.text}, ${b.text})`);
+      case "+":
+      case "-":
+        return { text: `${this.wrap(a, P_ADD)} ${op} ${this.wrap(b, P_ADD + 1)}`, prec: P_ADD };
+      case "*":
+        return { text: `${this.wrap(a, P_MUL)} * ${this.wrap(b, P_MUL + 1)}`, prec: P_MUL };
+      case "divOnePlusSquare":
+        return { text: `${this.wrap(a, P_MUL)} / (1 + ${this.wrap(b, P_PRIMARY)} ** 2)`, prec: P_MUL };
+      case "divTwoPlusCos":
+        return { text: `${this.wrap(a, P_MUL)} / (2 + Math.cos(${b.text}))`, prec: P_MUL };
+      case "divHalf":
+        return { text: `${this.wrap(a, P_MUL)} / 2`, prec: P_MUL };
+      case "mod":
+        return this.remainder(a, `(2 + Math.cos(${b.text}))`);
+      case "powPositive":
+        return { text: `(1.5 + Math.tanh(${a.text})) ** Math.sin(${b.text})`, prec: P_POW };
+      case "mathPow":
+        return call(`Math.pow(2 + Math.cos(${a.text}), Math.atan(${b.text}))`);
+      case "atan2":
+        return call(`Math.atan2(${a.text}, 2 + Math.cos(${b.text}))`);
+      case "hypot":
+        return call(`Math.hypot(${a.text}, ${b.text}, 1)`);
+      case "max":
+      case "min":
+        return call(`${this.kinked(op)}(${a.text}, ${b.text})`);
     }
   }
 
@@ -239,5 +287,4 @@ export class ExpressionPrinter {
     // (A target whose index bumps the counter is not read again: that would bump it twice.)
     if (this.flavor === "probe" && !target.includes("++")) this.line(`__v(${target});`);
   }
-
 }

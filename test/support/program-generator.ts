@@ -52,9 +52,29 @@ import { fc } from "@fast-check/vitest";
 // ---------------------------------------------------------------- the tree
 
 export type UnaryOp =
-  | "neg" | "plus" | "sin" | "cos" | "tanh" | "atan" | "asinh" | "abs" | "floor" | "round" | "square" | "cube" | "timesPi"
-  | "expSin" | "expTanh" | "expNegSquare" | "expm1Sin" | "sinhTanh" | "coshSin"
-  | "logOnePlusSquare" | "log1pSquare" | "sqrtOnePlusSquare" | "cbrtOnePlusSquare";
+  | "neg"
+  | "plus"
+  | "sin"
+  | "cos"
+  | "tanh"
+  | "atan"
+  | "asinh"
+  | "abs"
+  | "floor"
+  | "round"
+  | "square"
+  | "cube"
+  | "timesPi"
+  | "expSin"
+  | "expTanh"
+  | "expNegSquare"
+  | "expm1Sin"
+  | "sinhTanh"
+  | "coshSin"
+  | "logOnePlusSquare"
+  | "log1pSquare"
+  | "sqrtOnePlusSquare"
+  | "cbrtOnePlusSquare";
 export type BinaryOp = "+" | "-" | "*" | "divOnePlusSquare" | "divTwoPlusCos" | "divHalf" | "mod" | "powPositive" | "mathPow" | "atan2" | "hypot" | "max" | "min";
 export type Comparison = "<" | ">" | "<=" | ">=";
 
@@ -125,9 +145,29 @@ export interface Program {
 // ---------------------------------------------------------------- arbitraries
 
 const unaryOps: UnaryOp[] = [
-  "neg", "plus", "sin", "cos", "tanh", "atan", "asinh", "abs", "floor", "round", "square", "cube", "timesPi",
-  "expSin", "expTanh", "expNegSquare", "expm1Sin", "sinhTanh", "coshSin",
-  "logOnePlusSquare", "log1pSquare", "sqrtOnePlusSquare", "cbrtOnePlusSquare",
+  "neg",
+  "plus",
+  "sin",
+  "cos",
+  "tanh",
+  "atan",
+  "asinh",
+  "abs",
+  "floor",
+  "round",
+  "square",
+  "cube",
+  "timesPi",
+  "expSin",
+  "expTanh",
+  "expNegSquare",
+  "expm1Sin",
+  "sinhTanh",
+  "coshSin",
+  "logOnePlusSquare",
+  "log1pSquare",
+  "sqrtOnePlusSquare",
+  "cbrtOnePlusSquare",
 ];
 // The arithmetic operators more often than the rest.
 const binaryOps = fc.oneof(
@@ -196,12 +236,27 @@ export function stmt(depth: number): fc.Arbitrary<Stmt> {
   const simple: { arbitrary: fc.Arbitrary<Stmt>; weight: number }[] = [
     { arbitrary: fc.record({ k: fc.constant("decl" as const), keyword: fc.constantFrom("const" as const, "let" as const, "var" as const), typed: fc.boolean(), e }), weight: 6 },
     { arbitrary: fc.record({ k: fc.constant("declThenBranch" as const), test: cmp(1), a: e, b: e }), weight: 1 },
-    { arbitrary: fc.record({ k: fc.constant("assign" as const), t: ref, op: fc.constantFrom("=" as const, "+=" as const, "-=" as const, "*=" as const, "/=" as const, "%=" as const, "**=" as const), e }), weight: 6 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("assign" as const),
+        t: ref,
+        op: fc.constantFrom("=" as const, "+=" as const, "-=" as const, "*=" as const, "/=" as const, "%=" as const, "**=" as const),
+        e,
+      }),
+      weight: 6,
+    },
     { arbitrary: fc.record({ k: fc.constant("square" as const), t: ref }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("increment" as const), t: ref, form: fc.constantFrom("x++" as const, "++x" as const, "x--" as const) }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("jump" as const), test: cmp(1), jump: fc.constantFrom("break" as const, "continue" as const), outer: fc.boolean() }), weight: 1 },
     { arbitrary: fc.record({ k: fc.constant("return" as const), test: cmp(1), e }), weight: 1 },
-    { arbitrary: fc.record({ k: fc.constant("array" as const), init: fc.constantFrom("fill" as const, "float64" as const, "empty" as const, "literal" as const), elements: fc.array(expr(1), { minLength: 3, maxLength: 3 }) }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("array" as const),
+        init: fc.constantFrom("fill" as const, "float64" as const, "empty" as const, "literal" as const),
+        elements: fc.array(expr(1), { minLength: 3, maxLength: 3 }),
+      }),
+      weight: 2,
+    },
     { arbitrary: fc.record({ k: fc.constant("elementWrite" as const), arr: ref, index, op: fc.constantFrom("=" as const, "+=" as const, "-=" as const, "*=" as const, "/=" as const), e }), weight: 3 },
     { arbitrary: fc.record({ k: fc.constant("push" as const), arr: ref, e, reads: fc.constantFrom("none" as const, "none" as const, "last" as const, "length" as const) }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("sumArray" as const), arr: ref, t: ref, form: fc.constantFrom("index" as const, "of" as const, "ofReassigned" as const) }), weight: 1 },
@@ -243,7 +298,10 @@ export const program: fc.Arbitrary<Program> = fc.record({
 
 /** Two points (a, b, c) with coordinates in [−1.5, 1.5] on a grid of 1e-6: where the program tests evaluate. */
 export const pointPairs: fc.Arbitrary<number[][]> = fc.array(
-  fc.array(fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6), { minLength: 3, maxLength: 3 }),
+  fc.array(
+    fc.integer({ min: -1_500_000, max: 1_500_000 }).map((n) => n / 1e6),
+    { minLength: 3, maxLength: 3 },
+  ),
   { minLength: 2, maxLength: 2 },
 );
 

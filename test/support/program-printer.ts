@@ -135,7 +135,10 @@ class Printer extends ExpressionPrinter {
         return;
       }
       case "elementWrite": {
-        const arr = this.pick(scope.arrays.filter((a) => a.fixed), s.arr);
+        const arr = this.pick(
+          scope.arrays.filter((a) => a.fixed),
+          s.arr,
+        );
         if (!arr) return;
         const at = this.readIndex(s.index, scope, arr)!;
         const value = this.expr(s.e, scope).text;
@@ -152,7 +155,10 @@ class Printer extends ExpressionPrinter {
         return;
       }
       case "push": {
-        const arr = this.pick(scope.arrays.filter((a) => a.growable), s.arr);
+        const arr = this.pick(
+          scope.arrays.filter((a) => a.growable),
+          s.arr,
+        );
         if (!arr) return;
         const value = this.expr(s.e, scope);
         // The pushed value may read the array's length or its last element: what the push is about to change.
@@ -204,7 +210,10 @@ class Printer extends ExpressionPrinter {
       case "chooseArray": {
         // One of two arrays chosen by a condition: either may carry no derivative.
         const a = this.pick(scope.arrays, s.a);
-        const b = this.pick(scope.arrays.filter((x) => x.fixed === a?.fixed), s.b);
+        const b = this.pick(
+          scope.arrays.filter((x) => x.fixed === a?.fixed),
+          s.b,
+        );
         if (!a || !b) return;
         const name = this.fresh("w");
         this.line(`const ${name} = ${this.comparison(s.test, scope)} ? ${a.name} : ${b.name};`);
@@ -239,7 +248,20 @@ class Printer extends ExpressionPrinter {
     this.line("for (let i = 0; i < u.length; i++) {");
     this.nested(() => {
       this.line(`const x = ${this.element("u", "i")};`);
-      const scope: Scope = { scalars: [{ name: "q", mutable: false }, { name: "r", mutable: true }, { name: "x", mutable: false }], arrays: [], loopVars: ["i"], inLoop: true, labels: [], topLevel: false, callable: [], arrayCall: false };
+      const scope: Scope = {
+        scalars: [
+          { name: "q", mutable: false },
+          { name: "r", mutable: true },
+          { name: "x", mutable: false },
+        ],
+        arrays: [],
+        loopVars: ["i"],
+        inLoop: true,
+        labels: [],
+        topLevel: false,
+        callable: [],
+        arrayCall: false,
+      };
       this.line(`r = 0.5 * r + ${this.wrap(this.expr(step, scope), P_ADD + 1)};`);
     });
     this.line("}");
@@ -248,15 +270,36 @@ class Printer extends ExpressionPrinter {
   }
 }
 
-function printFunction(flavor: Flavor, names: Program["names"], name: string, parameters: string[], wrt: readonly number[] | null, body: readonly Stmt[], result: Expr, callable: readonly string[], arrayCall: boolean, recursive = false, vectorCall = false): string {
+function printFunction(
+  flavor: Flavor,
+  names: Program["names"],
+  name: string,
+  parameters: string[],
+  wrt: readonly number[] | null,
+  body: readonly Stmt[],
+  result: Expr,
+  callable: readonly string[],
+  arrayCall: boolean,
+  recursive = false,
+  vectorCall = false,
+): string {
   const printer = new Printer(flavor, names);
   // A recursive h counts down in q: nothing else may write it.
-  const scope: Scope = { scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })), arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable, arrayCall, vectorCall };
+  const scope: Scope = {
+    scalars: parameters.map((p, i) => ({ name: p, mutable: !(recursive && i === 1) })),
+    arrays: [],
+    loopVars: [],
+    inLoop: false,
+    labels: [],
+    topLevel: true,
+    callable,
+    arrayCall,
+    vectorCall,
+  };
   printer.body(body, result, scope, recursive);
   const params = parameters.map((p) => (flavor !== "probe" ? `${p}: number` : p)).join(", ");
-  const header = flavor !== "probe"
-    ? `/** @differentiable${wrt ? ` wrt(${wrt.map((i) => parameters[i]).join(", ")})` : ""} */\nexport function ${name}(${params}): number {`
-    : `function ${name}(${params}) {`;
+  const header =
+    flavor !== "probe" ? `/** @differentiable${wrt ? ` wrt(${wrt.map((i) => parameters[i]).join(", ")})` : ""} */\nexport function ${name}(${params}): number {` : `function ${name}(${params}) {`;
   return `${header}\n${printer.text()}\n}\n`;
 }
 
@@ -297,7 +340,19 @@ export function renderProgram(p: Program, flavor: Flavor = "plain"): string {
 /** t(p: number, q: number): number[], the function returning an array that f and h may call. */
 function printVectorHelper(flavor: Flavor, names: Program["names"], middle: Expr): string {
   const printer = new Printer(flavor, names);
-  const scope: Scope = { scalars: [{ name: "p", mutable: false }, { name: "q", mutable: false }], arrays: [], loopVars: [], inLoop: false, labels: [], topLevel: true, callable: [], arrayCall: false };
+  const scope: Scope = {
+    scalars: [
+      { name: "p", mutable: false },
+      { name: "q", mutable: false },
+    ],
+    arrays: [],
+    loopVars: [],
+    inLoop: false,
+    labels: [],
+    topLevel: true,
+    callable: [],
+    arrayCall: false,
+  };
   const value = printer.expr(middle, scope).text;
   const header = flavor !== "probe" ? "/** @differentiable */\nexport function t(p: number, q: number): number[] {" : "function t(p, q) {";
   // (A counter the expression bumps is declared first.)

@@ -30,11 +30,7 @@ export interface Shifted {
   readonly tree: Smooth;
 }
 
-export type Singular =
-  | { kind: "sqrt" | "cbrt"; arg: Shifted }
-  | { kind: "asin" | "acos"; arg: Shifted }
-  | { kind: "pow"; base: Shifted; exponent: Shifted }
-  | { kind: "reciprocal"; arg: Shifted };
+export type Singular = { kind: "sqrt" | "cbrt"; arg: Shifted } | { kind: "asin" | "acos"; arg: Shifted } | { kind: "pow"; base: Shifted; exponent: Shifted } | { kind: "reciprocal"; arg: Shifted };
 
 export interface Term {
   readonly scale: number;
@@ -108,23 +104,34 @@ export const singularProgram: fc.Arbitrary<SingularProgram> = fc.record({
 });
 
 /** A point: inputs in [−2, 2], never −0 (whose reciprocal and square root differ from +0's). */
-export const point = fc.array(fc.double({ min: -2, max: 2, noNaN: true }).map((x) => (x === 0 ? 0 : x)), { minLength: INPUTS, maxLength: INPUTS });
+export const point = fc.array(
+  fc.double({ min: -2, max: 2, noNaN: true }).map((x) => (x === 0 ? 0 : x)),
+  { minLength: INPUTS, maxLength: INPUTS },
+);
 
 function runSmooth(t: Smooth, xs: readonly Real[]): Real {
   switch (t.kind) {
-    case "input": return xs[t.index];
-    case "constant": return t.value;
-    case "unary": return smoothUnary[t.op].run(runSmooth(t.arg, xs));
-    case "binary": return smoothBinary[t.op].run(runSmooth(t.left, xs), runSmooth(t.right, xs));
+    case "input":
+      return xs[t.index];
+    case "constant":
+      return t.value;
+    case "unary":
+      return smoothUnary[t.op].run(runSmooth(t.arg, xs));
+    case "binary":
+      return smoothBinary[t.op].run(runSmooth(t.left, xs), runSmooth(t.right, xs));
   }
 }
 
 function printSmooth(t: Smooth): string {
   switch (t.kind) {
-    case "input": return `x${t.index}`;
-    case "constant": return String(t.value);
-    case "unary": return smoothUnary[t.op].print(printSmooth(t.arg));
-    case "binary": return smoothBinary[t.op].print(printSmooth(t.left), printSmooth(t.right));
+    case "input":
+      return `x${t.index}`;
+    case "constant":
+      return String(t.value);
+    case "unary":
+      return smoothUnary[t.op].print(printSmooth(t.arg));
+    case "binary":
+      return smoothBinary[t.op].print(printSmooth(t.left), printSmooth(t.right));
   }
 }
 
@@ -133,12 +140,18 @@ export function runtimeFunction(p: SingularProgram, at: readonly number[]): (...
   const shift = (s: Shifted, xs: readonly Real[]) => add(s.base, sub(runSmooth(s.tree, xs), runSmooth(s.tree, at) as number));
   const runSingular = (s: Singular, xs: readonly Real[]): Real => {
     switch (s.kind) {
-      case "sqrt": return sqrt(shift(s.arg, xs));
-      case "cbrt": return cbrt(shift(s.arg, xs));
-      case "asin": return asin(shift(s.arg, xs));
-      case "acos": return acos(shift(s.arg, xs));
-      case "pow": return pow(shift(s.base, xs), shift(s.exponent, xs));
-      case "reciprocal": return div(1, shift(s.arg, xs));
+      case "sqrt":
+        return sqrt(shift(s.arg, xs));
+      case "cbrt":
+        return cbrt(shift(s.arg, xs));
+      case "asin":
+        return asin(shift(s.arg, xs));
+      case "acos":
+        return acos(shift(s.arg, xs));
+      case "pow":
+        return pow(shift(s.base, xs), shift(s.exponent, xs));
+      case "reciprocal":
+        return div(1, shift(s.arg, xs));
     }
   };
   return (...xs) => p.terms.reduce((sum: Real, t) => add(sum, mul(t.scale, outers[t.outer].run(runSingular(t.singular, xs)))), runSmooth(p.smooth, xs));
@@ -150,12 +163,18 @@ export function programSource(p: SingularProgram, at: readonly number[]): string
   const shift = (s: Shifted) => `(${s.base} + (${printSmooth(s.tree)} - (${String(runSmooth(s.tree, at))})))`;
   const printSingular = (s: Singular): string => {
     switch (s.kind) {
-      case "sqrt": return `Math.sqrt(${shift(s.arg)})`;
-      case "cbrt": return `Math.cbrt(${shift(s.arg)})`;
-      case "asin": return `Math.asin(${shift(s.arg)})`;
-      case "acos": return `Math.acos(${shift(s.arg)})`;
-      case "pow": return `${shift(s.base)} ** ${shift(s.exponent)}`;
-      case "reciprocal": return `1 / ${shift(s.arg)}`;
+      case "sqrt":
+        return `Math.sqrt(${shift(s.arg)})`;
+      case "cbrt":
+        return `Math.cbrt(${shift(s.arg)})`;
+      case "asin":
+        return `Math.asin(${shift(s.arg)})`;
+      case "acos":
+        return `Math.acos(${shift(s.arg)})`;
+      case "pow":
+        return `${shift(s.base)} ** ${shift(s.exponent)}`;
+      case "reciprocal":
+        return `1 / ${shift(s.arg)}`;
     }
   };
   const terms = p.terms.map((t) => ` + ${t.scale} * ${outers[t.outer].print(`(${printSingular(t.singular)})`)}`).join("");

@@ -52,7 +52,9 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     noLanes(cx);
     cx.needs.add("call");
     const [helper, leading] = cx.record ? ["__dualtsRecord", `${cx.record.tape}, `] : ["__dualtsCall", ""];
-    w.line(`const [${value}, ${tangent}] = ${helper}(${name}, ${JSON.stringify(where(cx, call))}, ${leading}[${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`);
+    w.line(
+      `const [${value}, ${tangent}] = ${helper}(${name}, ${JSON.stringify(where(cx, call))}, ${leading}[${args.map((a) => a.primal.text).join(", ")}], [${args.map((a) => a.tangent?.text ?? "undefined").join(", ")}]);`,
+    );
     return result;
   }
   cx.calls.add(name);
@@ -67,8 +69,12 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
     if (a === OMITTED) return callee.wrt.includes(i) ? ["undefined", "undefined"] : ["undefined"];
     if (!callee.wrt.includes(i)) {
       if (a.tangent !== null) {
-        report(cx, codes.noDerivative, call.arguments[i],
-          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on differentiated values of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`);
+        report(
+          cx,
+          codes.noDerivative,
+          call.arguments[i],
+          `${name} is not differentiable with respect to its parameter '${parameter.name}', but this argument depends on differentiated values of ${cx.functionName}: add '${parameter.name}' to ${name}'s wrt`,
+        );
       }
       return [a.primal.text];
     }
@@ -85,18 +91,23 @@ export function emitDifferentiableCall(cx: EmitContext, w: Writer, call: ts.Call
         // (The arguments gathered for a rest parameter, and an array literal, bring their own array of tangents.)
         if (a.gathered || (argument && ts.isArrayLiteralExpression(argument))) return [array.primal.text, a.tangent!.text];
         const computed = call.arguments[i].getText(cx.sf);
-        unsupported(cx, call.arguments[i], "an array argument computed in the call", `declare it in a statement of its own (const values = ${computed.length > 40 ? "…" : computed};) and pass the name`);
+        unsupported(
+          cx,
+          call.arguments[i],
+          "an array argument computed in the call",
+          `declare it in a statement of its own (const values = ${computed.length > 40 ? "…" : computed};) and pass the name`,
+        );
         return [array.primal.text];
       }
       return [array.primal.text, cx.names.tangent(named)];
     }
-    return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : a.tangent?.text ?? "0"];
+    return [a.primal.text, cx.lanes ? laneArgument(cx, w, a.tangent) : (a.tangent?.text ?? "0")];
   });
   const jvp = cx.lanes
     ? `${callee.chunkName}(${[cx.lanes.count, ...slots].join(", ")})`
     : cx.record
-    ? `${callee.recordName}(${[cx.record.tape, ...slots].join(", ")})`
-    : `${callee.jvpName}(${slots.join(", ")})`;
+      ? `${callee.recordName}(${[cx.record.tape, ...slots].join(", ")})`
+      : `${callee.jvpName}(${slots.join(", ")})`;
   w.line(`const [${value}, ${tangent}] = ${jvp};`);
   return result;
 }
@@ -122,7 +133,10 @@ function fitArguments(cx: EmitContext, call: ts.CallExpression, callee: Callee, 
   if (spread && ts.isIdentifier(spread)) {
     const active = cx.activity.active.has(spread.text);
     // The rest parameter is a new plain array, as JavaScript's spread makes it (of a typed array too).
-    return [...leading, { primal: sourceOf(`[...${spread.text}]`, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: false, gathered: active }];
+    return [
+      ...leading,
+      { primal: sourceOf(`[...${spread.text}]`, ATOM_PRECEDENCE), tangent: active ? sourceOf(cx.names.tangent(spread.text), ATOM_PRECEDENCE) : null, simple: false, gathered: active },
+    ];
   }
   // Lanes would need one flat array of every argument's lanes: chunk mode leaves this call to the plain JVP.
   noLanes(cx);

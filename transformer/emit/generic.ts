@@ -47,7 +47,7 @@ function childPosition(parent: ts.Node, child: ts.Node): Position {
   if (ts.isPropertyAccessExpression(parent) && parent.name.text === "length") return "value";
   if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === "push" && parent.arguments.includes(child as ts.Expression)) return "value";
   // Whether a value is there at all (z === undefined): asked of the value itself, a Dual or not.
-  if ((ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind) && [parent.left, parent.right].some(isNothing))) return "value";
+  if (ts.isBinaryExpression(parent) && EQUALITY.has(parent.operatorToken.kind) && [parent.left, parent.right].some(isNothing)) return "value";
   return "primal";
 }
 
@@ -215,7 +215,11 @@ export function rewrite(cx: EmitContext, node: ts.Node, position: Position): str
 
 export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, name: string, asExpression: boolean): string {
   // A default is evaluated over the operations too (y = 2 * x on a Dual); a rest parameter is one array here.
-  const parameters = [...(ts.isMethodDeclaration(fn) ? ["this: any"] : []), `${ops(cx)}: any`, ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${rewrite(cx, p.initializer, "value")}` : ""}`)];
+  const parameters = [
+    ...(ts.isMethodDeclaration(fn) ? ["this: any"] : []),
+    `${ops(cx)}: any`,
+    ...fn.parameters.map((p) => `${text(cx, p.name)}: any${p.initializer ? ` = ${rewrite(cx, p.initializer, "value")}` : ""}`),
+  ];
   const body = fn.body!;
   cx.genericTemps = [];
   let rewritten = ts.isBlock(body) ? rewrite(cx, body, "value") : `{\n  return ${rewrite(cx, body, "value")};\n}`;
@@ -224,4 +228,3 @@ export function emitGeneric(cx: EmitContext, fn: ts.SignatureDeclaration & { bod
   const header = asExpression ? `function (${parameters.join(", ")}): any ` : `function ${name}(${parameters.join(", ")}): any `;
   return `/*@dualts:${fn.getStart(cx.sf)}*/ ${header}${rewritten}`;
 }
-

@@ -85,7 +85,13 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
 
   const w = new Writer();
   const tangentType = lanes ? "number[] | Float64Array" : "number";
-  const resultType = lanes?.unrolled ? "number[] | undefined" : cx.valueOnly ? "number | undefined" : signature.result === "array" ? `[number[], ${lanes ? "number[] | Float64Array" : cx.record ? "Int32Array | number[]" : "number[]"}]` : `[number, ${tangentType}]`;
+  const resultType = lanes?.unrolled
+    ? "number[] | undefined"
+    : cx.valueOnly
+      ? "number | undefined"
+      : signature.result === "array"
+        ? `[number[], ${lanes ? "number[] | Float64Array" : cx.record ? "Int32Array | number[]" : "number[]"}]`
+        : `[number, ${tangentType}]`;
   // A method's code reads `this`: typed any, since the function expression sits in an object literal.
   const self = ts.isMethodDeclaration(fn) ? ["this: any"] : [];
   const leading = lanes && !lanes.unrolled ? [`${lanes.count}: number`] : cx.record ? [`${cx.record.tape}: any`] : [];
@@ -93,12 +99,14 @@ export function emitJvp(cx: EmitContext, fn: ts.SignatureDeclaration & { body?: 
   const header = asExpression ? `function (${allParameters.join(", ")}): ${resultType}` : `function ${signature.name}(${allParameters.join(", ")}): ${resultType}`;
   // Parameters that the body (or a default) assigns: their seeds are `let`, their lanes copied before they are written.
   const assigned = assignedParameters(fn, tangentParameters, signature.parameters);
-  w.from(fn.getStart(cx.sf), () => w.block(header, () => {
-    if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assigned);
-    if (lanes && !lanes.unrolled) for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
-    w.append(defaults);
-    if (lanes && !lanes.unrolled) for (const p of assigned) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
-    w.append(body);
-  }));
+  w.from(fn.getStart(cx.sf), () =>
+    w.block(header, () => {
+      if (cx.valueOnly) writeGradientEntry(cx, w, tangentParameters, assigned);
+      if (lanes && !lanes.unrolled) for (const t of lanes.allocate) w.line(`const ${t} = ${zeroLanes(lanes.count)};`);
+      w.append(defaults);
+      if (lanes && !lanes.unrolled) for (const p of assigned) w.line(`${cx.names.tangent(p)} = ${cx.names.tangent(p)}.slice();`);
+      w.append(body);
+    }),
+  );
   return w.text();
 }

@@ -28,14 +28,15 @@ export function noDerivativeMessage(cx: EmitContext, call: ts.CallExpression): s
     return `${opening}: ${fix}`;
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Math") {
-    return `${opening}: dualts has no derivative rule for Math.${callee.name.text} (the README's Conventions list the Math functions it has); ` +
-      `write it with those, ${IGNORE}`;
+    return `${opening}: dualts has no derivative rule for Math.${callee.name.text} (the README's Conventions list the Math functions it has); ` + `write it with those, ${IGNORE}`;
   }
   if (ts.isIdentifier(callee)) {
     const declaration = resolveName(callee.text, callee);
     if (declaration !== "global" && ts.isParameter(declaration)) {
-      return `${opening}: '${callee.text}' is a parameter, a function passed in, which dualts cannot differentiate through yet; ` +
-        `call a @differentiable function of this module by name instead (f(x) where f is marked), ${IGNORE}`;
+      return (
+        `${opening}: '${callee.text}' is a parameter, a function passed in, which dualts cannot differentiate through yet; ` +
+        `call a @differentiable function of this module by name instead (f(x) where f is marked), ${IGNORE}`
+      );
     }
     if (DUALTS_EXPORTS.has(callee.text)) {
       const where = declaration === "global" ? "it is not imported" : "it is declared in this module";

@@ -146,7 +146,8 @@ function emitExpressionStatement(cx: EmitContext, w: Writer, s: ts.ExpressionSta
   }
   if (isActive(e, cx.activity.active) && !isConsoleCall(e)) {
     // A call for its effect (m.set("a", x)) has no derivative to keep; anything else's value is lost.
-    if (ts.isCallExpression(e) && !(ts.isIdentifier(unwrap(e.expression)) && cx.callees.has((unwrap(e.expression) as ts.Identifier).text))) report(cx, codes.noDerivative, e, noDerivativeMessage(cx, e));
+    if (ts.isCallExpression(e) && !(ts.isIdentifier(unwrap(e.expression)) && cx.callees.has((unwrap(e.expression) as ts.Identifier).text)))
+      report(cx, codes.noDerivative, e, noDerivativeMessage(cx, e));
     else unsupported(cx, e, "an expression statement whose value is dropped", "assign the value to a variable");
     return;
   }
@@ -193,7 +194,7 @@ export function emitReturn(cx: EmitContext, w: Writer, returned: ts.Expression):
     w.line(`return [${result}, ${zerosLike(cx, result)}];`);
     return;
   }
-  w.line(`return [${value.primal.text}, ${cx.lanes ? laneArgument(cx, w, value.tangent) : value.tangent?.text ?? "0"}];`);
+  w.line(`return [${value.primal.text}, ${cx.lanes ? laneArgument(cx, w, value.tangent) : (value.tangent?.text ?? "0")}];`);
 }
 
 function emitForOf(cx: EmitContext, w: Writer, s: ts.ForOfStatement): void {
@@ -254,8 +255,12 @@ function emitStatementCode(cx: EmitContext, w: Writer, s: ts.Statement): void {
     if (s.elseStatement) w.block("else", () => emitBody(cx, w, s.elseStatement!));
   } else if (ts.isForStatement(s)) {
     if (loopHeaderIsActive(cx, s)) {
-      report(cx, codes.activeLoopHeader, s.initializer ?? s,
-        `the header of this loop computes a value that carries a derivative in ${cx.functionName}; keep the loop counter a plain number and compute the value in the body`);
+      report(
+        cx,
+        codes.activeLoopHeader,
+        s.initializer ?? s,
+        `the header of this loop computes a value that carries a derivative in ${cx.functionName}; keep the loop counter a plain number and compute the value in the body`,
+      );
       return;
     }
     const init = s.initializer;

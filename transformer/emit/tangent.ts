@@ -116,11 +116,18 @@ export function sum(terms: readonly Term[]): Source | null {
  */
 export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[], result?: string): Emitted {
   const placeholder = (i: number | "z") => sourceAlgebra.variable(`\u0001${i}\u0002`);
-  const probe = rule.partials(sourceAlgebra, args.map((_, i) => placeholder(i)), placeholder("z"));
+  const probe = rule.partials(
+    sourceAlgebra,
+    args.map((_, i) => placeholder(i)),
+    placeholder("z"),
+  );
   const carrying = args.map((a) => a.tangent !== null);
   const needed = (p: number | "z") => probe.some((partial, i) => carrying[i] && partial.text.includes(placeholder(p).text));
   const operands = args.map((a, i) => (needed(i) ? hoist(cx, w, a) : a));
-  let primal = printOperation(rule.spelling, operands.map((a) => a.primal));
+  let primal = printOperation(
+    rule.spelling,
+    operands.map((a) => a.primal),
+  );
   let z = primal;
   let hoisted = false;
   if (needed("z")) {
@@ -130,10 +137,31 @@ export function applyRule(cx: EmitContext, w: Writer, rule: Rule, args: Emitted[
       hoisted = true;
     }
   }
-  const partials = rule.partials(sourceAlgebra, operands.map((a) => a.primal), z);
-  if (cx.record) return { primal, tangent: recordOperation(cx, operands.map((a) => a.tangent), partials), simple: hoisted };
+  const partials = rule.partials(
+    sourceAlgebra,
+    operands.map((a) => a.primal),
+    z,
+  );
+  if (cx.record)
+    return {
+      primal,
+      tangent: recordOperation(
+        cx,
+        operands.map((a) => a.tangent),
+        partials,
+      ),
+      simple: hoisted,
+    };
   // Chunk mode multiplies out each statement's partials once, not in every lane (NaN-safe tangents keep a term per operation).
-  if (cx.lanes && !cx.nanSafe) return { primal, tangent: laneOperation(operands.map((a) => a.tangent), partials), simple: hoisted };
+  if (cx.lanes && !cx.nanSafe)
+    return {
+      primal,
+      tangent: laneOperation(
+        operands.map((a) => a.tangent),
+        partials,
+      ),
+      simple: hoisted,
+    };
   const terms = operands.flatMap((a, i) => {
     const term = a.tangent === null ? null : scaled(a.tangent, partials[i], cx.nanSafe);
     return term ? [term] : [];
@@ -222,7 +250,7 @@ function emitArrayConditional(cx: EmitContext, w: Writer, e: ts.ConditionalExpre
   const branch = (b: ts.Expression) => () => {
     const r = emitExpression(cx, w, b);
     w.line(`${value} = ${r.primal.text};`);
-    w.line(`${tangent} = ${r.tangent ? laneArray(cx, r.tangent) ?? r.tangent.text : zerosLike(cx, value)};`);
+    w.line(`${tangent} = ${r.tangent ? (laneArray(cx, r.tangent) ?? r.tangent.text) : zerosLike(cx, value)};`);
   };
   w.block(`if (${text(cx, e.condition)})`, branch(e.whenTrue), "}");
   w.block("else", branch(e.whenFalse));
@@ -285,4 +313,3 @@ export function emitExpression(cx: EmitContext, w: Writer, e: ts.Expression, res
   unsupported(cx, u, `'${text(cx, u).slice(0, 40)}'`, "see the supported subset in the README");
   return passive(cx, u);
 }
-

@@ -109,8 +109,11 @@ export function valueOnlyVariables(fn: ts.SignatureDeclaration & { body?: ts.Con
   const definitionKept = (assignment: ts.BinaryExpression): boolean => {
     const target = unwrap(assignment.left);
     const operator = assignment.operatorToken.kind;
-    const linear = operator === ts.SyntaxKind.EqualsToken || operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken
-      || ((operator === ts.SyntaxKind.AsteriskEqualsToken || operator === ts.SyntaxKind.SlashEqualsToken) && !isActive(assignment.right, activity.active));
+    const linear =
+      operator === ts.SyntaxKind.EqualsToken ||
+      operator === ts.SyntaxKind.PlusEqualsToken ||
+      operator === ts.SyntaxKind.MinusEqualsToken ||
+      ((operator === ts.SyntaxKind.AsteriskEqualsToken || operator === ts.SyntaxKind.SlashEqualsToken) && !isActive(assignment.right, activity.active));
     return ts.isIdentifier(target) && candidates.has(target.text) && ts.isExpressionStatement(assignment.parent) && linear && isClean(assignment.right);
   };
   /** Whether this read of a candidate leaves its value unneeded: a linear position on the way to a definition or a return. */
@@ -198,8 +201,7 @@ function sizeOf(cx: EmitContext, expression: ts.Expression): Bound {
     // A branch's conditions hold only where that branch is taken.
     const [whenTrue, whenFalse] = [sizeOf(cx, e.whenTrue), sizeOf(cx, e.whenFalse)];
     const test = text(cx, e.condition);
-    const conditions = whenTrue.conditions.length + whenFalse.conditions.length === 0 ? []
-      : [`(${test} ? ${all(whenTrue.conditions) || "true"} : ${all(whenFalse.conditions) || "true"})`];
+    const conditions = whenTrue.conditions.length + whenFalse.conditions.length === 0 ? [] : [`(${test} ? ${all(whenTrue.conditions) || "true"} : ${all(whenFalse.conditions) || "true"})`];
     return { text: `(${test} ? ${whenTrue.text} : ${whenFalse.text})`, sum: false, conditions };
   }
   const rule = ts.isCallExpression(e) ? mathRule(e) : undefined;
@@ -226,10 +228,14 @@ export function writeSize(cx: EmitContext, w: Writer, name: string, keyword: str
   }
   const right = sizeOf(cx, value);
   const arithmetic = COMPOUND.get(operator);
-  const bound = arithmetic === ts.SyntaxKind.PlusToken || arithmetic === ts.SyntaxKind.MinusToken ? `${size} + ${factor(right)}`
-    : arithmetic === ts.SyntaxKind.AsteriskToken ? `${size} * ${factor(right)}`
-    : arithmetic === ts.SyntaxKind.SlashToken ? `${size} / ${magnitude(cx, value)}`
-    : right.text;
+  const bound =
+    arithmetic === ts.SyntaxKind.PlusToken || arithmetic === ts.SyntaxKind.MinusToken
+      ? `${size} + ${factor(right)}`
+      : arithmetic === ts.SyntaxKind.AsteriskToken
+        ? `${size} * ${factor(right)}`
+        : arithmetic === ts.SyntaxKind.SlashToken
+          ? `${size} / ${magnitude(cx, value)}`
+          : right.text;
   w.line(`${keyword ? `${keyword} ` : ""}${size} = ${bound};`);
   writeConditions(cx, w, right);
 }
@@ -254,7 +260,7 @@ export function emitSkippedValueReturn(cx: EmitContext, w: Writer, returned: ts.
   const bound = returnedSize(cx, returned, value.primal.text);
   w.line(`const ${size} = ${bound.text};`);
   writeConditions(cx, w, bound);
-  const result = unrolled ? `[${unrolled.directions.map((_, j) => inLane(cx, lanes, j)).join(", ")}]` : value.tangent?.text ?? "0";
+  const result = unrolled ? `[${unrolled.directions.map((_, j) => inLane(cx, lanes, j)).join(", ")}]` : (value.tangent?.text ?? "0");
   const finite = cx.valueOnly!.hasDomain ? `${size} < Infinity && ${domainFlag(cx)}` : `${size} < Infinity`;
   w.line(`return ${finite} ? ${result} : undefined;`);
 }

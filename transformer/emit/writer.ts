@@ -78,9 +78,11 @@ export class Writer {
 
 /** Words a generated name may not be (`o`'s tangent is not `do`): JavaScript's reserved words, strict mode's, and eval/arguments. */
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if " +
     "import in instanceof new null return super switch this throw true try typeof var void while with yield " +
-    "let static implements interface package private protected public await arguments eval").split(" "),
+    "let static implements interface package private protected public await arguments eval"
+  ).split(" "),
 );
 
 /** Names for generated variables, stable across runs and distinct from every identifier in the file. */
@@ -92,7 +94,10 @@ export class Names {
    * `differential`: a variable's tangent is `dx`; `node` (the record form):
    * the number of its node on the tape, `xNode`.
    */
-  constructor(private readonly used: Set<string>, private readonly style: "differential" | "node" = "differential") {}
+  constructor(
+    private readonly used: Set<string>,
+    private readonly style: "differential" | "node" = "differential",
+  ) {}
 
   /** The first of the candidates that is free, or the first with a number appended. */
   fresh(candidates: string[]): string {
