@@ -10,7 +10,8 @@ import * as peers from "./peers.js";
 import * as runtime from "./runtime.js";
 import { minimalGradient, overMinimalDuals } from "./minimal-dual.js";
 import type { Contender } from "./harness.js";
-import { lanesFor, THRESHOLDS } from "../src/api/routes.js";
+// The route table itself (package.json's private import #routes: dist/src/api/routes.js), so that the notes follow its thresholds.
+import { lanesFor, THRESHOLDS } from "#routes";
 
 /** Which contender a row is, for the targets and the figure. */
 export type Kind =
@@ -107,21 +108,31 @@ function rawChunked(f: Function, args: readonly unknown[]): () => Float64Array {
   };
 }
 
+type RuntimeOptions = { chunk?: number; mode?: "forward" };
+
+/** For overRuntime: grad(f, options) made once per contender, each run one call of it at args. */
+const madeOnce =
+  (f: (...args: any[]) => unknown, args: readonly unknown[], fixed: { wrt?: string | string[] } = {}) =>
+  (options: RuntimeOptions) => {
+    const g = grad(f as (...args: any[]) => number, { ...fixed, ...options }) as (...args: unknown[]) => unknown;
+    return () => g(...args);
+  };
+
 /**
  * The gradients of the same function written over the runtime's operations: Duals one tangent per
  * pass, Duals as forward mode runs them by default (lanes from 16 inputs), and grad(f) as it is
- * (which takes the runtime's tape from 4 inputs on); and, as a yardstick, the same function over the
- * textbook Dual of minimal-dual.ts, one tangent per pass.
+ * (which takes the runtime's tape from 4 inputs on), each made once and then called; and, as a
+ * yardstick, the same function over the textbook Dual of minimal-dual.ts, one tangent per pass.
  */
-function overRuntime(gradient: (options: { chunk?: number; mode?: "forward" }) => unknown, n: number, textbook: () => unknown): Entry[] {
+function overRuntime(gradient: (options: RuntimeOptions) => () => unknown, n: number, textbook: () => unknown): Entry[] {
   return [
     dualts("minimal", "gradient, textbook Dual (yardstick), chunk 1", textbook, `value and tangent only; ${n} pass(es)`),
-    dualts("dual1", "gradient, Dual runtime, chunk 1", () => gradient({ chunk: 1 }), `${n} pass(es)`),
-    dualts("dual", "gradient, Dual runtime, forward mode's default", () => gradient({ mode: "forward" }), runtimeForwardNote(n)),
+    dualts("dual1", "gradient, Dual runtime, chunk 1", gradient({ chunk: 1 }), `${n} pass(es)`),
+    dualts("dual", "gradient, Dual runtime, forward mode's default", gradient({ mode: "forward" }), runtimeForwardNote(n)),
     dualts(
       "runtime",
       "gradient, runtime, grad(f) as it is",
-      () => gradient({}),
+      gradient({}),
       n >= THRESHOLDS.runtimeReverseFrom ? `the runtime's tape (n ≥ ${THRESHOLDS.runtimeReverseFrom})` : "Duals, one tangent per pass",
     ),
   ];
@@ -209,11 +220,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.polynomialGradient(...w),
       entries: [
         ...generated(compiled.polynomial, [...w], [1, 0, 0]),
-        ...overRuntime(
-          (o) => grad(runtime.polynomial, o)(...w),
-          3,
-          () => minimalGradient(textbook.polynomial, w, [0, 1, 2]),
-        ),
+        ...overRuntime(madeOnce(runtime.polynomial, w), 3, () => minimalGradient(textbook.polynomial, w, [0, 1, 2])),
         dualts("analytic", "gradient, hand-written", () => analytic.polynomialGradient(...w)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(...w), derivative: () => tfGrad(...w), float32: true },
         { kind: "mathjs", name: "mathjs derivative (compiled)", run: () => m.gradient(...w), derivative: () => m.gradient(...w) },
@@ -236,11 +243,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.bceGradient(w0, w1, xs, ys),
       entries: [
         ...generated(compiled.bce, [w0, w1, xs, ys], [1, 0], wrt),
-        ...overRuntime(
-          (o) => grad(runtime.bce, { wrt, ...o })(w0, w1, xs, ys),
-          2,
-          () => minimalGradient(textbook.bce, [w0, w1, xs, ys], [0, 1]),
-        ),
+        ...overRuntime(madeOnce(runtime.bce, [w0, w1, xs, ys], { wrt }), 2, () => minimalGradient(textbook.bce, [w0, w1, xs, ys], [0, 1])),
         dualts("analytic", "gradient, hand-written", () => analytic.bceGradient(w0, w1, xs, ys)),
         { kind: "tfjs", name: "TF.js tf.grads (CPU)", run: () => tfGrad(w0, w1), derivative: () => tfGrad(w0, w1), float32: true },
         { kind: "mathjs", name: "mathjs derivative of the summand (compiled)", run: () => m.gradient(w0, w1, xs, ys), derivative: () => m.gradient(w0, w1, xs, ys) },
@@ -254,11 +257,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
     const x = point(n, -1, 1.5);
     const entries: Entry[] = [
       ...generated(compiled.rosenbrock, [x], [point(n, -1, 1, 5)]),
-      ...overRuntime(
-        (o) => grad(runtime.rosenbrock, o)(x),
-        n,
-        () => minimalGradient(textbook.rosenbrock, [x], [0]),
-      ),
+      ...overRuntime(madeOnce(runtime.rosenbrock, [x]), n, () => minimalGradient(textbook.rosenbrock, [x], [0])),
       dualts("analytic", "gradient, hand-written", () => analytic.rosenbrockGradient(x)),
       { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfRosenbrock(x), derivative: () => tfRosenbrock(x), float32: true },
     ];
@@ -281,11 +280,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.ackleyGradient(x),
       entries: [
         ...generated(compiled.ackley, [x], [point(100, -1, 1, 8)]),
-        ...overRuntime(
-          (o) => grad(runtime.ackley, o)(x),
-          100,
-          () => minimalGradient(textbook.ackley, [x], [0]),
-        ),
+        ...overRuntime(madeOnce(runtime.ackley, [x]), 100, () => minimalGradient(textbook.ackley, [x], [0])),
         dualts("analytic", "gradient, hand-written", () => analytic.ackleyGradient(x)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU)", run: () => tfGrad(x), derivative: () => tfGrad(x), float32: true },
       ],
@@ -304,11 +299,7 @@ export async function buildCases(): Promise<{ cases: Case[]; peerInfo: string; s
       reference: analytic.mlpGradient(p, X, Y),
       entries: [
         ...generated(compiled.mlpLoss, [p, X, Y], [point(n, -1, 1, 9)], ["p"]),
-        ...overRuntime(
-          (o) => grad(runtime.mlpLoss, { wrt: ["p"], ...o })(p, X, Y),
-          n,
-          () => minimalGradient(textbook.mlpLoss, [p, X, Y], [0]),
-        ),
+        ...overRuntime(madeOnce(runtime.mlpLoss, [p, X, Y], { wrt: ["p"] }), n, () => minimalGradient(textbook.mlpLoss, [p, X, Y], [0])),
         dualts("analytic", "gradient, hand-written (backpropagation)", () => analytic.mlpGradient(p, X, Y)),
         { kind: "tfjs", name: "TF.js tf.grad (CPU, batched matMul)", run: () => tfGrad(p), derivative: () => tfGrad(p), float32: true },
       ],

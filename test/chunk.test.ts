@@ -7,6 +7,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { add, derivative, derivativeInfo, div, Dual, grad, jacobian, jvp, log, mul, noDerivative, sin, valueAndGrad, Var, type DerivativeInfo, type Real } from "../src/index.js";
 import { ackley, rosenbrock as runtimeRosenbrock, rosenbrockGradient } from "./support/corpus.js";
 import { chunkSize } from "../src/api/engines.js";
+import { forgetPlans } from "../src/api/plan.js";
 import { first, identity, mixed, rosenbrock, scaledCopy, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
@@ -141,7 +142,7 @@ describe("chunk mode on the Dual runtime (tangents with K lanes)", () => {
       expect(value).toBe(runtimeRosenbrock(point(n)));
       expectClose(gradient, grad(runtimeRosenbrock, { mode: "forward" })(point(n)), 1e-14, 1e-13);
     }
-    // Four plain numbers too (three take scalars.ts's direct path, on Duals).
+    // Four plain numbers too (three take a plan's route, on Duals).
     const seen: string[] = [];
     const four = (a: Real, b: Real, c: Real, d: Real) => (seen.push(a instanceof Var ? "tape" : "other"), mul(mul(a, b), mul(c, d)));
     expect(grad(four)(1, 2, 3, 4)).toEqual([24, 12, 8, 6]);
@@ -191,8 +192,31 @@ describe("stop-gradient on the runtime", () => {
   );
 });
 
-describe("grad of a compiled function of a few numbers or one array of them, and jvp at numbers and arrays (src/api/scalars.ts's direct paths)", () => {
+describe("grad of a compiled function of a few numbers or one array of them, and jvp at numbers and arrays (a plan's one-pass runner, src/api/plan.ts)", () => {
   const coordinate = fc.double({ min: -2, max: 2, noNaN: true });
+
+  prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 }), fc.array(coordinate, { minLength: 1, maxLength: 12 }), fc.boolean()], { numRuns: 80 })(
+    "a plan's one-pass runner gives what the plan's first call (the general route) gave, bit for bit",
+    (x, v, typed) => {
+      const [a, b, c, d, e, f] = x;
+      const e2 = e === 0 ? 0.5 : e;
+      const array = typed ? new Float64Array(v) : v;
+      const calls: [Function, () => unknown][] = [
+        [wide, () => grad(wide)(a, b, c, d, e2, f)],
+        [wide, () => valueAndGrad(wide)(a, b, c, d, e2, f)],
+        [wide, () => grad(wide, { wrt: [4, 1] })(a, b, c, d, e2, f)],
+        [polynomial, () => grad(polynomial)(a, b, c)],
+        [rosenbrock, () => grad(rosenbrock)(array as number[])],
+        [rosenbrock, () => valueAndGrad(rosenbrock)(array as number[])],
+        [scaledLogSum, () => valueAndGrad(scaledLogSum)(v, 1.5)],
+      ];
+      for (const [fn, call] of calls) {
+        forgetPlans(fn);
+        const first = call();
+        expect(call()).toEqual(first);
+      }
+    },
+  );
 
   prop.prop([fc.array(coordinate, { minLength: 6, maxLength: 6 })], { numRuns: 60 })("gives the general path's result, bit for bit", (x) => {
     const [a, b, c, d, e, f] = x;

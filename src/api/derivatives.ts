@@ -119,39 +119,55 @@ interface GradientPlan {
   readonly info: DerivativeInfo | undefined;
   readonly choice: GradientChoice;
   readonly onePass?: (args: readonly unknown[]) => [Real | undefined, Real[]] | undefined;
+  /** A flat gradient in the plan's parameters' shapes (Selection.shaper). */
+  readonly shape: (flat: readonly Real[]) => Gradient;
 }
 
 /** The one-pass runner (generated.ts's onePassGradient) of a plan whose route is the gradient form, or one chunk-mode pass over every input. */
 function onePassOf(info: DerivativeInfo | undefined, sel: Selection, choice: GradientChoice): GradientPlan["onePass"] {
-  if (!info || !sel.plain) return undefined;
+  // The runner takes the call's arguments as they are: not a rest parameter's, which the selection packs.
+  if (!info || !sel.plain || sel.packed) return undefined;
   if (choice.route === "gradient-form") return onePassGradient(info, sel, "gradient");
   const chunk = choice.route === "chunk" && choice.lanes >= sel.values.length && info.result === "scalar" && sel.values.length > 0;
   return chunk ? onePassGradient(info, sel, "chunk") : undefined;
 }
 
 /**
- * grad's and valueAndGrad's call, by the plan of the arguments' layout
- * (plan.ts) where the call is plannable, else through the general path
- * (which checks and reports whatever the call gets wrong); a stack overflow
- * in it explained. The value is undefined where grad's skipping form answered.
+ * The function grad(f, options) or valueAndGrad(f, options) returns: on a
+ * plan's one-pass runner where the arguments' layout has one and it answers
+ * (no selection, nothing allocated but the result), else by the plan of the
+ * layout (plan.ts) where the call is plannable, else through the general
+ * path, which checks and reports whatever the call gets wrong; a stack
+ * overflow in it explained. `result` makes the API's result from the value
+ * (undefined where grad's skipping form answered) and the shaped gradient.
  */
-function gradientCall(api: string, f: AnyFunction, options: DerivativeOptions, plans: Plans<SelectionPlan<GradientPlan>>, args: unknown[]): { value: Real | undefined; gradient: Gradient } {
+function gradientFunction<T>(api: "grad" | "valueAndGrad", f: AnyFunction, options: DerivativeOptions, result: (value: Real | undefined, gradient: Gradient) => T): (...args: unknown[]) => T {
   const valueNeeded = api !== "grad";
+  const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey(api, options));
   const choose = (call: readonly unknown[], planned: boolean) => {
     const sel = select(api, f, call, options);
     const info = derivativeInfo(f);
     const choice = gradientRoute(factsOf(info), callFacts(sel), { mode: checkMode(sel, options.mode), chunk: options.chunk, valueNeeded });
-    return { sel, route: { info, choice, onePass: planned ? onePassOf(info, sel, choice) : undefined } };
+    const shape = sel.shaper() as GradientPlan["shape"];
+    return { sel, route: { info, choice, onePass: planned ? onePassOf(info, sel, choice) : undefined, shape } };
   };
-  try {
-    return onPlan(plans, args, choose, (sel, { info, choice, onePass }) => {
-      const pass = onePass?.(sel.args);
-      const { value, gradient } = pass ? { value: pass[0], gradient: pass[1] } : gradientByChoice(f, info, sel, choice);
-      return { value, gradient: sel.shape(gradient) as Gradient };
-    });
-  } catch (error) {
-    throw explainedOverflow(api, f, args, error);
-  }
+  const run = (sel: Selection, { info, choice }: GradientPlan) => {
+    const { value, gradient } = gradientByChoice(f, info, sel, choice);
+    return result(value, sel.shape(gradient) as Gradient);
+  };
+  return (...args) => {
+    const plan = plans.match(args);
+    const onePass = plan?.route.onePass;
+    if (onePass !== undefined) {
+      const pass = onePass(args);
+      if (pass !== undefined) return result(pass[0], plan!.route.shape(pass[1]));
+    }
+    try {
+      return onPlan(plans, args, choose, run, plan);
+    } catch (error) {
+      throw explainedOverflow(api, f, args, error);
+    }
+  };
 }
 
 /** A derivative takes numbers at the top level and Reals when nested inside another derivative. */
@@ -272,8 +288,7 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
 export function grad<F extends AnyFunction, const W extends Wrt | undefined = undefined>(f: F, options?: WithWrtOption<DerivativeOptions, W>): GradientFunction<F, W> {
   checkFunction("grad", f);
   const checked = checkDerivativeOptions("grad", f, options, DERIVATIVE_OPTIONS);
-  const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("grad", checked));
-  return ((...args: unknown[]) => gradientCall("grad", f, checked, plans, args).gradient) as GradientFunction<F, W>;
+  return gradientFunction("grad", f, checked, (_, gradient) => gradient) as GradientFunction<F, W>;
 }
 
 /**
@@ -288,9 +303,5 @@ export function grad<F extends AnyFunction, const W extends Wrt | undefined = un
 export function valueAndGrad<F extends AnyFunction, const W extends Wrt | undefined = undefined>(f: F, options?: WithWrtOption<DerivativeOptions, W>): ValueAndGradientFunction<F, W> {
   checkFunction("valueAndGrad", f);
   const checked = checkDerivativeOptions("valueAndGrad", f, options, DERIVATIVE_OPTIONS);
-  const plans = plansOf<SelectionPlan<GradientPlan>>(f, optionsKey("valueAndGrad", checked));
-  return ((...args: unknown[]) => {
-    const { value, gradient } = gradientCall("valueAndGrad", f, checked, plans, args);
-    return [value as number, gradient];
-  }) as ValueAndGradientFunction<F, W>;
+  return gradientFunction("valueAndGrad", f, checked, (value, gradient) => [value as number, gradient]) as ValueAndGradientFunction<F, W>;
 }

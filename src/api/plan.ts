@@ -107,20 +107,34 @@ const KEPT_LAYOUTS = 8;
 export class Plans<P extends Plan> {
   private readonly plans: P[] = [];
 
-  /** The plan for args' layout, made now if there is none; undefined where the call is not plannable or its plan is busy. */
-  for(args: readonly unknown[], make: (args: readonly unknown[], layout: Layout, nanSafe: boolean) => P): P | undefined {
-    const nanSafe = isNanSafe();
+  /** The plan made for args' layout (under the current NaN-safe setting); undefined where there is none, or it is busy. */
+  match(args: readonly unknown[]): P | undefined {
     const plans = this.plans;
+    if (plans.length === 0) return undefined;
+    const nanSafe = isNanSafe();
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i];
       if (plan.nanSafe === nanSafe && plan.layout.matches(args)) return plan.busy ? undefined : plan;
     }
+    return undefined;
+  }
+
+  /** The plan for args' layout, made now if there is none; undefined where the call is not plannable or its plan is busy. */
+  for(args: readonly unknown[], make: (args: readonly unknown[], layout: Layout, nanSafe: boolean) => P): P | undefined {
+    const found = this.match(args);
+    if (found !== undefined) return found;
     const layout = Layout.of(args);
-    if (!layout) return undefined;
-    const plan = make(args, layout, nanSafe);
-    if (plans.length === KEPT_LAYOUTS) plans.shift();
-    plans.push(plan);
+    // Not plannable — or plannable with a busy plan of this layout (the call is inside a call of that plan).
+    if (!layout || this.plans.some((plan) => plan.busy && plan.layout.matches(args))) return undefined;
+    const plan = make(args, layout, isNanSafe());
+    if (this.plans.length === KEPT_LAYOUTS) this.plans.shift();
+    this.plans.push(plan);
     return plan;
+  }
+
+  /** Forgets every plan (for tests: the next call of each layout plans again, and runs the general route). */
+  clear(): void {
+    this.plans.length = 0;
   }
 
   /** The layouts planned so far, oldest first (for tests). */
@@ -139,6 +153,11 @@ export function plansOf<P extends Plan>(f: Function, key: string): Plans<P> {
   let plans = byKey.get(key);
   if (!plans) byKey.set(key, (plans = new Plans<Plan>()));
   return plans as unknown as Plans<P>;
+}
+
+/** Forgets every plan made for f (for tests). */
+export function forgetPlans(f: Function): void {
+  for (const plans of planned.get(f)?.values() ?? []) plans.clear();
 }
 
 /** The key of an API function's options: what a plan depends on. */
@@ -166,8 +185,9 @@ export function onPlan<R, T>(
   args: readonly unknown[],
   choose: (args: readonly unknown[], planned: boolean) => { sel: Selection; route: R },
   run: (sel: Selection, route: R) => T,
+  matched?: SelectionPlan<R>,
 ): T {
-  const plan = plans.for(args, (first, layout, nanSafe) => ({ layout, nanSafe, busy: false, ...choose(first, true) }));
+  const plan = matched ?? plans.for(args, (first, layout, nanSafe) => ({ layout, nanSafe, busy: false, ...choose(first, true) }));
   if (!plan) {
     const { sel, route } = choose(args, false);
     return run(sel, route);

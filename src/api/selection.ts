@@ -160,6 +160,26 @@ export class Selection {
     else (args[this.slotParams[k]] as Real[])[index] = value;
   }
 
+  /**
+   * shape for every call of this selection's layout (a plan's, plan.ts), the parameters' kinds and
+   * lengths read once: one number parameter → its entry; one array parameter, or only number
+   * parameters → the flat list itself (a new list on every route).
+   */
+  shaper<T>(): (flat: readonly T[]) => T | T[] | (T | T[])[] {
+    const lengths = this.params.map((param) => (isReal(this.args[param]) ? -1 : (this.args[param] as ArrayLike<Real>).length));
+    if (lengths.length === 1) return lengths[0] < 0 ? (flat) => flat[0] : (flat) => flat as T[];
+    // Several number parameters: one entry each, the flat list itself.
+    if (lengths.every((length) => length < 0)) return (flat) => flat as T[];
+    return (flat) => {
+      const perParam = new Array<T | T[]>(lengths.length);
+      for (let i = 0, k = 0; i < lengths.length; i++) {
+        perParam[i] = lengths[i] < 0 ? flat[k] : flat.slice(k, k + lengths[i]);
+        k += lengths[i] < 0 ? 1 : lengths[i];
+      }
+      return perParam;
+    };
+  }
+
   /** One selected parameter → its shape (a value, or an array); several → one entry each. */
   shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
     // One parameter (the common case): its number, or the flat list itself, which is its array's entries.
