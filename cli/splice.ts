@@ -124,9 +124,10 @@ function functionEdits(sf: ts.SourceFile, g: GeneratedFunction): Edit[] {
   }
   const info = withCheckedReads(withThisParameters(g.info!), jsx);
   if (ts.isCallExpression(marker)) {
-    // differentiable(fn) or differentiable(fn, { wrt }) → differentiable(fn, info)
-    const fn = marker.arguments[0];
-    return [{ start: fn.end, end: marker.end - 1, before: ", ", code: info, after: "" }];
+    // differentiable(fn) → differentiable(fn, info); differentiable(fn, { wrt }) → differentiable(fn, info, { wrt }):
+    // the options stay for the types (the result's type carries wrt's names), and the runtime reads info.
+    const [fn, options] = marker.arguments;
+    return [{ start: fn.end, end: marker.end - 1, before: ", ", code: options ? `${info}, ${options.getText(sf)}` : info, after: "" }];
   }
   if (ts.isDecorator(marker)) {
     // The decorator is consumed (removed, with the space after it), and a static block at the end of the class registers the method.

@@ -9,7 +9,7 @@ export { jacobian, hessian } from "./api/matrices.js";
 export { vjp, hvp, type Cotangent, type Pullback } from "./api/products.js";
 export type { DerivativeOptions, Gradient, Matrix, Mode, ScalarDerivative } from "./api/derivatives.js";
 export type { HessianOptions } from "./api/matrices.js";
-export type { AnyGradient, GradientFunction, GradientOf, MatrixFunction, ValueAndGradientFunction, VectorDerivative } from "./api/types.js";
+export type { AnyGradient, GradientFunction, GradientOf, MarkedWrt, MatrixFunction, ValueAndGradientFunction, VectorDerivative, WithWrt } from "./api/types.js";
 export type { Wrt, WrtOptions } from "./api/selection.js";
 export { Tape, Var } from "./reverse/tape.js";
 export { trace, label, toDot, toMermaid, type Trace } from "./reverse/graph.js";

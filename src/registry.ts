@@ -155,10 +155,12 @@ function registerStaticMethod(owner: Function, name: string, info: Registration)
  * it throws when the class is defined.
  */
 export function differentiable<F extends Function, const W extends readonly string[]>(fn: F, options: { readonly wrt: W }): WithWrt<F, W>;
+/** As `dualts gen` writes differentiable(fn, { wrt }): the information, then the options as written, for the types. */
+export function differentiable<F extends Function, const W extends readonly string[]>(fn: F, info: Registration, options: { readonly wrt: W }): WithWrt<F, W>;
 export function differentiable<F extends Function>(fn: F, info?: Registration): F;
 export function differentiable<M extends Function>(method: M, context: MethodContext): M;
 export function differentiable(options: { readonly wrt?: readonly string[] } | Registration): <M extends Function>(method: M, context: MethodContext) => M;
-export function differentiable(first: any, second?: any): any {
+export function differentiable(first: any, second?: any, _options?: unknown): any {
   // Used as a decorator itself (`@differentiable`): the second argument is the decorator's context.
   if (isDecoratorContext(second)) return decorate(undefined)(first, second);
   if (typeof first === "function") {

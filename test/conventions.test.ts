@@ -3,7 +3,7 @@
 // and reverse mode, which must agree.
 
 import { describe, expect, test } from "vitest";
-import { abs, add, ceil, derivative, floor, grad, hessian, hypot, jacobian, jvp, max, min, mod, mul, pow, round, sign, sqrt, trunc, cbrt, log, valueAndGrad, type Real } from "../src/index.js";
+import { abs, add, ceil, derivative, floor, grad, hessian, hvp, hypot, jacobian, jvp, max, min, mod, mul, pow, round, sign, sqrt, trunc, cbrt, log, valueAndGrad, type Real } from "../src/index.js";
 
 const both = (f: (...args: any[]) => Real, args: number[]) => {
   const forward = grad(f)(...args);
@@ -91,6 +91,17 @@ describe("conventions at non-differentiable points", () => {
     allNaN(grad(wide)([-1, ...Array.from({ length: 13 }, (_, i) => i)]));
     expect(jvp(f, [2, -1], [1, 0])[1]).toBeNaN();
     expect(derivative((x: Real) => add(x, mul(0, log(-1))))(2)).toBeNaN();
+    // Second derivatives too: x² + 0·log(y), whose Hessian passed on term by term would be [[2, 0], [0, 0]].
+    const square = (x: Real, y: Real) => add(mul(x, x), mul(0, log(y)));
+    for (const mode of ["forward", "reverse"] as const) {
+      for (const row of hessian(square, { mode })(2, -1)) allNaN(row);
+      expect(hessian(square, { mode })(2, 1)).toEqual([
+        [2, 0],
+        [0, 0],
+      ]);
+    }
+    allNaN(hvp(square, [2, -1], [1, 0]));
+    expect(hvp(square, [2, 1], [1, 0])).toEqual([2, 0]);
     // A vector result: the NaN output's row only.
     const g = (x: Real, y: Real) => [f(x, y), mul(x, y)];
     for (const options of [{ mode: "forward" }, { mode: "reverse" }, { chunk: 2 }, {}] as const) {

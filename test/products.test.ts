@@ -402,7 +402,11 @@ describe("errors", () => {
     expect(() => vjp(42 as never, [1] as never)).toThrow("vjp expects a function, but got the number 42");
     expect(() => hvp(42 as never, [1] as never, [1])).toThrow("hvp expects a function, but got the number 42");
     expect(() => vjp(rosenbrock, 3 as never)).toThrow("vjp(rosenbrock): args must be an array of rosenbrock's arguments, not the number 3");
-    expect(() => hvp(rosenbrock, [[1, 2, 3]], [[1, 2]])).toThrow("hvp(rosenbrock): the tangent for x must be an array of 3, like x itself, but is an array of 2");
+    // v is named as v, not as jvp's tangents.
+    expect(() => hvp(rosenbrock, [[1, 2, 3]], [[1, 2]])).toThrow("hvp(rosenbrock): the entry of v for x must be an array of 3, like x itself, but is an array of 2");
+    expect(() => hvp(rosenbrock, [[1, 2, 3]], [[1, 2, 3], [1]] as never)).toThrow("hvp(rosenbrock): expected v to have 1 entry, one per selected parameter, but got 2");
+    expect(() => hvp(rosenbrock, [[1, 2, 3]], [[1, Infinity, 3]])).toThrow("hvp(rosenbrock): the entry of v for x[1] is Infinity; v's entries must be finite numbers");
+    expect(() => hvp(rosenbrock, [[1, 2, 3]], 5 as never)).toThrow("hvp(rosenbrock): v must be an array with one entry per selected parameter (1), not the number 5");
     expect(() => vjp(rosenbrock, [[1, 2]], { mode: "reverse" } as never)).toThrow("vjp(rosenbrock): unknown option 'mode'; vjp takes wrt");
     expect(() => hvp(energy, [1, [1, 2]], [1, [1, 1]], { wrt: "b" })).toThrow("hvp(energy): wrt names 'b', which is not a parameter of energy(a, xs)");
     expect(() => vjp(rosenbrock, [[1, NaN]])).toThrow("vjp(rosenbrock): x[1] is NaN; derivatives are taken at finite inputs only");

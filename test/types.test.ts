@@ -233,6 +233,10 @@ describe("the other API functions", () => {
     expectTypeOf(byIndex(1)).toEqualTypeOf<number>();
     expectTypeOf(product).toEqualTypeOf<[number[], number]>();
     expect([shapeOf(value), shapeOf(cotangents), shapeOf(byIndex(1)), shapeOf(product)]).toEqual(["number", ["number[2]", "number"], "number", ["number[2]", "number"]]);
+    // A Float64Array result: vjp's value is a plain array (as the pullback's tape reads it), and typed so.
+    const [typedValue, typedPullback] = vjp(typedOutputs, [2]);
+    expectTypeOf(typedValue).toEqualTypeOf<number[]>();
+    expect([shapeOf(typedValue), typedPullback([1, 0])]).toEqual(["number[2]", 4]);
   });
 
   test("jacobian and hessian: number[][], rows of plain arrays", () => {

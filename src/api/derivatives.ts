@@ -156,13 +156,13 @@ function gradientFunction<T>(api: "grad" | "valueAndGrad", f: AnyFunction, optio
     return result(value, sel.shape(gradient) as Gradient);
   };
   return (...args) => {
-    const plan = plans.match(args);
-    const onePass = plan?.route.onePass;
-    if (onePass !== undefined) {
-      const pass = onePass(args);
-      if (pass !== undefined) return result(pass[0], plan!.route.shape(pass[1]));
-    }
     try {
+      const plan = plans.match(args);
+      const onePass = plan?.route.onePass;
+      if (onePass !== undefined) {
+        const pass = onePass(args);
+        if (pass !== undefined) return result(pass[0], plan!.route.shape(pass[1]));
+      }
       return onPlan(plans, args, choose, run, plan);
     } catch (error) {
       throw explainedOverflow(api, f, args, error);

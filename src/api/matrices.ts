@@ -137,7 +137,9 @@ export function hessian<F extends AnyFunction>(f: F, options?: HessianOptions): 
     withinStack("hessian", f, args, () =>
       onPlan(plans, args, choose, (sel, { reverse }) => {
         const { value, rows } = hessianRows(runnable(f, sel), sel, reverse);
-        return (poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows) as Matrix;
+        const checked = poisoned(value, rows) ? nanSafely(() => hessianRows(runnable(f, sel), sel, reverse)).rows : rows;
+        // As everywhere: where f's value is NaN, so is every entry.
+        return checked.map((row) => nanRowWhereValueIs(value, row)) as Matrix;
       }),
     )) as MatrixFunction<F>;
 }

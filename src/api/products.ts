@@ -16,6 +16,7 @@ import { checkDerivativeOptions, checkFunction, explainedOverflow } from "./boun
 import { flatCotangent } from "./cotangents.js";
 import type { AnyFunction, Gradient } from "./derivatives.js";
 import { runnable } from "./engines.js";
+import { nanRowWhereValueIs } from "./results.js";
 import { hessianAlong } from "./hessian-along.js";
 import { nanSafely, poisoned } from "./poison.js";
 import { record } from "./recording.js";
@@ -61,7 +62,7 @@ export function vjp<F extends AnyFunction, A extends Parameters<F>, const W exte
   f: F,
   args: [...A],
   options?: WithWrtOption<WrtOptions, W>,
-): [ReturnType<F> extends readonly unknown[] ? number[] : number, (cotangent: Cotangent) => GradientOf<F, A, W>];
+): [ReturnType<F> extends readonly unknown[] | Float64Array ? number[] : number, (cotangent: Cotangent) => GradientOf<F, A, W>];
 export function vjp<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions): [number | number[], Pullback] {
   checkFunction("vjp", f);
   const checked = checkDerivativeOptions("vjp", f, options, ["wrt"]);
@@ -112,13 +113,20 @@ export function hvp<F extends AnyFunction>(f: F, args: Parameters<F>, v: readonl
   const checked = checkDerivativeOptions("hvp", f, options, ["wrt"]);
   try {
     const sel = select("hvp", f, args, checked);
-    const direction = flatTangents(sel, v);
+    const direction = flatTangents(sel, v, {
+      list: "v",
+      entry: "entry of v",
+      unit: "entry",
+      count: (n) => `v to have ${n} entr${n === 1 ? "y" : "ies"}`,
+      finite: "v's entries must be finite numbers",
+    });
     const g = runnable(f, sel);
     const reverse = hessianByReverse(callFacts(sel), undefined);
     const along = () => hessianAlong(g, sel, direction, reverse, SCALAR_ONLY);
     const { value, product } = along();
     // As hessian's: where an entry is NaN while f's value is not, the pass runs again NaN-safely (poison.ts).
-    return sel.shape(poisoned(value, product) ? nanSafely(along).product : product) as Gradient;
+    // And as everywhere: where f's value is NaN, so is every entry.
+    return sel.shape(nanRowWhereValueIs(value, poisoned(value, product) ? nanSafely(along).product : product)) as Gradient;
   } catch (error) {
     throw explainedOverflow("hvp", f, args, error);
   }

@@ -323,7 +323,7 @@ export function select(api: string, f: Function, args: readonly unknown[], optio
     const differentiable = compiled.wrt.map((i) => compiled.parameters[i]).join(", ");
     throw new RangeError(
       `${caller()}: ${compiled.name} was compiled differentiable only with respect to ${differentiable || "nothing"}, not ${compiled.parameters[outside]}; ` +
-        `add it to wrt(…) in its @differentiable tag`,
+        `add it to wrt(…) in its @differentiable tag (or to the wrt of differentiable(fn, { wrt }))`,
     );
   }
   // The arguments a compiled function differentiates are checked as those wrt names are (the default selection holds only such arguments).

@@ -88,6 +88,17 @@ beforeAll(async () => {
       "",
     ].join("\n"),
   );
+  // A function marked with differentiable(fn, { wrt }), exported: its type carries wrt's names (declaration: true is
+  // tsc --init's), and dualts gen's output keeps them (gen/named.ts must type-check as src/named.ts does).
+  writeFileSync(
+    join(app, "src/named.ts"),
+    [
+      'import { differentiable, grad } from "dualts";',
+      'export const scaled = differentiable((x: number, k: number) => x * k * x, { wrt: ["x"] });',
+      "export const slope: number = grad(scaled)(3, 2);",
+      "",
+    ].join("\n"),
+  );
   const install = (dir: string) => npm(["install", "--registry", registry!.url, "--cache", join(scratch, "npm-cache"), "--no-audit", "--no-fund", "--ignore-scripts", "--no-update-notifier"], dir);
   const installs = await timed("npm install (3 projects)", () => Promise.all([app, cjsApp, ts7App].map(install)));
   installs.forEach((r, i) => ok(r, `npm install in ${["the ESM project", "the CommonJS project", "the TypeScript 7 project"][i]} (registry: ${registry!.log.join(", ")})`));
@@ -161,7 +172,7 @@ describe('an ESM project ("type": "module")', () => {
   test("builds with dualts gen and plain tsc", async () => {
     const gen = await timed("dualts gen", () => npx(["dualts", "gen", "src", "--out", "gen"], app));
     ok(gen, "npx dualts gen");
-    expect(gen.stderr).toBe("dualts gen: 5 files in gen/, 3 differentiable functions\n");
+    expect(gen.stderr).toBe("dualts gen: 6 files in gen/, 4 differentiable functions\n");
     const build = await timed("tsc", () => node([join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.gen.json", "--pretty", "false"], app));
     ok(build, "tsc -p tsconfig.gen.json");
     expect(build.stdout + build.stderr).toBe("");
