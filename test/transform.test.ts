@@ -44,7 +44,9 @@ describe("the lecture's functions, compiled", () => {
   });
 
   test("wrt outside the compiled parameters is refused", () => {
-    expect(() => grad(loss, { wrt: "xs" })(0, 0, xs, ys)).toThrow("grad(loss): loss was compiled differentiable only with respect to w0, w1, not xs; add it to wrt(…) in its @differentiable tag (or to the wrt of differentiable(fn, { wrt }))");
+    expect(() => grad(loss, { wrt: "xs" })(0, 0, xs, ys)).toThrow(
+      "grad(loss): loss was compiled differentiable only with respect to w0, w1, not xs; add it to wrt(…) in its @differentiable tag (or to the wrt of differentiable(fn, { wrt }))",
+    );
   });
 
   test("an unprocessed plain function gets an error that says how to enable the transform", () => {
