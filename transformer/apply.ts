@@ -148,8 +148,9 @@ export function applyToSourceFile(sf: ts.SourceFile, result: FileResult, context
     const generated = byMarker.get(node);
     const info = generated?.info ? bindToSource([synthesizeExpression(generated.info, jsx)], generated.marked.node, context)[0] : undefined;
     if (info && ts.isCallExpression(node)) {
-      const fn = ts.visitNode(node.arguments[0], visit) as ts.Expression;
-      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, info]);
+      // differentiable(fn, { wrt }) keeps its options after the information, as dualts gen writes it (for the types).
+      const [fn, ...options] = node.arguments.map((argument) => ts.visitNode(argument, visit) as ts.Expression);
+      return f.updateCallExpression(node, node.expression, node.typeArguments, [fn, info, ...options]);
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       const marked = node.members.flatMap((member) => (byMethod.has(member) ? [byMethod.get(member)!] : []));
