@@ -128,9 +128,25 @@ function record(f: Function, jvp: Function, tape: LinearTape, slots: readonly un
 }
 
 /**
- * f with the derivative fJvp: (x, dx, y, dy, …) → [f(x, y, …), directional derivative].
- * The result computes f on numbers and applies the rule to Duals and tape
- * variables, so code written over dualts' operations can call it too.
+ * f with a derivative rule you write (JAX's custom_jvp, Swift's @derivative(of:)), for what should not
+ * be differentiated as written: a library call, a numerically delicate formula. The result computes f
+ * on numbers and applies the rule to Duals and tape variables, so grad, compiled functions that call
+ * it and code over dualts' operations all use the rule. The rule gives first derivatives: a Hessian, or
+ * a derivative inside a derivative, that reaches it throws an Error rather than computing it wrong.
+ *
+ * @param f the function, of numbers (or arrays of numbers), returning one number
+ * @param jvp the rule, written like the transform's JVPs: each argument followed by its tangent (an
+ *   array's tangent is an array of as many numbers), (x, dx, y, dy, …) → [f(x, y, …), the directional
+ *   derivative Σ ∂f/∂x · dx]; in reverse mode it is called once per input scalar, with unit tangents
+ * @param name the name errors and the tape give the rule (default: f's name)
+ * @returns a function that behaves as f, carrying the rule
+ * @example
+ *   const softplus = defineJvp(
+ *     (x: number) => Math.log1p(Math.exp(x)),
+ *     (x: number, dx: number): [number, number] => [Math.log1p(Math.exp(x)), dx / (1 + Math.exp(-x))],
+ *     "softplus",
+ *   );
+ *   derivative(softplus)(0);   // 0.5
  */
 export function defineJvp<F extends (...args: any[]) => number>(f: F, jvp: (...argumentsAndTangents: any[]) => [number, number], name?: string): F {
   const signature = signatureOf(f);

@@ -26,7 +26,18 @@ import { Var } from "./reverse/tape.js";
 import { isNanSafe } from "./nansafe.js";
 import { fastBinary, fastBinaryKeepingIdentity, fastUnary } from "./fast.js";
 
-/** The plain number under any number of Dual and tape layers. */
+/**
+ * The plain number under any number of Dual and tape layers: the value of x, without its derivative.
+ * Branch and compare on it (`primal(x) > 0`), since JavaScript's own operators throw on a Dual or a tape
+ * variable. The same as noDerivative: inside a derivative the result counts as a constant.
+ *
+ * @param x a number, a Dual or a reverse-mode tape variable
+ * @returns the number under it (a number is returned as it is)
+ * @throws TypeError for anything else
+ * @example
+ *   primal(new Dual(1, 2.5, 1));                  // 2.5
+ *   grad((x: Real) => mul(x, primal(x)))(3);      // 3: the second factor counts as a constant
+ */
 export function primal(x: Real): number {
   while (typeof x !== "number") {
     if (x instanceof Dual) x = x.primal;
@@ -45,8 +56,15 @@ function outsideDomain(z: Real, args: readonly Real[]): boolean {
 }
 
 /**
- * The value without its derivative (JAX's stop_gradient, Swift's
- * withoutDerivative(at:)): the plain number under any Dual or tape layer.
+ * The value without its derivative (JAX's stop_gradient, Swift's withoutDerivative(at:)): the plain
+ * number under any Dual or tape layer, a constant for every derivative taken around it. In compiled
+ * code the transform treats `noDerivative(…)` likewise, and it is the way to pass a differentiated
+ * value to a function that has no derivative.
+ *
+ * @param x a number, a Dual or a reverse-mode tape variable
+ * @returns the number under it, as primal(x)
+ * @example
+ *   grad((x: Real) => mul(x, noDerivative(x)))(3);   // 3 (not 6: the second factor counts as a constant)
  */
 export function noDerivative(x: Real): number {
   return primal(x);
@@ -189,44 +207,83 @@ export const operations: Record<RuleName, (...args: Real[]) => Real> = Object.fr
   Object.entries(rules).map(([name, rule]) => [name, rule.arity === 1 ? unary(rule) : rule.arity === 2 ? binary(rule) : variadic(rule)]),
 ) as Record<RuleName, (...args: Real[]) => Real>;
 
+// The operations by name, for code written over them: each takes numbers, Duals and tape variables,
+// returns a number for numbers, and carries the derivative of the rule of its name (rules/table.ts).
 // Adding a constant 0 to, or multiplying by a constant 1, a Dual or a tape variable creates no tape
 // node and no Dual: x + 0 is x itself (but for x = -0, where it is 0). Two numbers take the primal.
+/** x + y. */
 export const add = fastBinaryKeepingIdentity(rules.add, apply) as BinaryOperation;
+/** x · y. */
 export const mul = fastBinaryKeepingIdentity(rules.mul, apply) as BinaryOperation;
+/** x − y. */
 export const sub = operations.sub as BinaryOperation;
+/** x / y. */
 export const div = operations.div as BinaryOperation;
+/** x % y, as JavaScript's (the sign of x); ∂/∂x = 1, ∂/∂y = −trunc(x / y), also at the jumps. */
 export const mod = operations.mod as BinaryOperation;
+/** x ** y (also Math.pow); x⁰ has ∂/∂x = 0, also at x = 0; at x = 0 with y > 0, ∂/∂y = 0; for x < 0, ∂/∂y is NaN. */
 export const pow = operations.pow as BinaryOperation;
+/** −x. */
 export const neg = operations.neg as UnaryOperation;
+/** Math.exp(x): eˣ. */
 export const exp = operations.exp as UnaryOperation;
+/** Math.expm1(x): eˣ − 1, accurate near 0. */
 export const expm1 = operations.expm1 as UnaryOperation;
+/** Math.log(x): the natural logarithm; at 0 the derivative is +Infinity, below it value and derivative are NaN. */
 export const log = operations.log as UnaryOperation;
+/** Math.log1p(x): log(1 + x), accurate near 0. */
 export const log1p = operations.log1p as UnaryOperation;
+/** Math.log2(x). */
 export const log2 = operations.log2 as UnaryOperation;
+/** Math.log10(x). */
 export const log10 = operations.log10 as UnaryOperation;
+/** Math.sqrt(x); at 0 the derivative is +Infinity (the one-sided limit). */
 export const sqrt = operations.sqrt as UnaryOperation;
+/** Math.cbrt(x); at 0 the derivative is +Infinity. */
 export const cbrt = operations.cbrt as UnaryOperation;
+/** Math.sin(x). */
 export const sin = operations.sin as UnaryOperation;
+/** Math.cos(x). */
 export const cos = operations.cos as UnaryOperation;
+/** Math.tan(x). */
 export const tan = operations.tan as UnaryOperation;
+/** Math.asin(x); at ±1 the derivative is +Infinity. */
 export const asin = operations.asin as UnaryOperation;
+/** Math.acos(x); at ±1 the derivative is −Infinity. */
 export const acos = operations.acos as UnaryOperation;
+/** Math.atan(x). */
 export const atan = operations.atan as UnaryOperation;
+/** Math.atan2(y, x): the angle of the point (x, y); its derivatives are NaN at the origin. */
 export const atan2 = operations.atan2 as BinaryOperation;
+/** Math.sinh(x). */
 export const sinh = operations.sinh as UnaryOperation;
+/** Math.cosh(x). */
 export const cosh = operations.cosh as UnaryOperation;
+/** Math.tanh(x). */
 export const tanh = operations.tanh as UnaryOperation;
+/** Math.asinh(x). */
 export const asinh = operations.asinh as UnaryOperation;
+/** Math.acosh(x); at 1 the derivative is +Infinity. */
 export const acosh = operations.acosh as UnaryOperation;
+/** Math.atanh(x); at ±1 the derivative is +Infinity. */
 export const atanh = operations.atanh as UnaryOperation;
+/** Math.abs(x); at 0 the derivative is 0 (a subgradient). */
 export const abs = operations.abs as UnaryOperation;
+/** Math.sign(x); derivative 0 everywhere, including at 0. */
 export const sign = operations.sign as UnaryOperation;
+/** Math.floor(x); derivative 0 everywhere, including at the jumps. */
 export const floor = operations.floor as UnaryOperation;
+/** Math.ceil(x); derivative 0 everywhere, including at the jumps. */
 export const ceil = operations.ceil as UnaryOperation;
+/** Math.round(x); derivative 0 everywhere, including at the jumps. */
 export const round = operations.round as UnaryOperation;
+/** Math.trunc(x); derivative 0 everywhere, including at the jumps. */
 export const trunc = operations.trunc as UnaryOperation;
+/** Math.max(…xs); each of k tied maxima gets 1/k of the derivative (max(x, x) has derivative 1). */
 export const max = operations.max as VariadicOperation;
+/** Math.min(…xs); each of k tied minima gets 1/k of the derivative. */
 export const min = operations.min as VariadicOperation;
+/** Math.hypot(…xs): √(Σ x²); at the origin every partial is 0 (a subgradient). */
 export const hypot = operations.hypot as VariadicOperation;
 
 /** The operations generated generic code calls (ops.mul, ops.exp, ops.primal, …). */

@@ -21,11 +21,22 @@ import type { WithWrt } from "./api/types.js";
 export type { DerivativeInfo, FailedDerivativeInfo, GenericOperations, Registration } from "./contract.js";
 
 /**
- * What the transform registered on f, or undefined for a function it did not process. For a function
- * marked @differentiable that it could not differentiate, throws an Error quoting the diagnostics
- * (prefixed `api(name): ` where an API function asks); for a registration of another contract version
- * (a module compiled by another dualts), an Error that says to recompile. Every reader of a
- * registration comes here.
+ * What the transform registered on f: its metadata (`name`, `parameters`, `kinds`, `wrt` as parameter
+ * indices, `result`, and `required` and `rest` where they apply) and its generated forms (`jvp`,
+ * `chunkJvp`, `record`, `gradient`, `recordGradient` where the transform wrote them; `generic` always).
+ * Every reader of a registration comes here.
+ *
+ * @param f any function: marked and compiled, made by defineJvp, or plain
+ * @param api the API function asking, for the message's prefix `api(name): ` (the derivative functions pass it)
+ * @returns the registration, or undefined for a function the transform did not process
+ * @throws Error quoting the diagnostics for a function marked @differentiable that the transform could
+ *   not differentiate; Error saying to recompile for a registration of another contract version (a
+ *   module compiled by another dualts)
+ * @example
+ *   // cube(x: number) { return x * x * x; }, marked @differentiable and compiled with the transform:
+ *   derivativeInfo(cube)!.parameters;          // ["x"]
+ *   derivativeInfo(cube)!.jvp!(2, 1);          // [8, 12]: the value, and the derivative along dx = 1
+ *   derivativeInfo((x: number) => x * x);      // undefined: not processed by the transform
  */
 export function derivativeInfo(f: Function, api?: string): DerivativeInfo | undefined {
   const registered = (f as unknown as Record<symbol, unknown>)[DERIVATIVE];
@@ -145,20 +156,61 @@ function registerStaticMethod(owner: Function, name: string, info: Registration)
 }
 
 /**
- * Marks a function expression or a class method as differentiable:
+ * Marks a function expression or a class method as differentiable, for the transform to generate its
+ * derivative code (a function declaration takes the JSDoc tag `@differentiable` instead). The forms:
+ *
  *   const sq = differentiable((x: number) => x * x);
  *   const scaled = differentiable((x: number, k: number) => x * k, { wrt: ["x"] });
  *   class M { @differentiable energy(x: number) { … } }
- * The transform fills in the derivative; without it the function is returned as it is. With
- * `{ wrt }`, the function's type remembers the names, so grad(scaled)'s result type selects as
- * they do. As a decorator on anything but a method (an accessor, getter, setter, field or class)
- * it throws when the class is defined.
+ *   class N { @differentiable({ wrt: ["x"] }) energy(x: number, k: number) { … } }
+ *
+ * The transform rewrites the call to attach the derivative code to the function; at run time the
+ * function is returned as it is, and without the transform grad(sq) throws an error that says how to
+ * enable it. A marked method is bound to its instance: grad(spring.energy) differentiates spring's.
+ *
+ * @param fn the function (or, as a decorator, the method) to mark
+ * @param options `wrt`: the names of the parameters to differentiate (default: every parameter that
+ *   holds a number or an array of numbers). The function's type remembers the names, so grad(scaled)'s
+ *   result type selects as they do
+ * @returns fn itself, typed with its `wrt` where it was given
+ * @throws TypeError, when the class is defined, as a decorator on anything but a method (an
+ *   accessor, getter, setter, field or class); TypeError for a second argument that is not options
+ * @example
+ *   const scaled = differentiable((x: number, k: number) => x * k, { wrt: ["x"] });
+ *   grad(scaled)(2, 5);                // 5, compiled with the transform
  */
 export function differentiable<F extends Function, const W extends readonly string[]>(fn: F, options: { readonly wrt: W }): WithWrt<F, W>;
 /** As `dualts gen` writes differentiable(fn, { wrt }): the information, then the options as written, for the types. */
 export function differentiable<F extends Function, const W extends readonly string[]>(fn: F, info: Registration, options: { readonly wrt: W }): WithWrt<F, W>;
+/**
+ * Marks a function expression as differentiable (see the overload with `{ wrt }`); the transform
+ * rewrites `differentiable(fn)` into `differentiable(fn, info)`, which attaches its derivative code.
+ *
+ * @param fn the function to mark
+ * @param info what the transform generated (written by the transform, not by hand)
+ * @returns fn itself
+ * @example
+ *   const sq = differentiable((x: number) => x * x);
+ *   grad(sq)(3);                       // 6, compiled with the transform
+ */
 export function differentiable<F extends Function>(fn: F, info?: Registration): F;
+/**
+ * The decorator `@differentiable` on a class method (static too): the transform generates the method's
+ * derivative code, and each instance's method is bound to it, so grad(spring.energy) differentiates
+ * spring's. On an accessor, getter, setter, field or class it throws a TypeError when the class is defined.
+ *
+ * @example
+ *   class Spring { constructor(readonly k: number) {} @differentiable energy(x: number) { return 0.5 * this.k * x * x; } }
+ *   grad(new Spring(2).energy)(1.5);  // 3, compiled with the transform
+ */
 export function differentiable<M extends Function>(method: M, context: MethodContext): M;
+/**
+ * The decorator with options, `@differentiable({ wrt: ["x"] })`, on a class method: as `@differentiable`,
+ * differentiating only the parameters named in `wrt`.
+ *
+ * @param options `wrt`: the names of the parameters to differentiate (the transform also passes its information here)
+ * @returns the decorator
+ */
 export function differentiable(options: { readonly wrt?: readonly string[] } | Registration): <M extends Function>(method: M, context: MethodContext) => M;
 export function differentiable(first: any, second?: any, _options?: unknown): any {
   // Used as a decorator itself (`@differentiable`): the second argument is the decorator's context.

@@ -15,25 +15,44 @@ export interface CheckOptions extends DerivativeOptions, FiniteDifferenceOptions
   readonly atol?: number;
 }
 
+/** One partial derivative as checkGradient compares it. */
 export interface GradientComparison {
+  /** The input scalar, named from f's parameters: "x", or "v[1]" for an element of an array parameter. */
   readonly input: string;
+  /** The partial derivative from dualts' automatic differentiation. */
   readonly automatic: number;
+  /** The same partial derivative by finite differences. */
   readonly numerical: number;
+  /** |automatic − numerical|; Infinity where that is NaN. */
   readonly absoluteError: number;
+  /** |automatic − numerical| / |numerical|. */
   readonly relativeError: number;
 }
 
+/** What checkGradient returns: f's value and one comparison per selected input scalar, in order. */
 export interface GradientCheck {
   readonly value: number;
   readonly entries: readonly GradientComparison[];
+  /** The largest absoluteError of the entries (0 for none). */
   readonly maxAbsoluteError: number;
+  /** The largest relativeError of the entries (0 for none). */
   readonly maxRelativeError: number;
 }
 
+/**
+ * What checkGradient throws where an automatic partial derivative disagrees with its finite
+ * difference. The message is a table of the entries that disagree.
+ *
+ * @example
+ *   const cube = defineJvp((x: number) => x ** 3, (x: number, dx: number): [number, number] => [x ** 3, 2 * x * dx], "cube"); // a wrong rule
+ *   try { checkGradient(cube, [2]); } catch (e) { if (e instanceof GradientCheckError) e.mismatches; }   // [{ input: "x", automatic: 4, numerical: ≈ 12, … }]
+ */
 export class GradientCheckError extends Error {
   constructor(
     message: string,
+    /** The entries that disagree, as in check.entries. */
     readonly mismatches: readonly GradientComparison[],
+    /** The whole comparison, every entry included, as checkGradient would have returned it. */
     readonly check: GradientCheck,
   ) {
     super(message);
@@ -52,10 +71,20 @@ function table(rows: readonly GradientComparison[]): string {
 }
 
 /**
- * Compares the automatic gradient with finite differences (Ridders' extrapolation): an entry agrees
- * where |automatic − numerical| ≤ atol + rtol · |numerical|. Returns the comparison; throws
- * GradientCheckError, listing the entries that disagree, on any disagreement.
- *   checkGradient((x: Real, y: Real) => mul(sin(x), y), [1, 2]).maxRelativeError   // ~3e-15
+ * Compares the automatic gradient of a function that returns one number with its gradient by finite
+ * differences (Ridders' extrapolation, as numericalGradient), partial derivative by partial derivative
+ * (JAX's check_grads, PyTorch's gradcheck). An entry agrees where |automatic − numerical| ≤ atol + rtol · |numerical|.
+ *
+ * @param f compiled by the transform or written over dualts' operations; the finite differences call it on plain numbers
+ * @param args f's arguments, as an array
+ * @param options `wrt`, `mode` and `chunk`, as for grad (the automatic side); `step`, the first step
+ *   of the finite differences; `rtol` (default 1e-6) and `atol` (default 1e-8), the tolerances
+ * @returns f's value and one comparison per selected input scalar, with the largest errors
+ * @throws GradientCheckError, its message a table of the entries that disagree, where any entry disagrees
+ * @example
+ *   const report = checkGradient((x: Real, y: Real) => mul(sin(x), y), [1, 2]);
+ *   report.entries.map((e) => e.input);   // ["x", "y"]
+ *   report.maxRelativeError;              // ~3e-15
  */
 export function checkGradient<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options?: CheckOptions): GradientCheck {
   checkFunction("checkGradient", f);

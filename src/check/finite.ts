@@ -13,6 +13,7 @@ import { select, type Wrt, type WrtOptions } from "../api/selection.js";
 import { kindOf } from "../api/values.js";
 import type { GradientOf, WithWrtOption } from "../api/types.js";
 
+/** A derivative by finite differences, with the extrapolation's estimate of its error. */
 export interface FiniteDifference {
   readonly derivative: number;
   /** Estimated absolute error of `derivative`. */
@@ -28,9 +29,18 @@ const SHRINK = 1.4;
 const LEVELS = 10;
 
 /**
- * g′(0) for g: ℝ → ℝ by Ridders' extrapolation, given the scale of the input (for the default step),
- * with an estimate of its error.
- *   centralDifference((h) => Math.exp(1 + h), 1)   // { derivative: ≈ e, error: ~1e-14 }
+ * The derivative g′(0) of g: ℝ → ℝ by central differences (g(h) − g(−h)) / 2h at shrinking steps,
+ * refined by Richardson extrapolation (Ridders' method), with an estimate of its error. For f′(x),
+ * pass g = (h) => f(x + h) and scale = |x|. g runs on plain numbers only.
+ *
+ * @param g a function of the offset h, returning a number
+ * @param scale the size of the input, which only sets the default first step, 0.01 · max(1, |scale|) (default 1)
+ * @param options `step`: the first (largest) step, a positive number; each level divides it by 1.4
+ * @returns `{ derivative, error }`: the derivative, and the tableau's own estimate of its absolute
+ *   error (near machine precision it can be optimistic by an order of magnitude or more)
+ * @example
+ *   centralDifference((h) => Math.exp(1 + h), 1)   // { derivative: ≈ e (2.71828182845…), error: ~1e-14 }
+ *   centralDifference((h) => Math.sin(2 + h), 2)   // { derivative: ≈ cos 2 (−0.41614683654…), error: ~1e-14 }
  */
 export function centralDifference(g: (t: number) => number, scale = 1, options?: FiniteDifferenceOptions): FiniteDifference {
   checkFunction("centralDifference", g, "a function g(h) of the step");
@@ -106,14 +116,16 @@ export function differencesPerInput(api: string, f: AnyFunction, args: unknown[]
 }
 
 /**
- * The gradient by finite differences (Ridders' extrapolation) of a function of plain numbers.
+ * The gradient by finite differences (Ridders' extrapolation, as centralDifference, once per selected
+ * input scalar) of a function of plain numbers: compiled or not, f itself runs.
  *
  * @param f a function returning one number
  * @param args f's arguments
- * @param options `wrt`, as for grad; `step`, the first step of the extrapolation
+ * @param options `wrt`, as for grad; `step`, the first step of the extrapolation (default 0.01 · max(1, |x|) for each input x)
  * @returns the gradient shaped, and typed, as grad's result for the same arguments and `wrt`
  * @example
- *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // [12, 9]: [number, number]
+ *   numericalGradient((x: number, y: number) => x * x * y, [3, 2])   // ≈ [12, 9]: [number, number]
+ *   numericalGradient((v: number[]) => v[0] * v[1], [[2, 3]])         // ≈ [3, 2]: number[]
  */
 export function numericalGradient<F extends AnyFunction, A extends Parameters<F>, const W extends Wrt | undefined = undefined>(
   f: F,
@@ -130,8 +142,18 @@ export function numericalGradient<F extends AnyFunction>(f: F, args: Parameters<
 }
 
 /**
- * The Jacobian by finite differences: rows are outputs, columns the selected input scalars.
- *   numericalJacobian((r: number, t: number) => [r * Math.cos(t), r * Math.sin(t)], [1, 0])   // [[1, 0], [0, 1]]
+ * The Jacobian by finite differences (Ridders' extrapolation, one column per selected input scalar)
+ * of a function of plain numbers.
+ *
+ * @param f a function returning a number or an array of numbers (or a Float64Array)
+ * @param args f's arguments, as an array
+ * @param options `wrt`, as for grad; `step`, the first step of the extrapolation
+ * @returns the m × n matrix as a number[][], laid out as jacobian's: row i is output i's gradient,
+ *   its columns the selected input scalars in order (parameters in `wrt` order, arrays element by
+ *   element); a number result is one row
+ * @example
+ *   numericalJacobian((r: number, t: number) => [r * Math.cos(t), r * Math.sin(t)], [1, 0])   // ≈ [[1, 0], [0, 1]]
+ *   numericalJacobian((x: number, y: number) => [x * y, x + y], [2, 3], { wrt: "y" })        // ≈ [[2], [1]]
  */
 export function numericalJacobian<F extends AnyFunction>(f: F, args: Parameters<F>, options?: WrtOptions & FiniteDifferenceOptions): number[][] {
   checkFunction("numericalJacobian", f);

@@ -11,16 +11,37 @@ import { type Tape, Var } from "./tape.js";
 
 export { label } from "./label.js";
 
+/** One run of a function on its own tape, swept back once from the result: what trace returns. */
 export interface Trace {
+  /** The tape, kept (not released): its nodes can be read and drawn. */
   readonly tape: Tape;
+  /** A tape variable per selected input scalar, in order, each labelled with its name ("x", or "v[0]" for an array's element). */
   readonly inputs: readonly Var[];
+  /** The result's node: draw the graph with toDot(output) or toMermaid(output). */
   readonly output: Var;
+  /** f's value. */
   readonly value: number;
   /** ∂output/∂input for each selected input scalar, in order. */
   readonly gradient: readonly number[];
 }
 
-/** Runs f once on a new tape (reverse mode) and sweeps back from its result. */
+/**
+ * Runs f once on a new tape (reverse mode) and sweeps back once from its result: the computational
+ * graph of the call, every node's adjoint set to ∂output/∂node. Unlike the tapes grad records, this
+ * one is kept, to be read (`tape.nodes`, each Var's op, args, partials, adjoint) and drawn.
+ *
+ * @param f a function over dualts' operations that returns one number depending on a selected input
+ *   (label names its intermediates in the drawing)
+ * @param args f's arguments, as an array
+ * @param options `wrt`: the parameters to record as inputs, by index or name (default: every argument
+ *   that is a number, an array of numbers or a Float64Array; the others are constants)
+ * @returns `{ tape, inputs, output, value, gradient }`
+ * @throws TypeError where the result is not a number or depends on no selected input
+ * @example
+ *   const t = trace((x: Real, y: Real) => mul(sin(x), y), [0, 2]);
+ *   t.value;        // 0
+ *   t.gradient;     // [2, 0]: [y cos x, sin x]
+ */
 export function trace<F extends (...args: any[]) => unknown>(f: F, args: Parameters<F>, options?: WrtOptions): Trace {
   checkFunction("trace", f);
   const checked = checkOptionKeys("trace", f, options, ["wrt"]);
@@ -82,7 +103,17 @@ function draw(output: Var, d: Drawing): string[] {
   return lines;
 }
 
-/** Graphviz DOT: inputs as boxes, operations as ellipses, each edge labelled with its local partial. */
+/**
+ * The graph that output depends on as Graphviz DOT: inputs as boxes, operations as ellipses and
+ * constants as plain text, each node with its label (`p = ×`), value and adjoint, each edge from an
+ * argument labelled with its local partial. Nodes are `n0`, `n1`, … in tape order.
+ *
+ * @param output a node on a tape that can still be read (trace's output; a tape made by hand)
+ * @returns the DOT source, ending in a newline (render it with `dot -Tsvg`)
+ * @example
+ *   toDot(trace((x: Real, y: Real) => label(mul(x, y), "p"), [2, 3]).output);
+ *   // digraph computation { … n2 [label="p = ×\nvalue 6\nadjoint 1", shape=ellipse]; n0 -> n2 [label="∂ 3"]; … }
+ */
 export function toDot(output: Var): string {
   const quote = (s: string) => `"${s.replace(/"/g, '\\"')}"`;
   const body = draw(output, {
@@ -93,7 +124,16 @@ export function toDot(output: Var): string {
   return ["digraph computation {", "  rankdir=LR;", ...body, "}"].join("\n") + "\n";
 }
 
-/** Mermaid flowchart of the same graph. */
+/**
+ * The same graph as toDot's, as a Mermaid flowchart (for a Markdown page): inputs as rectangles,
+ * operations as rounded boxes, constants as parallelograms, each edge labelled with its local partial.
+ *
+ * @param output a node on a tape that can still be read (trace's output; a tape made by hand)
+ * @returns the flowchart's source, `flowchart LR` and one line per node and edge, ending in a newline
+ * @example
+ *   toMermaid(trace((x: Real, y: Real) => label(mul(x, y), "p"), [2, 3]).output);
+ *   // flowchart LR … n2("p = ×<br/>value 6<br/>adjoint 1") … n0 -->|"∂ 3"| n2 …
+ */
 export function toMermaid(output: Var): string {
   const quote = (s: string) => `"${s.replace(/\\n/g, "<br/>").replace(/"/g, "#quot;")}"`;
   const body = draw(output, {

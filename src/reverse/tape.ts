@@ -19,11 +19,24 @@ let tapeCount = 0;
 
 type Argument = Var | number;
 
+/**
+ * A reverse-mode variable: a handle on one node of a tape (made by tape.input, or by an operation on
+ * a Var). dualts' operations take it like a number, recording a node for each result; its op,
+ * arguments, partials, label and adjoint are read from the tape, so they throw once the tape is released.
+ *
+ * @example
+ *   const tape = new Tape();
+ *   const x = tape.input(2, "x");
+ *   const z = mul(x, x) as Var;         // z.value 4, z.op "mul", z.partials [2, 2]
+ *   tape.backward(z);                   // x.adjoint 4
+ */
 export class Var {
   constructor(
+    /** The tape the node is on. */
     readonly tape: Tape,
     /** Position on the tape: arguments always come before their results. */
     readonly index: number,
+    /** The node's value (kept after the tape is released). */
     readonly value: number,
   ) {}
 
@@ -72,7 +85,21 @@ interface WideNode {
   readonly partials: readonly number[];
 }
 
+/**
+ * A reverse-mode tape, by hand: inputs made with `input`, operations on them (dualts' operations)
+ * recorded as nodes, and `backward(output)` setting every node's adjoint to ∂output/∂node in one
+ * sweep. grad, jacobian, hessian and vjp make their own tapes; trace keeps one to read and draw.
+ *
+ * @example
+ *   const tape = new Tape();
+ *   const x = tape.input(2, "x");
+ *   const y = tape.input(3, "y");
+ *   const z = add(mul(x, y), sin(x)) as Var;
+ *   tape.backward(z);
+ *   [x.adjoint, y.adjoint];             // [3 + cos 2, 2]: [∂z/∂x, ∂z/∂y]
+ */
 export class Tape {
+  /** A number no other tape in this process has. */
   readonly id = ++tapeCount;
   /** The number of nodes recorded. */
   private count = 0;
@@ -90,7 +117,15 @@ export class Tape {
     return Array.from({ length: this.count }, (_, i) => new Var(this, i, values[i]));
   }
 
-  /** A new input (leaf) of the computation. */
+  /**
+   * A new input (leaf) of the computation: the variables the adjoints are read from after backward.
+   *
+   * @param value the input's value
+   * @param label its name in graph drawings (toDot, toMermaid)
+   * @returns its variable, whose op is "input"
+   * @example
+   *   const x = new Tape().input(2, "x");   // x.value 2, x.label "x", x.adjoint 0 before a sweep
+   */
   input(value: number, label?: string): Var {
     const i = this.append("input", value);
     const argIds = this.storage!.argIds;
@@ -132,7 +167,18 @@ export class Tape {
     return new Var(this, i, value);
   }
 
-  /** Sets every node's adjoint to ∂output/∂node in one sweep from output back to the inputs. */
+  /**
+   * Sets every node's adjoint to ∂output/∂node in one sweep from output back to the inputs (adjoints
+   * of an earlier sweep are cleared first; nodes recorded after output read 0).
+   *
+   * @param output a variable recorded on this tape
+   * @throws Error where output is on another tape, or the tape was released
+   * @example
+   *   const tape = new Tape();
+   *   const x = tape.input(3);
+   *   tape.backward(mul(x, x) as Var);
+   *   x.adjoint;                            // 6
+   */
   backward(output: Var): void {
     if (output.tape !== this) throw new Error("backward: the output was not recorded on this tape");
     const adjoints = this.clearedForSweep();
@@ -194,9 +240,15 @@ export class Tape {
   }
 
   /**
-   * Hands the tape's storage to the next tape (the derivative functions do so
-   * once they have read the adjoints they need). Its Vars keep their values;
-   * reading anything else of them, recording or sweeping throws.
+   * Hands the tape's storage (its typed arrays) to the next tape, as the derivative functions do once
+   * they have read the adjoints they need. Its Vars keep their values; reading anything else of them
+   * (op, args, partials, label, adjoint), recording on the tape or sweeping it throws. Releasing twice
+   * does nothing more.
+   *
+   * @example
+   *   tape.release();
+   *   x.value;                              // still 3
+   *   x.adjoint;                            // throws: the tape was released
    */
   release(): void {
     if (this.storage) giveBack(this.storage);

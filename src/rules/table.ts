@@ -69,6 +69,17 @@ function stepFunction(name: string, primal: (x: number) => number, smoothAt: (x:
   });
 }
 
+/**
+ * The table of primitives every engine reads, by rule name: the operators (add sub mul div mod pow
+ * neg) and the differentiable Math functions. Each rule has its `name`, `arity` (1, 2 or "variadic"),
+ * `spelling` in source ("*", "Math.exp"), `primal` on numbers, `partials` written against an algebra,
+ * the `domain` its tests sample, and its `convention` where the derivative does not exist.
+ *
+ * @example
+ *   rules.exp.spelling;        // "Math.exp"
+ *   rules.mul.primal(2, 3);    // 6
+ *   rules.abs.convention;      // "at x = 0 the derivative is 0 (Math.sign(0)), a subgradient"
+ */
 export const rules = {
   // ── operators ────────────────────────────────────────────────────────────
   add: rule({ name: "add", arity: 2, spelling: "+", primal: (x, y) => x + y, partials: (A) => [A.constant(1), A.constant(1)], domain: { ranges: [wide, wide] } }),
@@ -255,6 +266,14 @@ export const rules = {
 
 export type RuleName = keyof typeof rules;
 
+/**
+ * The name of every rule in the table, in its order (operators first, then Math functions): each is
+ * also the name of the runtime operation that dualts exports.
+ *
+ * @example
+ *   ruleNames.length;          // 37
+ *   ruleNames.slice(0, 3);     // ["add", "sub", "mul"]
+ */
 export const ruleNames = Object.keys(rules) as RuleName[];
 
 /** `Math.pow` is the same operation as `**`. */
