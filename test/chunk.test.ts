@@ -209,6 +209,9 @@ describe("grad of a compiled function of a few numbers or one array of them, and
         [rosenbrock, () => grad(rosenbrock)(array as number[])],
         [rosenbrock, () => valueAndGrad(rosenbrock)(array as number[])],
         [scaledLogSum, () => valueAndGrad(scaledLogSum)(v, 1.5)],
+        // jvp: one call of the generated JVP, the tangents as given (a Float64Array too) or as the parameters' shapes.
+        [polynomial, () => jvp(polynomial, [a, b, c], [d, e, f])],
+        [rosenbrock, () => jvp(rosenbrock, [array as number[]], [typed ? Float64Array.from(v, (t) => t / 2) : v.map((t) => t / 2)])],
       ];
       for (const [fn, call] of calls) {
         forgetPlans(fn);

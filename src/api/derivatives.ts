@@ -10,11 +10,11 @@
 import type { Real } from "../dual.js";
 import { derivativeInfo, type DerivativeInfo } from "../registry.js";
 import { adjoints, dualLanePasses, forwardPass, onReleasedTape, runnable, unitPasses, valueOf } from "./engines.js";
-import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, onePassGradient, tryRecordedGradient, tryRecordedRows } from "./generated.js";
+import { canRecord, chunkedPasses, generatedUnitPasses, gradientPass, onePassGradient, onePassJvp, tryRecordedGradient, tryRecordedRows } from "./generated.js";
 import { gradientPoisoned, nanRowWhereValueIs, scalarResult } from "./results.js";
 import { isReal, select, type Selection, type Wrt, type WrtOptions } from "./selection.js";
 import { callerOf, checkDerivativeOptions, checkFunction, explainedOverflow } from "./boundary.js";
-import { checkedPass, checkedUnitPasses } from "./poison.js";
+import { checkedPass, checkedUnitPasses, poisonedAlong } from "./poison.js";
 import { kindOf } from "./values.js";
 import { signatureOf } from "./signature.js";
 import { flatTangents } from "./tangents.js";
@@ -251,22 +251,37 @@ export function jvp<F extends AnyFunction>(f: F, args: Parameters<F>, tangents: 
   checkFunction("jvp", f);
   const checked = checkDerivativeOptions("jvp", f, options, ["wrt"]);
   if (!Array.isArray(args)) throw new TypeError(`${callerOf("jvp", f)}: args must be an array of ${signatureOf(f).name}'s arguments, not ${kindOf(args)}`);
-  const plans = plansOf<SelectionPlan<undefined>>(f, optionsKey("jvp", checked));
+  const plans = plansOf<SelectionPlan<JvpPlan>>(f, optionsKey("jvp", checked));
   try {
+    // A plan's one call of the generated JVP, where the layout has one and its result is not poison.ts's case.
+    const plan = plans.match(args);
+    const onePass = plan?.route.onePass?.(args, tangents);
+    if (onePass !== undefined && !poisonedAlong(onePass[0], onePass[1])) return onePass as [number | number[], number | number[]];
+    const choose = (call: readonly unknown[], planned: boolean) => {
+      const sel = select("jvp", f, call, checked);
+      const info = derivativeInfo(f);
+      return { sel, route: { onePass: planned && info ? onePassJvp(info, sel) : undefined } };
+    };
     return onPlan(
       plans,
       args,
-      (call) => ({ sel: select("jvp", f, call, checked), route: undefined }),
+      choose,
       (sel) => {
         const flat = flatTangents(sel, tangents);
         const pass = checkedPass(f, sel, flat, forwardPass(f, sel, flat));
         if (!Array.isArray(pass.value) && !(pass.value instanceof Float64Array)) scalarResult(sel, pass.value, "jvp handles number and array results");
         return [pass.value, pass.tangent] as [number | number[], number | number[]];
       },
+      plan,
     );
   } catch (error) {
     throw explainedOverflow("jvp", f, args, error);
   }
+}
+
+/** A jvp plan's route: a compiled function's one call of its generated JVP, where the selection is its wrt. */
+interface JvpPlan {
+  readonly onePass?: (args: readonly unknown[], tangents: unknown) => [unknown, unknown] | undefined;
 }
 
 /**

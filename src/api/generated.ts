@@ -315,3 +315,50 @@ export function onePassGradient(info: DerivativeInfo, sel: Selection, form: "gra
     return gradientPoisoned(value, gradient) ? undefined : [value, gradient];
   };
 }
+
+/**
+ * A plan's one-call JVP of a compiled function (plan.ts), where the selection is its wrt in order:
+ * the tangents checked to be shaped like their parameters and finite (else undefined: the general
+ * path checks and reports them), passed as plain arrays (a Float64Array too, so that the generated
+ * code sees one kind of array), one call of the generated JVP, the NaN rule applied as
+ * generatedPass applies it. Returns [value, tangent], or undefined where the result is not a number
+ * or an array of them.
+ */
+export function onePassJvp(info: DerivativeInfo, sel: Selection): ((args: readonly unknown[], tangents: unknown) => [unknown, unknown] | undefined) | undefined {
+  const wrt = info.wrt;
+  const inOrder = sel.params.length === wrt.length && sel.params.every((param, j) => param === wrt[j]);
+  if (!info.jvp || sel.packed || !sel.plain || !inOrder) return undefined;
+  const jvpForm = info.jvp;
+  const declared = info.parameters.length;
+  return (args, tangents) => {
+    if (!Array.isArray(tangents) || tangents.length !== wrt.length) return undefined;
+    for (let j = 0; j < wrt.length; j++) if (!sameShape(args[wrt[j]], tangents[j])) return undefined;
+    const slots: unknown[] = [];
+    for (let i = 0, j = 0; i < declared; i++) {
+      slots.push(args[i]);
+      if (wrt[j] === i) slots.push(plainArray(tangents[j++]));
+    }
+    const [value, tangent] = jvpForm(...slots) as [unknown, unknown];
+    const result = typeof value === "number" || Array.isArray(value) || value instanceof Float64Array;
+    return result ? [value, nanWhereValueIs(value, tangent)] : undefined;
+  };
+}
+
+/** A Float64Array's numbers in a plain array; anything else as it is. */
+function plainArray(x: unknown): unknown {
+  if (!(x instanceof Float64Array)) return x;
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i];
+  return out;
+}
+
+/** A finite number tangent for a number, or a tangent array of as many finite numbers for an array. */
+function sameShape(arg: unknown, tangent: unknown): boolean {
+  if (typeof arg === "number") return typeof tangent === "number" && tangent - tangent === 0;
+  if (!(Array.isArray(tangent) || tangent instanceof Float64Array) || tangent.length !== (arg as ArrayLike<number>).length) return false;
+  for (let i = 0; i < tangent.length; i++) {
+    const t: unknown = tangent[i];
+    if (typeof t !== "number" || t - t !== 0) return false;
+  }
+  return true;
+}

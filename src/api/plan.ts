@@ -162,6 +162,8 @@ export function forgetPlans(f: Function): void {
 
 /** The key of an API function's options: what a plan depends on. */
 export function optionsKey(api: string, options: { readonly wrt?: unknown; readonly mode?: unknown; readonly chunk?: unknown }): string {
+  // No options (the common case): the API's name itself, a constant string, which a Map hashes once.
+  if (options.wrt === undefined && options.mode === undefined && options.chunk === undefined) return api;
   const one = (w: unknown) => `${typeof w}:${String(w)}`;
   const wrt = options.wrt === undefined ? "" : Array.isArray(options.wrt) ? `[${options.wrt.map(one).join(",")}]` : one(options.wrt);
   return `${api}|${String(options.mode)}|${String(options.chunk)}|${wrt}`;
