@@ -11,6 +11,7 @@ import { forgetPlans } from "../src/api/plan.js";
 import { first, identity, mixed, rosenbrock, scaledCopy, scaledLogSum, smoothed } from "./programs/chunked.js";
 import { polynomial } from "./programs/lecture.js";
 import { wide } from "./programs/recorded.js";
+import { reordered } from "./programs/gradient-form.js";
 import { expectClose, inNanSafeMode } from "./support/helpers.js";
 
 const point = (n: number) => Array.from({ length: n }, (_, i) => Math.sin(1.7 * i + 0.3) * 1.5);
@@ -212,6 +213,9 @@ describe("grad of a compiled function of a few numbers or one array of them, and
         // jvp: one call of the generated JVP, the tangents as given (a Float64Array too) or as the parameters' shapes.
         [polynomial, () => jvp(polynomial, [a, b, c], [d, e, f])],
         [rosenbrock, () => jvp(rosenbrock, [array as number[]], [typed ? Float64Array.from(v, (t) => t / 2) : v.map((t) => t / 2)])],
+        // wrt(b, a): the tangents in wrt's order, not the parameters'.
+        [reordered, () => jvp(reordered, [Math.abs(a) + 0.5, b, c], [d, e])],
+        [reordered, () => grad(reordered)(Math.abs(a) + 0.5, b, c)],
       ];
       for (const [fn, call] of calls) {
         forgetPlans(fn);

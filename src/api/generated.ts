@@ -333,10 +333,12 @@ export function onePassJvp(info: DerivativeInfo, sel: Selection): ((args: readon
   return (args, tangents) => {
     if (!Array.isArray(tangents) || tangents.length !== wrt.length) return undefined;
     for (let j = 0; j < wrt.length; j++) if (!sameShape(args[wrt[j]], tangents[j])) return undefined;
+    // Each parameter, and after a differentiated one its tangent: tangents come in wrt's order, which may not be the parameters'.
     const slots: unknown[] = [];
-    for (let i = 0, j = 0; i < declared; i++) {
+    for (let i = 0; i < declared; i++) {
       slots.push(args[i]);
-      if (wrt[j] === i) slots.push(plainArray(tangents[j++]));
+      const j = wrt.indexOf(i);
+      if (j >= 0) slots.push(plainArray(tangents[j]));
     }
     const [value, tangent] = jvpForm(...slots) as [unknown, unknown];
     const result = typeof value === "number" || Array.isArray(value) || value instanceof Float64Array;
