@@ -329,16 +329,16 @@ export function onePassJvp(info: DerivativeInfo, sel: Selection): ((args: readon
   const inOrder = sel.params.length === wrt.length && sel.params.every((param, j) => param === wrt[j]);
   if (!info.jvp || sel.packed || !sel.plain || !inOrder) return undefined;
   const jvpForm = info.jvp;
-  const declared = info.parameters.length;
+  // Per parameter, its place in wrt (-1: not differentiated).
+  const wrtIndex = info.parameters.map((_, i) => wrt.indexOf(i));
   return (args, tangents) => {
     if (!Array.isArray(tangents) || tangents.length !== wrt.length) return undefined;
     for (let j = 0; j < wrt.length; j++) if (!sameShape(args[wrt[j]], tangents[j])) return undefined;
     // Each parameter, and after a differentiated one its tangent: tangents come in wrt's order, which may not be the parameters'.
     const slots: unknown[] = [];
-    for (let i = 0; i < declared; i++) {
+    for (let i = 0; i < wrtIndex.length; i++) {
       slots.push(args[i]);
-      const j = wrt.indexOf(i);
-      if (j >= 0) slots.push(plainArray(tangents[j]));
+      if (wrtIndex[i] >= 0) slots.push(plainArray(tangents[wrtIndex[i]]));
     }
     const [value, tangent] = jvpForm(...slots) as [unknown, unknown];
     const result = typeof value === "number" || Array.isArray(value) || value instanceof Float64Array;
