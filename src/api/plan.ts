@@ -146,12 +146,17 @@ export class Plans<P extends Plan> {
 /** The plans of each function, per API function and options (a key such as `grad|reverse||0,1`). */
 const planned = new WeakMap<Function, Map<string, Plans<Plan>>>();
 
+/** The last lookup's answer: an API used again and again on one f (jvp in a loop, grad made per call) skips the maps. */
+let last: { readonly f: Function; readonly key: string; readonly plans: Plans<Plan> } | undefined;
+
 /** The plans shared by every function an API made for f with these options. */
 export function plansOf<P extends Plan>(f: Function, key: string): Plans<P> {
+  if (last !== undefined && last.f === f && last.key === key) return last.plans as unknown as Plans<P>;
   let byKey = planned.get(f);
   if (!byKey) planned.set(f, (byKey = new Map()));
   let plans = byKey.get(key);
   if (!plans) byKey.set(key, (plans = new Plans<Plan>()));
+  last = { f, key, plans };
   return plans as unknown as Plans<P>;
 }
 
