@@ -3,9 +3,7 @@
 // every entry a finite number. Checked here and flattened output by output,
 // as tangents.ts checks jvp's tangents.
 
-import { elementKind, firstFault, kindOf } from "./values.js";
-
-const finiteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+import { elementKind, finiteNumber, firstFault, kindOf } from "./values.js";
 
 /**
  * The cotangent as one seed per output; an error that says what the cotangent

@@ -10,6 +10,7 @@ import type { Real } from "../dual.js";
 import type { DerivativeInfo } from "../registry.js";
 import { withTape, type LinearTape } from "../reverse/linear.js";
 import type { ForwardPass } from "./engines.js";
+import { finiteNumbers } from "./plan.js";
 import { gradientPoisoned, nanRowWhereValueIs, nanWhereValueIs } from "./results.js";
 import type { Selection } from "./selection.js";
 
@@ -357,10 +358,5 @@ function plainArray(x: unknown): unknown {
 /** A finite number tangent for a number, or a tangent array of as many finite numbers for an array. */
 function sameShape(arg: unknown, tangent: unknown): boolean {
   if (typeof arg === "number") return typeof tangent === "number" && tangent - tangent === 0;
-  if (!(Array.isArray(tangent) || tangent instanceof Float64Array) || tangent.length !== (arg as ArrayLike<number>).length) return false;
-  for (let i = 0; i < tangent.length; i++) {
-    const t: unknown = tangent[i];
-    if (typeof t !== "number" || t - t !== 0) return false;
-  }
-  return true;
+  return (Array.isArray(tangent) || tangent instanceof Float64Array) && tangent.length === (arg as ArrayLike<number>).length && finiteNumbers(tangent);
 }

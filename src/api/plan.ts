@@ -26,8 +26,8 @@ const TYPED = 2;
 const DATA = 3;
 const UNPLANNABLE = -1;
 
-/** Whether every element of an array is a finite number. */
-function finiteNumbers(x: ArrayLike<unknown>): boolean {
+/** Whether every element of an array is a finite number (a plan's check, and generated.ts's of jvp's tangents). */
+export function finiteNumbers(x: ArrayLike<unknown>): boolean {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "number" || v - v !== 0) return false;

@@ -161,50 +161,43 @@ export class Selection {
   }
 
   /**
-   * shape for every call of this selection's layout (a plan's, plan.ts), the parameters' kinds and
-   * lengths read once: one number parameter → its entry; one array parameter, or only number
-   * parameters → the flat list itself (a new list on every route).
+   * shape for every call of this selection's layout (a plan's, plan.ts): the parameters' kinds and
+   * lengths read once.
    */
   shaper<T>(): (flat: readonly T[]) => T | T[] | (T | T[])[] {
-    const lengths = this.params.map((param) => (isReal(this.args[param]) ? -1 : (this.args[param] as ArrayLike<Real>).length));
-    if (lengths.length === 1) return lengths[0] < 0 ? (flat) => flat[0] : (flat) => flat as T[];
-    // Several number parameters: one entry each, the flat list itself.
-    if (lengths.every((length) => length < 0)) return (flat) => flat as T[];
-    return (flat) => {
-      const perParam = new Array<T | T[]>(lengths.length);
-      for (let i = 0, k = 0; i < lengths.length; i++) {
-        perParam[i] = lengths[i] < 0 ? flat[k] : flat.slice(k, k + lengths[i]);
-        k += lengths[i] < 0 ? 1 : lengths[i];
-      }
-      return perParam;
-    };
+    const lengths = this.lengths();
+    // inShapes' two common answers decided here once, off the hot path: a number's entry, or the flat list itself.
+    if (lengths.length === 1 && lengths[0] < 0) return (flat) => flat[0];
+    if (lengths.length === 1 || lengths.every((length) => length < 0)) return (flat) => flat as T[];
+    return (flat) => inShapes(lengths, flat);
   }
 
   /** One selected parameter → its shape (a value, or an array); several → one entry each. */
   shape<T>(flat: readonly T[]): T | T[] | (T | T[])[] {
-    // One parameter (the common case): its number, or the flat list itself, which is its array's entries.
-    if (this.params.length === 1) return isReal(this.args[this.params[0]]) ? flat[0] : (flat as T[]);
-    return shapeLike(this.args, this.params, flat);
+    return inShapes(this.lengths(), flat);
+  }
+
+  /** Each selected parameter's length: -1 for a number. */
+  private lengths(): number[] {
+    return this.params.map((param) => (isReal(this.args[param]) ? -1 : (this.args[param] as ArrayLike<Real>).length));
   }
 }
 
 /**
- * A flat list of per-scalar entries in the shapes of the arguments at `params`, whose scalars it
- * holds parameter by parameter, in order: one parameter → its shape (a value, or an array of its
- * entries); several → one entry each.
+ * A flat list of per-scalar entries in the shapes of parameters of these lengths (-1 for a number),
+ * whose scalars it holds parameter by parameter, in order: one parameter → its shape (its number, or
+ * the flat list itself, its array's entries); only numbers → the flat list itself; else one entry
+ * per parameter. Every route gives a new flat list, so returning it is returning a new list.
  */
-export function shapeLike<T>(args: readonly unknown[], params: readonly number[], flat: readonly T[]): T | T[] | (T | T[])[] {
-  const perParam: (T | T[])[] = [];
-  let k = 0;
-  for (const param of params) {
-    if (isReal(args[param])) perParam.push(flat[k++]);
-    else {
-      const length = (args[param] as ArrayLike<Real>).length;
-      perParam.push(flat.slice(k, k + length));
-      k += length;
-    }
+function inShapes<T>(lengths: readonly number[], flat: readonly T[]): T | T[] | (T | T[])[] {
+  if (lengths.length === 1) return lengths[0] < 0 ? flat[0] : (flat as T[]);
+  if (lengths.every((length) => length < 0)) return flat as T[];
+  const perParam = new Array<T | T[]>(lengths.length);
+  for (let i = 0, k = 0; i < lengths.length; i++) {
+    perParam[i] = lengths[i] < 0 ? flat[k] : flat.slice(k, k + lengths[i]);
+    k += lengths[i] < 0 ? 1 : lengths[i];
   }
-  return perParam.length === 1 ? perParam[0] : perParam;
+  return perParam;
 }
 
 /** Whether a call omits parameter i: an optional one (at or after `required`) that it passes nothing, or undefined, for. */

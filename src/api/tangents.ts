@@ -5,9 +5,7 @@
 
 import type { Real } from "../dual.js";
 import { isReal, type Selection } from "./selection.js";
-import { elementKind, firstFault, kindOf } from "./values.js";
-
-const finiteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
+import { elementKind, finiteNumber, firstFault, kindOf } from "./values.js";
 
 /** What a caller calls its tangents, for messages: jvp's `tangents`, hvp's `v`. */
 export interface TangentWords {

@@ -36,3 +36,6 @@ export function firstFault(array: readonly unknown[], accepts: (element: unknown
 export function elementKind(array: readonly unknown[], i: number): string {
   return i in array ? kindOf(array[i]) : "missing (the array has a hole there)";
 }
+
+/** Whether x is a finite number: what tangents and cotangents must hold. */
+export const finiteNumber = (x: unknown): boolean => typeof x === "number" && Number.isFinite(x);
