@@ -10,10 +10,15 @@
 //                                            no closed form; gradient descent
 //
 // Both errors are plain TypeScript marked @differentiable; dualts gives the
-// gradients, for the descent and to confirm ∇E = 0 at each solution.
+// gradients, for the descent and to confirm ∇E = 0 at each solution. Then
+// the cooling law's minimum three ways with dualts/optimize: gradient descent
+// with the same fixed step, L-BFGS and Newton, which use E's curvature too and
+// need a handful of steps where descent needs hundreds.
 
 import { grad } from "dualts";
+import { minimize } from "dualts/optimize";
 import { shown, writeChart } from "./lib/figures.js";
+import { compareMethods, methodTable, powerOfTen, type MethodRun } from "./lib/methods.js";
 import { fmt, heading, isMain, logOf, table, tuple, type ExampleOptions } from "./lib/narration.js";
 
 /** Hours since the coffee was poured. */
@@ -48,6 +53,22 @@ export function coolingError(w0: number, w1: number, t: Float64Array, theta: Flo
   return total / t.length;
 }
 
+/**
+ * The straight line's error as a function of the vector w = (w0, w1), the form minimize takes.
+ * @differentiable wrt(w)
+ */
+export function lineErrorOf(w: Float64Array, t: Float64Array, theta: Float64Array): number {
+  return lineError(w[0], w[1], t, theta);
+}
+
+/**
+ * The cooling law's error as a function of the vector w = (w0, w1).
+ * @differentiable wrt(w)
+ */
+export function coolingErrorOf(w: Float64Array, t: Float64Array, theta: Float64Array): number {
+  return coolingError(w[0], w[1], t, theta);
+}
+
 /** ∇E = 0 for the straight line: the 2 × 2 normal equations, solved exactly. */
 export function lineClosedForm(t: ArrayLike<number>, theta: ArrayLike<number>): number[] {
   const n = t.length;
@@ -67,19 +88,15 @@ export function lineClosedForm(t: ArrayLike<number>, theta: ArrayLike<number>): 
 
 type Error2 = (w0: number, w1: number, t: Float64Array, theta: Float64Array) => number;
 
-/** Gradient descent from w = (1, 0) until |∇E| < tolerance (or `limit` steps). */
-export function gradientDescent(E: Error2, rate: number, tolerance = 1e-10, limit = 20_000): { w: number[]; steps: number; path: number[] } {
-  // wrt repeats the tag's wrt(w0, w1) for TypeScript, whose types do not read JSDoc: g is typed [number, number].
-  const gradient = grad(E, { wrt: [0, 1] });
-  let w = [1, 0];
-  const path: number[] = [];
-  for (let step = 0; step < limit; step++) {
-    const g = gradient(w[0], w[1], ts, excess);
-    path.push(E(w[0], w[1], ts, excess));
-    if (Math.hypot(g[0], g[1]) < tolerance) return { w, steps: step, path };
-    w = [w[0] - rate * g[0], w[1] - rate * g[1]];
-  }
-  return { w, steps: limit, path };
+/** Where every descent starts. */
+const start = () => new Float64Array([1, 0]);
+/** Every descent stops when each |∂E/∂wᵢ| ≤ this. */
+export const tolerance = 1e-10;
+
+/** Gradient descent w ← w − rate·∇E(w) from w = (1, 0), by minimize with a fixed step, until every |∂E/∂wᵢ| ≤ tolerance. */
+export function gradientDescent(E: (w: Float64Array, t: Float64Array, theta: Float64Array) => number, rate: number): { w: number[]; steps: number } {
+  const result = minimize(E, start(), { method: "gd", step: rate, args: [ts, excess], gradientTolerance: tolerance });
+  return { w: Array.from(result.x), steps: result.iterations };
 }
 
 export interface Solution {
@@ -90,8 +107,10 @@ export interface Solution {
 }
 
 export interface WhyDerivativesResult {
-  readonly line: { closedForm: Solution; descent: Solution & { steps: number } };
-  readonly cooling: { descent: Solution & { steps: number } };
+  /** The straight line: its closed form, gradient descent (step 0.5) and Newton's method. */
+  readonly line: { closedForm: Solution; descent: Solution & { steps: number }; newton: Solution & { steps: number } };
+  /** The cooling law: gradient descent (step 0.2), and the three methods compared. */
+  readonly cooling: { descent: Solution & { steps: number }; methods: MethodRun<Float64Array>[] };
   readonly figures: string[];
 }
 
@@ -109,24 +128,42 @@ export async function run(options: ExampleOptions = {}): Promise<WhyDerivativesR
   log("");
 
   const closed = solution(lineError, lineClosedForm(hours, excess));
-  const lineDescent = gradientDescent(lineError, 0.5);
-  const coolingDescent = gradientDescent(coolingError, 0.2);
-  const line = { closedForm: closed, descent: { ...solution(lineError, lineDescent.w), steps: lineDescent.steps } };
-  const cooling = { descent: { ...solution(coolingError, coolingDescent.w), steps: coolingDescent.steps } };
+  const lineDescent = gradientDescent(lineErrorOf, 0.5);
+  const lineNewton = minimize(lineErrorOf, start(), { method: "newton", args: [ts, excess], gradientTolerance: tolerance });
+  const methods = compareMethods(coolingErrorOf, start(), [ts, excess], 0.2, tolerance);
+  const coolingDescent = methods[0].result;
+  const line = {
+    closedForm: closed,
+    descent: { ...solution(lineError, lineDescent.w), steps: lineDescent.steps },
+    newton: { ...solution(lineError, Array.from(lineNewton.x)), steps: lineNewton.iterations },
+  };
+  const cooling = { descent: { ...solution(coolingError, Array.from(coolingDescent.x)), steps: coolingDescent.iterations }, methods };
 
   table([
     ["", "straight line θ ≈ w0 + w1·t", "Newton's cooling θ ≈ w0·exp(−w1·t)"],
     ["∇E(w) = 0 is", "linear in w: the normal equations", "transcendental in w1: no closed form"],
-    ["solved by", "one 2 × 2 linear solve", `gradient descent, ${cooling.descent.steps} steps of size 0.2`],
+    ["solved by", "one 2 × 2 linear solve", `gradient descent w ← w − 0.2·∇E(w), ${cooling.descent.steps} steps`],
     ["w*", tuple(closed.w, 6), tuple(cooling.descent.w, 6)],
     ["E(w*)", fmt(closed.error, 6), fmt(cooling.descent.error, 6)],
     ["∇E(w*) by dualts", sci(closed.gradient), sci(cooling.descent.gradient)],
     ["gradient descent", `${tuple(line.descent.w, 6)} in ${line.descent.steps} steps`, ""],
   ]).forEach((l) => log(l));
   log("");
-  log(`   Gradient descent finds the straight line's exact minimum too; only gradient descent finds the`);
-  log(`   cooling law's, whose error is ${(closed.error / cooling.descent.error).toFixed(0)} times smaller. Every step needs ∇E(w): the rest of the`);
+  log(`   Gradient descent finds the straight line's exact minimum too, and the cooling law's, which no formula`);
+  log(`   gives and whose error is ${(closed.error / cooling.descent.error).toFixed(0)} times smaller. Every step needs ∇E(w): the rest of the`);
   log("   lecture is about getting it automatically.");
+  log("");
+  log(`   Fewer steps: the cooling law's minimum by minimize (dualts/optimize), three ways, from w = (1, 0) until`);
+  log(`   every |∂E/∂wᵢ| ≤ ${powerOfTen(tolerance)} (time: the fastest of a few runs, measured just now):`);
+  methodTable(methods, "E").forEach((l) => log(l));
+  const [descent, lbfgs, newton] = methods.map((m) => m.result);
+  log("");
+  log(`   All three stop at w = ${tuple(newton.x, 6)}. Gradient descent knows only the slope, so it walks down`);
+  log("   in small steps of a size fixed in advance. Newton's method also uses the curvature, the second derivatives");
+  log("   ∇²E(w): it fits a bowl to E at w and jumps to the bottom of the bowl. Near the minimum E is almost exactly a");
+  log(`   bowl, so ${newton.iterations} steps are enough, though each needs a Hessian. L-BFGS learns the curvature from how the gradient`);
+  log(`   changed between its steps: ${lbfgs.iterations} steps, ${lbfgs.evaluations.gradient} gradients against descent's ${descent.evaluations.gradient}, no second derivatives.`);
+  log(`   The straight line's E is exactly a bowl: ${line.newton.steps === 1 ? "one Newton step lands" : `${line.newton.steps} Newton steps land`} on the closed form's w.`);
 
   const curve = Array.from({ length: 61 }, (_, k) => k / 60);
   const figure = await writeChart(options, "1-why-derivatives.svg", {

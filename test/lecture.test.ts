@@ -51,18 +51,70 @@ test("npm start runs the five steps in order, writing figures to examples/out/",
   expect(defaultOutDir).toBe(join(new URL("..", import.meta.url).pathname, "examples/out/"));
 });
 
+/** The largest |gᵢ|: the norm minimize's gradientTolerance reads. */
+const largest = (g: ArrayLike<number>) => Math.max(...Array.from(g, Math.abs));
+const t = Float64Array.from(why.hours);
+
 describe("1. why derivatives", () => {
-  test("the closed form solves ∇E = 0 and gradient descent reaches the same minimum", () => {
-    const { closedForm, descent } = r1.line;
+  test("the closed form solves ∇E = 0; gradient descent and one Newton step reach the same minimum", () => {
+    const { closedForm, descent, newton } = r1.line;
     expect(Math.hypot(...closedForm.gradient)).toBeLessThan(1e-12);
     expectClose(descent.w, closedForm.w, 1e-7, 1e-9);
+    expect(descent.steps).toBeGreaterThan(100);
+    // E is quadratic in w: Newton's bowl is E itself, and its first step solves the normal equations.
+    expect(newton.steps).toBe(1);
+    expectClose(newton.w, closedForm.w, 1e-12);
   });
 
   test("gradient descent minimises the cooling law, which has no closed form, and fits far better", () => {
     const { descent } = r1.cooling;
-    expect(Math.hypot(...descent.gradient)).toBeLessThan(1e-9);
+    expect(largest(descent.gradient)).toBeLessThanOrEqual(why.tolerance);
     expect(descent.error).toBeLessThan(r1.line.closedForm.error / 10);
     expect(descent.w[1]).toBeGreaterThan(0); // it cools
+  });
+
+  test("minimize's fixed-step descent takes the lecture's steps w ← w − 0.2·∇E(w), and stops at the first w where ∇E is small", () => {
+    const [gd] = r1.cooling.methods;
+    const gradient = grad(why.coolingError, { wrt: [0, 1] });
+    let w = [1, 0];
+    for (let step = 0; step < gd.result.iterations; step++) {
+      const g = gradient(w[0], w[1], t, why.excess);
+      expect(largest(g), `step ${step}`).toBeGreaterThan(why.tolerance);
+      w = [w[0] - 0.2 * g[0], w[1] - 0.2 * g[1]];
+    }
+    expect(Array.from(gd.result.x)).toEqual(w); // the same numbers, bit for bit
+    expect(largest(gradient(w[0], w[1], t, why.excess))).toBeLessThanOrEqual(why.tolerance);
+    expect(gd.result.iterations).toBe(r1.cooling.descent.steps);
+    expect(gd.result.evaluations.gradient).toBe(gd.result.iterations + 1); // a fixed step: one gradient per step, no line search
+  });
+
+  test("gradient descent, L-BFGS and Newton reach the same minimiser; L-BFGS and Newton in a handful of steps", () => {
+    const [gd, lbfgs, newton] = r1.cooling.methods;
+    expect(r1.cooling.methods.map((m) => m.method)).toEqual(["gd", "lbfgs", "newton"]);
+    const gradient = grad(why.coolingErrorOf, { wrt: "w" });
+    for (const { label, result } of r1.cooling.methods) {
+      expect(result.stoppedBy, label).toBe("gradient");
+      expect(result.gradientNorm, label).toBeLessThanOrEqual(why.tolerance);
+      expect(largest(gradient(result.x, t, why.excess)), label).toBeLessThanOrEqual(why.tolerance);
+      expectClose(result.x, newton.result.x, 1e-7, 0, label);
+      expectClose(result.value, r1.cooling.descent.error, 1e-12, 0, label);
+    }
+    expect(gd.result.iterations).toBeGreaterThan(300);
+    expect(lbfgs.result.iterations).toBeLessThanOrEqual(20);
+    expect(newton.result.iterations).toBeLessThanOrEqual(8);
+    expect(20 * lbfgs.result.evaluations.gradient).toBeLessThan(gd.result.evaluations.gradient);
+    expect(lbfgs.result.evaluations.hessian).toBe(0);
+    expect(newton.result.evaluations.hessian).toBe(newton.result.iterations); // one Hessian per Newton step
+  });
+
+  test("the narration prints each method's row as run() returned it (the time printed, never checked)", () => {
+    for (const { label, result: r } of r1.cooling.methods) {
+      const cells = [label, r.iterations, r.evaluations.gradient, r.evaluations.hessian].map((c) => String(c).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      expect(
+        narration.some((l) => new RegExp(`^\\s+${cells.join("\\s+")}\\s+\\d+(\\.\\d+)? ms\\s`).test(l)),
+        label,
+      ).toBe(true);
+    }
   });
 });
 
@@ -85,6 +137,7 @@ describe("3. logistic regression on iris", () => {
 
   test("the loss falls from log 2 during gradient descent", () => {
     for (const m of r3.models) {
+      expect(m.losses).toHaveLength(1001); // the start and each of the 1000 steps, from minimize's onIteration
       expectClose(m.losses[0], Math.log(2), 1e-12);
       expect(m.losses.at(-1)!).toBeLessThan(0.25 * m.losses[0]);
       // Gradient descent with a step the loss's curvature allows never goes uphill.
@@ -136,6 +189,34 @@ describe("3. logistic regression on iris", () => {
       .map((l) => l.trim().split(/\s+/)[0]);
     expect(readmeHeaders).toEqual(["step", "step"]);
     for (const text of [narration.join("\n"), lecture, readFileSync(r3.figures[0], "utf8")]) expect(text).not.toMatch(/epoch/i);
+  });
+
+  test("trained to the minimum, gradient descent, L-BFGS and Newton agree; L-BFGS and Newton need tens of steps, descent thousands", () => {
+    const { train, scale } = iris.dataSets();
+    const ys = Float64Array.from(train.ys);
+    const rows = iris.standardize(train.rows, [0, 1, 2, 3], scale);
+    const xs = Float64Array.from(iris.standardize(train.rows, [iris.featureNames.indexOf("petal length")], scale), (r) => r[0]);
+    expect(r3.comparisons.map((c) => c.name)).toEqual(["one feature", "four features"]);
+    r3.comparisons.forEach((c, k) => {
+      const [gd, lbfgs, newton] = c.methods.map((m) => m.result);
+      expect(c.methods.map((m) => m.method)).toEqual(["gd", "lbfgs", "newton"]);
+      // ∇L ≈ 0 at each, by valueAndGrad here, not by what minimize reported.
+      const atW = (w: Float64Array) => (k === 0 ? valueAndGrad(logistic.lossOf, { wrt: "w" })(w, xs, ys) : valueAndGrad(logistic.lossFeatures, { wrt: "w" })(w, rows, ys));
+      for (const r of [gd, lbfgs, newton]) {
+        expect(r.stoppedBy, c.name).toBe("gradient");
+        const [value, gradient] = atW(r.x);
+        expect(largest(gradient), c.name).toBeLessThanOrEqual(logistic.comparisonTolerance);
+        expectClose(value, newton.value, 1e-9, 0, c.name);
+        // Below the loss after the lecture's 1000 steps, which had not reached the minimum.
+        expect(value, c.name).toBeLessThan(r3.models[k].losses.at(-1)! - 1e-4);
+      }
+      expectClose(lbfgs.x, newton.x, 1e-5, 1e-6, c.name);
+      expectClose(gd.x, newton.x, 1e-3, 1e-4, c.name); // descent stops short, along the valley's floor
+      expect(gd.iterations, c.name).toBeGreaterThan(3000);
+      for (const r of [lbfgs, newton]) expect(r.iterations, c.name).toBeLessThanOrEqual(30);
+      expect(100 * lbfgs.evaluations.gradient, c.name).toBeLessThan(gd.evaluations.gradient);
+      expect(newton.evaluations.hessian, c.name).toBe(newton.iterations);
+    });
   });
 
   test("checkGradient agreed with the transform's gradient", () => {
