@@ -8,7 +8,8 @@
 import type { Objective } from "./objective.js";
 import { backtracking, moreThuente, type LineSearchResult } from "./line-search.js";
 import { afterStep, gradientStop, isConvergence, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
-import { allFinite, difference, dot, maxNorm, step } from "./vectors.js";
+import { difference, dot, maxNorm, step } from "./vectors.js";
+import { firstNonFinite } from "./objective.js";
 
 /** A method's part of the loop. */
 export interface Direction {
@@ -39,6 +40,9 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
   let iteration = 0;
   let stop: Stop | undefined = gradientStop(stopping, gradientNorm);
   let retried = false;
+  let flat = 0;
+  let leastValue = value;
+  let leastGradientNorm = gradientNorm;
   while (stop === undefined) {
     if (iteration >= stopping.maxIterations) {
       stop = iterationsStop(stopping, gradientNorm);
@@ -65,8 +69,9 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
     }
     retried = false;
     const nextValue = found.value;
-    if (!Number.isFinite(nextValue) || !allFinite(trialGradient)) {
-      stop = { stoppedBy: "not finite", reason: `the value or gradient at the next step is not finite (value ${nextValue}); x is the last point where both were` };
+    const nonFinite = Number.isFinite(nextValue) ? firstNonFinite("∇f", trialGradient) : `f is ${nextValue}`;
+    if (nonFinite !== undefined) {
+      stop = { stoppedBy: "not finite", reason: `at the next step ${nonFinite}; x is the last point where the value and gradient were finite` };
       break;
     }
     iteration++;
@@ -77,9 +82,14 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
     [g, trialGradient] = [trialGradient, g];
     value = nextValue;
     gradientNorm = maxNorm(g);
+    // A step is progress if it lowers the value or the gradient's norm below any before (a step within the
+    // value's rounding, ROUNDING, may do either); FLAT_STEPS in a row that lower neither end the run.
+    flat = value < leastValue || gradientNorm < leastGradientNorm ? 0 : flat + 1;
+    leastValue = Math.min(leastValue, value);
+    leastGradientNorm = Math.min(leastGradientNorm, gradientNorm);
     method.accepted?.(s, y, found.step);
     const stepNorm = maxNorm(s);
-    const converged = gradientStop(stopping, gradientNorm) ?? progressStop(stopping, stepNorm, x, previousValue, value);
+    const converged = gradientStop(stopping, gradientNorm) ?? progressStop(stopping, stepNorm, x, previousValue, value) ?? flatStop(flat, gradientNorm);
     stop = afterStep(stopping, converged, () => ({ iteration, x: objective.output(x) as X, value, gradientNorm, stepNorm, evaluations: objective.counts() }));
   }
   return { x: objective.output(x) as X, value, gradientNorm, iterations: iteration, evaluations: objective.counts(), converged: isConvergence(stop), ...stop };
@@ -93,6 +103,18 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
  * than on the rounding of values, and the gradient test can be met.
  */
 export const ROUNDING = 1e-12;
+
+/** How many steps in a row may lower neither the value nor the least gradient norm yet before the run stops. */
+export const FLAT_STEPS = 20;
+
+/** The stop after FLAT_STEPS steps of no progress: f is at the limit of its rounding (or, where f is not smooth, of its line searches). */
+function flatStop(flat: number, gradientNorm: number): Stop | undefined {
+  if (flat < FLAT_STEPS) return undefined;
+  return {
+    stoppedBy: "line search",
+    reason: `${FLAT_STEPS} steps in a row lowered neither the least value nor the least gradient norm: no step can, to the value's rounding; the gradient's norm is ${gradientNorm.toExponential(2)}`,
+  };
+}
 
 /** The step along d by the method's search; the accepted point is left in trial, its gradient in trialGradient. */
 function lineSearch(

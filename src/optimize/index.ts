@@ -9,7 +9,7 @@ import type { Real } from "../dual.js";
 import { descend } from "./descent.js";
 import { newton } from "./newton.js";
 import { Objective } from "./objective.js";
-import { METHODS, SHARED_OPTIONS, stoppingOf, type Method, type MinimizeOptions, type MinimizeResult, type StoppingOptions } from "./options.js";
+import { LEAST_SQUARES, METHODS, SHARED_OPTIONS, stoppingOf, type Method, type MinimizeOptions, type MinimizeResult, type StoppingOptions } from "./options.js";
 import { gradientDescent, lbfgs } from "./quasi-newton.js";
 import { levenbergMarquardt, type LeastSquaresResult } from "./least-squares.js";
 import { stochastic } from "./stochastic.js";
@@ -18,6 +18,7 @@ import { checkNumberOption } from "../api/boundary.js";
 export type { Evaluations, IterationState, Method, MinimizeOptions, MinimizeResult, StopReason, StoppingOptions } from "./options.js";
 export type { LeastSquaresResult } from "./least-squares.js";
 export { NEWTON_DENSE_UP_TO } from "./newton.js";
+export { LEAST_SQUARES as LEAST_SQUARES_DEFAULTS } from "./options.js";
 
 /** A vector of variables: what x0 may be, and what x comes back as. */
 export type Vector = number[] | Float64Array;
@@ -49,7 +50,7 @@ export type Vector = number[] | Float64Array;
  *   function rosenbrock(x: number[]): number {
  *     return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] ** 2) ** 2;
  *   }
- *   minimize(rosenbrock, [-1.2, 1]).x;   // ≈ [1, 1], in about 35 iterations
+ *   minimize(rosenbrock, [-1.2, 1]).x;   // ≈ [1, 1], in 38 iterations
  */
 export function minimize<X extends Vector, A extends readonly unknown[] | [] = []>(f: (x: X, ...args: A) => Real, x0: X, options?: MinimizeOptions<A, X>): MinimizeResult<X> {
   const objective = new Objective("minimize", f, x0);
@@ -62,7 +63,7 @@ export function minimize<X extends Vector, A extends readonly unknown[] | [] = [
       throw new TypeError(`${objective.caller}: option '${key}' belongs to method ${owner === "adam" || owner === "momentum" ? '"adam" and "momentum"' : `"${owner}"`}, not "${method}"`);
     }
   }
-  objective.args = argumentsOf(objective.caller, given.args);
+  if (given.batch === undefined) objective.setArguments(argumentsOf(objective.caller, given.args), "args");
   const start = objective.start;
   const stopping = stoppingOf<X>(objective.caller, given, METHODS[method].maxIterations);
   switch (method) {
@@ -86,6 +87,8 @@ export function minimize<X extends Vector, A extends readonly unknown[] | [] = [
       }
       if (given.batch !== undefined && typeof given.batch !== "function")
         throw new TypeError(`${objective.caller}: batch must be a function of the step number returning f's arguments after x, not ${kindOf(given.batch)}`);
+      if (given.batch !== undefined && given.args !== undefined)
+        throw new TypeError(`${objective.caller}: give args or batch, not both: batch(k) returns f's arguments after x for step k, in place of args`);
       return stochastic(objective, start, stopping, {
         method,
         learningRate: given.learningRate ?? (method === "adam" ? 0.001 : 0.01),
@@ -103,7 +106,7 @@ export function minimize<X extends Vector, A extends readonly unknown[] | [] = [
 export interface LeastSquaresOptions<A extends readonly unknown[] | [], X> extends StoppingOptions<X> {
   /** The residual function's arguments after x (data). */
   readonly args?: NoInfer<A>;
-  /** The first damping μ, relative to JᵀJ's scaled diagonal: default 1e-3. */
+  /** The first damping μ, relative to JᵀJ's scaled diagonal: default 1e-8, so the first step is nearly Gauss–Newton's; a step that fails damps the next. */
   readonly damping?: number;
 }
 
@@ -134,10 +137,10 @@ export function leastSquares<X extends Vector, A extends readonly unknown[] | []
     A,
     X
   >;
-  objective.args = argumentsOf(objective.caller, given.args);
+  objective.setArguments(argumentsOf(objective.caller, given.args), "args");
   checkNumberOption(objective.caller, "damping", given.damping, "positive");
   const start = objective.start;
-  return levenbergMarquardt(objective, start, stoppingOf<X>(objective.caller, given, 1000, 1e-12), given.damping ?? 1e-3);
+  return levenbergMarquardt(objective, start, stoppingOf<X>(objective.caller, given, LEAST_SQUARES.maxIterations, LEAST_SQUARES.stepTolerance), given.damping ?? LEAST_SQUARES.damping);
 }
 
 function argumentsOf(caller: string, args: unknown): readonly unknown[] {

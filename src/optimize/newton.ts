@@ -15,9 +15,20 @@ export const NEWTON_DENSE_UP_TO = 50;
 
 export function newton(objective: Objective, hessian: "dense" | "products" | undefined): Direction {
   const dense = (hessian ?? (objective.n <= NEWTON_DENSE_UP_TO ? "dense" : "products")) === "dense";
+  // After a failed line search, one step along −∇f (Newton has nothing to forget: its next direction would be the same).
+  let steepest = false;
   return {
     search: { kind: "wolfe", curvature: 0.9 },
-    next: dense ? (x, _value, g, d) => denseStep(objective, x, g, d) : (x, _value, g, d) => conjugateGradientStep(objective, x, g, d),
+    next(x, _value, g, d) {
+      if (!steepest) return dense ? denseStep(objective, x, g, d) : conjugateGradientStep(objective, x, g, d);
+      steepest = false;
+      for (let i = 0; i < g.length; i++) d[i] = -g[i];
+      return 1 / Math.max(1, norm(g));
+    },
+    reset() {
+      steepest = true;
+      return true;
+    },
   };
 }
 

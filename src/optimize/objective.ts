@@ -16,7 +16,7 @@ import { rowMajor } from "./vectors.js";
 type AnyFunction = (...args: any[]) => any;
 
 /** The first entry that is not a finite number, for a message: "x[3] is NaN". */
-function firstNonFinite(name: string, values: ArrayLike<number>): string | undefined {
+export function firstNonFinite(name: string, values: ArrayLike<number>): string | undefined {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return `${name}[${i}] is ${values[i]}`;
   return undefined;
 }
@@ -61,6 +61,43 @@ export class Objective {
     this.gradient = valueAndGrad(f, { wrt: [0] }) as unknown as (...args: unknown[]) => [number, number[]];
   }
 
+  /**
+   * Sets f's arguments after x, checking that x and they are as many as f takes: a forgotten `args`,
+   * or one not wrapped in an array, is named here rather than deep inside a derivative.
+   */
+  setArguments(args: readonly unknown[], option: "args" | "batch"): void {
+    const { parameters, required, variadic } = signatureOf(this.f);
+    const given = 1 + args.length;
+    const shown = `${this.name}(${parameters.map((p, i) => p ?? `argument ${i + 1}`).join(", ")})`;
+    if (given < required) {
+      const missing = parameters.slice(given, required).map((p, i) => p ?? `argument ${given + i + 1}`);
+      throw new TypeError(
+        `${this.caller}: ${shown} takes ${required} arguments, but only x${args.length ? ` and ${args.length} in ${option}` : ""} were given; pass the ${required - 1} after x as ${option === "args" ? `args: [${parameters.slice(1, required).join(", ")}]` : "batch(k)'s array"} (missing: ${missing.join(", ")}). x, the first, is what is minimised over: a number[] or Float64Array (a function of several numbers needs a wrapper that takes them as one array)`,
+      );
+    }
+    if (!variadic && given > parameters.length) {
+      throw new TypeError(
+        `${this.caller}: ${shown} takes ${parameters.length} argument${parameters.length === 1 ? "" : "s"}, but x and ${option} give ${given}; ${option} holds f's arguments after x, as an array with one entry each (args: [${parameters.slice(1).join(", ") || "…"}])`,
+      );
+    }
+    this.args = args;
+  }
+
+  /**
+   * Runs a derivative through the API, its errors in this caller's words: "valueAndGrad(f): …", about a
+   * call the user never wrote, becomes "minimize(f): …".
+   */
+  private derivative<T>(body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      const prefix = /^(valueAndGrad|hessian|hvp|jacobian)\((.*?)\): /.exec(error instanceof Error ? error.message : "");
+      if (!prefix || prefix[2] !== this.name) throw error;
+      const Kind = (error as Error).constructor as ErrorConstructor;
+      throw new Kind((error as Error).message.replace(prefix[0], `${this.caller}: `));
+    }
+  }
+
   /** x in x0's type: a new number[] or Float64Array. */
   output(x: Float64Array): number[] | Float64Array {
     return this.plain ? Array.from(x) : Float64Array.from(x);
@@ -75,29 +112,51 @@ export class Objective {
   value(x: Float64Array): number {
     this.evaluations.value++;
     const value = this.f(this.input(x), ...this.args);
-    if (typeof value !== "number") throw new TypeError(`${this.caller}: f must return a number, but returned ${kindOf(value)}`);
+    if (typeof value !== "number") throw this.notANumber(value);
     return value;
   }
 
   /** f(x), with ∇f(x) written into g. */
   valueAndGradient(x: Float64Array, g: Float64Array): number {
     this.evaluations.gradient++;
-    const [value, gradient] = this.gradient(this.input(x), ...this.args);
-    g.set(gradient);
-    return value;
+    let result: [number, number[]];
+    try {
+      result = this.derivative(() => this.gradient(this.input(x), ...this.args));
+    } catch (error) {
+      // valueAndGrad refuses f: where f itself returns no number, say so in minimize's words.
+      let value: unknown;
+      try {
+        value = this.f(this.input(x), ...this.args);
+      } catch {
+        throw error;
+      }
+      if (typeof value !== "number") throw this.notANumber(value);
+      throw error;
+    }
+    g.set(result[1]);
+    return result[0];
+  }
+
+  private notANumber(value: unknown): TypeError {
+    const array = Array.isArray(value) || ArrayBuffer.isView(value);
+    return new TypeError(`${this.caller}: f must return a number, but ${this.name} returned ${kindOf(value)}${array ? "; to fit residuals, use leastSquares" : ""}`);
   }
 
   /** ∇²f(x), row-major. */
   hessian(x: Float64Array): Float64Array {
     this.evaluations.hessian++;
     this.denseHessian ??= hessian(this.f, { wrt: [0] }) as unknown as (...args: unknown[]) => number[][];
-    return rowMajor(this.denseHessian(this.input(x), ...this.args), this.n);
+    const hessianOf = this.denseHessian;
+    return rowMajor(
+      this.derivative(() => hessianOf(this.input(x), ...this.args)),
+      this.n,
+    );
   }
 
   /** ∇²f(x)·v. */
   hessianTimes(x: Float64Array, v: Float64Array): Float64Array {
     this.evaluations.hessianVector++;
-    return Float64Array.from(hvp(this.f, [this.input(x), ...this.args] as never, [Array.from(v)] as never, { wrt: [0] }) as unknown as number[]);
+    return Float64Array.from(this.derivative(() => hvp(this.f, [this.input(x), ...this.args] as never, [Array.from(v)] as never, { wrt: [0] }) as unknown as number[]));
   }
 
   /** The residuals r(x) as a Float64Array (f returns an array of numbers). */
@@ -112,14 +171,19 @@ export class Objective {
   jacobian(x: Float64Array): Float64Array {
     this.evaluations.gradient++;
     this.residualJacobian ??= jacobian(this.f, { wrt: [0] }) as unknown as (...args: unknown[]) => number[][];
-    return rowMajor(this.residualJacobian(this.input(x), ...this.args), this.n);
+    const jacobianOf = this.residualJacobian;
+    return rowMajor(
+      this.derivative(() => jacobianOf(this.input(x), ...this.args)),
+      this.n,
+    );
   }
 
   /** Throws where the start's value or derivative is not finite: a minimiser cannot begin there. */
   checkStart(what: "value" | "gradient" | "residuals" | "Jacobian", values: number | ArrayLike<number>): void {
     const problem = typeof values === "number" ? (Number.isFinite(values) ? undefined : `it is ${values}`) : firstNonFinite(what === "Jacobian" ? "J" : what === "residuals" ? "r" : "∇f", values);
     if (problem !== undefined) {
-      throw new RangeError(`${this.caller}: ${this.name}'s ${what} at x0 is not finite (${problem}); start from a point where ${this.name} and its derivatives are finite`);
+      const verb = what === "residuals" ? "are" : "is";
+      throw new RangeError(`${this.caller}: ${this.name}'s ${what} at x0 ${verb} not finite (${problem}); start from a point where ${this.name} and its derivatives are finite`);
     }
   }
 

@@ -55,7 +55,7 @@ export interface IterationState<X> {
 
 /** The options every method reads. */
 export interface StoppingOptions<X> {
-  /** Most steps: default 1000 (10,000 for gd), 200 for leastSquares. */
+  /** Most steps: default 1000 (10,000 for gd; for leastSquares, trial steps count too). */
   readonly maxIterations?: number;
   /** Converged when max |∂f/∂xᵢ| ≤ this: default 1e-8. */
   readonly gradientTolerance?: number;
@@ -63,7 +63,7 @@ export interface StoppingOptions<X> {
   readonly stepTolerance?: number;
   /** Converged when |f(xₖ) − f(xₖ₊₁)| ≤ this · max(1, |f(xₖ₊₁)|): default 0 (off). */
   readonly valueTolerance?: number;
-  /** Called after each step, the last included (not for x0); returning false (exactly) stops the run (stoppedBy "callback"). */
+  /** Called after each step, the last included (not for x0; for leastSquares, each accepted step); returning false (exactly) stops the run (stoppedBy "callback"). */
   readonly onIteration?: (state: IterationState<X>) => unknown;
 }
 
@@ -99,6 +99,9 @@ export const METHODS: Readonly<Record<Method, { readonly options: readonly strin
   adam: { options: ["learningRate", "beta1", "beta2", "epsilon", "batch"], maxIterations: 1000 },
   momentum: { options: ["learningRate", "momentum", "batch"], maxIterations: 1000 },
 };
+
+/** leastSquares' defaults (exported as LEAST_SQUARES_DEFAULTS): its iteration limit, step test and first damping. */
+export const LEAST_SQUARES = { maxIterations: 1000, stepTolerance: 1e-12, damping: 1e-8 } as const;
 
 export const SHARED_OPTIONS = ["method", "args", "maxIterations", "gradientTolerance", "stepTolerance", "valueTolerance", "onIteration"] as const;
 

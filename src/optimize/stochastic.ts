@@ -36,7 +36,8 @@ export function stochastic<X>(objective: Objective, x0: Float64Array, stopping: 
     if (batch) {
       const args = batch(k);
       if (!Array.isArray(args)) throw new TypeError(`${objective.caller}: batch(${k}) must return an array of f's arguments after x, not ${kindOf(args)}`);
-      objective.args = args;
+      if (k === 0) objective.setArguments(args, "batch");
+      else objective.args = args;
     }
     value = objective.valueAndGradient(x, g);
     if (k === 0) {
