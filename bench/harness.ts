@@ -11,6 +11,9 @@
 // The targets' ratios are measured in pairs as well (pairedRatio): the two
 // contenders timed back to back in many short rounds, so that load which
 // comes and goes on a shared machine falls on both sides of a ratio alike.
+// Contenders that last up to seconds a call (whole optimiser runs) are timed
+// by interleaved: a few rounds within a time budget, every contender once a
+// round, medians and round-by-round ratios from the same rounds.
 
 import { Bench } from "tinybench";
 
@@ -148,4 +151,42 @@ export function pairedRatio(base: () => unknown, slow: () => unknown, rounds = 4
   }
   ratios.sort((x, y) => x - y);
   return ratios[rounds >> 1];
+}
+
+/** What interleaved measured: each contender's median time per call (ms), and the ratio of two of them measured round by round. */
+export interface Interleaved {
+  readonly medians: readonly number[];
+  readonly rounds: number;
+  /** The median over rounds of contender `slow`'s time over contender `base`'s in the same round. */
+  ratio(slow: number, base: number): number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Times contenders whose one call lasts anywhere from microseconds to seconds (whole optimiser runs),
+ * interleaved: in each round every contender runs one batch (calls enough to last `batchMs`, at
+ * least one), in an order reversed every other round, until `budgetMs` is spent — at least
+ * `minRounds` rounds, at most `maxRounds`. The first call of each is a warm-up, not counted. Load
+ * that comes and goes falls on every contender of a round alike, and the ratios are taken round by
+ * round, as in pairedRatio.
+ */
+export function interleaved(runs: readonly (() => unknown)[], options: { budgetMs: number; minRounds: number; maxRounds: number; batchMs?: number }): Interleaved {
+  const calls = runs.map((run) => callsFor(run, options.batchMs ?? 1));
+  const times: number[][] = runs.map(() => []);
+  const start = performance.now();
+  let rounds = 0;
+  while (rounds < options.maxRounds && (rounds < options.minRounds || performance.now() - start < options.budgetMs)) {
+    const order = runs.map((_, i) => (rounds % 2 === 0 ? i : runs.length - 1 - i));
+    for (const i of order) times[i].push(timeBatch(runs[i], calls[i]));
+    rounds++;
+  }
+  return {
+    medians: times.map(median),
+    rounds,
+    ratio: (slow, base) => median(times[slow].map((t, r) => t / times[base][r])),
+  };
 }

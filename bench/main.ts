@@ -1,19 +1,24 @@
 // `npm run bench`: every case's contenders checked against the hand-written
 // derivative, then timed with tinybench in this one process; the build-time
-// comparison; the targets' ratios once more, measured in pairs; then
-// bench/RESULTS.md and the figure bench/gradient-cost.svg.
+// comparison; the targets' ratios once more, measured in pairs; the
+// optimisers of dualts/optimize against fmin and ml-levenberg-marquardt
+// (optimize.ts); then bench/RESULTS.md and the figure bench/gradient-cost.svg.
 //
 // Knobs, for a quicker or a steadier run: BENCH_TIME=ms, the time budget
 // per contender and round (default 80); BENCH_ROUNDS, the rounds (default
 // 5: more, shorter rounds, so that a burst of other load decides fewer
-// figures); BENCH_ONLY=id,id, only the named cases (and no build timing);
-// BENCH_BUILDS=all, time the build of bench/ as well as examples/.
+// figures); BENCH_ONLY=id,id, only the named cases (and no build timing;
+// the id "optimize" names the optimisation bench, which otherwise runs only
+// without BENCH_ONLY); BENCH_BUILDS=all, time the build of bench/ as well as
+// examples/.
 
 import { loadavg } from "node:os";
 import { buildCases, type Case, type Kind } from "./cases.js";
 import { measureBuildTimes } from "./build-time.js";
 import { measure, pairedRatio, type Timing } from "./harness.js";
 import { writeReport } from "./report.js";
+import { runOptimize, type OptimizeRun } from "./optimize.js";
+import { loadProblems } from "./optimize-problems.js";
 
 const started = performance.now();
 const loadAtStart = loadavg()[0];
@@ -89,6 +94,14 @@ for (const [id, base, slow] of targetPairs) {
 }
 console.log("Paired ratios for the targets:", paired, "\n");
 
+let optimize: OptimizeRun | undefined;
+if (!only || only.includes("optimize")) {
+  console.log("dualts/optimize against fmin and ml-levenberg-marquardt:");
+  const { problems, fitProblems } = await loadProblems();
+  optimize = runOptimize(problems, fitProblems, { budgetMs: 15 * time });
+  console.log();
+}
+
 const builds = only ? [] : measureBuildTimes();
-const file = await writeReport({ results, paired, builds, peerInfo, symbolicMs, seconds: (performance.now() - started) / 1000, rounds, load: [loadAtStart, loadavg()[0]] });
+const file = await writeReport({ results, paired, builds, peerInfo, symbolicMs, seconds: (performance.now() - started) / 1000, rounds, load: [loadAtStart, loadavg()[0]], optimize });
 console.log(`Wrote ${file} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);

@@ -4,7 +4,7 @@
 // the build-time comparison. The SVG is a Vega-Lite chart rendered in Node
 // (renderer "none" + toSVG), as examples/lib/figures.ts does.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { arch, cpus, platform, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import * as vega from "vega";
@@ -12,6 +12,9 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { BuildTime } from "./build-time.js";
 import type { Case, Kind } from "./cases.js";
 import type { Timing } from "./harness.js";
+import { duration, percent, ratio, version } from "./format.js";
+import { optimizeSection } from "./optimize-report.js";
+import type { OptimizeRun } from "./optimize.js";
 
 export interface Run {
   readonly results: readonly { case: Case; timings: Timing[] }[];
@@ -24,19 +27,11 @@ export interface Run {
   readonly rounds: number;
   /** The 1-minute load average at the start and at the end of the run. */
   readonly load: readonly [number, number];
+  /** dualts/optimize against fmin and ml-levenberg-marquardt (optimize.ts), unless BENCH_ONLY left it out. */
+  readonly optimize?: OptimizeRun;
 }
 
 const benchDir = fileURLToPath(new URL("../../bench/", import.meta.url));
-const version = (pkg: string) => (JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
-
-const percent = (r: number) => `${r >= 0 ? "+" : "−"}${Math.abs(r * 100).toFixed(0)}%`;
-const ratio = (r: number) => (r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2)) + "×";
-function duration(ms: number): string {
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 1) return `${ms.toFixed(2)} ms`;
-  if (ms >= 1e-3) return `${(ms * 1e3).toFixed(2)} µs`;
-  return `${(ms * 1e6).toFixed(1)} ns`;
-}
 
 /** Median time of a case's contender of the given kind. */
 function time(run: Run, id: string, kind: Kind): number {
@@ -253,6 +248,7 @@ export async function writeReport(run: Run): Promise<string> {
     "## Cases",
     "",
     ...run.results.flatMap((r) => [caseTable(r), ""]),
+    ...(run.optimize ? optimizeSection(run.optimize) : []),
     "## Build time",
     "",
     `Medians of ${run.builds[0]?.rounds ?? 0} interleaved runs per compiler, each a fresh process emitting into a temporary folder: CPU time (user + system, as the compiler process reports it on exit; other load on the machine disturbs it far less) and, in parentheses, wall time.`,

@@ -5,6 +5,9 @@
 // Hessian and the Jacobians in every mode — so a benchmark never
 // times a wrong answer. Speed is not asserted here; `npm run bench` measures it.
 // (The peers, TF.js and mathjs, are checked by the benchmark itself before timing.)
+// The optimisation bench's peers (fmin, ml-levenberg-marquardt) reach known
+// minima when fed as the bench feeds them, and its report judges the goals
+// from a run's counts.
 
 import { describe, expect, test } from "vitest";
 import { fc, test as prop } from "@fast-check/vitest";
@@ -17,6 +20,11 @@ import { bceData, fitData, mlpData, point } from "../bench/data.js";
 import * as compiled from "../bench/functions.js";
 import * as runtime from "../bench/runtime.js";
 import { expectClose } from "./support/helpers.js";
+import { fitProblems, problems } from "./support/optimization-problems.js";
+import { leastSquares } from "dualts/optimize";
+import { fminConjugateGradient, FMIN_GRADIENT_TOLERANCE, mlLevenbergMarquardt } from "../bench/optimize-peers.js";
+import { runOptimize } from "../bench/optimize.js";
+import { fitVerdict, minimizeVerdict, optimizeSection } from "../bench/optimize-report.js";
 
 const routes = [
   ["default", {}],
@@ -143,5 +151,48 @@ describe("the textbook Dual", () => {
     expectClose(gradient, expected, 1e-14, 1e-300);
     const cubic = (x: MinimalReal[]) => textbook.add(textbook.mul(x[0], x[1]), textbook.pow(x[2], 3));
     expect(textbook.minimalGradient(cubic, [[1.5, -2, 0.5]], [0])).toEqual([-2, 1.5, 0.75]);
+  });
+});
+
+describe("the optimisation bench", () => {
+  const rosenbrock = problems.find((p) => p.name === "Rosenbrock")!;
+  const decay = fitProblems.find((p) => p.name.startsWith("Exponential decay"))!;
+
+  test("fmin's conjugate gradients, fed dualts' gradient, reach Rosenbrock's minimum", () => {
+    const cg = fminConjugateGradient(rosenbrock.f, rosenbrock.x0, 1000, true);
+    expect(cg.converged).toBe(true);
+    expect(cg.gradientNorm2).toBeLessThanOrEqual(FMIN_GRADIENT_TOLERANCE);
+    expectClose(cg.x, [1, 1], 1e-4, 1e-4);
+    // Its line searches evaluate f and ∇f several times each.
+    expect(cg.gradients).toBeGreaterThan(cg.iterations);
+  });
+
+  test("ml-levenberg-marquardt fits what leastSquares fits, by differences and with dualts' Jacobian", () => {
+    const expected = leastSquares(decay.residuals, Array.from(decay.x0));
+    for (const exact of [false, true]) {
+      const fit = mlLevenbergMarquardt(decay.residuals, decay.x0, 200, exact);
+      expectClose(fit.x, expected.x, 1e-6, 1e-8);
+      expectClose(fit.value, expected.value, 1e-9, 0);
+    }
+  });
+
+  test("the report judges the goals from a run's counts", () => {
+    const run = runOptimize([rosenbrock], [decay], { budgetMs: 0, quiet: true });
+    const [row] = run.minimize;
+    expect(row.lbfgs.converged && row.cg.converged).toBe(true);
+    expect(minimizeVerdict(row)).toBe(row.lbfgs.gradients < row.cg.gradients ? "fewer" : row.lbfgs.gradients === row.cg.gradients ? "equal" : "more");
+    expect(minimizeVerdict({ ...row, cg: { ...row.cg, converged: false } })).toBe("fmin CG failed");
+    expect(minimizeVerdict({ ...row, lbfgs: { ...row.lbfgs, converged: false } })).toBe("L-BFGS did not converge");
+    const [fit] = run.fits;
+    expect(fit.dualts.toTarget).toBeGreaterThan(0);
+    expect(fitVerdict({ ...fit, ml: { ...fit.ml, toTarget: Number.NaN } })).toBe("fewer");
+    expect(fitVerdict({ ...fit, dualts: { ...fit.dualts, toTarget: Number.NaN } })).toBe("dualts did not reach it");
+    expect(fitVerdict({ ...fit, dualts: { ...fit.dualts, toTarget: Number.NaN }, ml: { ...fit.ml, toTarget: Number.NaN } })).toBe("neither reached it");
+    const section = optimizeSection(run).join("\n");
+    expect(section).toContain("## Optimisation");
+    expect(section).toContain(`| Rosenbrock | 2 | ${row.lbfgs.gradients} (${row.lbfgs.iterations} it.) | ${row.cg.gradients} (${row.cg.iterations} it.) |`);
+    expect(section).toContain(`| ${decay.name} |`);
+    // Not timed (budget 0): no figure, a dash.
+    expect(section).toContain("| Rosenbrock | — | — | — | — |");
   });
 });
