@@ -1,8 +1,9 @@
 // What test/e2e/pack.test.ts's fresh projects share: running commands (npm
 // through the npm that runs the tests), writing a project (the tspc e2e
-// project's sources, the lecture's logistic regression, with a package.json,
-// and tsconfig files from `tsc --init`), and checking the gradients a built
-// project prints.
+// project's sources, the lecture's logistic regression and two functions for
+// dualts/optimize, with a package.json, and tsconfig files from `tsc --init`),
+// and checking what a built project prints: the gradients, and the minimiser
+// and the fit that dualts/optimize finds.
 
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -94,9 +95,20 @@ export function writeTsconfigs(dir: string, changes: Record<string, unknown>): v
   );
 }
 
-/** The analytic loss and gradient for the data main.ts prints. */
-export function expectLectureGradients(stdout: string): void {
-  const out = JSON.parse(stdout) as { w0: number; w1: number; xs: number[]; ys: number[]; loss: number; grad: number[]; gradReverse: number[]; gradInline: number[] };
+/** What main.ts prints: the loss and gradients for its data (against the analytic ones), and dualts/optimize's results. */
+export function expectMainOutput(stdout: string): void {
+  const out = JSON.parse(stdout) as {
+    w0: number;
+    w1: number;
+    xs: number[];
+    ys: number[];
+    loss: number;
+    grad: number[];
+    gradReverse: number[];
+    gradInline: number[];
+    minimize: { x: number[]; converged: boolean; stoppedBy: string };
+    leastSquares: { x: number[]; converged: boolean; stoppedBy: string };
+  };
   const { w0, w1, xs, ys } = out;
   let loss = 0;
   let g0 = 0;
@@ -111,4 +123,9 @@ export function expectLectureGradients(stdout: string): void {
   expectClose(out.grad, [g0, g1], 1e-12, 1e-14);
   expectClose(out.gradReverse, [g0, g1], 1e-12, 1e-14);
   expectClose(out.gradInline, [g0, g1], 1e-12, 1e-14);
+  // Rosenbrock's minimiser is (1, 1); the decay's readings are exact, so the fit gives back (2, 0.5).
+  expect(out.minimize).toMatchObject({ converged: true, stoppedBy: "gradient" });
+  expectClose(out.minimize.x, [1, 1], 1e-8, 1e-8);
+  expect(out.leastSquares).toMatchObject({ converged: true });
+  expectClose(out.leastSquares.x, [2, 0.5], 1e-7, 1e-7); // gradientTolerance 1e-8 on Jᵀr leaves x good to about 1e-9
 }

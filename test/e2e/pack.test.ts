@@ -1,7 +1,8 @@
 // The published package, end to end: `npm pack` this repository (built by
 // `npm test` before vitest runs), then `npm install` it into fresh projects
 // in a temporary folder, as a user would, and build each the way the README
-// says, run it and check its gradients:
+// says, run it and check its gradients, and what minimize and leastSquares
+// from dualts/optimize find with its compiled functions:
 //
 //   an ESM project ("type": "module")  tspc with the transformer plugin;
 //                                      `dualts gen` + tsc; `dualts gen` + a
@@ -10,6 +11,7 @@
 //                                      dualts/vite; `vite build` with dualts/vite
 //   a CommonJS project (no "type")     tspc with the plugin, run under node,
 //                                      and require() of every entry point
+//                                      (dualts/optimize too)
 //   a TypeScript 7 project             `npx dualts gen` + TypeScript 7's tsc
 //
 // Nothing is downloaded: dualts and the packages npm resolves for these
@@ -26,7 +28,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { packFolders, startLocalRegistry, type LocalRegistry } from "./local-registry.js";
-import { expectLectureGradients, node, npm, npx, ok, root, run, writeProject, writeTsconfigs } from "./pack-support.js";
+import { expectMainOutput, node, npm, npx, ok, root, run, writeProject, writeTsconfigs } from "./pack-support.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "dualts-pack-"));
 const app = join(scratch, "app");
@@ -121,7 +123,7 @@ afterAll(async () => {
 });
 
 describe("npm pack", () => {
-  test("ships the runtime, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
+  test("ships the runtime, dualts/optimize, the transformer, the Vite plugin and the CLI with their types, and nothing else", () => {
     for (const required of [
       "package.json",
       "README.md",
@@ -130,6 +132,9 @@ describe("npm pack", () => {
       "dist/src/index.d.ts",
       "dist/src/generated/operations.js",
       "dist/src/require.cjs",
+      "dist/src/optimize/index.js",
+      "dist/src/optimize/index.d.ts",
+      "dist/src/optimize/require.cjs",
       "dist/transformer/index.js",
       "dist/transformer/index.d.ts",
       "dist/transformer/vite.js",
@@ -166,17 +171,17 @@ describe('an ESM project ("type": "module")', () => {
     const build = await timed("tspc", () => node([join(app, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], app));
     ok(build, "tspc");
     expect(build.stdout + build.stderr).toBe("");
-    expectLectureGradients(ok(await node(["out/main.js"], app), "node out/main.js").stdout);
+    expectMainOutput(ok(await node(["out/main.js"], app), "node out/main.js").stdout);
   });
 
   test("builds with dualts gen and plain tsc", async () => {
     const gen = await timed("dualts gen", () => npx(["dualts", "gen", "src", "--out", "gen"], app));
     ok(gen, "npx dualts gen");
-    expect(gen.stderr).toBe("dualts gen: 6 files in gen/, 4 differentiable functions\n");
+    expect(gen.stderr).toBe("dualts gen: 7 files in gen/, 6 differentiable functions\n");
     const build = await timed("tsc", () => node([join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.gen.json", "--pretty", "false"], app));
     ok(build, "tsc -p tsconfig.gen.json");
     expect(build.stdout + build.stderr).toBe("");
-    expectLectureGradients(ok(await node(["out-gen/main.js"], app), "node out-gen/main.js").stdout);
+    expectMainOutput(ok(await node(["out-gen/main.js"], app), "node out-gen/main.js").stdout);
   });
 
   test("builds with dualts gen and a per-file transpile that knows no types (as esbuild, swc and Bun do)", async () => {
@@ -191,7 +196,7 @@ describe('an ESM project ("type": "module")', () => {
       });
       writeFileSync(join(out, file.replace(/\.ts$/, ".js")), js.outputText);
     }
-    expectLectureGradients(ok(await node(["out-transpiled/main.js"], app), "node out-transpiled/main.js").stdout);
+    expectMainOutput(ok(await node(["out-transpiled/main.js"], app), "node out-transpiled/main.js").stdout);
   });
 
   test("tests with the Vite plugin, under Vitest", async () => {
@@ -222,9 +227,38 @@ describe('an ESM project ("type": "module")', () => {
         "",
       ].join("\n"),
     );
+    // A second test file minimises with dualts/optimize: fit.ts's Rosenbrock, and a function marked in the test file itself.
+    writeFileSync(
+      join(app, "vite-test/optimize.test.ts"),
+      [
+        'import { expect, test } from "vitest";',
+        'import { leastSquares, minimize } from "dualts/optimize";',
+        'import { decayMisfit, rosenbrock } from "../src/fit.ts";',
+        "",
+        "/** @differentiable */",
+        "function bowl(x: Float64Array): number {",
+        "  return (x[0]! - 3) ** 2 + 2 * (x[1]! + 1) ** 2 + Math.exp(x[2]!) - x[2]!;",
+        "}",
+        "",
+        'test("minimize and leastSquares on compiled functions", () => {',
+        "  const banana = minimize(rosenbrock, [-1.2, 1]);",
+        "  expect(banana.converged).toBe(true);",
+        "  banana.x.forEach((v) => expect(Math.abs(v - 1)).toBeLessThan(1e-8));",
+        '  const newton = minimize(bowl, new Float64Array([0, 0, 1]), { method: "newton" });',
+        "  expect(newton.x).toBeInstanceOf(Float64Array);",
+        "  [3, -1, 0].forEach((v, i) => expect(Math.abs(newton.x[i]! - v)).toBeLessThan(1e-8));",
+        "  expect(newton.evaluations.hessian).toBeGreaterThan(0);",
+        "  const ts = [0, 1, 2, 3, 4, 5];",
+        "  const fit = leastSquares(decayMisfit, [1, 1], { args: [ts, ts.map((t) => 2 * Math.exp(-0.5 * t))] });",
+        "  expect(fit.converged).toBe(true);",
+        "  [2, 0.5].forEach((v, i) => expect(Math.abs(fit.x[i]! - v)).toBeLessThan(1e-7));",
+        "});",
+        "",
+      ].join("\n"),
+    );
     const vitest = await timed("vitest", () => node([join(app, "node_modules/vitest/vitest.mjs"), "run", "--config", "vitest.config.mjs"], app));
     ok(vitest, "vitest run in the fresh project");
-    expect(vitest.stdout).toMatch(/1 passed/);
+    expect(vitest.stdout).toMatch(/2 passed/);
   });
 
   test("builds with vite build and the Vite plugin (dualts bundled in), and runs under node", async () => {
@@ -241,8 +275,8 @@ describe('an ESM project ("type": "module")', () => {
     );
     ok(await timed("vite build", () => node([join(app, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], app)), "vite build");
     const bundle = readFileSync(join(app, "out-vite/main.js"), "utf8");
-    expect(bundle, "the runtime is bundled, not imported").not.toMatch(/from\s*["']dualts["']/);
-    expectLectureGradients(ok(await node(["out-vite/main.js"], app), "node out-vite/main.js").stdout);
+    expect(bundle, "the runtime and dualts/optimize are bundled, not imported").not.toMatch(/from\s*["']dualts(\/[\w-]+)?["']/);
+    expectMainOutput(ok(await node(["out-vite/main.js"], app), "node out-vite/main.js").stdout);
   });
 
   test("dualts check and dualts show run from the installed package", async () => {
@@ -258,10 +292,12 @@ describe('a CommonJS project (no "type")', () => {
     const build = await timed("tspc (CommonJS)", () => node([join(cjsApp, "node_modules/ts-patch/bin/tspc.js"), "-p", ".", "--pretty", "false"], cjsApp));
     ok(build, "tspc");
     expect(build.stdout + build.stderr).toBe("");
-    expect(readFileSync(join(cjsApp, "out/main.js"), "utf8")).toContain('require("dualts")');
+    const js = readFileSync(join(cjsApp, "out/main.js"), "utf8");
+    expect(js).toContain('require("dualts")');
+    expect(js).toContain('require("dualts/optimize")');
     const main = ok(await node(["out/main.js"], cjsApp), "node out/main.js");
     expect(main.stderr, "no warning").toBe("");
-    expectLectureGradients(main.stdout);
+    expectMainOutput(main.stdout);
   });
 
   test("require()s every entry point", async () => {
@@ -269,19 +305,30 @@ describe('a CommonJS project (no "type")', () => {
       'const dualts = require("dualts");',
       'const { transformSource } = require("dualts/transformer");',
       'const vite = require("dualts/vite");',
+      'const { leastSquares, minimize } = require("dualts/optimize");',
+      "const { add, mul, sub } = dualts;",
       "const d = dualts.grad((x) => dualts.mul(x, dualts.exp(x)))(1);",
       'const js = transformSource("/** @differentiable */ export function f(x: number) { return x * x; }", { fileName: "f.ts" }).code;',
-      'console.log(JSON.stringify({ d, transformed: js.includes("f_jvp"), plugin: vite.default().name }));',
+      "// Rosenbrock over the runtime's operations, as a sum to minimise and as two residuals.",
+      "const residuals = (x) => [sub(1, x[0]), mul(10, sub(x[1], mul(x[0], x[0])))];",
+      "const rosenbrock = (x) => { const [a, b] = residuals(x); return add(mul(a, a), mul(b, b)); };",
+      "const minimised = minimize(rosenbrock, [-1.2, 1]);",
+      "const fitted = leastSquares(residuals, [-1.2, 1]);",
+      "const near = (x) => x.every((v) => Math.abs(v - 1) < 1e-8);",
+      "console.log(JSON.stringify({",
+      '  d, transformed: js.includes("f_jvp"), plugin: vite.default().name,',
+      "  minimize: [near(minimised.x), minimised.converged], leastSquares: [near(fitted.x), fitted.converged],",
+      "}));",
     ].join("\n");
     const required = ok(await node(["-e", script], cjsApp), "require() in a CommonJS project");
     expect(required.stderr, "no warning").toBe("");
-    expect(JSON.parse(required.stdout)).toEqual({ d: 2 * Math.E, transformed: true, plugin: "dualts" });
+    expect(JSON.parse(required.stdout)).toEqual({ d: 2 * Math.E, transformed: true, plugin: "dualts", minimize: [true, true], leastSquares: [true, true] });
   });
 
   test("on a Node that cannot require() an ES module (before 20.19: simulated), each entry point says what to do", async () => {
     const script = [
       'Object.defineProperty(process.features, "require_module", { value: false });',
-      'for (const entry of ["dualts", "dualts/transformer", "dualts/vite"]) {',
+      'for (const entry of ["dualts", "dualts/optimize", "dualts/transformer", "dualts/vite"]) {',
       "  try { require(entry); console.log(`${entry}: loaded`); } catch (error) { console.log(error.message); }",
       "}",
     ].join("\n");
@@ -289,7 +336,7 @@ describe('a CommonJS project (no "type")', () => {
       .stdout.trim()
       .split("\n");
     expect(lines).toEqual(
-      ["dualts", "dualts/transformer", "dualts/vite"].map(
+      ["dualts", "dualts/optimize", "dualts/transformer", "dualts/vite"].map(
         (entry) =>
           `require("${entry}") needs Node 20.19 or newer (this is Node ${process.version}), which loads dualts' ES modules with require(). ` +
           `Upgrade Node, or load it with import (a project with "type": "module", or await import("${entry}")).`,
@@ -302,13 +349,13 @@ describe("a project whose typescript is 7", () => {
   test("generates with npx dualts gen, builds with TypeScript 7's tsc, and runs", async () => {
     const gen = await timed("dualts gen (TypeScript 7 project)", () => npx(["dualts", "gen", "src", "--out", "gen"], ts7App));
     ok(gen, "npx dualts gen");
-    expect(gen.stderr).toBe("dualts gen: 4 files in gen/, 3 differentiable functions\n");
+    expect(gen.stderr).toBe("dualts gen: 5 files in gen/, 5 differentiable functions\n");
     const tsc = join(ts7App, "node_modules/typescript/bin/tsc");
     expect(ok(await run(process.execPath, [tsc, "--version"], ts7App), "tsc --version").stdout).toMatch(/^Version 7\./);
     const build = await timed("tsc 7", () => node([tsc, "-p", "tsconfig.gen.json", "--pretty", "false"], ts7App));
     ok(build, "TypeScript 7: tsc -p tsconfig.gen.json");
     expect(build.stdout + build.stderr).toBe("");
-    expectLectureGradients(ok(await node(["out-gen/main.js"], ts7App), "node out-gen/main.js").stdout);
+    expectMainOutput(ok(await node(["out-gen/main.js"], ts7App), "node out-gen/main.js").stdout);
     expect(ok(await run(join(ts7App, "node_modules/.bin/dualts"), ["check", "src"], ts7App), "dualts check")).toMatchObject({ stdout: "", stderr: "" });
   });
 });

@@ -1,8 +1,9 @@
 // End to end through ts-patch: two small projects configured as a user's
 // would be (compilerOptions.plugins: [{ "transform": "dualts/transformer" }])
 // are compiled with tspc, ts-patch's live compiler. The good one's output
-// runs under node and its gradients must match the analytic formula; the
-// broken one must fail the build with DUALTS1001 at the offending call.
+// runs under node: its gradients must match the analytic formula, and
+// dualts/optimize must find Rosenbrock's minimiser and the decay's parameters;
+// the broken one must fail the build with DUALTS1001 at the offending call.
 //
 // The projects depend on dualts the way an installed package does: through
 // test/e2e/node_modules/dualts, a package.json copied from the repository's
@@ -15,7 +16,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, s
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { expectClose } from "../support/helpers.js";
+import { expectMainOutput } from "./pack-support.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -83,35 +84,11 @@ describe("tspc with the dualts transformer", () => {
     expect(readFileSync(join(good, "out/sigmoid.js"), "utf8")).toContain('Object.defineProperty(sigmoid, Symbol.for("dualts.derivative")');
   });
 
-  test("the compiled program's gradients match the analytic formula", async () => {
+  test("the compiled program's gradients match the analytic formula, and dualts/optimize minimises its functions", async () => {
     const run = await node([join(good, "out/main.js")], good);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const out = JSON.parse(run.stdout) as {
-      w0: number;
-      w1: number;
-      xs: number[];
-      ys: number[];
-      loss: number;
-      grad: number[];
-      gradReverse: number[];
-      gradInline: number[];
-    };
-    const { w0, w1, xs, ys } = out;
-    const n = xs.length;
-    let loss = 0;
-    let g0 = 0;
-    let g1 = 0;
-    xs.forEach((x, i) => {
-      const f = 1 / (1 + Math.exp(-(w0 + w1 * x)));
-      loss -= (ys[i] * Math.log(f) + (1 - ys[i]) * Math.log(1 - f)) / n;
-      g0 += (f - ys[i]) / n; // ∂L/∂w0 = 1/N Σ (σ(w0 + w1·x) − y)
-      g1 += ((f - ys[i]) * x) / n; // ∂L/∂w1 = 1/N Σ (σ(w0 + w1·x) − y)·x
-    });
-    expectClose(out.loss, loss, 1e-12, 1e-14);
-    expectClose(out.grad, [g0, g1], 1e-12, 1e-14);
-    expectClose(out.gradReverse, [g0, g1], 1e-12, 1e-14);
-    expectClose(out.gradInline, [g0, g1], 1e-12, 1e-14);
+    expectMainOutput(run.stdout);
   });
 
   test("a call with no derivative fails the build with DUALTS1001 at the call", () => {
