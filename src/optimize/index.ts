@@ -41,7 +41,7 @@ export type Vector = number[] | Float64Array;
  * `onIteration` returns false. A non-finite value or gradient at x0 is an error; later, the line
  * search backs off from where f is not finite, and the result says why it stopped — x is never NaN.
  *
- * @param f a function of x (and of `args` after it, data) returning a number: compiled, or over dualts' operations (then x's entries are Reals)
+ * @param f a function of x (and of `args` after it, data) returning a number: compiled, or over dualts' operations (then x's entries are Reals); it reads x and keeps no reference to it (the array is refilled between evaluations)
  * @param x0 the starting point, a number[] or a Float64Array; the result's x has the same type
  * @param options the method, f's other arguments, stopping rules and the method's own options
  * @returns `{ x, value, gradientNorm, iterations, evaluations, converged, stoppedBy, reason }`
