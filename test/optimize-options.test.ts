@@ -160,6 +160,26 @@ function unmarked(x: number[]): number {
   return x[0] * x[0];
 }
 
+describe("the types catch what they can", () => {
+  test("a forgotten args is a type error where f takes data after x, and options stay optional where it does not", () => {
+    // @ts-expect-error lineError takes xs and ys after w: args (or batch) is required.
+    expect(() => minimize(lineError, [0, 0])).toThrow("takes 3 arguments, but only x were given");
+    // @ts-expect-error options without args are not enough either.
+    expect(() => minimize(lineError, [0, 0], { method: "gd" })).toThrow("takes 3 arguments");
+    // @ts-expect-error leastSquares too.
+    expect(() => leastSquares(decay, [1, 1, 0])).toThrow("takes 3 arguments");
+    expect(minimize(rosenbrock, [-1.2, 1]).converged).toBe(true);
+    expect(
+      minimize(lineError, [0, 0], {
+        args: [
+          [0, 1],
+          [1, 3],
+        ],
+      }).x[1],
+    ).toBeCloseTo(2, 6);
+  });
+});
+
 describe("bad input is an error that says what is wrong", () => {
   test.each([
     [() => minimize(rosenbrock, [] as number[]), "minimize(rosenbrock): x0 is empty; give the starting point of at least one variable"],

@@ -24,6 +24,15 @@ export { LEAST_SQUARES as LEAST_SQUARES_DEFAULTS } from "./options.js";
 export type Vector = number[] | Float64Array;
 
 /**
+ * The options argument: optional where f takes x alone (or only optional parameters after it); where f
+ * takes more, required, with `args` (or, for minimize, `batch`) — so that a forgotten `args` is a type
+ * error, not a run-time one.
+ */
+export type OptionsArgument<O, A extends readonly unknown[], Batch extends boolean> = [] extends A
+  ? [options?: O]
+  : [options: O & ({ readonly args: NoInfer<A> } | (Batch extends true ? { readonly batch: (iteration: number) => NoInfer<A> } : never))];
+
+/**
  * Minimises a scalar function of a vector, from x0, with exact derivatives from dualts (f compiled by
  * the transform, or written over dualts' operations).
  *
@@ -52,7 +61,11 @@ export type Vector = number[] | Float64Array;
  *   }
  *   minimize(rosenbrock, [-1.2, 1]).x;   // ≈ [1, 1], in 38 iterations
  */
-export function minimize<X extends Vector, A extends readonly unknown[] | [] = []>(f: (x: X, ...args: A) => Real, x0: X, options?: MinimizeOptions<A, X>): MinimizeResult<X> {
+export function minimize<X extends Vector, A extends readonly unknown[] | [] = []>(
+  f: (x: X, ...args: A) => Real,
+  x0: X,
+  ...[options]: OptionsArgument<MinimizeOptions<A, X>, A, true>
+): MinimizeResult<X> {
   const objective = new Objective("minimize", f, x0);
   const given = checkOptionKeys("minimize", f, options, [...SHARED_OPTIONS, ...new Set(Object.values(METHODS).flatMap((m) => m.options))]) as MinimizeOptions<A, X>;
   const method = given.method ?? "lbfgs";
@@ -128,9 +141,9 @@ export interface LeastSquaresOptions<A extends readonly unknown[] | [], X> exten
  *   leastSquares(misfit, [1, 1], { args: [t, y] }).x;   // the fitted amplitude and rate
  */
 export function leastSquares<X extends Vector, A extends readonly unknown[] | [] = []>(
-  residuals: (x: X, ...args: A) => ArrayLike<number>,
+  residuals: (x: X, ...args: A) => ArrayLike<Real>,
   x0: X,
-  options?: LeastSquaresOptions<A, X>,
+  ...[options]: OptionsArgument<LeastSquaresOptions<A, X>, A, false>
 ): LeastSquaresResult<X> {
   const objective = new Objective("leastSquares", residuals, x0);
   const given = checkOptionKeys("leastSquares", residuals, options, ["args", "damping", "maxIterations", "gradientTolerance", "stepTolerance", "valueTolerance", "onIteration"]) as LeastSquaresOptions<
