@@ -151,9 +151,13 @@ export class Objective {
   hessian(x: Float64Array): Float64Array {
     this.evaluations.hessian++;
     this.denseHessian ??= hessian(this.f, { wrt: [0] }) as unknown as (...args: unknown[]) => number[][];
-    const hessianOf = this.denseHessian;
+    return this.matrixAt(x, this.denseHessian);
+  }
+
+  /** A matrix function of f's arguments (hessian's, jacobian's) at x, row-major. */
+  private matrixAt(x: Float64Array, matrix: (...args: unknown[]) => number[][]): Float64Array {
     return rowMajor(
-      this.derivative(() => hessianOf(this.input(x), ...this.args)),
+      this.derivative(() => matrix(this.input(x), ...this.args)),
       this.n,
     );
   }
@@ -176,11 +180,7 @@ export class Objective {
   jacobian(x: Float64Array): Float64Array {
     this.evaluations.gradient++;
     this.residualJacobian ??= jacobian(this.f, { wrt: [0] }) as unknown as (...args: unknown[]) => number[][];
-    const jacobianOf = this.residualJacobian;
-    return rowMajor(
-      this.derivative(() => jacobianOf(this.input(x), ...this.args)),
-      this.n,
-    );
+    return this.matrixAt(x, this.residualJacobian);
   }
 
   /** Throws where the start's value or derivative is not finite: a minimiser cannot begin there. */
