@@ -7,8 +7,8 @@
 
 import type { Objective } from "./objective.js";
 import { backtracking, moreThuente, type LineSearchResult } from "./line-search.js";
-import { afterStep, gradientStop, isConvergence, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
-import { difference, dot, maxNorm, step } from "./vectors.js";
+import { afterStep, gradientStop, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
+import { difference, dot, maxNorm, steepestDescent, step } from "./vectors.js";
 import { firstNonFinite } from "./objective.js";
 
 /** A method's part of the loop. */
@@ -53,9 +53,8 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
     if (!(slope < 0)) {
       // Not downhill (an indefinite model, rounding): steepest descent instead.
       method.reset?.();
-      for (let i = 0; i < n; i++) d[i] = -g[i];
+      first = steepestDescent(d, g);
       slope = -dot(g, g);
-      first = 1 / Math.max(1, Math.sqrt(-slope));
     }
     const found = lineSearch(objective, method, x, value, d, slope, first, trial, trialGradient);
     // A step that lowers the value is taken even where the search's conditions were not all met.
@@ -90,9 +89,9 @@ export function descend<X>(objective: Objective, x0: Float64Array, stopping: Sto
     method.accepted?.(s, y, found.step);
     const stepNorm = maxNorm(s);
     const converged = gradientStop(stopping, gradientNorm) ?? progressStop(stopping, stepNorm, x, previousValue, value) ?? flatStop(flat, gradientNorm);
-    stop = afterStep(stopping, converged, () => ({ iteration, x: objective.output(x) as X, value, gradientNorm, stepNorm, evaluations: objective.counts() }));
+    stop = afterStep(stopping, converged, () => objective.state<X>(iteration, x, value, gradientNorm, stepNorm));
   }
-  return { x: objective.output(x) as X, value, gradientNorm, iterations: iteration, evaluations: objective.counts(), converged: isConvergence(stop), ...stop };
+  return objective.result<X>(x, value, gradientNorm, iteration, stop);
 }
 
 /**

@@ -20,6 +20,10 @@ export type { LeastSquaresResult } from "./least-squares.js";
 export { NEWTON_DENSE_UP_TO } from "./newton.js";
 export { LEAST_SQUARES as LEAST_SQUARES_DEFAULTS } from "./options.js";
 
+/** The options each function takes, for checkOptionKeys. */
+const MINIMIZE_OPTIONS = [...SHARED_OPTIONS, ...new Set(Object.values(METHODS).flatMap((m) => m.options))];
+const LEAST_SQUARES_OPTIONS = [...SHARED_OPTIONS.filter((name) => name !== "method"), "damping"];
+
 /** A vector of variables: what x0 may be, and what x comes back as. */
 export type Vector = number[] | Float64Array;
 
@@ -67,7 +71,7 @@ export function minimize<X extends Vector, A extends readonly unknown[] | [] = [
   ...[options]: OptionsArgument<MinimizeOptions<A, X>, A, true>
 ): MinimizeResult<X> {
   const objective = new Objective("minimize", f, x0);
-  const given = checkOptionKeys("minimize", f, options, [...SHARED_OPTIONS, ...new Set(Object.values(METHODS).flatMap((m) => m.options))]) as MinimizeOptions<A, X>;
+  const given = checkOptionKeys("minimize", f, options, MINIMIZE_OPTIONS) as MinimizeOptions<A, X>;
   const method = given.method ?? "lbfgs";
   if (!Object.hasOwn(METHODS, method)) throw new RangeError(`${objective.caller}: method must be one of ${Object.keys(METHODS).join(", ")}, not ${kindOf(method)}`);
   for (const key in given) {
@@ -146,10 +150,7 @@ export function leastSquares<X extends Vector, A extends readonly unknown[] | []
   ...[options]: OptionsArgument<LeastSquaresOptions<A, X>, A, false>
 ): LeastSquaresResult<X> {
   const objective = new Objective("leastSquares", residuals, x0);
-  const given = checkOptionKeys("leastSquares", residuals, options, ["args", "damping", "maxIterations", "gradientTolerance", "stepTolerance", "valueTolerance", "onIteration"]) as LeastSquaresOptions<
-    A,
-    X
-  >;
+  const given = checkOptionKeys("leastSquares", residuals, options, LEAST_SQUARES_OPTIONS) as LeastSquaresOptions<A, X>;
   objective.setArguments(argumentsOf(objective.caller, given.args), "args");
   checkNumberOption(objective.caller, "damping", given.damping, "positive");
   const start = objective.start;

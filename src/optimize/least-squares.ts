@@ -9,7 +9,7 @@
 // of starting at μ = 1e-3, the textbook choice.
 
 import type { Objective } from "./objective.js";
-import { afterStep, gradientStop, isConvergence, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
+import { afterStep, gradientStop, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
 import { allFinite, cholesky, choleskySolve, dot, maxNorm } from "./vectors.js";
 
 /** What leastSquares returns: minimize's result, `value` being ½‖r(x)‖², with the residuals at x. */
@@ -98,16 +98,7 @@ export function levenbergMarquardt<X>(objective: Objective, x0: Float64Array, st
     nu = 2;
     gradientNorm = maxNorm(g);
     const converged = gradientStop(stopping, gradientNorm) ?? progressStop(stopping, stepNorm, x, previousValue, value);
-    stop = afterStep(stopping, converged, () => ({ iteration, x: objective.output(x) as X, value, gradientNorm, stepNorm, evaluations: objective.counts() }));
+    stop = afterStep(stopping, converged, () => objective.state<X>(iteration, x, value, gradientNorm, stepNorm));
   }
-  return {
-    x: objective.output(x) as X,
-    value,
-    gradientNorm,
-    iterations: iteration,
-    evaluations: objective.counts(),
-    converged: isConvergence(stop),
-    ...stop,
-    residuals: Array.from(r),
-  };
+  return { ...objective.result<X>(x, value, gradientNorm, iteration, stop), residuals: Array.from(r) };
 }

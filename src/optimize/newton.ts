@@ -8,7 +8,7 @@
 
 import type { Direction } from "./descent.js";
 import type { Objective } from "./objective.js";
-import { cholesky, choleskySolve, dot, norm } from "./vectors.js";
+import { cholesky, choleskySolve, dot, norm, steepestDescent } from "./vectors.js";
 
 /** Dense Hessians up to this many variables, Hessian-vector products above. */
 export const NEWTON_DENSE_UP_TO = 50;
@@ -22,8 +22,7 @@ export function newton(objective: Objective, hessian: "dense" | "products" | und
     next(x, _value, g, d) {
       if (!steepest) return dense ? denseStep(objective, x, g, d) : conjugateGradientStep(objective, x, g, d);
       steepest = false;
-      for (let i = 0; i < g.length; i++) d[i] = -g[i];
-      return 1 / Math.max(1, norm(g));
+      return steepestDescent(d, g);
     },
     reset() {
       steepest = true;
@@ -51,8 +50,7 @@ function denseStep(objective: Objective, x: Float64Array, g: Float64Array, d: Fl
     tau = Math.max(2 * tau, beta);
   }
   // A Hessian no shift makes positive definite (NaN entries): steepest descent.
-  for (let i = 0; i < n; i++) d[i] = -g[i];
-  return 1 / Math.max(1, norm(g));
+  return steepestDescent(d, g);
 }
 
 function conjugateGradientStep(objective: Objective, x: Float64Array, g: Float64Array, d: Float64Array): number {
@@ -68,10 +66,7 @@ function conjugateGradientStep(objective: Objective, x: Float64Array, g: Float64
     const curvature = dot(p, hp);
     if (!(curvature > 0)) {
       // Negative curvature: the last iterate (−∇f on the first).
-      if (j === 0) {
-        for (let i = 0; i < n; i++) d[i] = -g[i];
-        return 1 / Math.max(1, gNorm);
-      }
+      if (j === 0) return steepestDescent(d, g);
       break;
     }
     const a = rr / curvature;

@@ -10,7 +10,7 @@ import { hessian, jacobian } from "../api/matrices.js";
 import { hvp } from "../api/products.js";
 import { kindOf } from "../api/values.js";
 import { signatureOf } from "../api/signature.js";
-import type { Evaluations } from "./options.js";
+import { isConvergence, type Evaluations, type IterationState, type MinimizeResult, type Stop } from "./options.js";
 import { rowMajor } from "./vectors.js";
 
 type AnyFunction = (...args: any[]) => any;
@@ -190,6 +190,16 @@ export class Objective {
       const verb = what === "residuals" ? "are" : "is";
       throw new RangeError(`${this.caller}: ${this.name}'s ${what} at x0 ${verb} not finite (${problem}); start from a point where ${this.name} and its derivatives are finite`);
     }
+  }
+
+  /** What onIteration sees after step `iteration`. */
+  state<X>(iteration: number, x: Float64Array, value: number, gradientNorm: number, stepNorm: number): IterationState<X> {
+    return { iteration, x: this.output(x) as X, value, gradientNorm, stepNorm, evaluations: this.counts() };
+  }
+
+  /** A run's result, at x after `iterations` steps, stopped by `stop`. */
+  result<X>(x: Float64Array, value: number, gradientNorm: number, iterations: number, stop: Stop): MinimizeResult<X> {
+    return { x: this.output(x) as X, value, gradientNorm, iterations, evaluations: this.counts(), converged: isConvergence(stop), ...stop };
   }
 
   /** A copy of the counts. */

@@ -150,9 +150,8 @@ export function gradientStop(stopping: Stopping<never>, gradientNorm: number): S
 
 /** The step and value tests after a step from (previous x, previous value) to (x, value). */
 export function progressStop(stopping: Stopping<never>, stepNorm: number, x: Float64Array, previousValue: number, value: number): Stop | undefined {
-  const scale = Math.max(1, maxNorm(x));
   // A tolerance of 0 turns its test off (a step that changes nothing is rounding, not convergence).
-  if (stopping.stepTolerance > 0 && stepNorm <= stopping.stepTolerance * scale)
+  if (stopping.stepTolerance > 0 && stepNorm <= stopping.stepTolerance * Math.max(1, maxNorm(x)))
     return { stoppedBy: "step", reason: `the step ${e(stepNorm)} is within stepTolerance ${e(stopping.stepTolerance)} of x's size` };
   const change = Math.abs(previousValue - value);
   if (stopping.valueTolerance > 0 && change <= stopping.valueTolerance * Math.max(1, Math.abs(value))) {

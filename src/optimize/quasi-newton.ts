@@ -4,7 +4,7 @@
 // strong Wolfe line search).
 
 import type { Direction } from "./descent.js";
-import { dot, norm } from "./vectors.js";
+import { dot, norm, steepestDescent } from "./vectors.js";
 
 /**
  * Gradient descent: −∇f, by a fixed step or by backtracking. Backtracking starts from the step that
@@ -39,9 +39,9 @@ export function lbfgs(n: number, history: number): Direction {
   return {
     search: { kind: "wolfe", curvature: 0.9 },
     next(_x, _value, g, d) {
-      for (let i = 0; i < n; i++) d[i] = -g[i];
       const m = steps.length;
-      if (m === 0) return 1 / Math.max(1, norm(g));
+      if (m === 0) return steepestDescent(d, g);
+      for (let i = 0; i < n; i++) d[i] = -g[i];
       // Two-loop recursion: d = −H·g, H the inverse Hessian's approximation.
       for (let k = m - 1; k >= 0; k--) {
         alpha[k] = rho[k] * dot(steps[k], d);

@@ -4,7 +4,7 @@
 // state or result reports are those at its x on that step's data.
 
 import type { Objective } from "./objective.js";
-import { afterStep, gradientStop, isConvergence, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
+import { afterStep, gradientStop, iterationsStop, progressStop, type MinimizeResult, type Stop, type Stopping } from "./options.js";
 import { allFinite, maxNorm } from "./vectors.js";
 import { kindOf } from "../api/values.js";
 
@@ -55,7 +55,7 @@ export function stochastic<X>(objective: Objective, x0: Float64Array, stopping: 
     if (k === 0) stop = gradientStop(stopping, gradientNorm);
     else {
       const converged = gradientStop(stopping, gradientNorm) ?? progressStop(stopping, stepNorm, x, previousValue, value);
-      stop = afterStep(stopping, converged, () => ({ iteration: k, x: objective.output(x) as X, value, gradientNorm, stepNorm, evaluations: objective.counts() }));
+      stop = afterStep(stopping, converged, () => objective.state<X>(k, x, value, gradientNorm, stepNorm));
     }
     if (stop === undefined && k >= stopping.maxIterations) stop = iterationsStop(stopping, gradientNorm);
     if (stop) break;
@@ -81,5 +81,5 @@ export function stochastic<X>(objective: Objective, x0: Float64Array, stopping: 
       }
     }
   }
-  return { x: objective.output(x) as X, value, gradientNorm, iterations: k, evaluations: objective.counts(), converged: isConvergence(stop), ...stop };
+  return objective.result<X>(x, value, gradientNorm, k, stop);
 }

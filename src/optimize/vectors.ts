@@ -25,6 +25,15 @@ export function norm(a: Float64Array): number {
   return Math.sqrt(dot(a, a));
 }
 
+/**
+ * Steepest descent: writes −g into d and returns the first step to try along it, one that moves x by
+ * at most 1 (every method's start, and its fallback where its own direction fails).
+ */
+export function steepestDescent(d: Float64Array, g: Float64Array): number {
+  for (let i = 0; i < g.length; i++) d[i] = -g[i];
+  return 1 / Math.max(1, norm(g));
+}
+
 /** x + α·d, written into `into`. */
 export function step(into: Float64Array, x: Float64Array, alpha: number, d: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) into[i] = x[i] + alpha * d[i];
