@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { numericalGradient } from "../src/index.js";
 import { leastSquares, minimize } from "../src/optimize/index.js";
-import { rosenbrock } from "./support/optimize-functions.js";
+import { rosenbrock } from "./programs/corpus-plain.js";
 
 /**
  * Residuals of y ≈ p₀·exp(−p₁·t) + p₂.

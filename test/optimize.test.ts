@@ -12,7 +12,7 @@ import { fc, test as prop } from "@fast-check/vitest";
 import { add, log, mul, numericalGradient, sub, type Real } from "../src/index.js";
 import { minimize, type Method, type MinimizeResult } from "../src/optimize/index.js";
 import { ROUNDING } from "../src/optimize/descent.js";
-import { rosenbrock } from "./support/optimize-functions.js";
+import { rosenbrock } from "./programs/corpus-plain.js";
 
 /**
  * ½·xᵀAx − bᵀx, A given row by row in `a` (n × n).

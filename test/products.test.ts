@@ -33,17 +33,8 @@ import {
 } from "../src/index.js";
 import { viaGuarded } from "./programs/recorded-caller.js";
 import { expectClose, inNanSafeMode } from "./support/helpers.js";
-
-/** @differentiable */
-function rosenbrock(x: number[]): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < x.length; i++) {
-    const a = x[i + 1] - x[i] * x[i];
-    const b = 1 - x[i];
-    sum += 100 * a * a + b * b;
-  }
-  return sum;
-}
+import { rosenbrock as rosenbrockOps } from "./support/corpus.js";
+import { rosenbrock } from "./programs/corpus-plain.js";
 
 /** @differentiable */
 function polar(r: number, theta: number): number[] {
@@ -76,15 +67,6 @@ function partly(x: number): number[] {
 }
 
 // The same functions over the runtime's operations.
-const rosenbrockOps = (x: Real[]): Real => {
-  let sum: Real = 0;
-  for (let i = 0; i + 1 < x.length; i++) {
-    const a = sub(x[i + 1], mul(x[i], x[i]));
-    const b = sub(1, x[i]);
-    sum = add(sum, add(mul(100, mul(a, a)), mul(b, b)));
-  }
-  return sum;
-};
 const polarOps = (r: Real, theta: Real): Real[] => [mul(r, cos(theta)), mul(r, sin(theta)), mul(mul(r, r), theta)];
 const wavesOps = (scale: Real, xs: Real[]): Real[] => xs.map((x, i) => add(mul(scale, sin(x)), mul(x, xs[(i + 1) % xs.length])));
 const energyOps = (a: Real, xs: Real[]): Real => {
